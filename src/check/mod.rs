@@ -1,0 +1,1 @@
+//! The rule families of SPEC section 3 that run on the resolved graph.

@@ -1,0 +1,115 @@
+//! The command line: one file per command. The only module that prints.
+//!
+//! Exit codes are the same for every command and format: 0 clean, 1 the input has errors
+//! (or, for `build --check`, stale outputs), 2 the tool could not run.
+
+mod check;
+mod explain;
+mod schema;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// netsot: compile a network's source of truth kept in git.
+#[derive(Parser)]
+#[command(name = "netsot", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    /// When to color the output.
+    #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Load, resolve and validate a repository.
+    Check(check::Args),
+    /// Print the documentation of a diagnostic code.
+    Explain(explain::Args),
+    /// Write the JSON Schemas of data files and netsot.yaml.
+    Schema(schema::Args),
+}
+
+/// The outcome of a command.
+pub enum Outcome {
+    Clean,
+    InputErrors,
+}
+
+/// A failure to run (exit code 2).
+pub struct Failure {
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl From<crate::source::SourceError> for Failure {
+    fn from(error: crate::source::SourceError) -> Failure {
+        Failure { message: error.message, help: error.help }
+    }
+}
+
+impl Failure {
+    pub fn new(message: impl Into<String>) -> Failure {
+        Failure { message: message.into(), help: None }
+    }
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return match error.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => ExitCode::SUCCESS,
+                _ => ExitCode::from(2),
+            };
+        }
+    };
+    let color = match cli.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::io::IsTerminal::is_terminal(&std::io::stderr()) && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let result = match cli.command {
+        Command::Check(args) => check::run(args, color),
+        Command::Explain(args) => explain::run(args),
+        Command::Schema(args) => schema::run(args),
+    };
+    match result {
+        Ok(Outcome::Clean) => ExitCode::SUCCESS,
+        Ok(Outcome::InputErrors) => ExitCode::from(1),
+        Err(failure) => {
+            eprintln!("error: {}", failure.message);
+            if let Some(help) = failure.help {
+                eprintln!("help: {help}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The repository arguments shared by the commands that compile one.
+#[derive(clap::Args, Clone)]
+pub struct RepoArgs {
+    /// The repository (a folder holding netsot.yaml, or any folder below one); the current folder by default.
+    pub path: Option<PathBuf>,
+    /// Compile this git revision (commit, branch, tag, `HEAD~3`) from the object database, without a checkout.
+    #[arg(long)]
+    pub rev: Option<String>,
+}
+
+impl RepoArgs {
+    pub fn open(&self) -> Result<crate::source::Source, Failure> {
+        Ok(crate::source::Source::open(self.path.as_deref(), self.rev.as_deref())?)
+    }
+}

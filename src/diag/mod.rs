@@ -1,0 +1,162 @@
+//! Diagnostics as plain data.
+//!
+//! Every finding of netsot, from a YAML syntax error to a rack unit overlap, is a
+//! [`Diagnostic`]: a rule from the code table, a message, and labels that point at byte
+//! ranges of source files. Nothing here prints; the emitters in [`emit`] turn diagnostics
+//! into text for a terminal, JSON, SARIF or GitHub annotations, and only `cli/` calls them.
+
+pub mod codes;
+pub mod emit;
+pub mod files;
+
+pub use codes::{Rule, Severity};
+pub use files::{FileId, SourceFile, SourceMap};
+
+/// A byte range in one source file. Offsets are `u32`: files are capped far below 4 GiB.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub fn new(start: u32, end: u32) -> Span {
+        Span { start, end }
+    }
+
+    pub fn len(self) -> u32 {
+        self.end - self.start
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+}
+
+/// A position in the repository: a file and a span inside it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Location {
+    pub file: FileId,
+    pub span: Span,
+}
+
+impl Location {
+    pub fn new(file: FileId, span: Span) -> Location {
+        Location { file, span }
+    }
+}
+
+/// A label on a source range, with an optional text of its own.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Label {
+    pub location: Location,
+    pub message: Option<String>,
+}
+
+/// One finding: what rule, where, and what to do about it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub rule: &'static Rule,
+    /// The severity in force; a rule's default unless configuration changed it.
+    pub severity: Severity,
+    pub message: String,
+    /// The offending value. `None` only for findings that concern no file at all.
+    pub primary: Option<Label>,
+    /// Further places, such as the first definition of a duplicate.
+    pub secondary: Vec<Label>,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(rule: &'static Rule, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            rule,
+            severity: rule.severity,
+            message: message.into(),
+            primary: None,
+            secondary: Vec::new(),
+            help: None,
+        }
+    }
+
+    pub fn at(mut self, location: Location) -> Diagnostic {
+        self.primary = Some(Label { location, message: None });
+        self
+    }
+
+    pub fn at_labelled(mut self, location: Location, label: impl Into<String>) -> Diagnostic {
+        self.primary = Some(Label { location, message: Some(label.into()) });
+        self
+    }
+
+    pub fn with_secondary(mut self, location: Location, label: impl Into<String>) -> Diagnostic {
+        self.secondary.push(Label { location, message: Some(label.into()) });
+        self
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn with_severity(mut self, severity: Severity) -> Diagnostic {
+        self.severity = severity;
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// Sorts diagnostics into a stable order (file, position, code, message) and drops exact
+/// repeats, so every emitter prints the same input the same way whatever the thread count.
+pub fn sort_and_dedup(diagnostics: &mut Vec<Diagnostic>, files: &SourceMap) {
+    diagnostics.sort_by(|a, b| {
+        let key = |d: &Diagnostic| {
+            d.primary.as_ref().map(|label| (files.get(label.location.file).path.clone(), label.location.span))
+        };
+        key(a).cmp(&key(b)).then_with(|| a.rule.code.cmp(b.rule.code)).then_with(|| a.message.cmp(&b.message))
+    });
+    diagnostics.dedup();
+}
+
+/// Suggests the closest known names for an unknown one, best first: those at the smallest
+/// edit distance (if it is small for the name's length), and names that contain it.
+pub fn did_you_mean<'a, I>(unknown: &str, known: I) -> Vec<&'a str>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    let unknown_lower = unknown.to_lowercase();
+    let threshold = (unknown.chars().count() / 3).clamp(1, 4);
+    let mut scored: Vec<(usize, &str)> = known
+        .into_iter()
+        .filter_map(|candidate| {
+            let lower = candidate.to_lowercase();
+            let distance = strsim::damerau_levenshtein(&unknown_lower, &lower);
+            if distance <= threshold {
+                Some((distance, candidate))
+            } else if unknown.len() >= 3 && lower.contains(&unknown_lower) {
+                Some((threshold + 1, candidate))
+            } else {
+                None
+            }
+        })
+        .collect();
+    scored.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
+    scored.dedup_by(|a, b| a.1 == b.1);
+    let best = scored.first().map(|s| s.0).unwrap_or(0);
+    scored.into_iter().filter(|s| s.0 == best).take(3).map(|(_, name)| name).collect()
+}
+
+/// Formats suggestions as a help line: "did you mean `a`?" or "did you mean one of `a`, `b`?".
+pub fn suggestion_help(suggestions: &[&str]) -> Option<String> {
+    match suggestions {
+        [] => None,
+        [one] => Some(format!("did you mean `{one}`?")),
+        many => Some(format!(
+            "did you mean one of {}?",
+            many.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+        )),
+    }
+}

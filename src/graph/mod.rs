@@ -1,0 +1,1 @@
+//! References resolved into an index-based graph.

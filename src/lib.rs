@@ -1,0 +1,17 @@
+//! netsot compiles a network's intended state, kept as YAML in a git repository, into a
+//! checked graph, and renders the files external tools consume.
+//!
+//! The pipeline, in the order data flows: [`source`] (bytes from the working tree or a git
+//! revision) → [`load`] (YAML to the typed [`model`], with spans) → [`graph`] (references
+//! resolved through indexes) → [`check`] (rule families) → [`render`] (outputs). Every stage
+//! returns diagnostics ([`diag`]) instead of failing; only [`cli`] prints.
+
+pub mod check;
+pub mod cli;
+pub mod compile;
+pub mod diag;
+pub mod graph;
+pub mod load;
+pub mod model;
+pub mod render;
+pub mod source;

@@ -1,0 +1,315 @@
+//! Bytes to typed model, with a diagnostic for every problem and no early exit.
+//!
+//! [`load`] reads `netsot.yaml`, then every data and device-type file, parses the files in
+//! parallel into spanned trees (`yaml.rs`), and deserializes each object on its own
+//! (`de.rs`), so one bad object costs only itself. The result is always a model plus
+//! diagnostics; an error in the input never aborts loading.
+
+pub mod de;
+pub mod yaml;
+
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::diag::{codes, Diagnostic, FileId, Location, Severity, SourceMap, Span};
+use crate::model::config::Config;
+use crate::model::device_type::{DeviceType, ModuleType};
+use crate::model::{CollectionLoader, Keyed, Model, Obj, COLLECTIONS};
+use crate::source::{FileProblem, RawFile, Source, SourceError, CONFIG_FILE};
+use yaml::{Node, NodeKind, YamlError};
+
+/// Everything read from a repository.
+pub struct Loaded {
+    pub files: SourceMap,
+    pub config: Config,
+    pub config_file: Option<FileId>,
+    pub model: Model,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The seconds since the epoch of the compiled commit, if any.
+    pub commit_time: Option<i64>,
+}
+
+const YAML_EXTENSIONS: &[&str] = &[".yaml", ".yml"];
+
+/// Loads a repository. Fails only when there is no repository to load (exit code 2).
+pub fn load(source: &Source) -> Result<Loaded, SourceError> {
+    let mut files = SourceMap::default();
+    let mut diagnostics = Vec::new();
+
+    let config_bytes = source.read(CONFIG_FILE)?.ok_or_else(|| SourceError::new(format!("no `{CONFIG_FILE}` in {}", source.describe())))?;
+    let (config, config_file) = load_config(config_bytes, &mut files, &mut diagnostics);
+    let limit = config.limits.max_file_bytes;
+
+    // Data files, then device types, each sorted by path, so FileIds and diagnostics are stable.
+    let mut raw_data = Vec::new();
+    for path in &config.data {
+        if !source.exists(&path.value) {
+            diagnostics.push(missing_path(config_file, path.span, &path.value, "data"));
+            continue;
+        }
+        raw_data.extend(source.collect(&path.value, YAML_EXTENSIONS, limit));
+    }
+    let mut raw_types = Vec::new();
+    match &config.device_types {
+        Some(paths) => {
+            for path in paths {
+                if !source.exists(&path.value) {
+                    diagnostics.push(missing_path(config_file, path.span, &path.value, "device-type"));
+                    continue;
+                }
+                raw_types.extend(source.collect(&path.value, YAML_EXTENSIONS, limit));
+            }
+        }
+        None => {
+            if source.exists("device-types") {
+                raw_types.extend(source.collect("device-types", YAML_EXTENSIONS, limit));
+            }
+        }
+    }
+    dedup_paths(&mut raw_data);
+    dedup_paths(&mut raw_types);
+
+    let data_ids = register(raw_data, &mut files, &mut diagnostics);
+    let type_ids = register(raw_types, &mut files, &mut diagnostics);
+
+    let jobs: Vec<(FileId, FileKind)> = data_ids
+        .into_iter()
+        .map(|id| (id, FileKind::Data))
+        .chain(type_ids.into_iter().map(|id| (id, FileKind::Library)))
+        .collect();
+    let parts: Vec<(Model, Vec<Diagnostic>)> = jobs
+        .par_iter()
+        .map(|&(id, kind)| {
+            let file = files.get(id);
+            let kind = if kind == FileKind::Library && file.path.split('/').any(|c| c == "module-types") { FileKind::Module } else { kind };
+            load_file(id, &file.text, kind)
+        })
+        .collect();
+
+    let mut model = Model::default();
+    for (part, part_diagnostics) in parts {
+        model.append(part);
+        diagnostics.extend(part_diagnostics);
+    }
+    Ok(Loaded { files, config, config_file: Some(config_file), model, diagnostics, commit_time: source.commit_time() })
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum FileKind {
+    Data,
+    Library,
+    Module,
+}
+
+fn dedup_paths(files: &mut Vec<RawFile>) {
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files.dedup_by(|a, b| a.path == b.path);
+}
+
+fn missing_path(file: FileId, span: Span, path: &str, what: &str) -> Diagnostic {
+    Diagnostic::new(&codes::MISSING_PATH, format!("the {what} path `{path}` does not exist")).at(Location::new(file, span))
+}
+
+/// Adds files to the source map; files that could not be read or are not UTF-8 get a
+/// diagnostic and no id.
+fn register(raw: Vec<RawFile>, files: &mut SourceMap, diagnostics: &mut Vec<Diagnostic>) -> Vec<FileId> {
+    let mut ids = Vec::new();
+    for file in raw {
+        match file.content {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => ids.push(files.add(file.path, Arc::from(text))),
+                Err(error) => {
+                    let offset = error.utf8_error().valid_up_to();
+                    let lossy = String::from_utf8_lossy(error.as_bytes()).into_owned();
+                    // Keep the text up to the bad byte so the diagnostic can show the line.
+                    let valid = lossy.char_indices().take_while(|(i, _)| *i < offset).map(|(_, c)| c).collect::<String>();
+                    let id = files.add(file.path.clone(), Arc::from(valid));
+                    diagnostics.push(
+                        Diagnostic::new(&codes::INVALID_UTF8, format!("`{}` is not valid UTF-8 (byte {offset})", file.path))
+                            .at(Location::new(id, Span::new(offset as u32, offset as u32)))
+                            .with_help("save the file as UTF-8"),
+                    );
+                }
+            },
+            Err(problem) => {
+                let id = files.add(file.path.clone(), Arc::from(""));
+                let location = Location::new(id, Span::default());
+                diagnostics.push(match problem {
+                    FileProblem::Io(message) => {
+                        Diagnostic::new(&codes::IO_ERROR, format!("cannot read `{}`: {message}", file.path)).at(location)
+                    }
+                    FileProblem::TooLarge { size, limit } => Diagnostic::new(
+                        &codes::FILE_TOO_LARGE,
+                        format!("`{}` is {size} bytes, above the limit of {limit}", file.path),
+                    )
+                    .at(location)
+                    .with_help("split the file (one per site or rack), or raise `limits.max_file_bytes` in netsot.yaml"),
+                    FileProblem::SymlinkOutside { target } => Diagnostic::new(
+                        &codes::SYMLINK_OUTSIDE_REPOSITORY,
+                        format!("`{}` links to `{target}`, outside the repository", file.path),
+                    )
+                    .at(location)
+                    .with_help("copy the file into the repository; links must stay inside it"),
+                });
+            }
+        }
+    }
+    ids
+}
+
+/// Parses a file's text into a tree, turning YAML problems into diagnostics.
+pub fn parse_tree(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Node> {
+    match yaml::parse(text) {
+        Ok(parsed) => {
+            for duplicate in parsed.duplicate_keys {
+                diagnostics.push(
+                    Diagnostic::new(&codes::DUPLICATE_KEY, format!("duplicate key `{}`", duplicate.key))
+                        .at(Location::new(file, duplicate.second))
+                        .with_secondary(Location::new(file, duplicate.first), "first defined here")
+                        .with_help("remove one of them; the first is kept"),
+                );
+            }
+            parsed.root
+        }
+        Err(error) => {
+            diagnostics.push(match error {
+                YamlError::Syntax { message, span } => {
+                    Diagnostic::new(&codes::INVALID_YAML, message).at(Location::new(file, span))
+                }
+                YamlError::TooDeep { span } => Diagnostic::new(
+                    &codes::YAML_TOO_COMPLEX,
+                    format!("nesting deeper than {} levels", yaml::MAX_DEPTH),
+                )
+                .at(Location::new(file, span)),
+                YamlError::AliasBudget { span } => {
+                    Diagnostic::new(&codes::YAML_TOO_COMPLEX, "aliases expand to too many nodes (an alias bomb?)")
+                        .at(Location::new(file, span))
+                }
+                YamlError::UnknownAlias { span } => {
+                    Diagnostic::new(&codes::INVALID_YAML, "alias to an unknown anchor").at(Location::new(file, span))
+                }
+            });
+            None
+        }
+    }
+}
+
+fn load_config(bytes: Vec<u8>, files: &mut SourceMap, diagnostics: &mut Vec<Diagnostic>) -> (Config, FileId) {
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let id = files.add(CONFIG_FILE.to_string(), Arc::from(text));
+    let default = || Config {
+        version: crate::model::Spanned::new(1, Span::default()),
+        data: vec![crate::model::Spanned::new("data/".to_string(), Span::default())],
+        device_types: None,
+        templates: None,
+        policy: Default::default(),
+        limits: Default::default(),
+        outputs: Vec::new(),
+    };
+    let Some(root) = parse_tree(id, &files.get(id).text.clone(), diagnostics) else { return (default(), id) };
+    let context = de::Context::new(id, Severity::Error);
+    let config = match de::from_node::<Config>(&root, &context) {
+        Ok(config) => {
+            if config.version.value != 1 {
+                diagnostics.push(
+                    Diagnostic::new(&codes::INVALID_VALUE, format!("unsupported version {}", config.version.value))
+                        .at(Location::new(id, config.version.span))
+                        .with_help("this netsot reads `version: 1`"),
+                );
+            }
+            config
+        }
+        Err(error) => {
+            diagnostics.push(error.to_diagnostic(id, root.span));
+            default()
+        }
+    };
+    diagnostics.extend(context.diagnostics.into_inner());
+    (config, id)
+}
+
+struct ItemLoader<'a> {
+    context: &'a de::Context,
+    diagnostics: &'a mut Vec<Diagnostic>,
+    failed: &'a mut Vec<(&'static str, String)>,
+}
+
+impl CollectionLoader for ItemLoader<'_> {
+    type Node = Node;
+
+    fn load<T: serde::de::DeserializeOwned + Keyed>(&mut self, collection: &'static str, items: &Node, into: &mut Vec<Obj<T>>) {
+        let file = self.context.file;
+        let items = match &items.kind {
+            NodeKind::Seq(items) => items.as_slice(),
+            _ if items.is_null() => &[],
+            _ => {
+                self.diagnostics.push(
+                    Diagnostic::new(&codes::WRONG_TYPE, format!("`{collection}` must be a list of objects, found {}", items.kind_name()))
+                        .at(Location::new(file, items.span)),
+                );
+                return;
+            }
+        };
+        into.reserve(items.len());
+        for item in items {
+            match de::from_node::<T>(item, self.context) {
+                Ok(data) => into.push(Obj { file, span: item.span, data }),
+                Err(error) => {
+                    self.diagnostics.push(error.to_diagnostic(file, item.span));
+                    if let Some(key) = T::KEY_FIELD.and_then(|field| item.get(field)).and_then(Node::as_str) {
+                        self.failed.push((collection, key.to_string()));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Loads one file into a partial model.
+fn load_file(file: FileId, text: &str, kind: FileKind) -> (Model, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let mut model = Model::default();
+    let Some(root) = parse_tree(file, text, &mut diagnostics) else { return (model, diagnostics) };
+    let severity = if kind == FileKind::Data { Severity::Error } else { Severity::Warning };
+    let context = de::Context::new(file, severity);
+    let mut failed = Vec::new();
+    match kind {
+        FileKind::Library | FileKind::Module => {
+            let mut loader = ItemLoader { context: &context, diagnostics: &mut diagnostics, failed: &mut failed };
+            let single = Node { span: root.span, kind: NodeKind::Seq(vec![root]) };
+            if kind == FileKind::Library {
+                loader.load::<DeviceType>("device_types", &single, &mut model.device_types);
+            } else {
+                loader.load::<ModuleType>("module_types", &single, &mut model.module_types);
+            }
+        }
+        FileKind::Data => match &root.kind {
+            NodeKind::Map(entries) => {
+                for (key, value) in entries {
+                    let name = key.as_str().unwrap_or_default();
+                    let mut loader = ItemLoader { context: &context, diagnostics: &mut diagnostics, failed: &mut failed };
+                    if !model.load_collection(name, value, &mut loader) {
+                        let suggestions = crate::diag::did_you_mean(name, COLLECTIONS.iter().copied());
+                        let mut diagnostic = Diagnostic::new(&codes::UNKNOWN_COLLECTION, format!("unknown collection `{name}`"))
+                            .at(Location::new(file, key.span));
+                        diagnostic.help = crate::diag::suggestion_help(&suggestions);
+                        diagnostics.push(diagnostic);
+                    }
+                }
+            }
+            _ if root.is_null() => {}
+            _ => diagnostics.push(
+                Diagnostic::new(
+                    &codes::WRONG_TYPE,
+                    format!("a data file must be a mapping of collections, found {}", root.kind_name()),
+                )
+                .at(Location::new(file, root.span))
+                .with_help("start the file with a collection name, e.g. `devices:`"),
+            ),
+        },
+    }
+    model.failed.extend(failed);
+    diagnostics.extend(context.diagnostics.into_inner());
+    (model, diagnostics)
+}

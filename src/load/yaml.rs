@@ -1,0 +1,415 @@
+//! YAML text to a tree of spanned nodes.
+//!
+//! The parser is `saphyr-parser` (YAML 1.2, pure Rust, event based); this module builds a
+//! small tree of [`Node`]s from its events, with byte spans, and enforces the limits that
+//! keep hostile input harmless: nesting depth and alias expansion. Scalars keep their text
+//! and style; they are typed only when deserialized (see `de.rs`), so a name field holding
+//! `no` stays the string `no`, while a number field holding it is reported.
+
+use std::collections::HashMap;
+
+use saphyr_parser::{Event, Parser, ScalarStyle, Span as ParserSpan};
+
+use crate::diag::Span;
+
+/// Deeper nesting than this is reported as too complex; real intent is a few levels deep.
+pub const MAX_DEPTH: usize = 64;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    pub span: Span,
+    pub kind: NodeKind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum NodeKind {
+    /// A scalar: its text and whether it was plain (unquoted, so subject to typing).
+    Scalar { text: Box<str>, plain: bool },
+    Seq(Vec<Node>),
+    Map(Vec<(Node, Node)>),
+}
+
+impl Node {
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.kind {
+            NodeKind::Scalar { text, .. } => Some(text),
+            _ => None,
+        }
+    }
+
+    pub fn is_null(&self) -> bool {
+        matches!(&self.kind, NodeKind::Scalar { text, plain: true } if is_null_text(text))
+    }
+
+    /// The value of `key` in a mapping node.
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        match &self.kind {
+            NodeKind::Map(entries) => entries.iter().find(|(k, _)| k.as_str() == Some(key)).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    pub fn kind_name(&self) -> &'static str {
+        match &self.kind {
+            NodeKind::Scalar { text, plain } => match ScalarValue::resolve(text, *plain) {
+                ScalarValue::Null => "null",
+                ScalarValue::Bool(_) => "a boolean",
+                ScalarValue::Int(_) => "an integer",
+                ScalarValue::Float(_) => "a number",
+                ScalarValue::Str(_) => "a string",
+            },
+            NodeKind::Seq(_) => "a list",
+            NodeKind::Map(_) => "a mapping",
+        }
+    }
+}
+
+pub fn is_null_text(text: &str) -> bool {
+    matches!(text, "" | "~" | "null" | "Null" | "NULL")
+}
+
+/// A plain scalar typed by the YAML 1.2 core schema.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ScalarValue<'a> {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(&'a str),
+}
+
+impl<'a> ScalarValue<'a> {
+    pub fn resolve(text: &'a str, plain: bool) -> ScalarValue<'a> {
+        if !plain {
+            return ScalarValue::Str(text);
+        }
+        if is_null_text(text) {
+            return ScalarValue::Null;
+        }
+        match text {
+            "true" | "True" | "TRUE" => return ScalarValue::Bool(true),
+            "false" | "False" | "FALSE" => return ScalarValue::Bool(false),
+            _ => {}
+        }
+        if let Some(int) = parse_int(text) {
+            return ScalarValue::Int(int);
+        }
+        if let Some(float) = parse_float(text) {
+            return ScalarValue::Float(float);
+        }
+        ScalarValue::Str(text)
+    }
+}
+
+pub fn parse_int(text: &str) -> Option<i64> {
+    let bytes = text.as_bytes();
+    let first = *bytes.first()?;
+    if !(first.is_ascii_digit() || first == b'-' || first == b'+') {
+        return None;
+    }
+    if let Some(hex) = text.strip_prefix("0x") {
+        return i64::from_str_radix(hex, 16).ok();
+    }
+    if let Some(oct) = text.strip_prefix("0o") {
+        return i64::from_str_radix(oct, 8).ok();
+    }
+    text.parse().ok()
+}
+
+pub fn parse_float(text: &str) -> Option<f64> {
+    match text {
+        ".inf" | ".Inf" | ".INF" | "+.inf" => return Some(f64::INFINITY),
+        "-.inf" | "-.Inf" | "-.INF" => return Some(f64::NEG_INFINITY),
+        ".nan" | ".NaN" | ".NAN" => return Some(f64::NAN),
+        _ => {}
+    }
+    let bytes = text.as_bytes();
+    let valid = bytes.iter().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'))
+        && bytes.iter().any(|b| b.is_ascii_digit());
+    if valid { text.parse().ok() } else { None }
+}
+
+/// Why a file could not be turned into a tree.
+#[derive(Clone, Debug, PartialEq)]
+pub enum YamlError {
+    Syntax { message: String, span: Span },
+    TooDeep { span: Span },
+    AliasBudget { span: Span },
+    UnknownAlias { span: Span },
+}
+
+/// A duplicate key found while building the tree: the repeated key and the first one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DuplicateKey {
+    pub key: String,
+    pub first: Span,
+    pub second: Span,
+}
+
+/// The tree of a file (`None` for an empty file), and its duplicate keys.
+pub struct Parsed {
+    pub root: Option<Node>,
+    pub duplicate_keys: Vec<DuplicateKey>,
+}
+
+/// Parses one YAML document. Later documents of a multi-document stream are an error.
+pub fn parse(text: &str) -> Result<Parsed, YamlError> {
+    let offsets = CharOffsets::new(text);
+    let mut builder = Builder {
+        stack: Vec::new(),
+        anchors: HashMap::new(),
+        root: None,
+        duplicate_keys: Vec::new(),
+        nodes: 0,
+        // Aliases may repeat nodes, but never beyond a small multiple of what the file holds.
+        alias_budget: 1_000_000usize.max(text.len() / 2),
+        documents: 0,
+    };
+    for event in Parser::new_from_str(text) {
+        let (event, span) = event.map_err(|error| {
+            let at = offsets.byte(error.marker().index());
+            YamlError::Syntax { message: error.info().to_string(), span: Span::new(at, at) }
+        })?;
+        let span = offsets.span(span);
+        builder.event(event, span)?;
+    }
+    Ok(Parsed { root: builder.root, duplicate_keys: builder.duplicate_keys })
+}
+
+struct Frame {
+    node: Node,
+    anchor: usize,
+    pending_key: Option<Node>,
+    /// Entries brought in by merge keys (`<<`), applied at the end for keys not set explicitly.
+    merged: Vec<(Node, Node)>,
+}
+
+struct Builder {
+    stack: Vec<Frame>,
+    anchors: HashMap<usize, Node>,
+    root: Option<Node>,
+    duplicate_keys: Vec<DuplicateKey>,
+    nodes: usize,
+    alias_budget: usize,
+    documents: usize,
+}
+
+impl Builder {
+    fn event(&mut self, event: Event<'_>, span: Span) -> Result<(), YamlError> {
+        match event {
+            Event::DocumentStart(_) => {
+                self.documents += 1;
+                if self.documents > 1 {
+                    return Err(YamlError::Syntax {
+                        message: "a data file holds one YAML document; found a second `---`".into(),
+                        span,
+                    });
+                }
+            }
+            Event::Scalar(text, style, anchor, _tag) => {
+                let plain = matches!(style, ScalarStyle::Plain);
+                let node = Node { span, kind: NodeKind::Scalar { text: text.into_owned().into_boxed_str(), plain } };
+                self.finish(node, anchor)?;
+            }
+            Event::SequenceStart(anchor, _) => self.open(Node { span, kind: NodeKind::Seq(Vec::new()) }, anchor)?,
+            Event::MappingStart(anchor, _) => self.open(Node { span, kind: NodeKind::Map(Vec::new()) }, anchor)?,
+            Event::SequenceEnd | Event::MappingEnd => {
+                let Some(mut frame) = self.stack.pop() else { return Ok(()) };
+                frame.node.span.end = span.end.max(frame.node.span.start);
+                if let NodeKind::Map(entries) = &mut frame.node.kind {
+                    for (key, value) in frame.merged {
+                        if !entries.iter().any(|(k, _)| k.as_str() == key.as_str()) {
+                            entries.push((key, value));
+                        }
+                    }
+                }
+                self.finish(frame.node, frame.anchor)?;
+            }
+            Event::Alias(id) => {
+                let Some(node) = self.anchors.get(&id) else { return Err(YamlError::UnknownAlias { span }) };
+                let size = count_nodes(node);
+                if size > self.alias_budget {
+                    return Err(YamlError::AliasBudget { span });
+                }
+                self.alias_budget -= size;
+                let mut node = node.clone();
+                // The alias stands where it is written: diagnostics on it point here.
+                node.span = span;
+                self.finish(node, 0)?;
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn open(&mut self, node: Node, anchor: usize) -> Result<(), YamlError> {
+        if self.stack.len() >= MAX_DEPTH {
+            return Err(YamlError::TooDeep { span: node.span });
+        }
+        self.stack.push(Frame { node, anchor, pending_key: None, merged: Vec::new() });
+        Ok(())
+    }
+
+    fn finish(&mut self, node: Node, anchor: usize) -> Result<(), YamlError> {
+        self.nodes += 1;
+        if anchor != 0 {
+            self.anchors.insert(anchor, node.clone());
+        }
+        let Some(parent) = self.stack.last_mut() else {
+            self.root = Some(node);
+            return Ok(());
+        };
+        match &mut parent.node.kind {
+            NodeKind::Seq(items) => items.push(node),
+            NodeKind::Map(entries) => match parent.pending_key.take() {
+                None => parent.pending_key = Some(node),
+                Some(key) => {
+                    if key.as_str() == Some("<<") && matches!(key.kind, NodeKind::Scalar { plain: true, .. }) {
+                        merge_into(&mut parent.merged, node);
+                    } else if let Some((first, _)) =
+                        entries.iter().find(|(k, _)| k.as_str().is_some() && k.as_str() == key.as_str())
+                    {
+                        self.duplicate_keys.push(DuplicateKey {
+                            key: key.as_str().unwrap_or_default().to_string(),
+                            first: first.span,
+                            second: key.span,
+                        });
+                    } else {
+                        entries.push((key, node));
+                    }
+                }
+            },
+            NodeKind::Scalar { .. } => {}
+        }
+        Ok(())
+    }
+}
+
+/// Collects the entries of a YAML merge key (`<<: *defaults`); earlier sources win, and the
+/// mapping's own keys win over all of them when the mapping ends.
+fn merge_into(entries: &mut Vec<(Node, Node)>, merged: Node) {
+    let sources = match merged.kind {
+        NodeKind::Map(map) => vec![map],
+        NodeKind::Seq(items) => items
+            .into_iter()
+            .filter_map(|item| match item.kind {
+                NodeKind::Map(map) => Some(map),
+                _ => None,
+            })
+            .collect(),
+        NodeKind::Scalar { .. } => Vec::new(),
+    };
+    for source in sources {
+        for (key, value) in source {
+            if !entries.iter().any(|(k, _)| k.as_str() == key.as_str()) {
+                entries.push((key, value));
+            }
+        }
+    }
+}
+
+fn count_nodes(node: &Node) -> usize {
+    match &node.kind {
+        NodeKind::Scalar { .. } => 1,
+        NodeKind::Seq(items) => 1 + items.iter().map(count_nodes).sum::<usize>(),
+        NodeKind::Map(entries) => 1 + entries.iter().map(|(k, v)| count_nodes(k) + count_nodes(v)).sum::<usize>(),
+    }
+}
+
+/// Maps the parser's character indexes to byte offsets. ASCII files, the common case,
+/// need no table.
+struct CharOffsets {
+    table: Option<Vec<u32>>,
+    len: u32,
+}
+
+impl CharOffsets {
+    fn new(text: &str) -> CharOffsets {
+        let table = (!text.is_ascii()).then(|| {
+            let mut table: Vec<u32> = text.char_indices().map(|(i, _)| i as u32).collect();
+            table.push(text.len() as u32);
+            table
+        });
+        CharOffsets { table, len: text.len() as u32 }
+    }
+
+    fn byte(&self, char_index: usize) -> u32 {
+        match &self.table {
+            None => (char_index as u32).min(self.len),
+            Some(table) => table.get(char_index).copied().unwrap_or(self.len),
+        }
+    }
+
+    fn span(&self, span: ParserSpan) -> Span {
+        Span::new(self.byte(span.start.index()), self.byte(span.end.index()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tree(text: &str) -> Node {
+        parse(text).unwrap().root.unwrap()
+    }
+
+    #[test]
+    fn spans_cover_scalars() {
+        let text = "sites:\n  - name: ams1\n";
+        let root = tree(text);
+        let name = root.get("sites").and_then(|s| match &s.kind {
+            NodeKind::Seq(items) => items[0].get("name"),
+            _ => None,
+        });
+        let name = name.unwrap();
+        assert_eq!(&text[name.span.start as usize..name.span.end as usize], "ams1");
+    }
+
+    #[test]
+    fn non_ascii_offsets_are_bytes() {
+        let text = "a: Zürich\nb: x\n";
+        let root = tree(text);
+        let b = root.get("b").unwrap();
+        assert_eq!(&text[b.span.start as usize..b.span.end as usize], "x");
+    }
+
+    #[test]
+    fn duplicate_keys_are_reported() {
+        let parsed = parse("a: 1\nb: 2\na: 3\n").unwrap();
+        assert_eq!(parsed.duplicate_keys.len(), 1);
+        assert_eq!(parsed.root.unwrap().get("a").unwrap().as_str(), Some("1"));
+    }
+
+    #[test]
+    fn alias_bomb_is_stopped() {
+        let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..12 {
+            let p = i - 1;
+            text.push_str(&format!("a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"));
+        }
+        assert!(matches!(parse(&text), Err(YamlError::AliasBudget { .. })));
+    }
+
+    #[test]
+    fn deep_nesting_is_stopped() {
+        let text = "[".repeat(10_000);
+        assert!(matches!(parse(&text), Err(YamlError::TooDeep { .. }) | Err(YamlError::Syntax { .. })));
+    }
+
+    #[test]
+    fn merge_keys_apply() {
+        let root = tree("base: &b {mtu: 9000, type: virtual}\nx: {<<: *b, mtu: 1500}\n");
+        let x = root.get("x").unwrap();
+        assert_eq!(x.get("mtu").unwrap().as_str(), Some("1500"));
+        assert_eq!(x.get("type").unwrap().as_str(), Some("virtual"));
+    }
+
+    #[test]
+    fn scalars_resolve_by_core_schema() {
+        assert_eq!(ScalarValue::resolve("42", true), ScalarValue::Int(42));
+        assert_eq!(ScalarValue::resolve("42", false), ScalarValue::Str("42"));
+        assert_eq!(ScalarValue::resolve("no", true), ScalarValue::Str("no"));
+        assert_eq!(ScalarValue::resolve("~", true), ScalarValue::Null);
+        assert_eq!(ScalarValue::resolve("1.5", true), ScalarValue::Float(1.5));
+    }
+}

@@ -1,0 +1,201 @@
+//! `netsot.yaml`: the settings of a network repository.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{Spanned, Text};
+use crate::diag::Severity;
+use crate::string_enum;
+
+/// The whole of `netsot.yaml`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(title = "netsot.yaml", deny_unknown_fields)]
+pub struct Config {
+    /// The format version; 1.
+    pub version: Spanned<u32>,
+    /// Folders or files holding data, relative to the repository root; `[data/]` when not given.
+    #[serde(default = "default_data")]
+    pub data: Vec<Text>,
+    /// Folders in the devicetype-library format; `[device-types/]` when not given (a missing
+    /// default folder is not reported).
+    pub device_types: Option<Vec<Text>>,
+    /// The folder of the user's templates; `templates/` when not given.
+    pub templates: Option<Text>,
+    #[serde(default)]
+    pub policy: Policy,
+    #[serde(default)]
+    pub limits: Limits,
+    /// What `netsot build` renders.
+    #[serde(default)]
+    pub outputs: Vec<Spanned<Output>>,
+}
+
+fn default_data() -> Vec<Text> {
+    vec![Spanned::new("data/".to_string(), Default::default())]
+}
+
+/// Switches for NetBox's model rules, and the team's own rules.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Policy {
+    /// Whether addresses and prefixes outside any VRF must be unique, as NetBox's
+    /// `ENFORCE_GLOBAL_UNIQUE`; true when not given.
+    #[serde(default = "default_true")]
+    pub enforce_global_unique: bool,
+    /// Whether every address and prefix must lie inside a prefix (or, for prefixes, an
+    /// aggregate) of its VRF; false when not given.
+    #[serde(default)]
+    pub require_parent_prefix: bool,
+    /// Declarative rules over the objects of a collection.
+    #[serde(default)]
+    pub rules: Vec<Spanned<PolicyRule>>,
+}
+
+impl Default for Policy {
+    fn default() -> Policy {
+        Policy { enforce_global_unique: true, require_parent_prefix: false, rules: Vec::new() }
+    }
+}
+
+/// "Every object of `collection` that matches `when` has the fields of `require`."
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct PolicyRule {
+    /// A kebab-case name, shown with every violation.
+    pub name: Text,
+    /// The collection the rule applies to, e.g. `devices`.
+    pub collection: Text,
+    /// Field values an object must have for the rule to apply (all of them).
+    #[serde(default)]
+    pub when: BTreeMap<String, serde_json::Value>,
+    /// Fields that must be present and not empty.
+    #[serde(default)]
+    pub require: Vec<Text>,
+    /// Fields that must be absent or empty.
+    #[serde(default)]
+    pub forbid: Vec<Text>,
+    /// Fields whose text must match a regular expression... kept simple: a set of allowed values.
+    #[serde(default)]
+    pub allowed_values: BTreeMap<String, Vec<serde_json::Value>>,
+    /// The message of a violation; the rule's name when not given.
+    pub message: Option<String>,
+    #[serde(default = "default_error")]
+    pub severity: RuleSeverity,
+}
+
+string_enum! {
+    /// The severity of a policy rule.
+    pub RuleSeverity = ["error", "warning"];
+}
+
+impl RuleSeverity {
+    pub fn severity(self) -> Severity {
+        if self.is("warning") {
+            Severity::Warning
+        } else {
+            Severity::Error
+        }
+    }
+}
+
+fn default_error() -> RuleSeverity {
+    RuleSeverity::named("error")
+}
+
+/// Limits that keep hostile or accidental input harmless.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Limits {
+    /// The largest data file read, in bytes; 16 MiB when not given.
+    #[serde(default = "default_max_file_bytes")]
+    pub max_file_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits { max_file_bytes: default_max_file_bytes() }
+    }
+}
+
+fn default_max_file_bytes() -> u64 {
+    16 * 1024 * 1024
+}
+
+string_enum! {
+    /// A renderer of `netsot build`.
+    pub RendererKind = ["dns", "prometheus", "icinga2", "ansible", "template"];
+}
+
+/// One output of `netsot build`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Output {
+    pub renderer: Spanned<RendererKind>,
+    /// Where the renderer writes, relative to the output folder: a folder for `dns`,
+    /// `prometheus` and `icinga2`, a file for `ansible` and for a `template` rendered once, a
+    /// path template for a `template` rendered per object.
+    pub path: Text,
+    /// `dns`: the zones to render.
+    #[serde(default)]
+    pub zones: Vec<Spanned<Zone>>,
+    /// `template`: the template file, relative to the templates folder.
+    pub template: Option<Text>,
+    /// `template`: render once per object of this collection (`devices`, `virtual_machines`).
+    pub for_each: Option<Text>,
+    /// `prometheus`: the port scraped on each device's primary address.
+    pub port: Option<u16>,
+}
+
+/// A DNS zone of the `dns` renderer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Zone {
+    /// The zone's apex, e.g. `example.net` or `10.in-addr.arpa`.
+    pub name: Text,
+    /// The primary name server (SOA MNAME).
+    pub primary_ns: Text,
+    /// The responsible mailbox (SOA RNAME) as a name, e.g. `hostmaster.example.net`.
+    pub admin: Text,
+    #[serde(default)]
+    pub nameservers: Vec<Spanned<NameServer>>,
+    #[serde(default = "default_ttl")]
+    pub ttl: u32,
+    #[serde(default = "default_refresh")]
+    pub refresh: u32,
+    #[serde(default = "default_retry")]
+    pub retry: u32,
+    #[serde(default = "default_expire")]
+    pub expire: u32,
+    #[serde(default = "default_minimum")]
+    pub minimum: u32,
+}
+
+/// A name server of a zone, with its addresses for glue records inside the zone.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct NameServer {
+    pub name: Text,
+    #[serde(default)]
+    pub addresses: Vec<Text>,
+}
+
+fn default_true() -> bool {
+    true
+}
+fn default_ttl() -> u32 {
+    3600
+}
+fn default_refresh() -> u32 {
+    7200
+}
+fn default_retry() -> u32 {
+    3600
+}
+fn default_expire() -> u32 {
+    1_209_600
+}
+fn default_minimum() -> u32 {
+    300
+}

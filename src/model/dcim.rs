@@ -1,0 +1,316 @@
+//! DCIM: manufacturers, roles, platforms, racks, devices with their components, cables and
+//! virtual chassis.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::choices::{ConsolePortType, InterfaceType, PortType, PowerPortType};
+use super::organisation::{keyed, CustomFieldValues, SiteStatus};
+use super::{Keyed, Spanned, Text};
+use crate::string_enum;
+
+string_enum! {
+    /// The status of a device or virtual machine.
+    pub DeviceStatus = ["offline", "active", "planned", "staged", "failed", "inventory", "decommissioning"];
+}
+
+string_enum! {
+    /// The status of a rack.
+    pub RackStatus = ["reserved", "available", "planned", "active", "deprecated"];
+}
+
+string_enum! {
+    /// The face of a rack a device is mounted on.
+    pub Face = ["front", "rear"];
+}
+
+string_enum! {
+    /// An interface's 802.1Q mode.
+    pub InterfaceMode = ["access", "tagged", "tagged-all", "q-in-q"];
+}
+
+string_enum! {
+    /// The status of a cable.
+    pub CableStatus = ["connected", "planned", "decommissioning"];
+}
+
+string_enum! {
+    /// The type of a cable.
+    pub CableType = [
+        "cat3", "cat5", "cat5e", "cat6", "cat6a", "cat7", "cat7a", "cat8", "cat8.1", "cat8.2",
+        "dac-active", "dac-passive", "mrj21-trunk", "coaxial", "rg-6", "rg-8", "rg-11", "rg-59",
+        "rg-62", "rg-213", "lmr-100", "lmr-200", "lmr-400", "mmf", "mmf-om1", "mmf-om2", "mmf-om3",
+        "mmf-om4", "mmf-om5", "smf", "smf-os1", "smf-os2", "aoc", "power", "usb",
+    ];
+}
+
+string_enum! {
+    /// The unit of a cable's length.
+    pub LengthUnit = ["km", "m", "cm", "mi", "ft", "in"];
+}
+
+string_enum! {
+    /// The kind of object a cable end attaches to.
+    pub TerminationType = ["interface", "console_port", "console_server_port", "power_port", "power_outlet", "front_port", "rear_port", "circuit_termination", "power_feed"];
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Manufacturer {
+    pub name: Text,
+    pub slug: Option<Text>,
+    pub description: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct DeviceRole {
+    pub name: Text,
+    pub slug: Option<Text>,
+    pub color: Option<String>,
+    #[serde(default = "default_true")]
+    pub vm_role: bool,
+    pub description: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Platform {
+    pub name: Text,
+    pub slug: Option<Text>,
+    pub manufacturer: Option<Text>,
+    pub description: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Rack {
+    pub name: Text,
+    pub site: Text,
+    pub location: Option<Text>,
+    pub tenant: Option<Text>,
+    pub status: Option<Spanned<RackStatus>>,
+    pub role: Option<Text>,
+    /// Height in rack units; 42 when not given.
+    pub u_height: Option<Spanned<u16>>,
+    /// The number of the lowest unit; 1 when not given.
+    pub starting_unit: Option<Spanned<u16>>,
+    #[serde(default)]
+    pub desc_units: bool,
+    pub width: Option<u16>,
+    pub facility_id: Option<String>,
+    pub serial: Option<String>,
+    pub asset_tag: Option<String>,
+    pub description: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<Text>,
+    #[serde(default)]
+    pub custom_fields: CustomFieldValues,
+}
+
+/// A device: an installed box, with the components its type gives it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Device {
+    pub name: Text,
+    /// `Manufacturer/Model`, or the device type's slug.
+    pub device_type: Text,
+    pub role: Text,
+    pub site: Text,
+    pub location: Option<Text>,
+    pub rack: Option<Text>,
+    /// The lowest unit the device occupies; half units (`40.5`) allowed.
+    pub position: Option<Spanned<f64>>,
+    pub face: Option<Spanned<Face>>,
+    pub status: Option<Spanned<DeviceStatus>>,
+    pub platform: Option<Text>,
+    pub tenant: Option<Text>,
+    pub serial: Option<String>,
+    pub asset_tag: Option<Text>,
+    pub airflow: Option<Spanned<super::choices::Airflow>>,
+    pub primary_ip4: Option<Text>,
+    pub primary_ip6: Option<Text>,
+    pub oob_ip: Option<Text>,
+    pub cluster: Option<Text>,
+    pub virtual_chassis: Option<Text>,
+    pub vc_position: Option<u16>,
+    pub vc_priority: Option<u16>,
+    pub description: Option<String>,
+    pub comments: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<Text>,
+    #[serde(default)]
+    pub custom_fields: CustomFieldValues,
+    /// Local config context data, merged last over the matching config contexts.
+    pub config_context: Option<Spanned<serde_json::Value>>,
+    #[serde(default)]
+    pub interfaces: Vec<Spanned<Interface>>,
+    #[serde(default)]
+    pub console_ports: Vec<Spanned<ConsolePort>>,
+    #[serde(default)]
+    pub console_server_ports: Vec<Spanned<ConsolePort>>,
+    #[serde(default)]
+    pub power_ports: Vec<Spanned<PowerPort>>,
+    #[serde(default)]
+    pub front_ports: Vec<Spanned<FrontPort>>,
+    #[serde(default)]
+    pub rear_ports: Vec<Spanned<RearPort>>,
+}
+
+/// An interface entry of a device or virtual machine. An entry whose name matches an
+/// interface of the device type refines it; others add interfaces.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Interface {
+    pub name: Text,
+    pub label: Option<String>,
+    /// Required for interfaces the device type does not define.
+    #[serde(rename = "type")]
+    pub kind: Option<Spanned<InterfaceType>>,
+    pub enabled: Option<bool>,
+    pub mgmt_only: Option<bool>,
+    /// The parent interface (for sub-interfaces), on the same device.
+    pub parent: Option<Text>,
+    /// The bridge interface, on the same device.
+    pub bridge: Option<Text>,
+    /// The LAG this interface is a member of, on the same device.
+    pub lag: Option<Text>,
+    pub mtu: Option<Spanned<u32>>,
+    pub mac_address: Option<Text>,
+    pub speed: Option<u64>,
+    pub duplex: Option<String>,
+    pub mode: Option<Spanned<InterfaceMode>>,
+    pub untagged_vlan: Option<Text>,
+    #[serde(default)]
+    pub tagged_vlans: Vec<Text>,
+    pub vrf: Option<Text>,
+    #[serde(default)]
+    pub mark_connected: bool,
+    pub description: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<Text>,
+    #[serde(default)]
+    pub custom_fields: CustomFieldValues,
+    /// The addresses assigned to this interface.
+    #[serde(default)]
+    pub ip_addresses: Vec<Spanned<super::ipam::IpAddress>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ConsolePort {
+    pub name: Text,
+    #[serde(rename = "type")]
+    pub kind: Option<Spanned<ConsolePortType>>,
+    pub label: Option<String>,
+    pub description: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct PowerPort {
+    pub name: Text,
+    #[serde(rename = "type")]
+    pub kind: Option<Spanned<PowerPortType>>,
+    pub label: Option<String>,
+    pub maximum_draw: Option<u32>,
+    pub allocated_draw: Option<u32>,
+    pub description: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct FrontPort {
+    pub name: Text,
+    #[serde(rename = "type")]
+    pub kind: Option<Spanned<PortType>>,
+    pub rear_port: Option<Text>,
+    pub rear_port_position: Option<u16>,
+    pub label: Option<String>,
+    pub description: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct RearPort {
+    pub name: Text,
+    #[serde(rename = "type")]
+    pub kind: Option<Spanned<PortType>>,
+    pub positions: Option<u16>,
+    pub label: Option<String>,
+    pub description: Option<String>,
+}
+
+/// One end of a cable: `DEVICE:PORT` (split at the first `:`, `SITE/DEVICE:PORT` when the
+/// device name is ambiguous) or a mapping.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum EndpointRef {
+    Text(String),
+    Map {
+        device: String,
+        #[serde(alias = "port")]
+        interface: String,
+        site: Option<String>,
+    },
+}
+
+impl EndpointRef {
+    /// The device (possibly `SITE/DEVICE`) and the port name; `None` if the text has no `:`.
+    pub fn parts(&self) -> Option<(String, &str)> {
+        match self {
+            EndpointRef::Text(text) => text.split_once(':').map(|(device, port)| (device.to_string(), port)),
+            EndpointRef::Map { device, interface, site } => Some((
+                match site {
+                    Some(site) => format!("{site}/{device}"),
+                    None => device.clone(),
+                },
+                interface.as_str(),
+            )),
+        }
+    }
+}
+
+impl std::fmt::Display for EndpointRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.parts() {
+            Some((device, port)) => write!(f, "{device}:{port}"),
+            None => match self {
+                EndpointRef::Text(text) => f.write_str(text),
+                EndpointRef::Map { device, .. } => f.write_str(device),
+            },
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Cable {
+    pub a: Spanned<EndpointRef>,
+    pub b: Spanned<EndpointRef>,
+    /// What the A end attaches to; `interface` when not given.
+    pub a_type: Option<Spanned<TerminationType>>,
+    pub b_type: Option<Spanned<TerminationType>>,
+    #[serde(rename = "type")]
+    pub kind: Option<Spanned<CableType>>,
+    pub status: Option<Spanned<CableStatus>>,
+    pub label: Option<String>,
+    pub color: Option<String>,
+    pub length: Option<f64>,
+    pub length_unit: Option<Spanned<LengthUnit>>,
+    pub tenant: Option<Text>,
+    pub description: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<Text>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct VirtualChassis {
+    pub name: Text,
+    pub domain: Option<String>,
+    pub master: Option<Text>,
+    pub description: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<Text>,
+}
+
+fn default_true() -> bool {
+    true
+}
+
+/// Sites and locations share their statuses in NetBox.
+pub type LocationStatus = SiteStatus;
+
+keyed! {
+    Manufacturer => Some("name"), DeviceRole => Some("name"), Platform => Some("name"),
+    Rack => Some("name"), Device => Some("name"), Cable => None, VirtualChassis => Some("name"),
+}

@@ -1,0 +1,209 @@
+//! IPAM: VRFs, route targets, RIRs, aggregates, prefixes, ranges, addresses, VLANs, ASNs
+//! and services.
+//!
+//! Addresses and prefixes are kept as the text the user wrote; the graph parses them, so an
+//! invalid one is reported at its position while the rest of the object still loads.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::organisation::{keyed, CustomFieldValues};
+use super::{Keyed, Spanned, Text};
+use crate::string_enum;
+
+string_enum! {
+    /// The status of a prefix.
+    pub PrefixStatus = ["container", "active", "reserved", "deprecated"];
+}
+
+string_enum! {
+    /// The status of an IP address.
+    pub IpStatus = ["active", "reserved", "deprecated", "dhcp", "slaac"];
+}
+
+string_enum! {
+    /// The role of an IP address. Shared roles may repeat an address.
+    pub IpRole = ["loopback", "secondary", "anycast", "vip", "vrrp", "hsrp", "glbp", "carp"];
+}
+
+impl IpRole {
+    /// Roles whose addresses several interfaces may hold at once.
+    pub fn is_shared(self) -> bool {
+        matches!(self.as_str(), "anycast" | "vip" | "vrrp" | "hsrp" | "glbp" | "carp")
+    }
+}
+
+string_enum! {
+    /// The status of a VLAN or IP range.
+    pub VlanStatus = ["active", "reserved", "deprecated"];
+}
+
+string_enum! {
+    /// The protocol of a service.
+    pub ServiceProtocol = ["tcp", "udp", "sctp"];
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Vrf {
+    pub name: Text,
+    pub rd: Option<Text>,
+    pub tenant: Option<Text>,
+    /// Whether addresses and prefixes must be unique in this VRF; true when not given.
+    pub enforce_unique: Option<bool>,
+    #[serde(default)]
+    pub import_targets: Vec<Text>,
+    #[serde(default)]
+    pub export_targets: Vec<Text>,
+    pub description: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<Text>,
+    #[serde(default)]
+    pub custom_fields: CustomFieldValues,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct RouteTarget {
+    pub name: Text,
+    pub tenant: Option<Text>,
+    pub description: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Rir {
+    pub name: Text,
+    pub slug: Option<Text>,
+    #[serde(default)]
+    pub is_private: bool,
+    pub description: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Aggregate {
+    pub prefix: Text,
+    pub rir: Text,
+    pub tenant: Option<Text>,
+    pub date_added: Option<String>,
+    pub description: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<Text>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Prefix {
+    pub prefix: Text,
+    pub vrf: Option<Text>,
+    pub site: Option<Text>,
+    pub vlan: Option<Text>,
+    pub tenant: Option<Text>,
+    pub status: Option<Spanned<PrefixStatus>>,
+    pub role: Option<Text>,
+    #[serde(default)]
+    pub is_pool: bool,
+    #[serde(default)]
+    pub mark_utilized: bool,
+    pub description: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<Text>,
+    #[serde(default)]
+    pub custom_fields: CustomFieldValues,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct IpRange {
+    pub start_address: Text,
+    pub end_address: Text,
+    pub vrf: Option<Text>,
+    pub tenant: Option<Text>,
+    pub status: Option<Spanned<VlanStatus>>,
+    pub role: Option<Text>,
+    pub description: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<Text>,
+}
+
+/// An IP address with its mask. Nested under an interface it is assigned to it; standalone
+/// it may name its interface with `interface`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct IpAddress {
+    /// The address with its prefix length, e.g. `10.0.0.1/24`.
+    pub address: Text,
+    pub vrf: Option<Text>,
+    pub tenant: Option<Text>,
+    pub status: Option<Spanned<IpStatus>>,
+    pub role: Option<Spanned<IpRole>>,
+    /// The forward name, rendered into DNS zones with its PTR record.
+    pub dns_name: Option<Text>,
+    /// Standalone addresses only: the interface, `DEVICE:INTERFACE`.
+    pub interface: Option<Spanned<super::dcim::EndpointRef>>,
+    pub description: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<Text>,
+    #[serde(default)]
+    pub custom_fields: CustomFieldValues,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct VlanGroup {
+    pub name: Text,
+    pub slug: Option<Text>,
+    /// The site the group is scoped to; a group without a site is global.
+    pub site: Option<Text>,
+    /// Allowed VID ranges, inclusive; `[[1, 4094]]` when not given.
+    #[serde(default)]
+    pub vid_ranges: Vec<Spanned<(u16, u16)>>,
+    pub min_vid: Option<Spanned<u16>>,
+    pub max_vid: Option<Spanned<u16>>,
+    pub description: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<Text>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Vlan {
+    pub vid: Spanned<u32>,
+    pub name: Text,
+    pub site: Option<Text>,
+    pub group: Option<Text>,
+    pub tenant: Option<Text>,
+    pub status: Option<Spanned<VlanStatus>>,
+    pub role: Option<Text>,
+    pub description: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<Text>,
+    #[serde(default)]
+    pub custom_fields: CustomFieldValues,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Asn {
+    pub asn: Spanned<u32>,
+    pub rir: Text,
+    pub tenant: Option<Text>,
+    pub description: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<Text>,
+}
+
+/// A service listening on a device or virtual machine: monitored by the renderers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Service {
+    pub name: Text,
+    pub device: Option<Text>,
+    pub virtual_machine: Option<Text>,
+    pub protocol: Spanned<ServiceProtocol>,
+    pub ports: Vec<Spanned<u16>>,
+    /// Addresses the service listens on; the primary IP when empty.
+    #[serde(default)]
+    pub ipaddresses: Vec<Text>,
+    pub description: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<Text>,
+    #[serde(default)]
+    pub custom_fields: CustomFieldValues,
+}
+
+keyed! {
+    Vrf => Some("name"), RouteTarget => Some("name"), Rir => Some("name"), Aggregate => Some("prefix"),
+    Prefix => Some("prefix"), IpRange => Some("start_address"), IpAddress => Some("address"),
+    VlanGroup => Some("name"), Vlan => Some("name"), Asn => Some("asn"), Service => Some("name"),
+}

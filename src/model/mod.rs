@@ -1,0 +1,242 @@
+//! The typed objects of a network repository.
+//!
+//! This module knows nothing about YAML, files or git: it defines what the intent *is*.
+//! Values whose position matters to a diagnostic are wrapped in [`Spanned`]; objects in a
+//! collection are wrapped in [`Obj`], which records where they were defined. Field names
+//! follow NetBox's, so a NetBox user recognises them.
+
+pub mod choices;
+pub mod circuits;
+pub mod config;
+pub mod dcim;
+pub mod device_type;
+pub mod extras;
+pub mod ipam;
+pub mod organisation;
+pub mod spanned;
+pub mod virtualization;
+
+use std::collections::HashSet;
+
+pub use spanned::Spanned;
+
+use crate::diag::{FileId, Location, Span};
+
+/// An object of a collection, with the place it was defined.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Obj<T> {
+    #[serde(skip)]
+    pub file: FileId,
+    #[serde(skip)]
+    pub span: Span,
+    #[serde(flatten)]
+    pub data: T,
+}
+
+impl<T> Obj<T> {
+    /// The whole object's location.
+    pub fn location(&self) -> Location {
+        Location::new(self.file, self.span)
+    }
+
+    /// The location of one of the object's values.
+    pub fn at<V>(&self, value: &Spanned<V>) -> Location {
+        Location::new(self.file, value.span)
+    }
+}
+
+/// A name or other reference text, with its position.
+pub type Text = Spanned<String>;
+
+/// Declares a closed list of string choices: a compact index type that deserializes from
+/// one of the strings, reports the others as an unknown variant (so the loader lists the
+/// allowed values), and publishes the list in the JSON Schema.
+#[macro_export]
+macro_rules! string_enum {
+    ($(#[doc = $doc:literal])* pub $name:ident = [$($value:literal),* $(,)?];) => {
+        $(#[doc = $doc])*
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(u16);
+
+        impl $name {
+            pub const VALUES: &'static [&'static str] = &[$($value),*];
+
+            pub fn as_str(self) -> &'static str {
+                Self::VALUES[self.0 as usize]
+            }
+
+            pub fn parse(text: &str) -> Option<$name> {
+                Self::VALUES.iter().position(|v| *v == text).map(|i| $name(i as u16))
+            }
+
+            /// The choice named `text`; panics on a name that is not in the list, so use it
+            /// with literals only.
+            pub fn named(text: &str) -> $name {
+                match Self::parse(text) {
+                    Some(value) => value,
+                    None => panic!("`{text}` is not a choice of {}", stringify!($name)),
+                }
+            }
+
+            pub fn is(self, text: &str) -> bool {
+                self.as_str() == text
+            }
+        }
+
+        impl std::fmt::Debug for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct Visitor;
+                impl serde::de::Visitor<'_> for Visitor {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str("one of the choices")
+                    }
+                    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<$name, E> {
+                        $name::parse(text).ok_or_else(|| E::unknown_variant(text, $name::VALUES))
+                    }
+                }
+                deserializer.deserialize_str(Visitor)
+            }
+        }
+
+        impl schemars::JsonSchema for $name {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!({ "type": "string", "enum": $name::VALUES })
+            }
+        }
+    };
+}
+
+/// Declares the collections of a data file: the [`Model`] that holds them, their names,
+/// the schema type of a data file, and the dispatch the loader uses.
+macro_rules! collections {
+    ($( $(#[doc = $doc:literal])* $field:ident: $ty:ty, )*) => {
+        /// Every object of a repository, collection by collection, in load order.
+        #[derive(Debug, Default, serde::Serialize)]
+        pub struct Model {
+            $( $(#[doc = $doc])* pub $field: Vec<Obj<$ty>>, )*
+            /// The natural keys of objects that failed to load, by collection, so references
+            /// to them are not reported a second time as dangling.
+            #[serde(skip)]
+            pub failed: HashSet<(&'static str, String)>,
+        }
+
+        /// The names of the collections a data file may hold.
+        pub const COLLECTIONS: &[&str] = &[$(stringify!($field)),*];
+
+        /// The shape of one data file, for the JSON Schema.
+        #[derive(schemars::JsonSchema)]
+        #[schemars(deny_unknown_fields, title = "netsot data file")]
+        #[allow(dead_code)]
+        pub struct DataFile {
+            $( $(#[doc = $doc])* pub $field: Option<Vec<$ty>>, )*
+        }
+
+        /// Something that turns the items of a collection node into objects.
+        pub trait CollectionLoader {
+            type Node;
+            fn load<T: serde::de::DeserializeOwned + Keyed>(&mut self, collection: &'static str, items: &Self::Node, into: &mut Vec<Obj<T>>);
+        }
+
+        impl Model {
+            /// Loads the items of `collection`; false if there is no such collection.
+            pub fn load_collection<L: CollectionLoader>(&mut self, collection: &str, items: &L::Node, loader: &mut L) -> bool {
+                match collection {
+                    $( stringify!($field) => { loader.load(stringify!($field), items, &mut self.$field); true } )*
+                    _ => false,
+                }
+            }
+
+            /// Appends another model's objects after this one's.
+            pub fn append(&mut self, other: Model) {
+                $( self.$field.extend(other.$field); )*
+                self.failed.extend(other.failed);
+            }
+
+            /// The number of top-level objects.
+            pub fn object_count(&self) -> usize {
+                0 $( + self.$field.len() )*
+            }
+        }
+    };
+}
+
+/// An object's natural key, read from its raw YAML before it is typed, so the key of an
+/// object that fails to load can still be recorded.
+pub trait Keyed {
+    /// The field holding the key, if the collection is keyed by one field.
+    const KEY_FIELD: Option<&'static str>;
+}
+
+use circuits::*;
+use dcim::*;
+use extras::*;
+use ipam::*;
+use organisation::*;
+use virtualization::*;
+
+collections! {
+    /// Tags, applied to objects by name.
+    tags: Tag,
+    tenant_groups: TenantGroup,
+    tenants: Tenant,
+    /// Regions, nested by `parent`.
+    regions: Region,
+    site_groups: SiteGroup,
+    sites: Site,
+    /// Locations within a site, nested by `parent`.
+    locations: LocationObj,
+    manufacturers: Manufacturer,
+    /// Device types written inline, in the device-type library's format.
+    device_types: device_type::DeviceType,
+    module_types: device_type::ModuleType,
+    device_roles: DeviceRole,
+    platforms: Platform,
+    racks: Rack,
+    devices: Device,
+    cables: Cable,
+    virtual_chassis: VirtualChassis,
+    vrfs: Vrf,
+    route_targets: RouteTarget,
+    rirs: Rir,
+    aggregates: Aggregate,
+    prefixes: Prefix,
+    ip_ranges: IpRange,
+    /// Addresses not nested under an interface: VIPs, reservations, or assigned by `interface`.
+    ip_addresses: IpAddress,
+    vlan_groups: VlanGroup,
+    vlans: Vlan,
+    asns: Asn,
+    services: Service,
+    cluster_types: ClusterType,
+    cluster_groups: ClusterGroup,
+    clusters: Cluster,
+    virtual_machines: VirtualMachine,
+    providers: Provider,
+    circuit_types: CircuitType,
+    circuits: Circuit,
+    config_contexts: ConfigContext,
+    custom_fields: CustomField,
+}

@@ -1,0 +1,64 @@
+//! Virtualization: cluster types, groups, clusters and virtual machines.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::dcim::{DeviceStatus, Interface};
+use super::organisation::{keyed, CustomFieldValues};
+use super::{Keyed, Spanned, Text};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ClusterType {
+    pub name: Text,
+    pub slug: Option<Text>,
+    pub description: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ClusterGroup {
+    pub name: Text,
+    pub slug: Option<Text>,
+    pub description: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Cluster {
+    pub name: Text,
+    #[serde(rename = "type")]
+    pub kind: Text,
+    pub group: Option<Text>,
+    pub site: Option<Text>,
+    pub tenant: Option<Text>,
+    pub status: Option<Text>,
+    pub description: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<Text>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct VirtualMachine {
+    pub name: Text,
+    pub cluster: Option<Text>,
+    pub site: Option<Text>,
+    pub device: Option<Text>,
+    pub role: Option<Text>,
+    pub platform: Option<Text>,
+    pub tenant: Option<Text>,
+    pub status: Option<Spanned<DeviceStatus>>,
+    pub vcpus: Option<f64>,
+    pub memory: Option<u64>,
+    pub disk: Option<u64>,
+    pub primary_ip4: Option<Text>,
+    pub primary_ip6: Option<Text>,
+    pub description: Option<String>,
+    pub comments: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<Text>,
+    #[serde(default)]
+    pub custom_fields: CustomFieldValues,
+    pub config_context: Option<Spanned<serde_json::Value>>,
+    #[serde(default)]
+    pub interfaces: Vec<Spanned<Interface>>,
+}
+
+keyed! { ClusterType => Some("name"), ClusterGroup => Some("name"), Cluster => Some("name"), VirtualMachine => Some("name") }
