@@ -1,17 +1,17 @@
 //! One compilation: load, resolve, check. The entry point for every command.
 
 use crate::diag::{self, Diagnostic, SourceMap};
+use crate::graph::{self, Graph};
 use crate::load::{self, Loaded};
 use crate::model::config::Config;
-use crate::model::Model;
 use crate::source::{Source, SourceError};
 
-/// The outcome of compiling a repository: the files read, the model, and every diagnostic,
-/// sorted.
+/// The outcome of compiling a repository: the files read, the resolved graph, and every
+/// diagnostic, sorted.
 pub struct Compilation {
     pub files: SourceMap,
     pub config: Config,
-    pub model: Model,
+    pub graph: Graph,
     pub diagnostics: Vec<Diagnostic>,
     pub commit_time: Option<i64>,
 }
@@ -24,7 +24,23 @@ impl Compilation {
 
 /// Compiles the repository `source`. Fails only if there is no repository to read.
 pub fn compile(source: &Source) -> Result<Compilation, SourceError> {
-    let Loaded { files, config, config_file: _, model, mut diagnostics, commit_time } = load::load(source)?;
+    let Loaded {
+        files,
+        config,
+        config_file: _,
+        model,
+        mut diagnostics,
+        commit_time,
+    } = load::load(source)?;
+    let (graph, resolve_diagnostics) = graph::build(model, &config);
+    diagnostics.extend(resolve_diagnostics);
+    diagnostics.extend(crate::check::run(&graph, &config));
     diag::sort_and_dedup(&mut diagnostics, &files);
-    Ok(Compilation { files, config, model, diagnostics, commit_time })
+    Ok(Compilation {
+        files,
+        config,
+        graph,
+        diagnostics,
+        commit_time,
+    })
 }

@@ -34,12 +34,16 @@ pub fn run(args: Args, color: bool) -> Result<Outcome, Failure> {
                 "{}: {} ({} objects)\n",
                 source.describe(),
                 emit::summary(diagnostics, compilation.files.len()),
-                compilation.model.object_count()
+                compilation.graph.model.object_count()
             ));
             text
         }
         Format::Json => emit::json(diagnostics, &compilation.files),
     };
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
-    Ok(if compilation.has_errors() { Outcome::InputErrors } else { Outcome::Clean })
+    Ok(if compilation.has_errors() {
+        Outcome::InputErrors
+    } else {
+        Outcome::Clean
+    })
 }

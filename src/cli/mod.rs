@@ -54,13 +54,19 @@ pub struct Failure {
 
 impl From<crate::source::SourceError> for Failure {
     fn from(error: crate::source::SourceError) -> Failure {
-        Failure { message: error.message, help: error.help }
+        Failure {
+            message: error.message,
+            help: error.help,
+        }
     }
 }
 
 impl Failure {
     pub fn new(message: impl Into<String>) -> Failure {
-        Failure { message: message.into(), help: None }
+        Failure {
+            message: message.into(),
+            help: None,
+        }
     }
 }
 
@@ -70,7 +76,9 @@ pub fn main() -> ExitCode {
         Err(error) => {
             let _ = error.print();
             return match error.kind() {
-                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => ExitCode::SUCCESS,
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
+                    ExitCode::SUCCESS
+                }
                 _ => ExitCode::from(2),
             };
         }
@@ -78,7 +86,10 @@ pub fn main() -> ExitCode {
     let color = match cli.color {
         Color::Always => true,
         Color::Never => false,
-        Color::Auto => std::io::IsTerminal::is_terminal(&std::io::stderr()) && std::env::var_os("NO_COLOR").is_none(),
+        Color::Auto => {
+            std::io::IsTerminal::is_terminal(&std::io::stderr())
+                && std::env::var_os("NO_COLOR").is_none()
+        }
     };
     let result = match cli.command {
         Command::Check(args) => check::run(args, color),
@@ -110,6 +121,9 @@ pub struct RepoArgs {
 
 impl RepoArgs {
     pub fn open(&self) -> Result<crate::source::Source, Failure> {
-        Ok(crate::source::Source::open(self.path.as_deref(), self.rev.as_deref())?)
+        Ok(crate::source::Source::open(
+            self.path.as_deref(),
+            self.rev.as_deref(),
+        )?)
     }
 }

@@ -22,9 +22,18 @@ pub fn schemas() -> Vec<(&'static str, String)> {
         text
     };
     vec![
-        ("netsot-data.schema.json", render(schemars::schema_for!(DataFile))),
-        ("netsot-config.schema.json", render(schemars::schema_for!(Config))),
-        ("netsot-device-type.schema.json", render(schemars::schema_for!(DeviceType))),
+        (
+            "netsot-data.schema.json",
+            render(schemars::schema_for!(DataFile)),
+        ),
+        (
+            "netsot-config.schema.json",
+            render(schemars::schema_for!(Config)),
+        ),
+        (
+            "netsot-device-type.schema.json",
+            render(schemars::schema_for!(DeviceType)),
+        ),
     ]
 }
 
@@ -34,7 +43,8 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
             print!("{}", schemas()[0].1);
         }
         Some(dir) => {
-            std::fs::create_dir_all(&dir).map_err(|e| Failure::new(format!("cannot create `{}`: {e}", dir.display())))?;
+            std::fs::create_dir_all(&dir)
+                .map_err(|e| Failure::new(format!("cannot create `{}`: {e}", dir.display())))?;
             for (name, text) in schemas() {
                 let path = dir.join(name);
                 crate::render::write_atomic(&path, text.as_bytes())

@@ -74,7 +74,9 @@ const fn first_line(doc: &'static str) -> &'static str {
 
 /// Looks a rule up by code (`NS0301`, case-insensitive) or by name (`unresolved-reference`).
 pub fn lookup(code_or_name: &str) -> Option<&'static Rule> {
-    ALL.iter().copied().find(|rule| rule.code.eq_ignore_ascii_case(code_or_name) || rule.name == code_or_name)
+    ALL.iter()
+        .copied()
+        .find(|rule| rule.code.eq_ignore_ascii_case(code_or_name) || rule.name == code_or_name)
 }
 
 rules! {

@@ -12,12 +12,22 @@ use super::{Diagnostic, Label, Severity, SourceMap};
 /// Renders diagnostics for a terminal: each with its code, message, a snippet with the
 /// offending value labelled, further labels, and the help line.
 pub fn human(diagnostics: &[Diagnostic], files: &SourceMap, color: bool) -> String {
-    let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-    let handler = GraphicalReportHandler::new_themed(theme).with_context_lines(1).with_width(110).with_links(false);
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_context_lines(1)
+        .with_width(110)
+        .with_links(false);
     let mut out = String::new();
     for diagnostic in diagnostics {
         let mut report = MietteDiagnostic::new(diagnostic.message.clone())
-            .with_code(format!("{}({})", diagnostic.rule.code, diagnostic.rule.name))
+            .with_code(format!(
+                "{}({})",
+                diagnostic.rule.code, diagnostic.rule.name
+            ))
             .with_severity(match diagnostic.severity {
                 Severity::Error => miette::Severity::Error,
                 Severity::Warning => miette::Severity::Warning,
@@ -51,7 +61,8 @@ pub fn human(diagnostics: &[Diagnostic], files: &SourceMap, color: bool) -> Stri
         let report = match source {
             Some(file) => {
                 let file = files.get(file);
-                miette::Report::new(report).with_source_code(NamedSource::new(file.path.clone(), Arc::clone(&file.text)))
+                miette::Report::new(report)
+                    .with_source_code(NamedSource::new(file.path.clone(), Arc::clone(&file.text)))
             }
             None => miette::Report::new(report),
         };
@@ -87,7 +98,13 @@ pub fn summary(diagnostics: &[Diagnostic], file_count: usize) -> String {
     let warnings = diagnostics.len() - errors;
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let mut out = String::new();
-    let _ = write!(out, "{}, {} in {}", plural(errors, "error"), plural(warnings, "warning"), plural(file_count, "file"));
+    let _ = write!(
+        out,
+        "{}, {} in {}",
+        plural(errors, "error"),
+        plural(warnings, "warning"),
+        plural(file_count, "file")
+    );
     out
 }
 
@@ -169,11 +186,18 @@ pub fn json(diagnostics: &[Diagnostic], files: &SourceMap) -> String {
                 labels: d
                     .secondary
                     .iter()
-                    .map(|label| JsonLabel { location: json_location(label, files), message: label.message.as_deref() })
+                    .map(|label| JsonLabel {
+                        location: json_location(label, files),
+                        message: label.message.as_deref(),
+                    })
                     .collect(),
             })
             .collect(),
-        summary: JsonSummary { errors, warnings: diagnostics.len() - errors, files: files.len() },
+        summary: JsonSummary {
+            errors,
+            warnings: diagnostics.len() - errors,
+            files: files.len(),
+        },
     };
     let mut text = serde_json::to_string_pretty(&report).expect("diagnostics serialize");
     text.push('\n');

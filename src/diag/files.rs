@@ -18,7 +18,11 @@ impl SourceFile {
     pub fn new(path: String, text: Arc<str>) -> SourceFile {
         let mut line_starts = vec![0];
         line_starts.extend(memchr_iter(b'\n', text.as_bytes()).map(|i| i as u32 + 1));
-        SourceFile { path, text, line_starts }
+        SourceFile {
+            path,
+            text,
+            line_starts,
+        }
     }
 
     /// The 1-based line and 1-based column (in characters) of a byte offset.
@@ -38,8 +42,16 @@ impl SourceFile {
     pub fn line_range(&self, line: u32) -> Option<(usize, usize)> {
         let index = line.checked_sub(1)? as usize;
         let start = *self.line_starts.get(index)? as usize;
-        let end = self.line_starts.get(index + 1).map(|&e| e as usize - 1).unwrap_or(self.text.len());
-        let end = if end > start && self.text.as_bytes().get(end - 1) == Some(&b'\r') { end - 1 } else { end };
+        let end = self
+            .line_starts
+            .get(index + 1)
+            .map(|&e| e as usize - 1)
+            .unwrap_or(self.text.len());
+        let end = if end > start && self.text.as_bytes().get(end - 1) == Some(&b'\r') {
+            end - 1
+        } else {
+            end
+        };
         Some((start, end.max(start)))
     }
 
@@ -49,7 +61,11 @@ impl SourceFile {
 }
 
 fn memchr_iter(needle: u8, haystack: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    haystack.iter().enumerate().filter(move |(_, &b)| b == needle).map(|(i, _)| i)
+    haystack
+        .iter()
+        .enumerate()
+        .filter(move |(_, &b)| b == needle)
+        .map(|(i, _)| i)
 }
 
 /// Every file a compilation read, addressed by [`FileId`].
@@ -70,7 +86,10 @@ impl SourceMap {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
-        self.files.iter().enumerate().map(|(i, f)| (FileId(i as u32), f))
+        self.files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (FileId(i as u32), f))
     }
 
     pub fn len(&self) -> usize {

@@ -80,17 +80,26 @@ impl Diagnostic {
     }
 
     pub fn at(mut self, location: Location) -> Diagnostic {
-        self.primary = Some(Label { location, message: None });
+        self.primary = Some(Label {
+            location,
+            message: None,
+        });
         self
     }
 
     pub fn at_labelled(mut self, location: Location, label: impl Into<String>) -> Diagnostic {
-        self.primary = Some(Label { location, message: Some(label.into()) });
+        self.primary = Some(Label {
+            location,
+            message: Some(label.into()),
+        });
         self
     }
 
     pub fn with_secondary(mut self, location: Location, label: impl Into<String>) -> Diagnostic {
-        self.secondary.push(Label { location, message: Some(label.into()) });
+        self.secondary.push(Label {
+            location,
+            message: Some(label.into()),
+        });
         self
     }
 
@@ -114,9 +123,17 @@ impl Diagnostic {
 pub fn sort_and_dedup(diagnostics: &mut Vec<Diagnostic>, files: &SourceMap) {
     diagnostics.sort_by(|a, b| {
         let key = |d: &Diagnostic| {
-            d.primary.as_ref().map(|label| (files.get(label.location.file).path.clone(), label.location.span))
+            d.primary.as_ref().map(|label| {
+                (
+                    files.get(label.location.file).path.clone(),
+                    label.location.span,
+                )
+            })
         };
-        key(a).cmp(&key(b)).then_with(|| a.rule.code.cmp(b.rule.code)).then_with(|| a.message.cmp(&b.message))
+        key(a)
+            .cmp(&key(b))
+            .then_with(|| a.rule.code.cmp(b.rule.code))
+            .then_with(|| a.message.cmp(&b.message))
     });
     diagnostics.dedup();
 }
@@ -146,7 +163,12 @@ where
     scored.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
     scored.dedup_by(|a, b| a.1 == b.1);
     let best = scored.first().map(|s| s.0).unwrap_or(0);
-    scored.into_iter().filter(|s| s.0 == best).take(3).map(|(_, name)| name).collect()
+    scored
+        .into_iter()
+        .filter(|s| s.0 == best)
+        .take(3)
+        .map(|(_, name)| name)
+        .collect()
 }
 
 /// Formats suggestions as a help line: "did you mean `a`?" or "did you mean one of `a`, `b`?".
@@ -156,7 +178,10 @@ pub fn suggestion_help(suggestions: &[&str]) -> Option<String> {
         [one] => Some(format!("did you mean `{one}`?")),
         many => Some(format!(
             "did you mean one of {}?",
-            many.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+            many.iter()
+                .map(|s| format!("`{s}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
         )),
     }
 }

@@ -1,1 +1,411 @@
-//! References resolved into an index-based graph.
+//! The resolved graph: the model plus, for every reference, the index of the object it
+//! names. Relations are plain `u32` indexes into the model's collections (or into the
+//! graph's own tables for interfaces and addresses), found through hash indexes: no pass
+//! compares all pairs.
+//!
+//! This module does no IO. [`build`] never fails: unresolved references become diagnostics
+//! and `None` relations.
+
+mod build;
+pub mod index;
+
+use std::ops::Range;
+
+use ipnet::IpNet;
+
+pub use build::build;
+use index::{NameIndex, SiteIndex};
+
+use crate::diag::{FileId, Location};
+use crate::model::choices::InterfaceType;
+use crate::model::dcim::{Device, Interface, TerminationType};
+use crate::model::device_type::InterfaceTemplate;
+use crate::model::ipam::IpAddress;
+use crate::model::Model;
+
+/// What an interface belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Owner {
+    Device(u32),
+    VirtualMachine(u32),
+}
+
+#[derive(Debug, Default)]
+pub struct Indexes {
+    pub tags: NameIndex,
+    pub tenant_groups: NameIndex,
+    pub tenants: NameIndex,
+    pub regions: NameIndex,
+    pub site_groups: NameIndex,
+    pub sites: NameIndex,
+    pub manufacturers: NameIndex,
+    pub device_types: NameIndex,
+    pub module_types: NameIndex,
+    pub device_roles: NameIndex,
+    pub platforms: NameIndex,
+    pub virtual_chassis: NameIndex,
+    pub vrfs: NameIndex,
+    pub route_targets: NameIndex,
+    pub rirs: NameIndex,
+    pub vlan_groups: NameIndex,
+    pub cluster_types: NameIndex,
+    pub cluster_groups: NameIndex,
+    pub clusters: NameIndex,
+    pub virtual_machines: NameIndex,
+    pub providers: NameIndex,
+    pub circuit_types: NameIndex,
+    pub circuits: NameIndex,
+    pub custom_fields: NameIndex,
+    pub config_contexts: NameIndex,
+    pub locations: SiteIndex,
+    pub racks: SiteIndex,
+    pub devices: SiteIndex,
+    pub vlans: SiteIndex,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct SiteNode {
+    pub region: Option<u32>,
+    pub group: Option<u32>,
+    pub tenant: Option<u32>,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct LocationNode {
+    pub site: Option<u32>,
+    pub parent: Option<u32>,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct RackNode {
+    pub site: Option<u32>,
+    pub location: Option<u32>,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct DeviceNode {
+    pub site: Option<u32>,
+    pub location: Option<u32>,
+    pub rack: Option<u32>,
+    pub device_type: Option<u32>,
+    pub role: Option<u32>,
+    pub platform: Option<u32>,
+    pub tenant: Option<u32>,
+    pub cluster: Option<u32>,
+    pub virtual_chassis: Option<u32>,
+    /// The device's interfaces: a contiguous range of [`Graph::interfaces`].
+    pub interfaces: Range<u32>,
+    pub primary_ip4: Option<u32>,
+    pub primary_ip6: Option<u32>,
+    pub oob_ip: Option<u32>,
+    pub tags: Vec<u32>,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct VirtualMachineNode {
+    pub site: Option<u32>,
+    pub cluster: Option<u32>,
+    pub role: Option<u32>,
+    pub platform: Option<u32>,
+    pub tenant: Option<u32>,
+    pub interfaces: Range<u32>,
+    pub primary_ip4: Option<u32>,
+    pub primary_ip6: Option<u32>,
+    pub tags: Vec<u32>,
+}
+
+/// An interface: instantiated from a device-type template, refined or added by an entry
+/// of the device's own `interfaces`.
+#[derive(Debug, Clone)]
+pub struct InterfaceNode {
+    pub owner: Owner,
+    /// The device type and the index of its interface template.
+    pub template: Option<(u32, u32)>,
+    /// The index of the entry in the owner's `interfaces` list.
+    pub entry: Option<u32>,
+    pub lag: Option<u32>,
+    pub parent: Option<u32>,
+    pub bridge: Option<u32>,
+    pub untagged_vlan: Option<u32>,
+    pub tagged_vlans: Vec<u32>,
+    pub vrf: Option<u32>,
+    pub cable: Option<u32>,
+    /// The addresses assigned to the interface, indexes of [`Graph::ip_addresses`].
+    pub ip_addresses: Vec<u32>,
+}
+
+/// Where an address was written.
+#[derive(Debug, Clone, Copy)]
+pub enum IpSource {
+    /// Nested under an interface entry: the owner, the entry and the position in its list.
+    Nested {
+        owner: Owner,
+        entry: u32,
+        index: u32,
+    },
+    /// In the top-level `ip_addresses` collection.
+    Standalone(u32),
+}
+
+#[derive(Debug, Clone)]
+pub struct IpNode {
+    pub address: IpNet,
+    pub vrf: Option<u32>,
+    pub interface: Option<u32>,
+    pub tenant: Option<u32>,
+    pub source: IpSource,
+    pub file: FileId,
+}
+
+#[derive(Debug, Clone)]
+pub struct PrefixNode {
+    pub prefix: IpNet,
+    pub vrf: Option<u32>,
+    pub site: Option<u32>,
+    pub vlan: Option<u32>,
+    pub tenant: Option<u32>,
+    /// The index in `model.prefixes`.
+    pub object: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct AggregateNode {
+    pub prefix: IpNet,
+    pub rir: Option<u32>,
+    pub object: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct IpRangeNode {
+    pub start: IpNet,
+    pub end: IpNet,
+    pub vrf: Option<u32>,
+    pub object: u32,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct VlanNode {
+    pub site: Option<u32>,
+    pub group: Option<u32>,
+    pub tenant: Option<u32>,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct VlanGroupNode {
+    pub site: Option<u32>,
+}
+
+/// What a cable end attaches to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CableTarget {
+    Interface(u32),
+    /// A port other than an interface: its device, kind and name.
+    Port {
+        device: u32,
+        kind: TerminationType,
+        name: String,
+    },
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct CableNode {
+    pub a: Option<CableTarget>,
+    pub b: Option<CableTarget>,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct ServiceNode {
+    pub owner: Option<Owner>,
+    pub ip_addresses: Vec<u32>,
+}
+
+/// The model with every reference resolved.
+#[derive(Debug, Default)]
+pub struct Graph {
+    /// Shared, so resolution can read it while it fills the graph's tables.
+    pub model: std::sync::Arc<Model>,
+    pub indexes: Indexes,
+    pub sites: Vec<SiteNode>,
+    pub locations: Vec<LocationNode>,
+    pub racks: Vec<RackNode>,
+    pub devices: Vec<DeviceNode>,
+    pub virtual_machines: Vec<VirtualMachineNode>,
+    pub interfaces: Vec<InterfaceNode>,
+    pub ip_addresses: Vec<IpNode>,
+    pub prefixes: Vec<PrefixNode>,
+    pub aggregates: Vec<AggregateNode>,
+    pub ip_ranges: Vec<IpRangeNode>,
+    pub vlans: Vec<VlanNode>,
+    pub vlan_groups: Vec<VlanGroupNode>,
+    pub cables: Vec<CableNode>,
+    pub services: Vec<ServiceNode>,
+    /// For each device, its interfaces sorted by name, to find one by binary search.
+    interfaces_by_name: Vec<u32>,
+}
+
+impl Graph {
+    /// The interface entry written by the user, if any.
+    pub fn interface_entry(&self, interface: u32) -> Option<&Interface> {
+        let node = &self.interfaces[interface as usize];
+        let entry = node.entry? as usize;
+        Some(match node.owner {
+            Owner::Device(d) => &self.model.devices[d as usize].data.interfaces[entry].value,
+            Owner::VirtualMachine(v) => {
+                &self.model.virtual_machines[v as usize].data.interfaces[entry].value
+            }
+        })
+    }
+
+    /// The device-type template the interface was instantiated from, if any.
+    pub fn interface_template(&self, interface: u32) -> Option<&InterfaceTemplate> {
+        let (device_type, template) = self.interfaces[interface as usize].template?;
+        Some(
+            &self.model.device_types[device_type as usize]
+                .data
+                .interfaces[template as usize]
+                .value,
+        )
+    }
+
+    pub fn interface_name(&self, interface: u32) -> &str {
+        if let Some(entry) = self.interface_entry(interface) {
+            return &entry.name.value;
+        }
+        self.interface_template(interface)
+            .map(|t| t.name.value.as_str())
+            .unwrap_or("")
+    }
+
+    /// The interface's type: the entry's, else the template's.
+    pub fn interface_kind(&self, interface: u32) -> Option<InterfaceType> {
+        self.interface_entry(interface)
+            .and_then(|e| e.kind.as_ref().map(|k| k.value))
+            .or_else(|| self.interface_template(interface).map(|t| t.kind.value))
+    }
+
+    pub fn interface_enabled(&self, interface: u32) -> bool {
+        self.interface_entry(interface)
+            .and_then(|e| e.enabled)
+            .unwrap_or(true)
+    }
+
+    pub fn interface_mgmt_only(&self, interface: u32) -> bool {
+        self.interface_entry(interface)
+            .and_then(|e| e.mgmt_only)
+            .or_else(|| self.interface_template(interface).and_then(|t| t.mgmt_only))
+            .unwrap_or(false)
+    }
+
+    pub fn interface_description(&self, interface: u32) -> Option<&str> {
+        self.interface_entry(interface)
+            .and_then(|e| e.description.as_deref())
+            .or_else(|| {
+                self.interface_template(interface)
+                    .and_then(|t| t.description.as_deref())
+            })
+    }
+
+    /// Where the interface is defined: its entry's name, else its owner.
+    pub fn interface_location(&self, interface: u32) -> Location {
+        let node = &self.interfaces[interface as usize];
+        let file = self.owner_location(node.owner).file;
+        match self.interface_entry(interface) {
+            Some(entry) => Location::new(file, entry.name.span),
+            None => self.owner_location(node.owner),
+        }
+    }
+
+    pub fn owner_name(&self, owner: Owner) -> &str {
+        match owner {
+            Owner::Device(d) => &self.model.devices[d as usize].data.name.value,
+            Owner::VirtualMachine(v) => &self.model.virtual_machines[v as usize].data.name.value,
+        }
+    }
+
+    pub fn owner_location(&self, owner: Owner) -> Location {
+        match owner {
+            Owner::Device(d) => self.model.devices[d as usize].location(),
+            Owner::VirtualMachine(v) => self.model.virtual_machines[v as usize].location(),
+        }
+    }
+
+    /// The site of an interface's owner.
+    pub fn owner_site(&self, owner: Owner) -> Option<u32> {
+        match owner {
+            Owner::Device(d) => self.devices[d as usize].site,
+            Owner::VirtualMachine(v) => self.virtual_machines[v as usize].site,
+        }
+    }
+
+    /// `device:interface`, for messages.
+    pub fn interface_label(&self, interface: u32) -> String {
+        format!(
+            "{}:{}",
+            self.owner_name(self.interfaces[interface as usize].owner),
+            self.interface_name(interface)
+        )
+    }
+
+    /// Finds an interface of an owner by name.
+    pub fn find_interface(&self, owner: Owner, name: &str) -> Option<u32> {
+        let range = match owner {
+            Owner::Device(d) => self.devices.get(d as usize)?.interfaces.clone(),
+            Owner::VirtualMachine(v) => self.virtual_machines.get(v as usize)?.interfaces.clone(),
+        };
+        let sorted = &self.interfaces_by_name[range.start as usize..range.end as usize];
+        sorted
+            .binary_search_by(|&i| self.interface_name(i).cmp(name))
+            .ok()
+            .map(|pos| sorted[pos])
+    }
+
+    /// The address data as the user wrote it.
+    pub fn ip_data(&self, ip: u32) -> &IpAddress {
+        match self.ip_addresses[ip as usize].source {
+            IpSource::Nested {
+                owner,
+                entry,
+                index,
+            } => {
+                let interfaces = match owner {
+                    Owner::Device(d) => &self.model.devices[d as usize].data.interfaces,
+                    Owner::VirtualMachine(v) => {
+                        &self.model.virtual_machines[v as usize].data.interfaces
+                    }
+                };
+                &interfaces[entry as usize].value.ip_addresses[index as usize].value
+            }
+            IpSource::Standalone(i) => &self.model.ip_addresses[i as usize].data,
+        }
+    }
+
+    /// Where the address text was written.
+    pub fn ip_location(&self, ip: u32) -> Location {
+        let node = &self.ip_addresses[ip as usize];
+        Location::new(node.file, self.ip_data(ip).address.span)
+    }
+
+    /// The owner (device or VM) an address is assigned to, through its interface.
+    pub fn ip_owner(&self, ip: u32) -> Option<Owner> {
+        self.ip_addresses[ip as usize]
+            .interface
+            .map(|i| self.interfaces[i as usize].owner)
+    }
+
+    pub fn device(&self, device: u32) -> &Device {
+        &self.model.devices[device as usize].data
+    }
+
+    /// The height in units of a device, from its type (1 when unknown).
+    pub fn device_height(&self, device: u32) -> f64 {
+        self.devices[device as usize]
+            .device_type
+            .map_or(1.0, |t| self.model.device_types[t as usize].data.height())
+    }
+
+    pub fn vrf_name(&self, vrf: Option<u32>) -> &str {
+        vrf.map_or("global", |v| {
+            self.model.vrfs[v as usize].data.name.value.as_str()
+        })
+    }
+}

@@ -20,7 +20,10 @@ use crate::model::spanned::SPANNED_TOKEN;
 #[derive(Clone, Debug, PartialEq)]
 pub enum ErrorKind {
     WrongType,
-    InvalidChoice { value: String, allowed: &'static [&'static str] },
+    InvalidChoice {
+        value: String,
+        allowed: &'static [&'static str],
+    },
     MissingField(&'static str),
     InvalidValue,
 }
@@ -42,22 +45,37 @@ impl Error {
     pub fn to_diagnostic(&self, file: FileId, object_span: Span) -> Diagnostic {
         let location = Location::new(file, self.span.unwrap_or(object_span));
         match &self.kind {
-            ErrorKind::WrongType => Diagnostic::new(&codes::WRONG_TYPE, self.message.clone()).at(location),
+            ErrorKind::WrongType => {
+                Diagnostic::new(&codes::WRONG_TYPE, self.message.clone()).at(location)
+            }
             ErrorKind::InvalidChoice { value, allowed } => {
                 let help = if allowed.len() <= 12 {
                     format!("allowed values: {}", allowed.join(", "))
                 } else {
                     let suggestions = diag::did_you_mean(value, allowed.iter().copied());
                     diag::suggestion_help(&suggestions)
-                        .map(|s| format!("{s} ({} values are allowed; see `netsot schema`)", allowed.len()))
-                        .unwrap_or_else(|| format!("{} values are allowed; see `netsot schema`", allowed.len()))
+                        .map(|s| {
+                            format!(
+                                "{s} ({} values are allowed; see `netsot schema`)",
+                                allowed.len()
+                            )
+                        })
+                        .unwrap_or_else(|| {
+                            format!("{} values are allowed; see `netsot schema`", allowed.len())
+                        })
                 };
-                Diagnostic::new(&codes::INVALID_CHOICE, self.message.clone()).at(location).with_help(help)
+                Diagnostic::new(&codes::INVALID_CHOICE, self.message.clone())
+                    .at(location)
+                    .with_help(help)
             }
-            ErrorKind::MissingField(field) => Diagnostic::new(&codes::MISSING_FIELD, self.message.clone())
-                .at(location)
-                .with_help(format!("add `{field}`")),
-            ErrorKind::InvalidValue => Diagnostic::new(&codes::INVALID_VALUE, self.message.clone()).at(location),
+            ErrorKind::MissingField(field) => {
+                Diagnostic::new(&codes::MISSING_FIELD, self.message.clone())
+                    .at(location)
+                    .with_help(format!("add `{field}`"))
+            }
+            ErrorKind::InvalidValue => {
+                Diagnostic::new(&codes::INVALID_VALUE, self.message.clone()).at(location)
+            }
         }
     }
 }
@@ -72,27 +90,49 @@ impl std::error::Error for Error {}
 
 impl de::Error for Error {
     fn custom<T: fmt::Display>(msg: T) -> Error {
-        Error { kind: ErrorKind::InvalidValue, message: msg.to_string(), span: None }
+        Error {
+            kind: ErrorKind::InvalidValue,
+            message: msg.to_string(),
+            span: None,
+        }
     }
 
     fn invalid_type(unexpected: de::Unexpected<'_>, expected: &dyn de::Expected) -> Error {
-        Error { kind: ErrorKind::WrongType, message: format!("expected {expected}, found {}", describe(unexpected)), span: None }
+        Error {
+            kind: ErrorKind::WrongType,
+            message: format!("expected {expected}, found {}", describe(unexpected)),
+            span: None,
+        }
     }
 
     fn invalid_value(unexpected: de::Unexpected<'_>, expected: &dyn de::Expected) -> Error {
-        Error { kind: ErrorKind::InvalidValue, message: format!("invalid value {}: expected {expected}", describe(unexpected)), span: None }
+        Error {
+            kind: ErrorKind::InvalidValue,
+            message: format!(
+                "invalid value {}: expected {expected}",
+                describe(unexpected)
+            ),
+            span: None,
+        }
     }
 
     fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Error {
         Error {
-            kind: ErrorKind::InvalidChoice { value: variant.to_string(), allowed: expected },
+            kind: ErrorKind::InvalidChoice {
+                value: variant.to_string(),
+                allowed: expected,
+            },
             message: format!("`{variant}` is not an allowed value"),
             span: None,
         }
     }
 
     fn missing_field(field: &'static str) -> Error {
-        Error { kind: ErrorKind::MissingField(field), message: format!("missing field `{field}`"), span: None }
+        Error {
+            kind: ErrorKind::MissingField(field),
+            message: format!("missing field `{field}`"),
+            span: None,
+        }
     }
 }
 
@@ -115,15 +155,20 @@ pub struct Context {
 
 impl Context {
     pub fn new(file: FileId, unknown_field_severity: Severity) -> Context {
-        Context { file, unknown_field_severity, diagnostics: RefCell::new(Vec::new()) }
+        Context {
+            file,
+            unknown_field_severity,
+            diagnostics: RefCell::new(Vec::new()),
+        }
     }
 
     fn unknown_field(&self, key: &Node, fields: &'static [&'static str]) {
         let name = key.as_str().unwrap_or("?");
         let suggestions = diag::did_you_mean(name, fields.iter().copied());
-        let mut diagnostic = Diagnostic::new(&codes::UNKNOWN_FIELD, format!("unknown field `{name}`"))
-            .at(Location::new(self.file, key.span))
-            .with_severity(self.unknown_field_severity);
+        let mut diagnostic =
+            Diagnostic::new(&codes::UNKNOWN_FIELD, format!("unknown field `{name}`"))
+                .at(Location::new(self.file, key.span))
+                .with_severity(self.unknown_field_severity);
         diagnostic.help = diag::suggestion_help(&suggestions).or_else(|| {
             let mut known: Vec<&str> = fields.to_vec();
             known.sort_unstable();
@@ -134,7 +179,10 @@ impl Context {
 }
 
 /// Deserializes `T` from `node`.
-pub fn from_node<'de, T: de::Deserialize<'de>>(node: &'de Node, context: &Context) -> Result<T, Error> {
+pub fn from_node<'de, T: de::Deserialize<'de>>(
+    node: &'de Node,
+    context: &Context,
+) -> Result<T, Error> {
     T::deserialize(NodeDeserializer { node, context })
 }
 
@@ -206,10 +254,16 @@ impl<'de> de::Deserializer<'de> for NodeDeserializer<'de, '_> {
                 ScalarValue::Float(f) => visitor.visit_f64(f),
                 ScalarValue::Str(_) => visitor.visit_borrowed_str(text),
             },
-            NodeKind::Seq(items) => visitor.visit_seq(SeqAccess { items: items.iter(), context: self.context }),
-            NodeKind::Map(entries) => {
-                visitor.visit_map(MapAccess { entries: entries.iter(), value: None, context: self.context, fields: None })
-            }
+            NodeKind::Seq(items) => visitor.visit_seq(SeqAccess {
+                items: items.iter(),
+                context: self.context,
+            }),
+            NodeKind::Map(entries) => visitor.visit_map(MapAccess {
+                entries: entries.iter(),
+                value: None,
+                context: self.context,
+                fields: None,
+            }),
         };
         result.map_err(|e| e.at(span))
     }
@@ -262,7 +316,9 @@ impl<'de> de::Deserializer<'de> for NodeDeserializer<'de, '_> {
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         let span = self.node.span;
         let result = match self.scalar() {
-            Some((text, true)) if is_null_text(text) => Err(de::Error::invalid_type(de::Unexpected::Unit, &visitor)),
+            Some((text, true)) if is_null_text(text) => {
+                Err(de::Error::invalid_type(de::Unexpected::Unit, &visitor))
+            }
             Some((text, _)) => visitor.visit_borrowed_str(text),
             None => Err(de::Error::invalid_type(self.unexpected(), &visitor)),
         };
@@ -293,18 +349,36 @@ impl<'de> de::Deserializer<'de> for NodeDeserializer<'de, '_> {
         if self.node.is_null() {
             visitor.visit_unit()
         } else {
-            Err(Error::invalid_type_at(self.unexpected(), &visitor, self.node.span))
+            Err(Error::invalid_type_at(
+                self.unexpected(),
+                &visitor,
+                self.node.span,
+            ))
         }
     }
 
-    fn deserialize_unit_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value, Error> {
+    fn deserialize_unit_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
         self.deserialize_unit(visitor)
     }
 
-    fn deserialize_newtype_struct<V: Visitor<'de>>(self, name: &'static str, visitor: V) -> Result<V::Value, Error> {
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
         if name == SPANNED_TOKEN {
             let span = self.node.span;
-            return visitor.visit_seq(SpannedAccess { node: self.node, context: self.context, state: 0 }).map_err(|e| e.at(span));
+            return visitor
+                .visit_seq(SpannedAccess {
+                    node: self.node,
+                    context: self.context,
+                    state: 0,
+                })
+                .map_err(|e| e.at(span));
         }
         visitor.visit_newtype_struct(self)
     }
@@ -312,26 +386,41 @@ impl<'de> de::Deserializer<'de> for NodeDeserializer<'de, '_> {
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         let span = self.node.span;
         let result = match &self.node.kind {
-            NodeKind::Seq(items) => visitor.visit_seq(SeqAccess { items: items.iter(), context: self.context }),
+            NodeKind::Seq(items) => visitor.visit_seq(SeqAccess {
+                items: items.iter(),
+                context: self.context,
+            }),
             _ => Err(de::Error::invalid_type(self.unexpected(), &visitor)),
         };
         result.map_err(|e| e.at(span))
     }
 
-    fn deserialize_tuple<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, Error> {
+    fn deserialize_tuple<V: Visitor<'de>>(
+        self,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
         self.deserialize_seq(visitor)
     }
 
-    fn deserialize_tuple_struct<V: Visitor<'de>>(self, _name: &'static str, _len: usize, visitor: V) -> Result<V::Value, Error> {
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
         self.deserialize_seq(visitor)
     }
 
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         let span = self.node.span;
         let result = match &self.node.kind {
-            NodeKind::Map(entries) => {
-                visitor.visit_map(MapAccess { entries: entries.iter(), value: None, context: self.context, fields: None })
-            }
+            NodeKind::Map(entries) => visitor.visit_map(MapAccess {
+                entries: entries.iter(),
+                value: None,
+                context: self.context,
+                fields: None,
+            }),
             _ => Err(de::Error::invalid_type(self.unexpected(), &visitor)),
         };
         result.map_err(|e| e.at(span))
@@ -364,10 +453,16 @@ impl<'de> de::Deserializer<'de> for NodeDeserializer<'de, '_> {
     ) -> Result<V::Value, Error> {
         let span = self.node.span;
         let result = match &self.node.kind {
-            NodeKind::Scalar { .. } => visitor.visit_enum(EnumAccess { tag: self.node, value: None, context: self.context }),
-            NodeKind::Map(entries) if entries.len() == 1 => {
-                visitor.visit_enum(EnumAccess { tag: &entries[0].0, value: Some(&entries[0].1), context: self.context })
-            }
+            NodeKind::Scalar { .. } => visitor.visit_enum(EnumAccess {
+                tag: self.node,
+                value: None,
+                context: self.context,
+            }),
+            NodeKind::Map(entries) if entries.len() == 1 => visitor.visit_enum(EnumAccess {
+                tag: &entries[0].0,
+                value: Some(&entries[0].1),
+                context: self.context,
+            }),
             _ => Err(de::Error::invalid_type(self.unexpected(), &visitor)),
         };
         result.map_err(|e| e.at(span))
@@ -383,7 +478,11 @@ impl<'de> de::Deserializer<'de> for NodeDeserializer<'de, '_> {
 }
 
 impl Error {
-    fn invalid_type_at(unexpected: de::Unexpected<'_>, expected: &dyn de::Expected, span: Span) -> Error {
+    fn invalid_type_at(
+        unexpected: de::Unexpected<'_>,
+        expected: &dyn de::Expected,
+        span: Span,
+    ) -> Error {
         <Error as de::Error>::invalid_type(unexpected, expected).at(span)
     }
 }
@@ -396,9 +495,17 @@ struct SeqAccess<'de, 'c> {
 impl<'de> de::SeqAccess<'de> for SeqAccess<'de, '_> {
     type Error = Error;
 
-    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, Error> {
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, Error> {
         match self.items.next() {
-            Some(node) => seed.deserialize(NodeDeserializer { node, context: self.context }).map(Some),
+            Some(node) => seed
+                .deserialize(NodeDeserializer {
+                    node,
+                    context: self.context,
+                })
+                .map(Some),
             None => Ok(None),
         }
     }
@@ -419,7 +526,10 @@ struct MapAccess<'de, 'c> {
 impl<'de> de::MapAccess<'de> for MapAccess<'de, '_> {
     type Error = Error;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
         for (key, value) in self.entries.by_ref() {
             if let Some(fields) = self.fields {
                 let known = key.as_str().is_some_and(|name| fields.contains(&name));
@@ -429,14 +539,25 @@ impl<'de> de::MapAccess<'de> for MapAccess<'de, '_> {
                 }
             }
             self.value = Some(value);
-            return seed.deserialize(NodeDeserializer { node: key, context: self.context }).map(Some);
+            return seed
+                .deserialize(NodeDeserializer {
+                    node: key,
+                    context: self.context,
+                })
+                .map(Some);
         }
         Ok(None)
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
-        let node = self.value.take().expect("next_value_seed is called after next_key_seed");
-        seed.deserialize(NodeDeserializer { node, context: self.context })
+        let node = self
+            .value
+            .take()
+            .expect("next_value_seed is called after next_key_seed");
+        seed.deserialize(NodeDeserializer {
+            node,
+            context: self.context,
+        })
     }
 }
 
@@ -450,9 +571,22 @@ impl<'de, 'c> de::EnumAccess<'de> for EnumAccess<'de, 'c> {
     type Error = Error;
     type Variant = VariantAccess<'de, 'c>;
 
-    fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, Self::Variant), Error> {
-        let variant = seed.deserialize(NodeDeserializer { node: self.tag, context: self.context })?;
-        Ok((variant, VariantAccess { value: self.value, span: self.tag.span, context: self.context }))
+    fn variant_seed<V: DeserializeSeed<'de>>(
+        self,
+        seed: V,
+    ) -> Result<(V::Value, Self::Variant), Error> {
+        let variant = seed.deserialize(NodeDeserializer {
+            node: self.tag,
+            context: self.context,
+        })?;
+        Ok((
+            variant,
+            VariantAccess {
+                value: self.value,
+                span: self.tag.span,
+                context: self.context,
+            },
+        ))
     }
 }
 
@@ -469,28 +603,65 @@ impl<'de> de::VariantAccess<'de> for VariantAccess<'de, '_> {
         match self.value {
             None => Ok(()),
             Some(node) if node.is_null() => Ok(()),
-            Some(node) => Err(Error::invalid_type_at(de::Unexpected::Map, &"a name", node.span)),
+            Some(node) => Err(Error::invalid_type_at(
+                de::Unexpected::Map,
+                &"a name",
+                node.span,
+            )),
         }
     }
 
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Error> {
         match self.value {
-            Some(node) => seed.deserialize(NodeDeserializer { node, context: self.context }),
-            None => Err(Error::invalid_type_at(de::Unexpected::UnitVariant, &"a value", self.span)),
+            Some(node) => seed.deserialize(NodeDeserializer {
+                node,
+                context: self.context,
+            }),
+            None => Err(Error::invalid_type_at(
+                de::Unexpected::UnitVariant,
+                &"a value",
+                self.span,
+            )),
         }
     }
 
     fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, Error> {
         match self.value {
-            Some(node) => de::Deserializer::deserialize_seq(NodeDeserializer { node, context: self.context }, visitor),
-            None => Err(Error::invalid_type_at(de::Unexpected::UnitVariant, &"a list", self.span)),
+            Some(node) => de::Deserializer::deserialize_seq(
+                NodeDeserializer {
+                    node,
+                    context: self.context,
+                },
+                visitor,
+            ),
+            None => Err(Error::invalid_type_at(
+                de::Unexpected::UnitVariant,
+                &"a list",
+                self.span,
+            )),
         }
     }
 
-    fn struct_variant<V: Visitor<'de>>(self, fields: &'static [&'static str], visitor: V) -> Result<V::Value, Error> {
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
         match self.value {
-            Some(node) => de::Deserializer::deserialize_struct(NodeDeserializer { node, context: self.context }, "", fields, visitor),
-            None => Err(Error::invalid_type_at(de::Unexpected::UnitVariant, &"a mapping", self.span)),
+            Some(node) => de::Deserializer::deserialize_struct(
+                NodeDeserializer {
+                    node,
+                    context: self.context,
+                },
+                "",
+                fields,
+                visitor,
+            ),
+            None => Err(Error::invalid_type_at(
+                de::Unexpected::UnitVariant,
+                &"a mapping",
+                self.span,
+            )),
         }
     }
 }
@@ -505,12 +676,24 @@ struct SpannedAccess<'de, 'c> {
 impl<'de> de::SeqAccess<'de> for SpannedAccess<'de, '_> {
     type Error = Error;
 
-    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, Error> {
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, Error> {
         self.state += 1;
         match self.state {
-            1 => seed.deserialize(self.node.span.start.into_deserializer()).map(Some),
-            2 => seed.deserialize(self.node.span.end.into_deserializer()).map(Some),
-            3 => seed.deserialize(NodeDeserializer { node: self.node, context: self.context }).map(Some),
+            1 => seed
+                .deserialize(self.node.span.start.into_deserializer())
+                .map(Some),
+            2 => seed
+                .deserialize(self.node.span.end.into_deserializer())
+                .map(Some),
+            3 => seed
+                .deserialize(NodeDeserializer {
+                    node: self.node,
+                    context: self.context,
+                })
+                .map(Some),
             _ => Ok(None),
         }
     }
@@ -535,17 +718,24 @@ mod tests {
         let text = "name: leaf1\n";
         let (value, _) = load::<std::collections::BTreeMap<String, Spanned<String>>>(text);
         let name = &value.unwrap()["name"];
-        assert_eq!(&text[name.span.start as usize..name.span.end as usize], "leaf1");
+        assert_eq!(
+            &text[name.span.start as usize..name.span.end as usize],
+            "leaf1"
+        );
     }
 
     #[test]
     fn unknown_fields_are_reported_with_suggestions() {
-        let text = "{name: leaf1, device_type: x, role: leaf, site: ams1, primary_ipv4: 10.0.0.1/32}";
+        let text =
+            "{name: leaf1, device_type: x, role: leaf, site: ams1, primary_ipv4: 10.0.0.1/32}";
         let (device, diagnostics) = load::<Device>(text);
         assert!(device.is_ok());
         assert_eq!(diagnostics.len(), 1);
         assert_eq!(diagnostics[0].rule.code, "NS0103");
-        assert_eq!(diagnostics[0].help.as_deref(), Some("did you mean `primary_ip4`?"));
+        assert_eq!(
+            diagnostics[0].help.as_deref(),
+            Some("did you mean `primary_ip4`?")
+        );
     }
 
     #[test]
@@ -554,7 +744,10 @@ mod tests {
         let (device, _) = load::<Device>(text);
         let error = device.unwrap_err();
         assert!(matches!(error.kind, ErrorKind::InvalidChoice { .. }));
-        assert_eq!(&text[error.span.unwrap().start as usize..error.span.unwrap().end as usize], "activ");
+        assert_eq!(
+            &text[error.span.unwrap().start as usize..error.span.unwrap().end as usize],
+            "activ"
+        );
     }
 
     #[test]
@@ -563,13 +756,19 @@ mod tests {
         let (device, _) = load::<Device>(text);
         let error = device.unwrap_err();
         assert_eq!(error.kind, ErrorKind::WrongType);
-        assert_eq!(&text[error.span.unwrap().start as usize..error.span.unwrap().end as usize], "[a, b]");
+        assert_eq!(
+            &text[error.span.unwrap().start as usize..error.span.unwrap().end as usize],
+            "[a, b]"
+        );
     }
 
     #[test]
     fn missing_fields_point_at_the_object() {
         let (device, _) = load::<Device>("{name: leaf1, role: leaf, site: ams1}");
-        assert_eq!(device.unwrap_err().kind, ErrorKind::MissingField("device_type"));
+        assert_eq!(
+            device.unwrap_err().kind,
+            ErrorKind::MissingField("device_type")
+        );
     }
 
     #[test]

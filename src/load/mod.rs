@@ -37,7 +37,9 @@ pub fn load(source: &Source) -> Result<Loaded, SourceError> {
     let mut files = SourceMap::default();
     let mut diagnostics = Vec::new();
 
-    let config_bytes = source.read(CONFIG_FILE)?.ok_or_else(|| SourceError::new(format!("no `{CONFIG_FILE}` in {}", source.describe())))?;
+    let config_bytes = source
+        .read(CONFIG_FILE)?
+        .ok_or_else(|| SourceError::new(format!("no `{CONFIG_FILE}` in {}", source.describe())))?;
     let (config, config_file) = load_config(config_bytes, &mut files, &mut diagnostics);
     let limit = config.limits.max_file_bytes;
 
@@ -55,7 +57,12 @@ pub fn load(source: &Source) -> Result<Loaded, SourceError> {
         Some(paths) => {
             for path in paths {
                 if !source.exists(&path.value) {
-                    diagnostics.push(missing_path(config_file, path.span, &path.value, "device-type"));
+                    diagnostics.push(missing_path(
+                        config_file,
+                        path.span,
+                        &path.value,
+                        "device-type",
+                    ));
                     continue;
                 }
                 raw_types.extend(source.collect(&path.value, YAML_EXTENSIONS, limit));
@@ -82,7 +89,12 @@ pub fn load(source: &Source) -> Result<Loaded, SourceError> {
         .par_iter()
         .map(|&(id, kind)| {
             let file = files.get(id);
-            let kind = if kind == FileKind::Library && file.path.split('/').any(|c| c == "module-types") { FileKind::Module } else { kind };
+            let kind =
+                if kind == FileKind::Library && file.path.split('/').any(|c| c == "module-types") {
+                    FileKind::Module
+                } else {
+                    kind
+                };
             load_file(id, &file.text, kind)
         })
         .collect();
@@ -92,7 +104,14 @@ pub fn load(source: &Source) -> Result<Loaded, SourceError> {
         model.append(part);
         diagnostics.extend(part_diagnostics);
     }
-    Ok(Loaded { files, config, config_file: Some(config_file), model, diagnostics, commit_time: source.commit_time() })
+    Ok(Loaded {
+        files,
+        config,
+        config_file: Some(config_file),
+        model,
+        diagnostics,
+        commit_time: source.commit_time(),
+    })
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -108,12 +127,20 @@ fn dedup_paths(files: &mut Vec<RawFile>) {
 }
 
 fn missing_path(file: FileId, span: Span, path: &str, what: &str) -> Diagnostic {
-    Diagnostic::new(&codes::MISSING_PATH, format!("the {what} path `{path}` does not exist")).at(Location::new(file, span))
+    Diagnostic::new(
+        &codes::MISSING_PATH,
+        format!("the {what} path `{path}` does not exist"),
+    )
+    .at(Location::new(file, span))
 }
 
 /// Adds files to the source map; files that could not be read or are not UTF-8 get a
 /// diagnostic and no id.
-fn register(raw: Vec<RawFile>, files: &mut SourceMap, diagnostics: &mut Vec<Diagnostic>) -> Vec<FileId> {
+fn register(
+    raw: Vec<RawFile>,
+    files: &mut SourceMap,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<FileId> {
     let mut ids = Vec::new();
     for file in raw {
         match file.content {
@@ -123,12 +150,19 @@ fn register(raw: Vec<RawFile>, files: &mut SourceMap, diagnostics: &mut Vec<Diag
                     let offset = error.utf8_error().valid_up_to();
                     let lossy = String::from_utf8_lossy(error.as_bytes()).into_owned();
                     // Keep the text up to the bad byte so the diagnostic can show the line.
-                    let valid = lossy.char_indices().take_while(|(i, _)| *i < offset).map(|(_, c)| c).collect::<String>();
+                    let valid = lossy
+                        .char_indices()
+                        .take_while(|(i, _)| *i < offset)
+                        .map(|(_, c)| c)
+                        .collect::<String>();
                     let id = files.add(file.path.clone(), Arc::from(valid));
                     diagnostics.push(
-                        Diagnostic::new(&codes::INVALID_UTF8, format!("`{}` is not valid UTF-8 (byte {offset})", file.path))
-                            .at(Location::new(id, Span::new(offset as u32, offset as u32)))
-                            .with_help("save the file as UTF-8"),
+                        Diagnostic::new(
+                            &codes::INVALID_UTF8,
+                            format!("`{}` is not valid UTF-8 (byte {offset})", file.path),
+                        )
+                        .at(Location::new(id, Span::new(offset as u32, offset as u32)))
+                        .with_help("save the file as UTF-8"),
                     );
                 }
             },
@@ -164,10 +198,13 @@ pub fn parse_tree(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
         Ok(parsed) => {
             for duplicate in parsed.duplicate_keys {
                 diagnostics.push(
-                    Diagnostic::new(&codes::DUPLICATE_KEY, format!("duplicate key `{}`", duplicate.key))
-                        .at(Location::new(file, duplicate.second))
-                        .with_secondary(Location::new(file, duplicate.first), "first defined here")
-                        .with_help("remove one of them; the first is kept"),
+                    Diagnostic::new(
+                        &codes::DUPLICATE_KEY,
+                        format!("duplicate key `{}`", duplicate.key),
+                    )
+                    .at(Location::new(file, duplicate.second))
+                    .with_secondary(Location::new(file, duplicate.first), "first defined here")
+                    .with_help("remove one of them; the first is kept"),
                 );
             }
             parsed.root
@@ -182,12 +219,14 @@ pub fn parse_tree(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
                     format!("nesting deeper than {} levels", yaml::MAX_DEPTH),
                 )
                 .at(Location::new(file, span)),
-                YamlError::AliasBudget { span } => {
-                    Diagnostic::new(&codes::YAML_TOO_COMPLEX, "aliases expand to too many nodes (an alias bomb?)")
-                        .at(Location::new(file, span))
-                }
+                YamlError::AliasBudget { span } => Diagnostic::new(
+                    &codes::YAML_TOO_COMPLEX,
+                    "aliases expand to too many nodes (an alias bomb?)",
+                )
+                .at(Location::new(file, span)),
                 YamlError::UnknownAlias { span } => {
-                    Diagnostic::new(&codes::INVALID_YAML, "alias to an unknown anchor").at(Location::new(file, span))
+                    Diagnostic::new(&codes::INVALID_YAML, "alias to an unknown anchor")
+                        .at(Location::new(file, span))
                 }
             });
             None
@@ -195,27 +234,39 @@ pub fn parse_tree(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
     }
 }
 
-fn load_config(bytes: Vec<u8>, files: &mut SourceMap, diagnostics: &mut Vec<Diagnostic>) -> (Config, FileId) {
+fn load_config(
+    bytes: Vec<u8>,
+    files: &mut SourceMap,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Config, FileId) {
     let text = String::from_utf8_lossy(&bytes).into_owned();
     let id = files.add(CONFIG_FILE.to_string(), Arc::from(text));
     let default = || Config {
         version: crate::model::Spanned::new(1, Span::default()),
-        data: vec![crate::model::Spanned::new("data/".to_string(), Span::default())],
+        data: vec![crate::model::Spanned::new(
+            "data/".to_string(),
+            Span::default(),
+        )],
         device_types: None,
         templates: None,
         policy: Default::default(),
         limits: Default::default(),
         outputs: Vec::new(),
     };
-    let Some(root) = parse_tree(id, &files.get(id).text.clone(), diagnostics) else { return (default(), id) };
+    let Some(root) = parse_tree(id, &files.get(id).text.clone(), diagnostics) else {
+        return (default(), id);
+    };
     let context = de::Context::new(id, Severity::Error);
     let config = match de::from_node::<Config>(&root, &context) {
         Ok(config) => {
             if config.version.value != 1 {
                 diagnostics.push(
-                    Diagnostic::new(&codes::INVALID_VALUE, format!("unsupported version {}", config.version.value))
-                        .at(Location::new(id, config.version.span))
-                        .with_help("this netsot reads `version: 1`"),
+                    Diagnostic::new(
+                        &codes::INVALID_VALUE,
+                        format!("unsupported version {}", config.version.value),
+                    )
+                    .at(Location::new(id, config.version.span))
+                    .with_help("this netsot reads `version: 1`"),
                 );
             }
             config
@@ -238,15 +289,26 @@ struct ItemLoader<'a> {
 impl CollectionLoader for ItemLoader<'_> {
     type Node = Node;
 
-    fn load<T: serde::de::DeserializeOwned + Keyed>(&mut self, collection: &'static str, items: &Node, into: &mut Vec<Obj<T>>) {
+    fn load<T: serde::de::DeserializeOwned + Keyed>(
+        &mut self,
+        collection: &'static str,
+        items: &Node,
+        into: &mut Vec<Obj<T>>,
+    ) {
         let file = self.context.file;
         let items = match &items.kind {
             NodeKind::Seq(items) => items.as_slice(),
             _ if items.is_null() => &[],
             _ => {
                 self.diagnostics.push(
-                    Diagnostic::new(&codes::WRONG_TYPE, format!("`{collection}` must be a list of objects, found {}", items.kind_name()))
-                        .at(Location::new(file, items.span)),
+                    Diagnostic::new(
+                        &codes::WRONG_TYPE,
+                        format!(
+                            "`{collection}` must be a list of objects, found {}",
+                            items.kind_name()
+                        ),
+                    )
+                    .at(Location::new(file, items.span)),
                 );
                 return;
             }
@@ -254,10 +316,17 @@ impl CollectionLoader for ItemLoader<'_> {
         into.reserve(items.len());
         for item in items {
             match de::from_node::<T>(item, self.context) {
-                Ok(data) => into.push(Obj { file, span: item.span, data }),
+                Ok(data) => into.push(Obj {
+                    file,
+                    span: item.span,
+                    data,
+                }),
                 Err(error) => {
                     self.diagnostics.push(error.to_diagnostic(file, item.span));
-                    if let Some(key) = T::KEY_FIELD.and_then(|field| item.get(field)).and_then(Node::as_str) {
+                    if let Some(key) = T::KEY_FIELD
+                        .and_then(|field| item.get(field))
+                        .and_then(Node::as_str)
+                    {
                         self.failed.push((collection, key.to_string()));
                     }
                 }
@@ -270,14 +339,27 @@ impl CollectionLoader for ItemLoader<'_> {
 fn load_file(file: FileId, text: &str, kind: FileKind) -> (Model, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let mut model = Model::default();
-    let Some(root) = parse_tree(file, text, &mut diagnostics) else { return (model, diagnostics) };
-    let severity = if kind == FileKind::Data { Severity::Error } else { Severity::Warning };
+    let Some(root) = parse_tree(file, text, &mut diagnostics) else {
+        return (model, diagnostics);
+    };
+    let severity = if kind == FileKind::Data {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
     let context = de::Context::new(file, severity);
     let mut failed = Vec::new();
     match kind {
         FileKind::Library | FileKind::Module => {
-            let mut loader = ItemLoader { context: &context, diagnostics: &mut diagnostics, failed: &mut failed };
-            let single = Node { span: root.span, kind: NodeKind::Seq(vec![root]) };
+            let mut loader = ItemLoader {
+                context: &context,
+                diagnostics: &mut diagnostics,
+                failed: &mut failed,
+            };
+            let single = Node {
+                span: root.span,
+                kind: NodeKind::Seq(vec![root]),
+            };
             if kind == FileKind::Library {
                 loader.load::<DeviceType>("device_types", &single, &mut model.device_types);
             } else {
@@ -288,11 +370,19 @@ fn load_file(file: FileId, text: &str, kind: FileKind) -> (Model, Vec<Diagnostic
             NodeKind::Map(entries) => {
                 for (key, value) in entries {
                     let name = key.as_str().unwrap_or_default();
-                    let mut loader = ItemLoader { context: &context, diagnostics: &mut diagnostics, failed: &mut failed };
+                    let mut loader = ItemLoader {
+                        context: &context,
+                        diagnostics: &mut diagnostics,
+                        failed: &mut failed,
+                    };
                     if !model.load_collection(name, value, &mut loader) {
-                        let suggestions = crate::diag::did_you_mean(name, COLLECTIONS.iter().copied());
-                        let mut diagnostic = Diagnostic::new(&codes::UNKNOWN_COLLECTION, format!("unknown collection `{name}`"))
-                            .at(Location::new(file, key.span));
+                        let suggestions =
+                            crate::diag::did_you_mean(name, COLLECTIONS.iter().copied());
+                        let mut diagnostic = Diagnostic::new(
+                            &codes::UNKNOWN_COLLECTION,
+                            format!("unknown collection `{name}`"),
+                        )
+                        .at(Location::new(file, key.span));
                         diagnostic.help = crate::diag::suggestion_help(&suggestions);
                         diagnostics.push(diagnostic);
                     }
@@ -302,7 +392,10 @@ fn load_file(file: FileId, text: &str, kind: FileKind) -> (Model, Vec<Diagnostic
             _ => diagnostics.push(
                 Diagnostic::new(
                     &codes::WRONG_TYPE,
-                    format!("a data file must be a mapping of collections, found {}", root.kind_name()),
+                    format!(
+                        "a data file must be a mapping of collections, found {}",
+                        root.kind_name()
+                    ),
                 )
                 .at(Location::new(file, root.span))
                 .with_help("start the file with a collection name, e.g. `devices:`"),

@@ -24,7 +24,10 @@ pub struct Node {
 #[derive(Clone, Debug, PartialEq)]
 pub enum NodeKind {
     /// A scalar: its text and whether it was plain (unquoted, so subject to typing).
-    Scalar { text: Box<str>, plain: bool },
+    Scalar {
+        text: Box<str>,
+        plain: bool,
+    },
     Seq(Vec<Node>),
     Map(Vec<(Node, Node)>),
 }
@@ -44,7 +47,10 @@ impl Node {
     /// The value of `key` in a mapping node.
     pub fn get(&self, key: &str) -> Option<&Node> {
         match &self.kind {
-            NodeKind::Map(entries) => entries.iter().find(|(k, _)| k.as_str() == Some(key)).map(|(_, v)| v),
+            NodeKind::Map(entries) => entries
+                .iter()
+                .find(|(k, _)| k.as_str() == Some(key))
+                .map(|(_, v)| v),
             _ => None,
         }
     }
@@ -124,9 +130,15 @@ pub fn parse_float(text: &str) -> Option<f64> {
         _ => {}
     }
     let bytes = text.as_bytes();
-    let valid = bytes.iter().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'))
+    let valid = bytes
+        .iter()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'))
         && bytes.iter().any(|b| b.is_ascii_digit());
-    if valid { text.parse().ok() } else { None }
+    if valid {
+        text.parse().ok()
+    } else {
+        None
+    }
 }
 
 /// Why a file could not be turned into a tree.
@@ -168,12 +180,18 @@ pub fn parse(text: &str) -> Result<Parsed, YamlError> {
     for event in Parser::new_from_str(text) {
         let (event, span) = event.map_err(|error| {
             let at = offsets.byte(error.marker().index());
-            YamlError::Syntax { message: error.info().to_string(), span: Span::new(at, at) }
+            YamlError::Syntax {
+                message: error.info().to_string(),
+                span: Span::new(at, at),
+            }
         })?;
         let span = offsets.span(span);
         builder.event(event, span)?;
     }
-    Ok(Parsed { root: builder.root, duplicate_keys: builder.duplicate_keys })
+    Ok(Parsed {
+        root: builder.root,
+        duplicate_keys: builder.duplicate_keys,
+    })
 }
 
 struct Frame {
@@ -208,13 +226,33 @@ impl Builder {
             }
             Event::Scalar(text, style, anchor, _tag) => {
                 let plain = matches!(style, ScalarStyle::Plain);
-                let node = Node { span, kind: NodeKind::Scalar { text: text.into_owned().into_boxed_str(), plain } };
+                let node = Node {
+                    span,
+                    kind: NodeKind::Scalar {
+                        text: text.into_owned().into_boxed_str(),
+                        plain,
+                    },
+                };
                 self.finish(node, anchor)?;
             }
-            Event::SequenceStart(anchor, _) => self.open(Node { span, kind: NodeKind::Seq(Vec::new()) }, anchor)?,
-            Event::MappingStart(anchor, _) => self.open(Node { span, kind: NodeKind::Map(Vec::new()) }, anchor)?,
+            Event::SequenceStart(anchor, _) => self.open(
+                Node {
+                    span,
+                    kind: NodeKind::Seq(Vec::new()),
+                },
+                anchor,
+            )?,
+            Event::MappingStart(anchor, _) => self.open(
+                Node {
+                    span,
+                    kind: NodeKind::Map(Vec::new()),
+                },
+                anchor,
+            )?,
             Event::SequenceEnd | Event::MappingEnd => {
-                let Some(mut frame) = self.stack.pop() else { return Ok(()) };
+                let Some(mut frame) = self.stack.pop() else {
+                    return Ok(());
+                };
                 frame.node.span.end = span.end.max(frame.node.span.start);
                 if let NodeKind::Map(entries) = &mut frame.node.kind {
                     for (key, value) in frame.merged {
@@ -226,7 +264,9 @@ impl Builder {
                 self.finish(frame.node, frame.anchor)?;
             }
             Event::Alias(id) => {
-                let Some(node) = self.anchors.get(&id) else { return Err(YamlError::UnknownAlias { span }) };
+                let Some(node) = self.anchors.get(&id) else {
+                    return Err(YamlError::UnknownAlias { span });
+                };
                 let size = count_nodes(node);
                 if size > self.alias_budget {
                     return Err(YamlError::AliasBudget { span });
@@ -246,7 +286,12 @@ impl Builder {
         if self.stack.len() >= MAX_DEPTH {
             return Err(YamlError::TooDeep { span: node.span });
         }
-        self.stack.push(Frame { node, anchor, pending_key: None, merged: Vec::new() });
+        self.stack.push(Frame {
+            node,
+            anchor,
+            pending_key: None,
+            merged: Vec::new(),
+        });
         Ok(())
     }
 
@@ -264,10 +309,13 @@ impl Builder {
             NodeKind::Map(entries) => match parent.pending_key.take() {
                 None => parent.pending_key = Some(node),
                 Some(key) => {
-                    if key.as_str() == Some("<<") && matches!(key.kind, NodeKind::Scalar { plain: true, .. }) {
+                    if key.as_str() == Some("<<")
+                        && matches!(key.kind, NodeKind::Scalar { plain: true, .. })
+                    {
                         merge_into(&mut parent.merged, node);
-                    } else if let Some((first, _)) =
-                        entries.iter().find(|(k, _)| k.as_str().is_some() && k.as_str() == key.as_str())
+                    } else if let Some((first, _)) = entries
+                        .iter()
+                        .find(|(k, _)| k.as_str().is_some() && k.as_str() == key.as_str())
                     {
                         self.duplicate_keys.push(DuplicateKey {
                             key: key.as_str().unwrap_or_default().to_string(),
@@ -312,7 +360,12 @@ fn count_nodes(node: &Node) -> usize {
     match &node.kind {
         NodeKind::Scalar { .. } => 1,
         NodeKind::Seq(items) => 1 + items.iter().map(count_nodes).sum::<usize>(),
-        NodeKind::Map(entries) => 1 + entries.iter().map(|(k, v)| count_nodes(k) + count_nodes(v)).sum::<usize>(),
+        NodeKind::Map(entries) => {
+            1 + entries
+                .iter()
+                .map(|(k, v)| count_nodes(k) + count_nodes(v))
+                .sum::<usize>()
+        }
     }
 }
 
@@ -330,7 +383,10 @@ impl CharOffsets {
             table.push(text.len() as u32);
             table
         });
-        CharOffsets { table, len: text.len() as u32 }
+        CharOffsets {
+            table,
+            len: text.len() as u32,
+        }
     }
 
     fn byte(&self, char_index: usize) -> u32 {
@@ -362,7 +418,10 @@ mod tests {
             _ => None,
         });
         let name = name.unwrap();
-        assert_eq!(&text[name.span.start as usize..name.span.end as usize], "ams1");
+        assert_eq!(
+            &text[name.span.start as usize..name.span.end as usize],
+            "ams1"
+        );
     }
 
     #[test]
@@ -393,7 +452,10 @@ mod tests {
     #[test]
     fn deep_nesting_is_stopped() {
         let text = "[".repeat(10_000);
-        assert!(matches!(parse(&text), Err(YamlError::TooDeep { .. }) | Err(YamlError::Syntax { .. })));
+        assert!(matches!(
+            parse(&text),
+            Err(YamlError::TooDeep { .. }) | Err(YamlError::Syntax { .. })
+        ));
     }
 
     #[test]

@@ -55,7 +55,11 @@ pub struct Policy {
 
 impl Default for Policy {
     fn default() -> Policy {
-        Policy { enforce_global_unique: true, require_parent_prefix: false, rules: Vec::new() }
+        Policy {
+            enforce_global_unique: true,
+            require_parent_prefix: false,
+            rules: Vec::new(),
+        }
     }
 }
 
@@ -115,7 +119,9 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Limits {
-        Limits { max_file_bytes: default_max_file_bytes() }
+        Limits {
+            max_file_bytes: default_max_file_bytes(),
+        }
     }
 }
 

@@ -249,8 +249,14 @@ impl EndpointRef {
     /// The device (possibly `SITE/DEVICE`) and the port name; `None` if the text has no `:`.
     pub fn parts(&self) -> Option<(String, &str)> {
         match self {
-            EndpointRef::Text(text) => text.split_once(':').map(|(device, port)| (device.to_string(), port)),
-            EndpointRef::Map { device, interface, site } => Some((
+            EndpointRef::Text(text) => text
+                .split_once(':')
+                .map(|(device, port)| (device.to_string(), port)),
+            EndpointRef::Map {
+                device,
+                interface,
+                site,
+            } => Some((
                 match site {
                     Some(site) => format!("{site}/{device}"),
                     None => device.clone(),

@@ -4,7 +4,10 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::choices::{Airflow, ConsolePortType, InterfaceType, PortType, PowerOutletType, PowerPortType, SubdeviceRole, WeightUnit};
+use super::choices::{
+    Airflow, ConsolePortType, InterfaceType, PortType, PowerOutletType, PowerPortType,
+    SubdeviceRole, WeightUnit,
+};
 use super::organisation::keyed;
 use super::{Keyed, Spanned, Text};
 

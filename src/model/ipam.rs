@@ -29,7 +29,10 @@ string_enum! {
 impl IpRole {
     /// Roles whose addresses several interfaces may hold at once.
     pub fn is_shared(self) -> bool {
-        matches!(self.as_str(), "anycast" | "vip" | "vrrp" | "hsrp" | "glbp" | "carp")
+        matches!(
+            self.as_str(),
+            "anycast" | "vip" | "vrrp" | "hsrp" | "glbp" | "carp"
+        )
     }
 }
 

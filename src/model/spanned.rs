@@ -77,19 +77,29 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Spanned<T> {
 
             // The loader's deserializer: span start, span end, value.
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Spanned<T>, A::Error> {
-                let start: u32 = seq.next_element()?.ok_or_else(|| de::Error::invalid_length(0, &self))?;
-                let end: u32 = seq.next_element()?.ok_or_else(|| de::Error::invalid_length(1, &self))?;
-                let value: T = seq.next_element()?.ok_or_else(|| de::Error::invalid_length(2, &self))?;
+                let start: u32 = seq
+                    .next_element()?
+                    .ok_or_else(|| de::Error::invalid_length(0, &self))?;
+                let end: u32 = seq
+                    .next_element()?
+                    .ok_or_else(|| de::Error::invalid_length(1, &self))?;
+                let value: T = seq
+                    .next_element()?
+                    .ok_or_else(|| de::Error::invalid_length(2, &self))?;
                 Ok(Spanned::new(value, Span::new(start, end)))
             }
 
             // Any other deserializer: no position is known.
-            fn visit_newtype_struct<D: Deserializer<'de>>(self, deserializer: D) -> Result<Spanned<T>, D::Error> {
+            fn visit_newtype_struct<D: Deserializer<'de>>(
+                self,
+                deserializer: D,
+            ) -> Result<Spanned<T>, D::Error> {
                 T::deserialize(deserializer).map(|value| Spanned::new(value, Span::default()))
             }
         }
 
-        deserializer.deserialize_newtype_struct(SPANNED_TOKEN, SpannedVisitor(std::marker::PhantomData))
+        deserializer
+            .deserialize_newtype_struct(SPANNED_TOKEN, SpannedVisitor(std::marker::PhantomData))
     }
 }
 

@@ -39,7 +39,10 @@ pub struct SourceError {
 
 impl SourceError {
     pub fn new(message: impl Into<String>) -> SourceError {
-        SourceError { message: message.into(), help: None }
+        SourceError {
+            message: message.into(),
+            help: None,
+        }
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> SourceError {
@@ -66,7 +69,8 @@ impl Source {
     pub fn open(path: Option<&Path>, rev: Option<&str>) -> Result<Source, SourceError> {
         let start = match path {
             Some(path) => path.to_path_buf(),
-            None => std::env::current_dir().map_err(|e| SourceError::new(format!("cannot read the current folder: {e}")))?,
+            None => std::env::current_dir()
+                .map_err(|e| SourceError::new(format!("cannot read the current folder: {e}")))?,
         };
         match rev {
             None => Ok(Source::WorkTree(WorkTreeSource::discover(&start)?)),
@@ -148,5 +152,7 @@ pub fn normalize(path: &str) -> String {
 }
 
 fn has_extension(name: &str, extensions: &[&str]) -> bool {
-    extensions.iter().any(|ext| name.len() > ext.len() && name.ends_with(ext))
+    extensions
+        .iter()
+        .any(|ext| name.len() > ext.len() && name.ends_with(ext))
 }

@@ -1,0 +1,1949 @@
+//! Resolution: from a model to a graph, reporting identity and reference problems.
+
+use std::collections::HashMap;
+
+use ipnet::IpNet;
+
+use super::index::{duplicate, NameIndex, SiteIndex, SiteLookup};
+use super::*;
+use crate::diag::{codes, did_you_mean, suggestion_help, Diagnostic, Location};
+use crate::model::config::Config;
+use crate::model::dcim::{EndpointRef, TerminationType};
+use crate::model::{Obj, Spanned, Text};
+
+/// Resolves every reference of `model`. Never fails; problems are diagnostics.
+pub fn build(model: Model, config: &Config) -> (Graph, Vec<Diagnostic>) {
+    let mut types_by_model: HashMap<String, Option<u32>> = HashMap::new();
+    for (i, t) in model.device_types.iter().enumerate() {
+        types_by_model
+            .entry(t.data.model.value.clone())
+            .and_modify(|e| *e = None)
+            .or_insert(Some(i as u32));
+    }
+    let mut builder = Builder {
+        graph: Graph {
+            model: std::sync::Arc::new(model),
+            ..Graph::default()
+        },
+        diagnostics: Vec::new(),
+        config,
+        types_by_model,
+    };
+    builder.index();
+    builder.resolve_organisation();
+    builder.resolve_dcim();
+    builder.resolve_ipam();
+    builder.resolve_interfaces();
+    builder.resolve_primary_ips();
+    builder.resolve_cables();
+    builder.resolve_services();
+    (builder.graph, builder.diagnostics)
+}
+
+struct Builder<'a> {
+    graph: Graph,
+    diagnostics: Vec<Diagnostic>,
+    #[allow(
+        dead_code,
+        reason = "policy switches are read by the checks; kept for resolution options"
+    )]
+    config: &'a Config,
+    /// Device types by bare model name; `None` when several types share the model.
+    types_by_model: HashMap<String, Option<u32>>,
+}
+
+/// Indexes a collection by name (and slug), reporting duplicates.
+fn index_named<T>(
+    objects: &[Obj<T>],
+    kind: &str,
+    key: impl Fn(&T) -> (&Text, Option<&Text>),
+    diagnostics: &mut Vec<Diagnostic>,
+) -> NameIndex {
+    let mut index = NameIndex::default();
+    for (i, object) in objects.iter().enumerate() {
+        let (name, slug) = key(&object.data);
+        if let Some(first) = index.insert(&name.value, i as u32) {
+            let (first_name, _) = key(&objects[first as usize].data);
+            diagnostics.push(duplicate(
+                kind,
+                &name.value,
+                object.at(name),
+                objects[first as usize].at(first_name),
+            ));
+        }
+        if let Some(slug) = slug {
+            if slug.value != name.value {
+                let _ = index.insert(&slug.value, i as u32);
+            }
+        }
+    }
+    index
+}
+
+impl Builder<'_> {
+    fn push(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    fn index(&mut self) {
+        let m = &self.graph.model;
+        let d = &mut self.diagnostics;
+        let ix = &mut self.graph.indexes;
+        ix.tags = index_named(&m.tags, "tag", |o| (&o.name, o.slug.as_ref()), d);
+        ix.tenant_groups = index_named(
+            &m.tenant_groups,
+            "tenant group",
+            |o| (&o.name, o.slug.as_ref()),
+            d,
+        );
+        ix.tenants = index_named(&m.tenants, "tenant", |o| (&o.name, o.slug.as_ref()), d);
+        ix.regions = index_named(&m.regions, "region", |o| (&o.name, o.slug.as_ref()), d);
+        ix.site_groups = index_named(
+            &m.site_groups,
+            "site group",
+            |o| (&o.name, o.slug.as_ref()),
+            d,
+        );
+        ix.sites = index_named(&m.sites, "site", |o| (&o.name, o.slug.as_ref()), d);
+        ix.manufacturers = index_named(
+            &m.manufacturers,
+            "manufacturer",
+            |o| (&o.name, o.slug.as_ref()),
+            d,
+        );
+        ix.device_roles = index_named(
+            &m.device_roles,
+            "device role",
+            |o| (&o.name, o.slug.as_ref()),
+            d,
+        );
+        ix.platforms = index_named(&m.platforms, "platform", |o| (&o.name, o.slug.as_ref()), d);
+        ix.virtual_chassis = index_named(
+            &m.virtual_chassis,
+            "virtual chassis",
+            |o| (&o.name, None),
+            d,
+        );
+        ix.vrfs = index_named(&m.vrfs, "VRF", |o| (&o.name, None), d);
+        ix.route_targets = index_named(&m.route_targets, "route target", |o| (&o.name, None), d);
+        ix.rirs = index_named(&m.rirs, "RIR", |o| (&o.name, o.slug.as_ref()), d);
+        ix.vlan_groups = index_named(
+            &m.vlan_groups,
+            "VLAN group",
+            |o| (&o.name, o.slug.as_ref()),
+            d,
+        );
+        ix.cluster_types = index_named(
+            &m.cluster_types,
+            "cluster type",
+            |o| (&o.name, o.slug.as_ref()),
+            d,
+        );
+        ix.cluster_groups = index_named(
+            &m.cluster_groups,
+            "cluster group",
+            |o| (&o.name, o.slug.as_ref()),
+            d,
+        );
+        ix.clusters = index_named(&m.clusters, "cluster", |o| (&o.name, None), d);
+        ix.virtual_machines = index_named(
+            &m.virtual_machines,
+            "virtual machine",
+            |o| (&o.name, None),
+            d,
+        );
+        ix.providers = index_named(&m.providers, "provider", |o| (&o.name, o.slug.as_ref()), d);
+        ix.circuit_types = index_named(
+            &m.circuit_types,
+            "circuit type",
+            |o| (&o.name, o.slug.as_ref()),
+            d,
+        );
+        ix.circuits = index_named(&m.circuits, "circuit", |o| (&o.cid, None), d);
+        ix.custom_fields = index_named(&m.custom_fields, "custom field", |o| (&o.name, None), d);
+        ix.config_contexts =
+            index_named(&m.config_contexts, "config context", |o| (&o.name, None), d);
+
+        // Device types: by `Manufacturer/Model` (unique, as NetBox's constraint) and by slug.
+        let mut types = NameIndex::default();
+        for (i, object) in m.device_types.iter().enumerate() {
+            let t = &object.data;
+            let key = format!("{}/{}", t.manufacturer.value, t.model.value);
+            if let Some(first) = types.insert(&key, i as u32) {
+                let first = &m.device_types[first as usize];
+                d.push(duplicate(
+                    "device type",
+                    &key,
+                    object.at(&t.model),
+                    first.at(&first.data.model),
+                ));
+                continue;
+            }
+            let slug = t.effective_slug();
+            if let Some(first) = types.insert(&slug, i as u32) {
+                let first = &m.device_types[first as usize];
+                let slug_span = t.slug.as_ref().map_or(t.model.span, |s| s.span);
+                d.push(duplicate(
+                    "device type slug",
+                    &slug,
+                    Location::new(object.file, slug_span),
+                    first.at(&first.data.model),
+                ));
+            }
+        }
+        ix.device_types = types;
+        let mut module_types = NameIndex::default();
+        for (i, object) in m.module_types.iter().enumerate() {
+            let key = format!(
+                "{}/{}",
+                object.data.manufacturer.value, object.data.model.value
+            );
+            if let Some(first) = module_types.insert(&key, i as u32) {
+                let first = &m.module_types[first as usize];
+                d.push(duplicate(
+                    "module type",
+                    &key,
+                    object.at(&object.data.model),
+                    first.at(&first.data.model),
+                ));
+            }
+        }
+        ix.module_types = module_types;
+    }
+
+    /// Resolves a reference against a name index, reporting a dangling one.
+    fn resolve(
+        &mut self,
+        kind: &str,
+        collection: &'static str,
+        index: Which,
+        reference: &Text,
+        file: crate::diag::FileId,
+    ) -> Option<u32> {
+        let idx = self.index_of(index);
+        if let Some(found) = idx.get(&reference.value) {
+            return Some(found);
+        }
+        if self
+            .graph
+            .model
+            .failed
+            .contains(&(collection, reference.value.clone()))
+        {
+            return None;
+        }
+        let suggestions = did_you_mean(&reference.value, idx.keys());
+        let mut diagnostic = Diagnostic::new(
+            &codes::UNRESOLVED_REFERENCE,
+            format!("no {kind} named `{}`", reference.value),
+        )
+        .at(Location::new(file, reference.span));
+        diagnostic.help = suggestion_help(&suggestions).or_else(|| {
+            idx.is_empty()
+                .then(|| format!("no {kind} is defined; add it under `{collection}`"))
+        });
+        self.push(diagnostic);
+        None
+    }
+
+    fn resolve_opt(
+        &mut self,
+        kind: &str,
+        collection: &'static str,
+        index: Which,
+        reference: Option<&Text>,
+        file: crate::diag::FileId,
+    ) -> Option<u32> {
+        reference.and_then(|r| self.resolve(kind, collection, index, r, file))
+    }
+
+    fn index_of(&self, which: Which) -> &NameIndex {
+        let ix = &self.graph.indexes;
+        match which {
+            Which::Tags => &ix.tags,
+            Which::TenantGroups => &ix.tenant_groups,
+            Which::Tenants => &ix.tenants,
+            Which::Regions => &ix.regions,
+            Which::SiteGroups => &ix.site_groups,
+            Which::Sites => &ix.sites,
+            Which::Manufacturers => &ix.manufacturers,
+            Which::DeviceTypes => &ix.device_types,
+            Which::DeviceRoles => &ix.device_roles,
+            Which::Platforms => &ix.platforms,
+            Which::VirtualChassis => &ix.virtual_chassis,
+            Which::Vrfs => &ix.vrfs,
+            Which::RouteTargets => &ix.route_targets,
+            Which::Rirs => &ix.rirs,
+            Which::VlanGroups => &ix.vlan_groups,
+            Which::ClusterTypes => &ix.cluster_types,
+            Which::ClusterGroups => &ix.cluster_groups,
+            Which::Clusters => &ix.clusters,
+            Which::VirtualMachines => &ix.virtual_machines,
+            Which::Providers => &ix.providers,
+            Which::CircuitTypes => &ix.circuit_types,
+        }
+    }
+
+    /// Resolves a site-scoped reference from `site`.
+    fn resolve_in_site(
+        &mut self,
+        kind: &str,
+        collection: &'static str,
+        which: SiteWhich,
+        site: Option<u32>,
+        reference: &Text,
+        file: crate::diag::FileId,
+    ) -> Option<u32> {
+        let ix = &self.graph.indexes;
+        let index = match which {
+            SiteWhich::Locations => &ix.locations,
+            SiteWhich::Racks => &ix.racks,
+            SiteWhich::Devices => &ix.devices,
+            SiteWhich::Vlans => &ix.vlans,
+        };
+        let location = Location::new(file, reference.span);
+        match index.lookup(site, &reference.value, &ix.sites) {
+            SiteLookup::Found(found) => Some(found),
+            SiteLookup::Ambiguous(candidates) => {
+                let qualified: Vec<String> = candidates
+                    .iter()
+                    .map(|&c| self.qualified(which, c))
+                    .collect();
+                let diagnostic = Diagnostic::new(
+                    &codes::AMBIGUOUS_REFERENCE,
+                    format!(
+                        "{kind} `{}` exists in several sites: {}",
+                        reference.value,
+                        qualified.join(", ")
+                    ),
+                )
+                .at(location)
+                .with_help(format!("qualify it with its site, e.g. `{}`", qualified[0]));
+                self.push(diagnostic);
+                None
+            }
+            SiteLookup::Missing => {
+                if self
+                    .graph
+                    .model
+                    .failed
+                    .contains(&(collection, reference.value.clone()))
+                {
+                    return None;
+                }
+                let suggestions = did_you_mean(&reference.value, index.names());
+                let mut diagnostic = Diagnostic::new(
+                    &codes::UNRESOLVED_REFERENCE,
+                    format!("no {kind} named `{}`", reference.value),
+                )
+                .at(location);
+                diagnostic.help = suggestion_help(&suggestions);
+                self.push(diagnostic);
+                None
+            }
+        }
+    }
+
+    /// `SITE/NAME` of a site-scoped object.
+    fn qualified(&self, which: SiteWhich, index: u32) -> String {
+        let m = &self.graph.model;
+        let (site, name) = match which {
+            SiteWhich::Locations => (
+                Some(&m.locations[index as usize].data.site),
+                &m.locations[index as usize].data.name,
+            ),
+            SiteWhich::Racks => (
+                Some(&m.racks[index as usize].data.site),
+                &m.racks[index as usize].data.name,
+            ),
+            SiteWhich::Devices => (
+                Some(&m.devices[index as usize].data.site),
+                &m.devices[index as usize].data.name,
+            ),
+            SiteWhich::Vlans => (
+                m.vlans[index as usize].data.site.as_ref(),
+                &m.vlans[index as usize].data.name,
+            ),
+        };
+        match site {
+            Some(site) => format!("{}/{}", site.value, name.value),
+            None => name.value.clone(),
+        }
+    }
+
+    fn resolve_tags(&mut self, tags: &[Text], file: crate::diag::FileId) -> Vec<u32> {
+        tags.iter()
+            .filter_map(|tag| self.resolve("tag", "tags", Which::Tags, tag, file))
+            .collect()
+    }
+
+    fn resolve_organisation(&mut self) {
+        let model = std::sync::Arc::clone(&self.graph.model);
+        for o in &model.tenants {
+            self.resolve_opt(
+                "tenant group",
+                "tenant_groups",
+                Which::TenantGroups,
+                o.data.group.as_ref(),
+                o.file,
+            );
+            self.resolve_tags(&o.data.tags, o.file);
+        }
+        let tenant_group_parents: Vec<Option<u32>> = model
+            .tenant_groups
+            .iter()
+            .map(|o| {
+                self.resolve_opt(
+                    "tenant group",
+                    "tenant_groups",
+                    Which::TenantGroups,
+                    o.data.parent.as_ref(),
+                    o.file,
+                )
+            })
+            .collect();
+        self.report_cycles("tenant group", &tenant_group_parents, |i| {
+            model.tenant_groups[i].at(&model.tenant_groups[i].data.name)
+        });
+        let region_parents: Vec<Option<u32>> = model
+            .regions
+            .iter()
+            .map(|o| {
+                self.resolve_opt(
+                    "region",
+                    "regions",
+                    Which::Regions,
+                    o.data.parent.as_ref(),
+                    o.file,
+                )
+            })
+            .collect();
+        self.report_cycles("region", &region_parents, |i| {
+            model.regions[i].at(&model.regions[i].data.name)
+        });
+        let group_parents: Vec<Option<u32>> = model
+            .site_groups
+            .iter()
+            .map(|o| {
+                self.resolve_opt(
+                    "site group",
+                    "site_groups",
+                    Which::SiteGroups,
+                    o.data.parent.as_ref(),
+                    o.file,
+                )
+            })
+            .collect();
+        self.report_cycles("site group", &group_parents, |i| {
+            model.site_groups[i].at(&model.site_groups[i].data.name)
+        });
+
+        self.graph.sites = model
+            .sites
+            .iter()
+            .map(|o| {
+                self.resolve_tags(&o.data.tags, o.file);
+                SiteNode {
+                    region: self.resolve_opt(
+                        "region",
+                        "regions",
+                        Which::Regions,
+                        o.data.region.as_ref(),
+                        o.file,
+                    ),
+                    group: self.resolve_opt(
+                        "site group",
+                        "site_groups",
+                        Which::SiteGroups,
+                        o.data.group.as_ref(),
+                        o.file,
+                    ),
+                    tenant: self.resolve_opt(
+                        "tenant",
+                        "tenants",
+                        Which::Tenants,
+                        o.data.tenant.as_ref(),
+                        o.file,
+                    ),
+                }
+            })
+            .collect();
+
+        // Locations are unique within their site.
+        let mut locations = SiteIndex::default();
+        let mut nodes = Vec::with_capacity(model.locations.len());
+        for (i, o) in model.locations.iter().enumerate() {
+            let site = self.resolve("site", "sites", Which::Sites, &o.data.site, o.file);
+            if let Some(first) =
+                locations.insert(site.unwrap_or(u32::MAX), &o.data.name.value, i as u32)
+            {
+                let first = &model.locations[first as usize];
+                self.push(duplicate(
+                    "location",
+                    &o.data.name.value,
+                    o.at(&o.data.name),
+                    first.at(&first.data.name),
+                ));
+            }
+            self.resolve_opt(
+                "tenant",
+                "tenants",
+                Which::Tenants,
+                o.data.tenant.as_ref(),
+                o.file,
+            );
+            self.resolve_tags(&o.data.tags, o.file);
+            nodes.push(LocationNode { site, parent: None });
+        }
+        self.graph.indexes.locations = locations;
+        drop(model);
+        let model = std::sync::Arc::clone(&self.graph.model);
+        for (i, o) in model.locations.iter().enumerate() {
+            let site = nodes[i].site;
+            let parent = o.data.parent.as_ref().and_then(|p| {
+                let found = self.resolve_in_site(
+                    "location",
+                    "locations",
+                    SiteWhich::Locations,
+                    site,
+                    p,
+                    o.file,
+                )?;
+                if nodes[found as usize].site != site {
+                    self.push(
+                        Diagnostic::new(
+                            &codes::CROSS_SITE_REFERENCE,
+                            format!("parent location `{}` is in another site", p.value),
+                        )
+                        .at(o.at(p)),
+                    );
+                }
+                Some(found)
+            });
+            nodes[i].parent = parent;
+        }
+        let parents: Vec<Option<u32>> = nodes.iter().map(|n| n.parent).collect();
+        self.report_cycles("location", &parents, |i| {
+            model.locations[i].at(&model.locations[i].data.name)
+        });
+        self.graph.locations = nodes;
+        drop(model);
+    }
+
+    /// Reports every object whose parent chain returns to itself, once per cycle.
+    fn report_cycles(
+        &mut self,
+        kind: &str,
+        parents: &[Option<u32>],
+        location: impl Fn(usize) -> Location,
+    ) {
+        // 0 unvisited, 1 on the current path, 2 done.
+        let mut state = vec![0u8; parents.len()];
+        for start in 0..parents.len() {
+            let mut path = Vec::new();
+            let mut current = Some(start as u32);
+            while let Some(node) = current {
+                match state[node as usize] {
+                    2 => break,
+                    1 => {
+                        let cycle_start = path.iter().position(|&p| p == node).unwrap_or(0);
+                        let members = &path[cycle_start..];
+                        let first = *members.iter().min().unwrap_or(&node) as usize;
+                        let mut diagnostic = Diagnostic::new(
+                            &codes::PARENT_CYCLE,
+                            format!("the {kind} parents form a cycle"),
+                        )
+                        .at(location(first));
+                        for &member in members.iter().filter(|&&m| m as usize != first) {
+                            diagnostic = diagnostic
+                                .with_secondary(location(member as usize), "part of the cycle");
+                        }
+                        self.push(diagnostic);
+                        break;
+                    }
+                    _ => {
+                        state[node as usize] = 1;
+                        path.push(node);
+                        current = parents[node as usize];
+                    }
+                }
+            }
+            for node in path {
+                state[node as usize] = 2;
+            }
+        }
+    }
+
+    fn resolve_dcim(&mut self) {
+        let model = std::sync::Arc::clone(&self.graph.model);
+        for o in &model.platforms {
+            if let Some(manufacturer) = &o.data.manufacturer {
+                if self
+                    .graph
+                    .indexes
+                    .manufacturers
+                    .get(&manufacturer.value)
+                    .is_none()
+                    && !model
+                        .device_types
+                        .iter()
+                        .any(|t| t.data.manufacturer.value == manufacturer.value)
+                {
+                    self.resolve(
+                        "manufacturer",
+                        "manufacturers",
+                        Which::Manufacturers,
+                        manufacturer,
+                        o.file,
+                    );
+                }
+            }
+        }
+        // Racks are unique within their site.
+        let mut racks = SiteIndex::default();
+        let mut rack_nodes = Vec::with_capacity(model.racks.len());
+        for (i, o) in model.racks.iter().enumerate() {
+            let site = self.resolve("site", "sites", Which::Sites, &o.data.site, o.file);
+            if let Some(first) =
+                racks.insert(site.unwrap_or(u32::MAX), &o.data.name.value, i as u32)
+            {
+                let first = &model.racks[first as usize];
+                self.push(duplicate(
+                    "rack",
+                    &o.data.name.value,
+                    o.at(&o.data.name),
+                    first.at(&first.data.name),
+                ));
+            }
+            let location = o.data.location.as_ref().and_then(|l| {
+                let found = self.resolve_in_site(
+                    "location",
+                    "locations",
+                    SiteWhich::Locations,
+                    site,
+                    l,
+                    o.file,
+                )?;
+                if site.is_some() && self.graph.locations[found as usize].site != site {
+                    self.push(
+                        Diagnostic::new(
+                            &codes::CROSS_SITE_REFERENCE,
+                            format!(
+                                "location `{}` is not in the rack's site `{}`",
+                                l.value, o.data.site.value
+                            ),
+                        )
+                        .at(o.at(l)),
+                    );
+                }
+                Some(found)
+            });
+            self.resolve_opt(
+                "tenant",
+                "tenants",
+                Which::Tenants,
+                o.data.tenant.as_ref(),
+                o.file,
+            );
+            self.resolve_tags(&o.data.tags, o.file);
+            rack_nodes.push(RackNode { site, location });
+        }
+        self.graph.racks = rack_nodes;
+        self.graph.indexes.racks = racks;
+
+        // Devices are unique within their site.
+        let mut devices = SiteIndex::default();
+        let mut device_nodes = Vec::with_capacity(model.devices.len());
+        for (i, o) in model.devices.iter().enumerate() {
+            let data = &o.data;
+            let site = self.resolve("site", "sites", Which::Sites, &data.site, o.file);
+            if let Some(first) =
+                devices.insert(site.unwrap_or(u32::MAX), &data.name.value, i as u32)
+            {
+                let first = &model.devices[first as usize];
+                self.push(duplicate(
+                    "device",
+                    &data.name.value,
+                    o.at(&data.name),
+                    first.at(&first.data.name),
+                ));
+            }
+            let rack = data.rack.as_ref().and_then(|r| {
+                let found =
+                    self.resolve_in_site("rack", "racks", SiteWhich::Racks, site, r, o.file)?;
+                let rack_site = self.graph.racks[found as usize].site;
+                if site.is_some() && rack_site.is_some() && rack_site != site {
+                    self.push(
+                        Diagnostic::new(
+                            &codes::CROSS_SITE_REFERENCE,
+                            format!(
+                                "rack `{}` is in site `{}`, not in the device's site `{}`",
+                                r.value,
+                                model.racks[found as usize].data.site.value,
+                                data.site.value
+                            ),
+                        )
+                        .at(o.at(r)),
+                    );
+                }
+                Some(found)
+            });
+            let location = data.location.as_ref().and_then(|l| {
+                let found = self.resolve_in_site(
+                    "location",
+                    "locations",
+                    SiteWhich::Locations,
+                    site,
+                    l,
+                    o.file,
+                )?;
+                if site.is_some() && self.graph.locations[found as usize].site != site {
+                    self.push(
+                        Diagnostic::new(
+                            &codes::CROSS_SITE_REFERENCE,
+                            format!("location `{}` is not in the device's site", l.value),
+                        )
+                        .at(o.at(l)),
+                    );
+                }
+                Some(found)
+            });
+            let device_type = self.resolve_device_type(&data.device_type, o.file, &model);
+            let node = DeviceNode {
+                site,
+                location,
+                rack,
+                device_type,
+                role: self.resolve(
+                    "device role",
+                    "device_roles",
+                    Which::DeviceRoles,
+                    &data.role,
+                    o.file,
+                ),
+                platform: self.resolve_opt(
+                    "platform",
+                    "platforms",
+                    Which::Platforms,
+                    data.platform.as_ref(),
+                    o.file,
+                ),
+                tenant: self.resolve_opt(
+                    "tenant",
+                    "tenants",
+                    Which::Tenants,
+                    data.tenant.as_ref(),
+                    o.file,
+                ),
+                cluster: self.resolve_opt(
+                    "cluster",
+                    "clusters",
+                    Which::Clusters,
+                    data.cluster.as_ref(),
+                    o.file,
+                ),
+                virtual_chassis: self.resolve_opt(
+                    "virtual chassis",
+                    "virtual_chassis",
+                    Which::VirtualChassis,
+                    data.virtual_chassis.as_ref(),
+                    o.file,
+                ),
+                tags: self.resolve_tags(&data.tags, o.file),
+                ..DeviceNode::default()
+            };
+            device_nodes.push(node);
+        }
+        self.graph.devices = device_nodes;
+        self.graph.indexes.devices = devices;
+
+        for o in &model.cluster_groups {
+            let _ = o;
+        }
+        drop(model);
+        let model = std::sync::Arc::clone(&self.graph.model);
+        for o in &model.clusters {
+            self.resolve(
+                "cluster type",
+                "cluster_types",
+                Which::ClusterTypes,
+                &o.data.kind,
+                o.file,
+            );
+            self.resolve_opt(
+                "cluster group",
+                "cluster_groups",
+                Which::ClusterGroups,
+                o.data.group.as_ref(),
+                o.file,
+            );
+            self.resolve_opt("site", "sites", Which::Sites, o.data.site.as_ref(), o.file);
+            self.resolve_opt(
+                "tenant",
+                "tenants",
+                Which::Tenants,
+                o.data.tenant.as_ref(),
+                o.file,
+            );
+            self.resolve_tags(&o.data.tags, o.file);
+        }
+        let mut vm_nodes = Vec::with_capacity(model.virtual_machines.len());
+        for o in &model.virtual_machines {
+            let data = &o.data;
+            let cluster = self.resolve_opt(
+                "cluster",
+                "clusters",
+                Which::Clusters,
+                data.cluster.as_ref(),
+                o.file,
+            );
+            let site = self
+                .resolve_opt("site", "sites", Which::Sites, data.site.as_ref(), o.file)
+                .or_else(|| {
+                    cluster
+                        .and_then(|c| model.clusters[c as usize].data.site.as_ref())
+                        .and_then(|s| self.graph.indexes.sites.get(&s.value))
+                });
+            vm_nodes.push(VirtualMachineNode {
+                site,
+                cluster,
+                role: self.resolve_opt(
+                    "device role",
+                    "device_roles",
+                    Which::DeviceRoles,
+                    data.role.as_ref(),
+                    o.file,
+                ),
+                platform: self.resolve_opt(
+                    "platform",
+                    "platforms",
+                    Which::Platforms,
+                    data.platform.as_ref(),
+                    o.file,
+                ),
+                tenant: self.resolve_opt(
+                    "tenant",
+                    "tenants",
+                    Which::Tenants,
+                    data.tenant.as_ref(),
+                    o.file,
+                ),
+                tags: self.resolve_tags(&data.tags, o.file),
+                ..VirtualMachineNode::default()
+            });
+        }
+        self.graph.virtual_machines = vm_nodes;
+        for o in &model.virtual_chassis {
+            self.resolve_tags(&o.data.tags, o.file);
+        }
+        for o in &model.circuits {
+            self.resolve(
+                "provider",
+                "providers",
+                Which::Providers,
+                &o.data.provider,
+                o.file,
+            );
+            self.resolve(
+                "circuit type",
+                "circuit_types",
+                Which::CircuitTypes,
+                &o.data.kind,
+                o.file,
+            );
+            self.resolve_opt(
+                "tenant",
+                "tenants",
+                Which::Tenants,
+                o.data.tenant.as_ref(),
+                o.file,
+            );
+            for termination in [&o.data.termination_a, &o.data.termination_z]
+                .into_iter()
+                .flatten()
+            {
+                self.resolve_opt(
+                    "site",
+                    "sites",
+                    Which::Sites,
+                    termination.value.site.as_ref(),
+                    o.file,
+                );
+            }
+            self.resolve_tags(&o.data.tags, o.file);
+        }
+        drop(model);
+    }
+
+    fn resolve_device_type(
+        &mut self,
+        reference: &Text,
+        file: crate::diag::FileId,
+        model: &Model,
+    ) -> Option<u32> {
+        if let Some(found) = self.graph.indexes.device_types.get(&reference.value) {
+            return Some(found);
+        }
+        // A bare model name is accepted when exactly one type has it.
+        if let Some(Some(index)) = self.types_by_model.get(&reference.value) {
+            return Some(*index);
+        }
+        if self
+            .graph
+            .model
+            .failed
+            .contains(&("device_types", reference.value.clone()))
+        {
+            return None;
+        }
+        let keys: Vec<String> = model
+            .device_types
+            .iter()
+            .map(|t| format!("{}/{}", t.data.manufacturer.value, t.data.model.value))
+            .collect();
+        let suggestions = did_you_mean(&reference.value, keys.iter().map(String::as_str));
+        let mut diagnostic = Diagnostic::new(
+            &codes::UNRESOLVED_REFERENCE,
+            format!("no device type `{}`", reference.value),
+        )
+        .at(Location::new(file, reference.span));
+        diagnostic.help = suggestion_help(&suggestions).or_else(|| {
+            Some("name a type as `Manufacturer/Model` or by its slug; types come from `device_types` in data files or the device-type folders of netsot.yaml".into())
+        });
+        self.push(diagnostic);
+        None
+    }
+
+    fn resolve_ipam(&mut self) {
+        let model = std::sync::Arc::clone(&self.graph.model);
+        for o in &model.vrfs {
+            self.resolve_opt(
+                "tenant",
+                "tenants",
+                Which::Tenants,
+                o.data.tenant.as_ref(),
+                o.file,
+            );
+            for target in o.data.import_targets.iter().chain(&o.data.export_targets) {
+                self.resolve(
+                    "route target",
+                    "route_targets",
+                    Which::RouteTargets,
+                    target,
+                    o.file,
+                );
+            }
+            self.resolve_tags(&o.data.tags, o.file);
+        }
+        self.graph.aggregates = model
+            .aggregates
+            .iter()
+            .enumerate()
+            .filter_map(|(i, o)| {
+                let rir = self.resolve("RIR", "rirs", Which::Rirs, &o.data.rir, o.file);
+                self.resolve_opt(
+                    "tenant",
+                    "tenants",
+                    Which::Tenants,
+                    o.data.tenant.as_ref(),
+                    o.file,
+                );
+                let prefix = self.parse_prefix(&o.data.prefix, o.file)?;
+                Some(AggregateNode {
+                    prefix,
+                    rir,
+                    object: i as u32,
+                })
+            })
+            .collect();
+        for o in &model.asns {
+            self.resolve("RIR", "rirs", Which::Rirs, &o.data.rir, o.file);
+        }
+
+        // VLAN groups, then VLANs, unique by name within their site or group.
+        self.graph.vlan_groups = model
+            .vlan_groups
+            .iter()
+            .map(|o| VlanGroupNode {
+                site: self.resolve_opt("site", "sites", Which::Sites, o.data.site.as_ref(), o.file),
+            })
+            .collect();
+        let mut vlans = SiteIndex::default();
+        let mut vlan_nodes = Vec::with_capacity(model.vlans.len());
+        for (i, o) in model.vlans.iter().enumerate() {
+            let site =
+                self.resolve_opt("site", "sites", Which::Sites, o.data.site.as_ref(), o.file);
+            let group = self.resolve_opt(
+                "VLAN group",
+                "vlan_groups",
+                Which::VlanGroups,
+                o.data.group.as_ref(),
+                o.file,
+            );
+            if let (Some(site), Some(group)) = (site, group) {
+                if let Some(group_site) = self.graph.vlan_groups[group as usize].site {
+                    if group_site != site {
+                        self.push(
+                            Diagnostic::new(
+                                &codes::CROSS_SITE_REFERENCE,
+                                "the VLAN's group is scoped to another site".to_string(),
+                            )
+                            .at(o.at(o
+                                .data
+                                .group
+                                .as_ref()
+                                .expect("group resolved"))),
+                        );
+                    }
+                }
+            }
+            // Name uniqueness within group or site is the VLAN family's check; the index keeps the first.
+            let scope = site
+                .or_else(|| group.and_then(|g| self.graph.vlan_groups[g as usize].site))
+                .unwrap_or(u32::MAX);
+            let _ = vlans.insert(scope, &o.data.name.value, i as u32);
+            vlan_nodes.push(VlanNode {
+                site: site.or_else(|| group.and_then(|g| self.graph.vlan_groups[g as usize].site)),
+                group,
+                tenant: self.resolve_opt(
+                    "tenant",
+                    "tenants",
+                    Which::Tenants,
+                    o.data.tenant.as_ref(),
+                    o.file,
+                ),
+            });
+            self.resolve_tags(&o.data.tags, o.file);
+        }
+        self.graph.vlans = vlan_nodes;
+        self.graph.indexes.vlans = vlans;
+        drop(model);
+        let model = std::sync::Arc::clone(&self.graph.model);
+
+        self.graph.prefixes = model
+            .prefixes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, o)| {
+                let vrf = self.resolve_opt("VRF", "vrfs", Which::Vrfs, o.data.vrf.as_ref(), o.file);
+                let site =
+                    self.resolve_opt("site", "sites", Which::Sites, o.data.site.as_ref(), o.file);
+                let vlan = o.data.vlan.as_ref().and_then(|v| {
+                    self.resolve_in_site("VLAN", "vlans", SiteWhich::Vlans, site, v, o.file)
+                });
+                let tenant = self.resolve_opt(
+                    "tenant",
+                    "tenants",
+                    Which::Tenants,
+                    o.data.tenant.as_ref(),
+                    o.file,
+                );
+                self.resolve_tags(&o.data.tags, o.file);
+                let prefix = self.parse_prefix(&o.data.prefix, o.file)?;
+                Some(PrefixNode {
+                    prefix,
+                    vrf,
+                    site,
+                    vlan,
+                    tenant,
+                    object: i as u32,
+                })
+            })
+            .collect();
+        self.graph.ip_ranges = model
+            .ip_ranges
+            .iter()
+            .enumerate()
+            .filter_map(|(i, o)| {
+                let vrf = self.resolve_opt("VRF", "vrfs", Which::Vrfs, o.data.vrf.as_ref(), o.file);
+                let start = self.parse_address(&o.data.start_address, o.file)?;
+                let end = self.parse_address(&o.data.end_address, o.file)?;
+                Some(IpRangeNode {
+                    start,
+                    end,
+                    vrf,
+                    object: i as u32,
+                })
+            })
+            .collect();
+        drop(model);
+    }
+
+    /// Parses a prefix; host bits set are an error with the network suggested.
+    fn parse_prefix(&mut self, text: &Text, file: crate::diag::FileId) -> Option<IpNet> {
+        match text.value.trim().parse::<IpNet>() {
+            Ok(net) if net.trunc() == net => Some(net),
+            Ok(net) => {
+                self.push(
+                    Diagnostic::new(
+                        &codes::INVALID_IP,
+                        format!("`{}` has host bits set", text.value),
+                    )
+                    .at(Location::new(file, text.span))
+                    .with_help(format!("did you mean `{}`?", net.trunc())),
+                );
+                None
+            }
+            Err(_) => {
+                self.push(
+                    Diagnostic::new(
+                        &codes::INVALID_IP,
+                        format!("`{}` is not a prefix", text.value),
+                    )
+                    .at(Location::new(file, text.span))
+                    .with_help(
+                        "write a network with its length, e.g. `10.1.0.0/24` or `2001:db8::/48`",
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// Parses an address with its mask (`10.0.0.1/24`).
+    fn parse_address(&mut self, text: &Text, file: crate::diag::FileId) -> Option<IpNet> {
+        match text.value.trim().parse::<IpNet>() {
+            Ok(net) => Some(net),
+            Err(_) => {
+                let help = if text.value.parse::<std::net::IpAddr>().is_ok() {
+                    format!("add the prefix length, e.g. `{}/32`", text.value)
+                } else {
+                    "write an address with its prefix length, e.g. `10.0.0.1/24` or `2001:db8::1/64`".to_string()
+                };
+                self.push(
+                    Diagnostic::new(
+                        &codes::INVALID_IP,
+                        format!("`{}` is not an IP address with a prefix length", text.value),
+                    )
+                    .at(Location::new(file, text.span))
+                    .with_help(help),
+                );
+                None
+            }
+        }
+    }
+
+    /// Instantiates interfaces from device types, applies the device's own entries, and
+    /// resolves their relations and addresses.
+    fn resolve_interfaces(&mut self) {
+        let model = std::sync::Arc::clone(&self.graph.model);
+        let mut interfaces: Vec<InterfaceNode> = Vec::new();
+        let mut by_name: Vec<u32> = Vec::new();
+        let owners = model
+            .devices
+            .iter()
+            .enumerate()
+            .map(|(i, o)| {
+                (
+                    Owner::Device(i as u32),
+                    o.file,
+                    &o.data.interfaces,
+                    self.graph.devices[i].device_type,
+                )
+            })
+            .chain(model.virtual_machines.iter().enumerate().map(|(i, o)| {
+                (
+                    Owner::VirtualMachine(i as u32),
+                    o.file,
+                    &o.data.interfaces,
+                    None,
+                )
+            }));
+        let mut ranges: Vec<(Owner, std::ops::Range<u32>)> = Vec::new();
+        for (owner, file, entries, device_type) in owners {
+            let start = interfaces.len() as u32;
+            let mut local: HashMap<&str, u32> = HashMap::new();
+            if let Some(t) = device_type {
+                for (ti, template) in model.device_types[t as usize]
+                    .data
+                    .interfaces
+                    .iter()
+                    .enumerate()
+                {
+                    let id = interfaces.len() as u32;
+                    if local
+                        .insert(template.value.name.value.as_str(), id)
+                        .is_none()
+                    {
+                        interfaces.push(new_interface(owner, Some((t, ti as u32)), None));
+                    }
+                }
+            }
+            for (ei, entry) in entries.iter().enumerate() {
+                let name = entry.value.name.value.as_str();
+                match local.get(name) {
+                    Some(&existing) => {
+                        let node = &mut interfaces[existing as usize];
+                        if let Some(previous) = node.entry {
+                            let first = &entries[previous as usize].value.name;
+                            self.diagnostics.push(duplicate(
+                                "interface",
+                                name,
+                                Location::new(file, entry.value.name.span),
+                                Location::new(file, first.span),
+                            ));
+                        } else {
+                            node.entry = Some(ei as u32);
+                        }
+                    }
+                    None => {
+                        if entry.value.kind.is_none()
+                            && (device_type.is_some() || matches!(owner, Owner::Device(_)))
+                            && device_type.is_some()
+                        {
+                            self.diagnostics.push(
+                                Diagnostic::new(&codes::MISSING_FIELD, format!("interface `{name}` is not in the device type, so it needs a `type`"))
+                                    .at(Location::new(file, entry.value.name.span))
+                                    .with_help("add `type` (e.g. `virtual`, `lag`), or check the name against the device type's interfaces"),
+                            );
+                        }
+                        local.insert(name, interfaces.len() as u32);
+                        interfaces.push(new_interface(owner, None, Some(ei as u32)));
+                    }
+                }
+            }
+            let end = interfaces.len() as u32;
+            let mut sorted: Vec<(&str, u32)> = local.into_iter().collect();
+            sorted.sort_unstable();
+            by_name.extend(sorted.into_iter().map(|(_, id)| id));
+            ranges.push((owner, start..end));
+        }
+        for (owner, range) in ranges {
+            match owner {
+                Owner::Device(d) => self.graph.devices[d as usize].interfaces = range,
+                Owner::VirtualMachine(v) => {
+                    self.graph.virtual_machines[v as usize].interfaces = range
+                }
+            }
+        }
+        self.graph.interfaces = interfaces;
+        self.graph.interfaces_by_name = by_name;
+        drop(model);
+
+        // Relations and addresses of interfaces with entries.
+        let model = std::sync::Arc::clone(&self.graph.model);
+        let mut ip_nodes = Vec::new();
+        for id in 0..self.graph.interfaces.len() as u32 {
+            let node = &self.graph.interfaces[id as usize];
+            let (owner, Some(entry_index)) = (node.owner, node.entry) else {
+                continue;
+            };
+            let (file, entry) = match owner {
+                Owner::Device(d) => (
+                    model.devices[d as usize].file,
+                    &model.devices[d as usize].data.interfaces[entry_index as usize].value,
+                ),
+                Owner::VirtualMachine(v) => (
+                    model.virtual_machines[v as usize].file,
+                    &model.virtual_machines[v as usize].data.interfaces[entry_index as usize].value,
+                ),
+            };
+            let site = self.graph.owner_site(owner);
+            let lag = entry
+                .lag
+                .as_ref()
+                .and_then(|r| self.resolve_sibling(owner, id, r, file, "LAG", "lag"));
+            let parent = entry
+                .parent
+                .as_ref()
+                .and_then(|r| self.resolve_sibling(owner, id, r, file, "parent", ""));
+            let bridge = entry
+                .bridge
+                .as_ref()
+                .and_then(|r| self.resolve_sibling(owner, id, r, file, "bridge", "bridge"));
+            let untagged_vlan = entry
+                .untagged_vlan
+                .as_ref()
+                .and_then(|v| self.resolve_vlan(site, v, file));
+            let tagged_vlans = entry
+                .tagged_vlans
+                .iter()
+                .filter_map(|v| self.resolve_vlan(site, v, file))
+                .collect();
+            let vrf = self.resolve_opt("VRF", "vrfs", Which::Vrfs, entry.vrf.as_ref(), file);
+            self.resolve_tags(&entry.tags, file);
+            let mut assigned = Vec::with_capacity(entry.ip_addresses.len());
+            for (index, ip) in entry.ip_addresses.iter().enumerate() {
+                let ip = &ip.value;
+                let ip_vrf = self
+                    .resolve_opt("VRF", "vrfs", Which::Vrfs, ip.vrf.as_ref(), file)
+                    .or(vrf);
+                let tenant = self.resolve_opt(
+                    "tenant",
+                    "tenants",
+                    Which::Tenants,
+                    ip.tenant.as_ref(),
+                    file,
+                );
+                self.resolve_tags(&ip.tags, file);
+                if ip.interface.is_some() {
+                    self.push(
+                        Diagnostic::new(
+                            &codes::INVALID_VALUE,
+                            "an address nested under an interface cannot name another `interface`",
+                        )
+                        .at(Location::new(
+                            file,
+                            ip.interface.as_ref().expect("checked").span,
+                        )),
+                    );
+                }
+                if let Some(address) = self.parse_address(&ip.address, file) {
+                    assigned.push(ip_nodes.len() as u32);
+                    ip_nodes.push(IpNode {
+                        address,
+                        vrf: ip_vrf,
+                        interface: Some(id),
+                        tenant,
+                        source: IpSource::Nested {
+                            owner,
+                            entry: entry_index,
+                            index: index as u32,
+                        },
+                        file,
+                    });
+                }
+            }
+            let node = &mut self.graph.interfaces[id as usize];
+            node.lag = lag;
+            node.parent = parent;
+            node.bridge = bridge;
+            node.untagged_vlan = untagged_vlan;
+            node.tagged_vlans = tagged_vlans;
+            node.vrf = vrf;
+            node.ip_addresses = assigned;
+        }
+        drop(model);
+        let model = std::sync::Arc::clone(&self.graph.model);
+        // Standalone addresses, assigned by `interface` or not at all.
+        for (i, o) in model.ip_addresses.iter().enumerate() {
+            let ip = &o.data;
+            let vrf = self.resolve_opt("VRF", "vrfs", Which::Vrfs, ip.vrf.as_ref(), o.file);
+            let tenant = self.resolve_opt(
+                "tenant",
+                "tenants",
+                Which::Tenants,
+                ip.tenant.as_ref(),
+                o.file,
+            );
+            self.resolve_tags(&ip.tags, o.file);
+            let interface = ip
+                .interface
+                .as_ref()
+                .and_then(|r| self.resolve_endpoint(r, o.file, None));
+            if let Some(address) = self.parse_address(&ip.address, o.file) {
+                let id = ip_nodes.len() as u32;
+                ip_nodes.push(IpNode {
+                    address,
+                    vrf,
+                    interface,
+                    tenant,
+                    source: IpSource::Standalone(i as u32),
+                    file: o.file,
+                });
+                if let Some(interface) = interface {
+                    self.graph.interfaces[interface as usize]
+                        .ip_addresses
+                        .push(id);
+                }
+            }
+        }
+        self.graph.ip_addresses = ip_nodes;
+        drop(model);
+    }
+
+    /// Resolves a VLAN for an interface of `site`, reporting one out of the site's scope.
+    fn resolve_vlan(
+        &mut self,
+        site: Option<u32>,
+        reference: &Text,
+        file: crate::diag::FileId,
+    ) -> Option<u32> {
+        let found =
+            self.resolve_in_site("VLAN", "vlans", SiteWhich::Vlans, site, reference, file)?;
+        let vlan = &self.graph.vlans[found as usize];
+        let vlan_site = vlan.site;
+        if let (Some(site), Some(vlan_site)) = (site, vlan_site) {
+            if site != vlan_site {
+                let site_name = &self.graph.model.sites[vlan_site as usize].data.name.value;
+                let own = &self.graph.model.sites[site as usize].data.name.value;
+                self.push(
+                    Diagnostic::new(
+                        &codes::VLAN_OUT_OF_SCOPE,
+                        format!(
+                            "VLAN `{}` belongs to site `{site_name}`, not to `{own}`",
+                            reference.value
+                        ),
+                    )
+                    .at(Location::new(file, reference.span))
+                    .with_help("use a VLAN of the device's own site, or a global one"),
+                );
+            }
+        }
+        Some(found)
+    }
+
+    /// Resolves `lag`, `parent` or `bridge`: an interface of the same owner. A
+    /// `DEVICE:INTERFACE` naming another device is a foreign interface.
+    fn resolve_sibling(
+        &mut self,
+        owner: Owner,
+        this: u32,
+        reference: &Text,
+        file: crate::diag::FileId,
+        role: &str,
+        required_kind: &str,
+    ) -> Option<u32> {
+        let location = Location::new(file, reference.span);
+        let found = match self.graph.find_interface(owner, &reference.value) {
+            Some(found) => found,
+            None => {
+                if let Some((device, _)) = reference.value.split_once(':') {
+                    if device != self.graph.owner_name(owner) {
+                        self.push(
+                            Diagnostic::new(
+                                &codes::FOREIGN_INTERFACE,
+                                format!("the {role} `{}` is on another device", reference.value),
+                            )
+                            .at(location)
+                            .with_help(format!(
+                                "a {role} must be an interface of `{}` itself",
+                                self.graph.owner_name(owner)
+                            )),
+                        );
+                        return None;
+                    }
+                    let name = &reference.value[device.len() + 1..];
+                    if let Some(found) = self.graph.find_interface(owner, name) {
+                        return self.check_sibling_kind(this, found, role, required_kind, location);
+                    }
+                }
+                let range = match owner {
+                    Owner::Device(d) => self.graph.devices[d as usize].interfaces.clone(),
+                    Owner::VirtualMachine(v) => {
+                        self.graph.virtual_machines[v as usize].interfaces.clone()
+                    }
+                };
+                let names: Vec<&str> = range.map(|i| self.graph.interface_name(i)).collect();
+                let suggestions = did_you_mean(&reference.value, names.iter().copied());
+                let mut diagnostic = Diagnostic::new(
+                    &codes::UNRESOLVED_REFERENCE,
+                    format!(
+                        "`{}` has no interface `{}`",
+                        self.graph.owner_name(owner),
+                        reference.value
+                    ),
+                )
+                .at(location);
+                diagnostic.help = suggestion_help(&suggestions);
+                self.push(diagnostic);
+                return None;
+            }
+        };
+        self.check_sibling_kind(this, found, role, required_kind, location)
+    }
+
+    fn check_sibling_kind(
+        &mut self,
+        this: u32,
+        found: u32,
+        role: &str,
+        required_kind: &str,
+        location: Location,
+    ) -> Option<u32> {
+        if found == this {
+            self.push(
+                Diagnostic::new(
+                    &codes::WRONG_KIND_REFERENCE,
+                    format!("an interface cannot be its own {role}"),
+                )
+                .at(location),
+            );
+            return None;
+        }
+        if !required_kind.is_empty() {
+            let kind = self.graph.interface_kind(found);
+            if kind.is_some_and(|k| !k.is(required_kind)) {
+                self.push(
+                    Diagnostic::new(
+                        &codes::WRONG_KIND_REFERENCE,
+                        format!(
+                            "`{}` is of type `{}`, not `{required_kind}`",
+                            self.graph.interface_name(found),
+                            kind.map_or("?", |k| k.as_str())
+                        ),
+                    )
+                    .at(location),
+                );
+                return None;
+            }
+        }
+        Some(found)
+    }
+
+    /// Resolves a `DEVICE:PORT` reference to an interface; `from_site` is the site of the
+    /// referring object, for bare device names.
+    fn resolve_endpoint(
+        &mut self,
+        reference: &Spanned<EndpointRef>,
+        file: crate::diag::FileId,
+        from_site: Option<u32>,
+    ) -> Option<u32> {
+        let (device, port) = self.endpoint_device(reference, file, from_site)?;
+        match self
+            .graph
+            .find_interface(Owner::Device(device), port.as_str())
+        {
+            Some(found) => Some(found),
+            None => {
+                self.unknown_port(device, &port, "interface", reference.span, file);
+                None
+            }
+        }
+    }
+
+    fn endpoint_device(
+        &mut self,
+        reference: &Spanned<EndpointRef>,
+        file: crate::diag::FileId,
+        from_site: Option<u32>,
+    ) -> Option<(u32, String)> {
+        let Some((device, port)) = reference.value.parts() else {
+            self.push(
+                Diagnostic::new(
+                    &codes::INVALID_VALUE,
+                    format!("`{}` is not an interface reference", reference.value),
+                )
+                .at(Location::new(file, reference.span))
+                .with_help("write `DEVICE:INTERFACE`, e.g. `leaf1:Ethernet1`"),
+            );
+            return None;
+        };
+        let port = port.to_string();
+        let device_text = Spanned::new(device, reference.span);
+        let found = self.resolve_in_site(
+            "device",
+            "devices",
+            SiteWhich::Devices,
+            from_site,
+            &device_text,
+            file,
+        )?;
+        Some((found, port))
+    }
+
+    fn unknown_port(
+        &mut self,
+        device: u32,
+        port: &str,
+        what: &str,
+        span: crate::diag::Span,
+        file: crate::diag::FileId,
+    ) {
+        let range = self.graph.devices[device as usize].interfaces.clone();
+        let names: Vec<&str> = range.map(|i| self.graph.interface_name(i)).collect();
+        let suggestions = did_you_mean(port, names.iter().copied());
+        let mut diagnostic = Diagnostic::new(
+            &codes::UNRESOLVED_REFERENCE,
+            format!(
+                "device `{}` has no {what} `{port}`",
+                self.graph.model.devices[device as usize].data.name.value
+            ),
+        )
+        .at(Location::new(file, span));
+        diagnostic.help = suggestion_help(&suggestions);
+        self.push(diagnostic);
+    }
+
+    fn resolve_primary_ips(&mut self) {
+        let model = std::sync::Arc::clone(&self.graph.model);
+        for (d, o) in model.devices.iter().enumerate() {
+            let owner = Owner::Device(d as u32);
+            let data = &o.data;
+            let v4 = data
+                .primary_ip4
+                .as_ref()
+                .and_then(|t| self.resolve_primary(owner, t, o.file, Some(4), "primary_ip4"));
+            let v6 = data
+                .primary_ip6
+                .as_ref()
+                .and_then(|t| self.resolve_primary(owner, t, o.file, Some(6), "primary_ip6"));
+            let oob = data
+                .oob_ip
+                .as_ref()
+                .and_then(|t| self.resolve_primary(owner, t, o.file, None, "oob_ip"));
+            let node = &mut self.graph.devices[d];
+            (node.primary_ip4, node.primary_ip6, node.oob_ip) = (v4, v6, oob);
+        }
+        for (v, o) in model.virtual_machines.iter().enumerate() {
+            let owner = Owner::VirtualMachine(v as u32);
+            let v4 = o
+                .data
+                .primary_ip4
+                .as_ref()
+                .and_then(|t| self.resolve_primary(owner, t, o.file, Some(4), "primary_ip4"));
+            let v6 = o
+                .data
+                .primary_ip6
+                .as_ref()
+                .and_then(|t| self.resolve_primary(owner, t, o.file, Some(6), "primary_ip6"));
+            let node = &mut self.graph.virtual_machines[v];
+            (node.primary_ip4, node.primary_ip6) = (v4, v6);
+        }
+        drop(model);
+    }
+
+    /// Finds the address `text` among the owner's interfaces.
+    fn resolve_primary(
+        &mut self,
+        owner: Owner,
+        text: &Text,
+        file: crate::diag::FileId,
+        family: Option<u8>,
+        field: &str,
+    ) -> Option<u32> {
+        let location = Location::new(file, text.span);
+        let wanted: std::net::IpAddr = match text.value.trim().parse::<IpNet>() {
+            Ok(net) => net.addr(),
+            Err(_) => match text.value.trim().parse() {
+                Ok(addr) => addr,
+                Err(_) => {
+                    self.push(
+                        Diagnostic::new(
+                            &codes::INVALID_IP,
+                            format!("`{}` is not an IP address", text.value),
+                        )
+                        .at(location),
+                    );
+                    return None;
+                }
+            },
+        };
+        let wrong_family = match family {
+            Some(4) => !wanted.is_ipv4(),
+            Some(6) => !wanted.is_ipv6(),
+            _ => false,
+        };
+        if wrong_family {
+            self.push(
+                Diagnostic::new(
+                    &codes::PRIMARY_IP_NOT_ON_DEVICE,
+                    format!("`{field}` must be an IPv{} address", family.unwrap_or(4)),
+                )
+                .at(location),
+            );
+            return None;
+        }
+        let range = match owner {
+            Owner::Device(d) => self.graph.devices[d as usize].interfaces.clone(),
+            Owner::VirtualMachine(v) => self.graph.virtual_machines[v as usize].interfaces.clone(),
+        };
+        for interface in range {
+            for &ip in &self.graph.interfaces[interface as usize].ip_addresses {
+                if self.graph.ip_addresses[ip as usize].address.addr() == wanted {
+                    return Some(ip);
+                }
+            }
+        }
+        let elsewhere = self
+            .graph
+            .ip_addresses
+            .iter()
+            .position(|ip| ip.address.addr() == wanted && ip.interface.is_some())
+            .map(|ip| {
+                self.graph
+                    .interface_label(self.graph.ip_addresses[ip].interface.expect("filtered"))
+            });
+        let owner_name = self.graph.owner_name(owner).to_string();
+        let message = match &elsewhere {
+            Some(on) => format!(
+                "`{field}` {wanted} is assigned to `{on}`, not to an interface of `{owner_name}`"
+            ),
+            None => {
+                format!("`{field}` {wanted} is not assigned to any interface of `{owner_name}`")
+            }
+        };
+        self.push(
+            Diagnostic::new(&codes::PRIMARY_IP_NOT_ON_DEVICE, message)
+                .at(location)
+                .with_help("assign the address to one of the device's interfaces (under `interfaces:` → `ip_addresses:`)"),
+        );
+        None
+    }
+
+    fn resolve_cables(&mut self) {
+        let model = std::sync::Arc::clone(&self.graph.model);
+        let mut cables = Vec::with_capacity(model.cables.len());
+        for (c, o) in model.cables.iter().enumerate() {
+            self.resolve_opt(
+                "tenant",
+                "tenants",
+                Which::Tenants,
+                o.data.tenant.as_ref(),
+                o.file,
+            );
+            self.resolve_tags(&o.data.tags, o.file);
+            let a = self.resolve_cable_end(
+                &o.data.a,
+                o.data.a_type.as_ref().map(|t| t.value),
+                o.file,
+                c as u32,
+            );
+            let b = self.resolve_cable_end(
+                &o.data.b,
+                o.data.b_type.as_ref().map(|t| t.value),
+                o.file,
+                c as u32,
+            );
+            cables.push(CableNode { a, b });
+        }
+        self.graph.cables = cables;
+        drop(model);
+    }
+
+    fn resolve_cable_end(
+        &mut self,
+        reference: &Spanned<EndpointRef>,
+        kind: Option<TerminationType>,
+        file: crate::diag::FileId,
+        cable: u32,
+    ) -> Option<CableTarget> {
+        let kind = kind.unwrap_or(TerminationType::named("interface"));
+        if kind.is("circuit_termination") || kind.is("power_feed") {
+            // Circuit terminations and power feeds are named `CID:A` / `PANEL:FEED`; checked by the DCIM family.
+            return None;
+        }
+        let (device, port) = self.endpoint_device(reference, file, None)?;
+        if kind.is("interface") {
+            return match self.graph.find_interface(Owner::Device(device), &port) {
+                Some(found) => {
+                    let node = &mut self.graph.interfaces[found as usize];
+                    node.cable.get_or_insert(cable);
+                    Some(CableTarget::Interface(found))
+                }
+                None => {
+                    self.unknown_port(device, &port, "interface", reference.span, file);
+                    None
+                }
+            };
+        }
+        if self.device_has_port(device, kind, &port) {
+            Some(CableTarget::Port {
+                device,
+                kind,
+                name: port,
+            })
+        } else {
+            let what = kind.as_str().replace('_', " ");
+            let name = self.graph.model.devices[device as usize]
+                .data
+                .name
+                .value
+                .clone();
+            self.push(
+                Diagnostic::new(
+                    &codes::UNRESOLVED_REFERENCE,
+                    format!("device `{name}` has no {what} `{port}`"),
+                )
+                .at(Location::new(file, reference.span)),
+            );
+            None
+        }
+    }
+
+    /// Whether a device has a non-interface port, from its type or its own entries.
+    fn device_has_port(&self, device: u32, kind: TerminationType, name: &str) -> bool {
+        let data = &self.graph.model.devices[device as usize].data;
+        let device_type = self.graph.devices[device as usize]
+            .device_type
+            .map(|t| &self.graph.model.device_types[t as usize].data);
+        match kind.as_str() {
+            "console_port" => {
+                data.console_ports
+                    .iter()
+                    .any(|p| p.value.name.value == name)
+                    || device_type
+                        .is_some_and(|t| t.console_ports.iter().any(|p| p.value.name.value == name))
+            }
+            "console_server_port" => {
+                data.console_server_ports
+                    .iter()
+                    .any(|p| p.value.name.value == name)
+                    || device_type.is_some_and(|t| {
+                        t.console_server_ports
+                            .iter()
+                            .any(|p| p.value.name.value == name)
+                    })
+            }
+            "power_port" => {
+                data.power_ports.iter().any(|p| p.value.name.value == name)
+                    || device_type
+                        .is_some_and(|t| t.power_ports.iter().any(|p| p.value.name.value == name))
+            }
+            "power_outlet" => device_type
+                .is_some_and(|t| t.power_outlets.iter().any(|p| p.value.name.value == name)),
+            "front_port" => {
+                data.front_ports.iter().any(|p| p.value.name.value == name)
+                    || device_type
+                        .is_some_and(|t| t.front_ports.iter().any(|p| p.value.name.value == name))
+            }
+            "rear_port" => {
+                data.rear_ports.iter().any(|p| p.value.name.value == name)
+                    || device_type
+                        .is_some_and(|t| t.rear_ports.iter().any(|p| p.value.name.value == name))
+            }
+            _ => false,
+        }
+    }
+
+    fn resolve_services(&mut self) {
+        let model = std::sync::Arc::clone(&self.graph.model);
+        let mut services = Vec::with_capacity(model.services.len());
+        for o in &model.services {
+            let data = &o.data;
+            let owner = match (&data.device, &data.virtual_machine) {
+                (Some(device), _) => self
+                    .resolve_in_site(
+                        "device",
+                        "devices",
+                        SiteWhich::Devices,
+                        None,
+                        device,
+                        o.file,
+                    )
+                    .map(Owner::Device),
+                (None, Some(vm)) => self
+                    .resolve(
+                        "virtual machine",
+                        "virtual_machines",
+                        Which::VirtualMachines,
+                        vm,
+                        o.file,
+                    )
+                    .map(Owner::VirtualMachine),
+                (None, None) => {
+                    self.push(
+                        Diagnostic::new(
+                            &codes::MISSING_FIELD,
+                            format!(
+                                "service `{}` needs a `device` or a `virtual_machine`",
+                                data.name.value
+                            ),
+                        )
+                        .at(o.at(&data.name)),
+                    );
+                    None
+                }
+            };
+            let mut addresses = Vec::new();
+            for text in &data.ipaddresses {
+                let Some(wanted) = text
+                    .value
+                    .parse::<IpNet>()
+                    .map(|n| n.addr())
+                    .ok()
+                    .or_else(|| text.value.parse().ok())
+                else {
+                    self.push(
+                        Diagnostic::new(
+                            &codes::INVALID_IP,
+                            format!("`{}` is not an IP address", text.value),
+                        )
+                        .at(o.at(text)),
+                    );
+                    continue;
+                };
+                let found = owner.and_then(|owner| {
+                    let range = match owner {
+                        Owner::Device(d) => self.graph.devices[d as usize].interfaces.clone(),
+                        Owner::VirtualMachine(v) => {
+                            self.graph.virtual_machines[v as usize].interfaces.clone()
+                        }
+                    };
+                    range
+                        .flat_map(|i| {
+                            self.graph.interfaces[i as usize]
+                                .ip_addresses
+                                .iter()
+                                .copied()
+                        })
+                        .find(|&ip| self.graph.ip_addresses[ip as usize].address.addr() == wanted)
+                });
+                match found {
+                    Some(ip) => addresses.push(ip),
+                    None if owner.is_some() => self.push(
+                        Diagnostic::new(
+                            &codes::UNRESOLVED_REFERENCE,
+                            format!(
+                                "address {wanted} is not assigned to `{}`",
+                                self.graph.owner_name(owner.expect("checked"))
+                            ),
+                        )
+                        .at(o.at(text)),
+                    ),
+                    None => {}
+                }
+            }
+            self.resolve_tags(&data.tags, o.file);
+            services.push(ServiceNode {
+                owner,
+                ip_addresses: addresses,
+            });
+        }
+        self.graph.services = services;
+        drop(model);
+    }
+}
+
+fn new_interface(owner: Owner, template: Option<(u32, u32)>, entry: Option<u32>) -> InterfaceNode {
+    InterfaceNode {
+        owner,
+        template,
+        entry,
+        lag: None,
+        parent: None,
+        bridge: None,
+        untagged_vlan: None,
+        tagged_vlans: Vec::new(),
+        vrf: None,
+        cable: None,
+        ip_addresses: Vec::new(),
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Which {
+    Tags,
+    TenantGroups,
+    Tenants,
+    Regions,
+    SiteGroups,
+    Sites,
+    Manufacturers,
+    #[allow(
+        dead_code,
+        reason = "device types resolve through resolve_device_type, which also accepts bare models"
+    )]
+    DeviceTypes,
+    DeviceRoles,
+    Platforms,
+    VirtualChassis,
+    Vrfs,
+    RouteTargets,
+    Rirs,
+    VlanGroups,
+    ClusterTypes,
+    ClusterGroups,
+    Clusters,
+    VirtualMachines,
+    Providers,
+    CircuitTypes,
+}
+
+#[derive(Clone, Copy)]
+enum SiteWhich {
+    Locations,
+    Racks,
+    Devices,
+    Vlans,
+}

@@ -1,0 +1,118 @@
+//! Name indexes: how references find their objects without scanning.
+
+use std::collections::HashMap;
+
+use crate::diag::{codes, Diagnostic, Location};
+
+/// A collection's objects by natural key (their name, and their slug when it differs).
+#[derive(Default, Debug)]
+pub struct NameIndex {
+    map: HashMap<String, u32>,
+}
+
+impl NameIndex {
+    /// Adds an object; returns the index of an earlier object with the same key.
+    pub fn insert(&mut self, key: &str, index: u32) -> Option<u32> {
+        match self.map.get(key) {
+            Some(&existing) if existing != index => Some(existing),
+            Some(_) => None,
+            None => {
+                self.map.insert(key.to_string(), index);
+                None
+            }
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<u32> {
+        self.map.get(key).copied()
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.map.keys().map(String::as_str)
+    }
+
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+}
+
+/// Objects unique within a site (devices, racks, locations, VLANs): by (site, name), and by
+/// bare name across sites for references from outside the site.
+#[derive(Default, Debug)]
+pub struct SiteIndex {
+    by_site: HashMap<(u32, String), u32>,
+    by_name: HashMap<String, Vec<u32>>,
+}
+
+/// The outcome of looking up a site-scoped name.
+pub enum SiteLookup<'a> {
+    Found(u32),
+    Ambiguous(&'a [u32]),
+    Missing,
+}
+
+impl SiteIndex {
+    /// Adds an object of `site` (`u32::MAX` for objects without a site); returns the index
+    /// of an earlier object with the same name in the same site.
+    pub fn insert(&mut self, site: u32, name: &str, index: u32) -> Option<u32> {
+        if let Some(&existing) = self.by_site.get(&(site, name.to_string())) {
+            return Some(existing);
+        }
+        self.by_site.insert((site, name.to_string()), index);
+        self.by_name
+            .entry(name.to_string())
+            .or_default()
+            .push(index);
+        None
+    }
+
+    /// Looks `name` up from `site`: the site's own object first, then a unique one elsewhere.
+    /// A name `SITE/NAME` is qualified with its site when no object is named so literally.
+    pub fn lookup<'a>(
+        &'a self,
+        site: Option<u32>,
+        name: &str,
+        site_names: &super::index::NameIndex,
+    ) -> SiteLookup<'a> {
+        if let Some(site) = site {
+            if let Some(&found) = self.by_site.get(&(site, name.to_string())) {
+                return SiteLookup::Found(found);
+            }
+        }
+        match self.by_name.get(name).map(Vec::as_slice) {
+            Some([one]) => return SiteLookup::Found(*one),
+            Some(many) if many.len() > 1 => return SiteLookup::Ambiguous(many),
+            _ => {}
+        }
+        if let Some((site_name, rest)) = name.split_once('/') {
+            if let Some(site) = site_names.get(site_name) {
+                if let Some(&found) = self.by_site.get(&(site, rest.to_string())) {
+                    return SiteLookup::Found(found);
+                }
+            }
+        }
+        SiteLookup::Missing
+    }
+
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.by_name.keys().map(String::as_str)
+    }
+
+    pub fn in_site(&self, site: u32, name: &str) -> Option<u32> {
+        self.by_site.get(&(site, name.to_string())).copied()
+    }
+}
+
+/// The diagnostic for a second object with a key already taken.
+pub fn duplicate(kind: &str, key: &str, second: Location, first: Location) -> Diagnostic {
+    Diagnostic::new(
+        &codes::DUPLICATE_OBJECT,
+        format!("duplicate {kind} `{key}`"),
+    )
+    .at_labelled(second, "defined again here")
+    .with_secondary(first, "first defined here")
+}
