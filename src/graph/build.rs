@@ -1288,6 +1288,9 @@ impl Builder<'_> {
                         )),
                     );
                 }
+                if let Some(name) = &ip.dns_name {
+                    self.check_dns_name(name, file);
+                }
                 if let Some(address) = self.parse_address(&ip.address, file) {
                     assigned.push(ip_nodes.len() as u32);
                     ip_nodes.push(IpNode {
@@ -1331,6 +1334,9 @@ impl Builder<'_> {
                 .interface
                 .as_ref()
                 .and_then(|r| self.resolve_endpoint(r, o.file, None));
+            if let Some(name) = &ip.dns_name {
+                self.check_dns_name(name, o.file);
+            }
             if let Some(address) = self.parse_address(&ip.address, o.file) {
                 let id = ip_nodes.len() as u32;
                 ip_nodes.push(IpNode {
@@ -1350,6 +1356,17 @@ impl Builder<'_> {
         }
         self.graph.ip_addresses = ip_nodes;
         drop(model);
+    }
+
+    /// Reports a `dns_name` that BIND would refuse as an owner name.
+    fn check_dns_name(&mut self, name: &Text, file: crate::diag::FileId) {
+        if let Err(reason) = validate_dns_name(&name.value) {
+            self.push(
+                Diagnostic::new(&codes::INVALID_DNS_NAME, format!("`{}` is not a valid DNS name: {reason}", name.value))
+                    .at(Location::new(file, name.span))
+                    .with_help("use labels of letters, digits and hyphens, 1 to 63 characters each, separated by dots"),
+            );
+        }
     }
 
     /// Resolves a VLAN for an interface of `site`, reporting one out of the site's scope.
@@ -1893,6 +1910,43 @@ impl Builder<'_> {
         self.graph.services = services;
         drop(model);
     }
+}
+
+/// Checks a host name against RFC 1035/1123 as DNS servers apply it: labels of 1 to 63
+/// letters, digits and hyphens, not starting or ending with a hyphen; 253 characters in all.
+/// A trailing dot (fully qualified) is accepted; `*` is accepted as a whole first label.
+pub fn validate_dns_name(name: &str) -> Result<(), String> {
+    let name = name.strip_suffix('.').unwrap_or(name);
+    if name.is_empty() {
+        return Err("it is empty".into());
+    }
+    if name.len() > 253 {
+        return Err(format!(
+            "it is {} characters long; the limit is 253",
+            name.len()
+        ));
+    }
+    for (i, label) in name.split('.').enumerate() {
+        if label.is_empty() {
+            return Err("it has an empty label (two dots in a row)".into());
+        }
+        if i == 0 && label == "*" {
+            continue;
+        }
+        if label.len() > 63 {
+            return Err(format!("the label `{label}` is longer than 63 characters"));
+        }
+        if let Some(bad) = label
+            .chars()
+            .find(|c| !(c.is_ascii_alphanumeric() || *c == '-'))
+        {
+            return Err(format!("the label `{label}` holds `{bad}`"));
+        }
+        if label.starts_with('-') || label.ends_with('-') {
+            return Err(format!("the label `{label}` starts or ends with a hyphen"));
+        }
+    }
+    Ok(())
 }
 
 fn new_interface(owner: Owner, template: Option<(u32, u32)>, entry: Option<u32>) -> InterfaceNode {

@@ -106,7 +106,10 @@ pub struct InterfaceTemplate {
     #[serde(rename = "type")]
     pub kind: Spanned<InterfaceType>,
     pub label: Option<String>,
+    pub enabled: Option<bool>,
     pub mgmt_only: Option<bool>,
+    pub bridge: Option<String>,
+    pub rf_role: Option<String>,
     pub poe_mode: Option<String>,
     pub poe_type: Option<String>,
     pub description: Option<String>,

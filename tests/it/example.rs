@@ -1,0 +1,87 @@
+//! The bundled example checks clean, and broken copies of it fail where they are broken.
+
+use crate::support::{compile_path, netsot, render, root};
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read_dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy");
+        }
+    }
+}
+
+#[test]
+fn the_example_checks_clean() {
+    let compilation = compile_path(&root().join("examples"));
+    assert_eq!(render(&compilation), "");
+    let model = &compilation.graph.model;
+    assert!(model.sites.len() >= 2);
+    assert!(model.devices.len() >= 20);
+    let output = netsot(&["check", "examples"], &root());
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+}
+
+/// Copies the example, applies `edit` to one file, and returns the diagnostics.
+fn broken(file: &str, edit: impl Fn(String) -> String) -> String {
+    let dir = tempfile::tempdir().expect("tempdir");
+    copy_dir(&root().join("examples"), dir.path());
+    let path = dir.path().join(file);
+    let text = std::fs::read_to_string(&path).expect("read");
+    let edited = edit(text.clone());
+    assert_ne!(text, edited, "the edit must change {file}");
+    std::fs::write(&path, edited).expect("write");
+    render(&compile_path(dir.path()))
+}
+
+fn first_device_file() -> String {
+    let sites = root().join("examples/data/sites");
+    let mut files: Vec<_> = std::fs::read_dir(&sites)
+        .expect("examples/data/sites")
+        .map(|e| e.expect("e").path())
+        .collect();
+    files.sort();
+    files[0]
+        .strip_prefix(root().join("examples"))
+        .expect("inside")
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn a_misspelled_site_is_reported_with_a_suggestion() {
+    let file = first_device_file();
+    let out = broken(&file, |text| text.replacen("site: ", "site: x", 1));
+    assert!(out.contains("NS0301"), "{out}");
+}
+
+#[test]
+fn a_duplicated_device_is_reported() {
+    let file = first_device_file();
+    let out = broken(&file, |text| {
+        let start = text.find("devices:").expect("devices") + "devices:\n".len();
+        let end = text[start + 4..]
+            .find("\n  - ")
+            .map(|e| e + start + 4)
+            .expect("second device");
+        let first = text[start..end].to_string();
+        format!("{}{}{}", &text[..start], first, &text[start..])
+    });
+    assert!(out.contains("NS0201"), "{out}");
+}
+
+#[test]
+fn an_unknown_field_is_reported() {
+    let file = first_device_file();
+    let out = broken(&file, |text| text.replacen("    role:", "    rol:", 1));
+    assert!(out.contains("NS0103"), "{out}");
+}

@@ -1,0 +1,13 @@
+//! The integration tests: one binary (see STYLE.md), one module per feature.
+//!
+//! Fixtures live in `tests/fixtures/`; the real-world data they test against is used in
+//! place from `../shared/data/` and never copied.
+
+mod bad_input;
+mod codes;
+mod example;
+mod git;
+mod library;
+mod rules;
+mod schema;
+mod support;
