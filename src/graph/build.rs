@@ -1276,16 +1276,13 @@ impl Builder<'_> {
                     file,
                 );
                 self.resolve_tags(&ip.tags, file);
-                if ip.interface.is_some() {
+                if let Some(other) = &ip.interface {
                     self.push(
                         Diagnostic::new(
                             &codes::INVALID_VALUE,
                             "an address nested under an interface cannot name another `interface`",
                         )
-                        .at(Location::new(
-                            file,
-                            ip.interface.as_ref().expect("checked").span,
-                        )),
+                        .at(Location::new(file, other.span)),
                     );
                 }
                 if let Some(name) = &ip.dns_name {
