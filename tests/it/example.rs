@@ -71,7 +71,7 @@ fn a_duplicated_device_is_reported() {
         let start = text.find("devices:").expect("devices") + "devices:\n".len();
         let end = text[start + 4..]
             .find("\n  - ")
-            .map(|e| e + start + 4)
+            .map(|e| e + start + 5)
             .expect("second device");
         let first = text[start..end].to_string();
         format!("{}{}{}", &text[..start], first, &text[start..])
