@@ -68,7 +68,8 @@ fn a_misspelled_site_is_reported_with_a_suggestion() {
 fn a_duplicated_device_is_reported() {
     let file = first_device_file();
     let out = broken(&file, |text| {
-        let start = text.find("devices:").expect("devices") + "devices:\n".len();
+        let devices = text.find("\ndevices:\n").expect("devices");
+        let start = text[devices..].find("\n  - name:").expect("first device") + devices + 1;
         let end = text[start + 4..]
             .find("\n  - ")
             .map(|e| e + start + 5)
