@@ -1,6 +1,6 @@
 //! One compilation: load, resolve, check. The entry point for every command.
 
-use crate::diag::{self, Diagnostic, SourceMap};
+use crate::diag::{self, Diagnostic, FileId, SourceMap};
 use crate::graph::{self, Graph};
 use crate::load::{self, Loaded};
 use crate::model::config::Config;
@@ -11,6 +11,8 @@ use crate::source::{Source, SourceError};
 pub struct Compilation {
     pub files: SourceMap,
     pub config: Config,
+    /// The file `config` was read from; outputs' diagnostics point into it.
+    pub config_file: FileId,
     pub graph: Graph,
     pub diagnostics: Vec<Diagnostic>,
     pub commit_time: Option<i64>,
@@ -27,18 +29,23 @@ pub fn compile(source: &Source) -> Result<Compilation, SourceError> {
     let Loaded {
         files,
         config,
-        config_file: _,
+        config_file,
         model,
         mut diagnostics,
         commit_time,
     } = load::load(source)?;
     let (graph, resolve_diagnostics) = graph::build(model, &config);
     diagnostics.extend(resolve_diagnostics);
-    diagnostics.extend(crate::check::run(&graph, &config));
+    diagnostics.extend(crate::check::run(
+        &graph,
+        &config,
+        config_file.unwrap_or_default(),
+    ));
     diag::sort_and_dedup(&mut diagnostics, &files);
     Ok(Compilation {
         files,
         config,
+        config_file: config_file.unwrap_or_default(),
         graph,
         diagnostics,
         commit_time,

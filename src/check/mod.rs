@@ -1,15 +1,43 @@
 //! The rule families of SPEC section 3 that run on the resolved graph. Syntax and shape
 //! (family 1) are checked while loading, identity and references (families 2 and 3) while
-//! resolving; the families here see a graph whose references are resolved as far as they
-//! could be. No IO happens here.
+//! resolving; the families here (4 IPAM, 5 VLANs, 6 DCIM, 7 policy) see a graph whose
+//! references are resolved as far as they could be, and skip what did not resolve (it was
+//! reported already). No IO happens here, and no pass compares all pairs: every family
+//! hashes or sorts once.
 
-use crate::diag::Diagnostic;
+mod dcim;
+mod ipam;
+mod policy;
+mod vlan;
+
+use crate::diag::{Diagnostic, FileId};
 use crate::graph::Graph;
 use crate::model::config::Config;
 
-/// Runs every graph-level rule family.
-pub fn run(graph: &Graph, config: &Config) -> Vec<Diagnostic> {
-    let diagnostics = Vec::new();
-    let _ = (graph, config);
-    diagnostics
+/// Runs every graph-level rule family. The families are independent and run in parallel.
+pub fn run(graph: &Graph, config: &Config, config_file: FileId) -> Vec<Diagnostic> {
+    let ((mut ipam, mut vlan), (mut dcim, mut policy)) = rayon::join(
+        || {
+            rayon::join(
+                || collect(|out| ipam::check(graph, config, out)),
+                || collect(|out| vlan::check(graph, out)),
+            )
+        },
+        || {
+            rayon::join(
+                || collect(|out| dcim::check(graph, out)),
+                || collect(|out| policy::check(graph, config, config_file, out)),
+            )
+        },
+    );
+    ipam.append(&mut vlan);
+    ipam.append(&mut dcim);
+    ipam.append(&mut policy);
+    ipam
+}
+
+fn collect(check: impl FnOnce(&mut Vec<Diagnostic>)) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    check(&mut out);
+    out
 }

@@ -475,4 +475,336 @@ rules! {
     ///   - {name: west, parent: eu}
     /// ```
     PARENT_CYCLE = ("NS0308", "parent-cycle", Error);
+
+    /// The same IP address is assigned twice in a VRF.
+    ///
+    /// ## What it does
+    /// Reports an address (host part) that appears twice in the same VRF, or in the global
+    /// table when `enforce_global_unique` is on, unless the VRF does not enforce uniqueness
+    /// or both have a shared role (anycast, vip, vrrp, hsrp, glbp, carp).
+    ///
+    /// ## Why is this bad?
+    /// Two hosts answering to one address is an outage waiting to happen.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - {address: 10.0.0.1/24}   # on leaf1:Vlan10
+    /// - {address: 10.0.0.1/24}   # on leaf2:Vlan10, without role vrrp
+    /// ```
+    DUPLICATE_IP_ADDRESS = ("NS0401", "duplicate-ip-address", Error);
+
+    /// The same prefix is defined twice in a VRF that enforces uniqueness.
+    ///
+    /// ## What it does
+    /// Reports a prefix defined twice in one VRF whose `enforce_unique` is on, or in the
+    /// global table when `enforce_global_unique` is on.
+    ///
+    /// ## Why is this bad?
+    /// Two definitions disagree sooner or later on site, VLAN or role.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// prefixes:
+    ///   - prefix: 10.1.0.0/24
+    ///   - prefix: 10.1.0.0/24
+    /// ```
+    DUPLICATE_PREFIX = ("NS0402", "duplicate-prefix", Error);
+
+    /// An IP address lies in no prefix.
+    ///
+    /// ## What it does
+    /// When `policy.require_parent_prefix` is on, reports addresses that no prefix of their
+    /// VRF contains.
+    ///
+    /// ## Why is this bad?
+    /// An address outside the plan has no owner, no VLAN and no gateway.
+    ///
+    /// ## Example
+    /// An address 192.168.9.1/24 in a repository whose prefixes are all in 10.0.0.0/8.
+    ORPHAN_IP_ADDRESS = ("NS0403", "orphan-ip-address", Error);
+
+    /// A prefix lies in no containing prefix or aggregate.
+    ///
+    /// ## What it does
+    /// When `policy.require_parent_prefix` is on, reports prefixes that are neither inside
+    /// another prefix of their VRF nor inside an aggregate.
+    ///
+    /// ## Why is this bad?
+    /// Address space allocated outside the plan is invisible to capacity planning.
+    ///
+    /// ## Example
+    /// A prefix 172.16.0.0/24 when every aggregate is within 10.0.0.0/8.
+    ORPHAN_PREFIX = ("NS0404", "orphan-prefix", Error);
+
+    /// An IP address's mask disagrees with its prefix.
+    ///
+    /// ## What it does
+    /// Reports an address whose prefix length differs from that of the most specific
+    /// prefix containing it, unless that prefix is a container or a pool, or the address is a
+    /// host route (/32, /128) or an anycast, VIP or loopback role.
+    ///
+    /// ## Why is this bad?
+    /// `10.1.0.5/16` inside `10.1.0.0/24` configures the wrong subnet on the host.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// prefixes: [{prefix: 10.1.0.0/24}]
+    /// # ... an interface with address 10.1.0.5/16
+    /// ```
+    MASK_MISMATCH = ("NS0405", "mask-mismatch", Error);
+
+    /// An IPv4 network or broadcast address is assigned to an interface.
+    ///
+    /// ## What it does
+    /// Reports IPv4 addresses equal to the network or broadcast address of their own mask,
+    /// except in /31 and /32, as NetBox does.
+    ///
+    /// ## Why is this bad?
+    /// Such an address cannot be used by a host.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - {address: 10.0.0.0/24}
+    /// ```
+    NETWORK_OR_BROADCAST_ADDRESS = ("NS0406", "network-or-broadcast-address", Error);
+
+    /// An IP range has bounds that do not make a range.
+    ///
+    /// ## What it does
+    /// Reports an IP range whose start is after its end, whose bounds are of different
+    /// families or masks, or which is larger than its containing prefix.
+    ///
+    /// ## Why is this bad?
+    /// NetBox refuses such ranges; DHCP pools built from them would be wrong.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// ip_ranges:
+    ///   - {start_address: 10.0.0.200/24, end_address: 10.0.0.100/24}
+    /// ```
+    INVALID_IP_RANGE = ("NS0407", "invalid-ip-range", Error);
+
+    /// Two IP ranges overlap in one VRF.
+    ///
+    /// ## What it does
+    /// Reports IP ranges of the same VRF that share addresses, with the other range labelled.
+    ///
+    /// ## Why is this bad?
+    /// Two DHCP pools handing out the same addresses cause conflicts.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// ip_ranges:
+    ///   - {start_address: 10.0.0.10/24, end_address: 10.0.0.50/24}
+    ///   - {start_address: 10.0.0.40/24, end_address: 10.0.0.90/24}
+    /// ```
+    OVERLAPPING_IP_RANGES = ("NS0408", "overlapping-ip-ranges", Error);
+
+    /// An IP address lies in a prefix of another VRF only.
+    ///
+    /// ## What it does
+    /// Reports an address that no prefix of its own VRF contains, while a prefix of another
+    /// VRF does: usually a forgotten or wrong `vrf`.
+    ///
+    /// ## Why is this bad?
+    /// The address is checked for duplicates in the wrong table and rendered into the wrong view.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// prefixes: [{prefix: 10.9.0.0/24, vrf: mgmt}]
+    /// # ... an address 10.9.0.5/24 without `vrf: mgmt`
+    /// ```
+    VRF_MISMATCH = ("NS0409", "vrf-mismatch", Error);
+
+    /// Two aggregates overlap.
+    ///
+    /// ## What it does
+    /// Reports aggregates that share addresses, as NetBox refuses them.
+    ///
+    /// ## Why is this bad?
+    /// Aggregates are the top of the address plan; an overlap means two owners for the same space.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// aggregates:
+    ///   - {prefix: 10.0.0.0/8, rir: rfc1918}
+    ///   - {prefix: 10.1.0.0/16, rir: rfc1918}
+    /// ```
+    OVERLAPPING_AGGREGATES = ("NS0410", "overlapping-aggregates", Error);
+
+    /// A VLAN ID is outside 1 to 4094 or outside its group's range.
+    ///
+    /// ## What it does
+    /// Checks every VID against 1-4094 and against the `vid_ranges` of its VLAN group.
+    ///
+    /// ## Why is this bad?
+    /// Switches refuse such VLANs; a VID outside the group's range breaks the allocation plan.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// vlans:
+    ///   - {vid: 4095, name: bad}
+    /// ```
+    VID_OUT_OF_RANGE = ("NS0501", "vid-out-of-range", Error);
+
+    /// Two VLANs share a VID or a name in one group or site.
+    ///
+    /// ## What it does
+    /// Reports VLANs with the same VID, or the same name, in the same VLAN group, or in the
+    /// same site when they have no group, or both global.
+    ///
+    /// ## Why is this bad?
+    /// Which VLAN an interface means becomes ambiguous, and NetBox refuses it.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// vlans:
+    ///   - {vid: 10, name: servers, site: ams1}
+    ///   - {vid: 10, name: storage, site: ams1}
+    /// ```
+    DUPLICATE_VLAN = ("NS0502", "duplicate-vlan", Error);
+
+    /// An interface's VLANs do not fit its mode.
+    ///
+    /// ## What it does
+    /// Reports tagged VLANs on an interface whose mode is not `tagged`, and VLANs on an
+    /// interface without a mode, as NetBox clears or refuses them.
+    ///
+    /// ## Why is this bad?
+    /// An access port carries one VLAN; a tagged list on it is intent that no switch applies.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - {name: Ethernet1, mode: access, tagged_vlans: [servers]}
+    /// ```
+    INTERFACE_MODE_MISMATCH = ("NS0503", "interface-mode-mismatch", Error);
+
+    /// Two devices occupy the same rack unit.
+    ///
+    /// ## What it does
+    /// Computes the units each racked device occupies (its type's height, half units
+    /// allowed) on its face and reports the overlaps.
+    ///
+    /// ## Why is this bad?
+    /// Two boxes cannot share a unit; the rack elevation is wrong.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - {name: leaf1, rack: r1, position: 40, face: front}   # 1U
+    /// - {name: leaf2, rack: r1, position: 40, face: front}
+    /// ```
+    RACK_UNIT_OVERLAP = ("NS0601", "rack-unit-overlap", Error);
+
+    /// A device's position does not fit in its rack.
+    ///
+    /// ## What it does
+    /// Reports positions below 1, above the rack's height once the device's own height is
+    /// added, or not on a half-unit boundary; and a position with no rack, or no face.
+    ///
+    /// ## Why is this bad?
+    /// The device would hang in the air above the rack, or nobody knows which side it faces.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - {name: core1, rack: r1, position: 42, face: front}   # a 2U device in a 42U rack
+    /// ```
+    POSITION_OUT_OF_RACK = ("NS0602", "position-out-of-rack", Error);
+
+    /// A full-depth device conflicts with a device on the other face.
+    ///
+    /// ## What it does
+    /// A full-depth device occupies its units on both faces; reports any device mounted on
+    /// the opposite face in those units.
+    ///
+    /// ## Why is this bad?
+    /// The two boxes would collide inside the rack.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - {name: srv1, rack: r1, position: 10, face: front}   # full depth
+    /// - {name: pdu1, rack: r1, position: 10, face: rear}
+    /// ```
+    FULL_DEPTH_CONFLICT = ("NS0603", "full-depth-conflict", Error);
+
+    /// A cable end is used by two cables.
+    ///
+    /// ## What it does
+    /// Reports a port or interface that appears as the end of more than one cable.
+    ///
+    /// ## Why is this bad?
+    /// A port holds one connector.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// cables:
+    ///   - {a: "leaf1:Ethernet49", b: "spine1:Ethernet1"}
+    ///   - {a: "leaf1:Ethernet49", b: "spine2:Ethernet1"}
+    /// ```
+    CABLE_END_REUSED = ("NS0604", "cable-end-reused", Error);
+
+    /// A cable joins ends of incompatible kinds.
+    ///
+    /// ## What it does
+    /// Reports a cable from a console port to an interface, a power port to a front port,
+    /// or any pair NetBox's cable model refuses.
+    ///
+    /// ## Why is this bad?
+    /// Such a cable cannot exist physically.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// cables:
+    ///   - {a: "leaf1:Console", b: "spine1:Ethernet1", a_type: console_port}
+    /// ```
+    INCOMPATIBLE_CABLE_ENDS = ("NS0605", "incompatible-cable-ends", Error);
+
+    /// A virtual interface is cabled.
+    ///
+    /// ## What it does
+    /// Reports cables attached to virtual, LAG, bridge or wireless interfaces.
+    ///
+    /// ## Why is this bad?
+    /// Only physical ports take a cable; NetBox refuses it.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// cables:
+    ///   - {a: "leaf1:Port-Channel1", b: "spine1:Port-Channel1"}
+    /// ```
+    VIRTUAL_INTERFACE_CABLED = ("NS0606", "virtual-interface-cabled", Error);
+
+    /// A LAG is a member of a LAG.
+    ///
+    /// ## What it does
+    /// Reports an interface of type `lag` that itself names a `lag`.
+    ///
+    /// ## Why is this bad?
+    /// Link aggregation does not nest.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - {name: Port-Channel2, type: lag, lag: Port-Channel1}
+    /// ```
+    NESTED_LAG = ("NS0607", "nested-lag", Error);
+
+    /// A policy rule of `netsot.yaml` is violated.
+    ///
+    /// ## What it does
+    /// Evaluates the declarative rules under `policy.rules` (for example "every active
+    /// device has a primary IPv4") and reports each object that breaks one, with the rule's
+    /// own message and severity.
+    ///
+    /// ## Why is this bad?
+    /// The team wrote the rule down; the object breaks its convention.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// policy:
+    ///   rules:
+    ///     - name: active-devices-have-primary-ip
+    ///       collection: devices
+    ///       when: {status: active}
+    ///       require: [primary_ip4]
+    /// ```
+    POLICY_VIOLATION = ("NS0701", "policy-violation", Error);
 }

@@ -35,11 +35,11 @@ pub fn human(diagnostics: &[Diagnostic], files: &SourceMap, color: bool) -> Stri
         let mut notes = Vec::new();
         let source = diagnostic.primary.as_ref().map(|label| label.location.file);
         if let Some(primary) = &diagnostic.primary {
-            report = report.with_label(labeled(primary, files, true));
+            report = report.and_label(labeled(primary, files, true));
         }
         for label in &diagnostic.secondary {
             if Some(label.location.file) == source {
-                report = report.with_label(labeled(label, files, false));
+                report = report.and_label(labeled(label, files, false));
             } else {
                 notes.push(format!(
                     "{}: {}",

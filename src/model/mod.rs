@@ -179,8 +179,40 @@ macro_rules! collections {
             pub fn object_count(&self) -> usize {
                 0 $( + self.$field.len() )*
             }
+
+            /// The objects of `collection` as JSON values, with their locations, for rules
+            /// that look at fields by name; `None` for an unknown collection.
+            pub fn collection_json(&self, collection: &str) -> Option<Vec<(crate::diag::Location, serde_json::Value)>> {
+                match collection {
+                    $( stringify!($field) => Some(
+                        self.$field
+                            .iter()
+                            .map(|o| (o.location(), serde_json::to_value(&o.data).unwrap_or_default()))
+                            .collect(),
+                    ), )*
+                    _ => None,
+                }
+            }
+
+            /// The field names of a collection's objects, from their JSON Schema.
+            pub fn collection_fields(collection: &str) -> Option<Vec<String>> {
+                match collection {
+                    $( stringify!($field) => Some(schema_fields::<$ty>()), )*
+                    _ => None,
+                }
+            }
         }
     };
+}
+
+/// The property names of a type's JSON Schema.
+fn schema_fields<T: schemars::JsonSchema>() -> Vec<String> {
+    let schema = schemars::schema_for!(T);
+    schema
+        .get("properties")
+        .and_then(|p| p.as_object())
+        .map(|p| p.keys().cloned().collect())
+        .unwrap_or_default()
 }
 
 /// An object's natural key, read from its raw YAML before it is typed, so the key of an

@@ -4,6 +4,7 @@
 //! place from `../shared/data/` and never copied.
 
 mod bad_input;
+mod checks;
 mod codes;
 mod example;
 mod git;

@@ -1,0 +1,194 @@
+//! Family 5: VLANs. VID ranges, duplicate VIDs and names per group or site, and the
+//! interface mode rules.
+
+use std::collections::HashMap;
+
+use crate::diag::codes;
+use crate::diag::{Diagnostic, Location};
+use crate::graph::Graph;
+
+pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
+    vids_and_duplicates(graph, out);
+    interface_modes(graph, out);
+}
+
+/// Where a VLAN's VID and name must be unique: its group, else its site, else the global
+/// scope.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Scope {
+    Group(u32),
+    Site(u32),
+    Global,
+}
+
+fn vids_and_duplicates(graph: &Graph, out: &mut Vec<Diagnostic>) {
+    let mut vids: HashMap<(Scope, u32), usize> = HashMap::new();
+    let mut names: HashMap<(Scope, &str), usize> = HashMap::new();
+    for (i, (node, object)) in graph.vlans.iter().zip(&graph.model.vlans).enumerate() {
+        let vid = object.data.vid.value;
+        let vid_location = object.at(&object.data.vid);
+        if !(1..=4094).contains(&vid) {
+            out.push(
+                Diagnostic::new(
+                    &codes::VID_OUT_OF_RANGE,
+                    format!("VLAN ID {vid} is outside 1-4094"),
+                )
+                .at(vid_location)
+                .with_help("IEEE 802.1Q VLAN IDs run from 1 to 4094"),
+            );
+        } else if let Some(group) = node.group {
+            let group_object = &graph.model.vlan_groups[group as usize];
+            let ranges = group_ranges(graph, group);
+            if !ranges
+                .iter()
+                .any(|&(low, high)| (low..=high).contains(&vid))
+            {
+                let list = ranges
+                    .iter()
+                    .map(|(low, high)| format!("{low}-{high}"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                out.push(
+                    Diagnostic::new(
+                        &codes::VID_OUT_OF_RANGE,
+                        format!(
+                            "VLAN ID {vid} is outside the ranges of group `{}` ({list})",
+                            group_object.data.name.value
+                        ),
+                    )
+                    .at(vid_location)
+                    .with_secondary(group_object.at(&group_object.data.name), "the group")
+                    .with_help("pick a VID inside the group's ranges, or widen `vid_ranges`"),
+                );
+            }
+        }
+        let scope = match (node.group, &object.data.group, node.site, &object.data.site) {
+            (Some(group), _, _, _) => Scope::Group(group),
+            // An unresolved group or site was reported already; do not guess the scope.
+            (None, Some(_), _, _) | (None, None, None, Some(_)) => continue,
+            (None, None, Some(site), _) => Scope::Site(site),
+            (None, None, None, None) => Scope::Global,
+        };
+        let scope_name = |graph: &Graph| match scope {
+            Scope::Group(g) => format!(
+                "group `{}`",
+                graph.model.vlan_groups[g as usize].data.name.value
+            ),
+            Scope::Site(s) => format!("site `{}`", graph.model.sites[s as usize].data.name.value),
+            Scope::Global => "the global scope".to_string(),
+        };
+        let name_location = object.at(&object.data.name);
+        if let Some(&first) = vids.get(&(scope, vid)) {
+            let other = &graph.model.vlans[first];
+            out.push(
+                Diagnostic::new(
+                    &codes::DUPLICATE_VLAN,
+                    format!(
+                        "VLAN ID {vid} is used twice in {}: by `{}` and `{}`",
+                        scope_name(graph),
+                        other.data.name.value,
+                        object.data.name.value
+                    ),
+                )
+                .at_labelled(vid_location, "used again here")
+                .with_secondary(other.at(&other.data.vid), "first used here"),
+            );
+        } else {
+            vids.insert((scope, vid), i);
+        }
+        if let Some(&first) = names.get(&(scope, object.data.name.value.as_str())) {
+            let other = &graph.model.vlans[first];
+            out.push(
+                Diagnostic::new(
+                    &codes::DUPLICATE_VLAN,
+                    format!(
+                        "VLAN name `{}` is used twice in {}",
+                        object.data.name.value,
+                        scope_name(graph)
+                    ),
+                )
+                .at_labelled(name_location, "used again here")
+                .with_secondary(other.at(&other.data.name), "first used here"),
+            );
+        } else {
+            names.insert((scope, object.data.name.value.as_str()), i);
+        }
+    }
+}
+
+/// A group's VID ranges: `vid_ranges`, else `min_vid`-`max_vid`, else 1-4094.
+fn group_ranges(graph: &Graph, group: u32) -> Vec<(u32, u32)> {
+    let data = &graph.model.vlan_groups[group as usize].data;
+    if !data.vid_ranges.is_empty() {
+        return data
+            .vid_ranges
+            .iter()
+            .map(|r| (u32::from(r.value.0), u32::from(r.value.1)))
+            .collect();
+    }
+    let low = data.min_vid.as_ref().map_or(1, |v| u32::from(v.value));
+    let high = data.max_vid.as_ref().map_or(4094, |v| u32::from(v.value));
+    vec![(low, high)]
+}
+
+fn interface_modes(graph: &Graph, out: &mut Vec<Diagnostic>) {
+    for (i, node) in graph.interfaces.iter().enumerate() {
+        let Some(entry) = graph.interface_entry(i as u32) else {
+            continue;
+        };
+        let file = graph.interface_location(i as u32).file;
+        let mode = entry.mode.as_ref().map(|m| m.value);
+        let label = graph.interface_label(i as u32);
+        if let Some(first) = entry.tagged_vlans.first() {
+            if !mode.is_some_and(|m| m.is("tagged")) {
+                let (message, help) = match mode {
+                    Some(m) => (
+                        format!("{label} is in {} mode but lists tagged VLANs", m.as_str()),
+                        "use `mode: tagged`, or remove `tagged_vlans`",
+                    ),
+                    None => (
+                        format!("{label} lists tagged VLANs but has no `mode`"),
+                        "add `mode: tagged`",
+                    ),
+                };
+                out.push(
+                    Diagnostic::new(&codes::INTERFACE_MODE_MISMATCH, message)
+                        .at(Location::new(file, first.span))
+                        .with_help(help),
+                );
+            }
+        }
+        if let (Some(untagged), None) = (&entry.untagged_vlan, mode) {
+            out.push(
+                Diagnostic::new(
+                    &codes::INTERFACE_MODE_MISMATCH,
+                    format!("{label} has an untagged VLAN but no `mode`"),
+                )
+                .at(Location::new(file, untagged.span))
+                .with_help("add `mode: access` (or `tagged` for a trunk with a native VLAN)"),
+            );
+        }
+        // A VLAN both untagged and tagged on one port is contradictory intent.
+        if let Some(untagged) = node.untagged_vlan {
+            if node.tagged_vlans.contains(&untagged) {
+                out.push(
+                    Diagnostic::new(
+                        &codes::INTERFACE_MODE_MISMATCH,
+                        format!(
+                            "{label} carries VLAN `{}` both untagged and tagged",
+                            graph.model.vlans[untagged as usize].data.name.value
+                        ),
+                    )
+                    .at(Location::new(
+                        file,
+                        entry
+                            .untagged_vlan
+                            .as_ref()
+                            .map_or_else(|| graph.interface_location(i as u32).span, |v| v.span),
+                    ))
+                    .with_help("remove it from `tagged_vlans`"),
+                );
+            }
+        }
+    }
+}
