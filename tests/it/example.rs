@@ -86,3 +86,28 @@ fn an_unknown_field_is_reported() {
     let out = broken(&file, |text| text.replacen("    role:", "    rol:", 1));
     assert!(out.contains("NS0103"), "{out}");
 }
+
+#[test]
+fn a_reused_address_and_a_stacked_device_are_reported() {
+    let file = first_device_file();
+    // The second spine's loopback takes the first spine's address.
+    let out = broken(&file, |text| {
+        text.replacen("address: 10.255.1.2/32", "address: 10.255.1.1/32", 1)
+    });
+    assert!(out.contains("NS0401"), "{out}");
+    // Every device moved to U41 of its rack: devices stack.
+    let out = broken(&file, |text| {
+        let mut edited = String::new();
+        for line in text.lines() {
+            if line.trim_start().starts_with("position: ") {
+                let indent = &line[..line.len() - line.trim_start().len()];
+                edited.push_str(&format!("{indent}position: 41\n"));
+            } else {
+                edited.push_str(line);
+                edited.push('\n');
+            }
+        }
+        edited
+    });
+    assert!(out.contains("NS0601"), "{out}");
+}
