@@ -16,6 +16,8 @@ pub struct Compilation {
     pub graph: Graph,
     pub diagnostics: Vec<Diagnostic>,
     pub commit_time: Option<i64>,
+    /// The user's templates, by name relative to the templates folder.
+    pub templates: Vec<(String, FileId)>,
 }
 
 impl Compilation {
@@ -33,6 +35,7 @@ pub fn compile(source: &Source) -> Result<Compilation, SourceError> {
         model,
         mut diagnostics,
         commit_time,
+        templates,
     } = load::load(source)?;
     let (graph, resolve_diagnostics) = graph::build(model, &config);
     diagnostics.extend(resolve_diagnostics);
@@ -49,5 +52,6 @@ pub fn compile(source: &Source) -> Result<Compilation, SourceError> {
         graph,
         diagnostics,
         commit_time,
+        templates,
     })
 }

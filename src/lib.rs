@@ -9,9 +9,11 @@
 pub mod check;
 pub mod cli;
 pub mod compile;
+pub mod context;
 pub mod diag;
 pub mod graph;
 pub mod load;
 pub mod model;
 pub mod render;
 pub mod source;
+pub mod view;

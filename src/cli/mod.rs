@@ -3,9 +3,12 @@
 //! Exit codes are the same for every command and format: 0 clean, 1 the input has errors
 //! (or, for `build --check`, stale outputs), 2 the tool could not run.
 
+mod build;
 mod check;
 mod explain;
+mod export;
 mod schema;
+mod show;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -34,6 +37,12 @@ pub enum Color {
 pub enum Command {
     /// Load, resolve and validate a repository.
     Check(check::Args),
+    /// Check, then render every output of netsot.yaml into a folder.
+    Build(build::Args),
+    /// Print the whole resolved graph as JSON.
+    Export(export::Args),
+    /// Print one object with its resolved relations and merged config context.
+    Show(show::Args),
     /// Print the documentation of a diagnostic code.
     Explain(explain::Args),
     /// Write the JSON Schemas of data files and netsot.yaml.
@@ -93,6 +102,9 @@ pub fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Check(args) => check::run(args, color),
+        Command::Build(args) => build::run(args, color),
+        Command::Export(args) => export::run(args, color),
+        Command::Show(args) => show::run(args, color),
         Command::Explain(args) => explain::run(args),
         Command::Schema(args) => schema::run(args),
     };

@@ -807,4 +807,94 @@ rules! {
     ///       require: [primary_ip4]
     /// ```
     POLICY_VIOLATION = ("NS0701", "policy-violation", Error);
+
+    /// An output path that is absolute, leaves the output folder, or is written twice.
+    ///
+    /// ## What it does
+    /// Checks the `path` of every output of `netsot.yaml`, and every path a per-object
+    /// template renders, before anything is written.
+    ///
+    /// ## Why is this bad?
+    /// `netsot build` writes only inside its output folder (`--out`). A path such as
+    /// `../etc/hosts` or `/etc/hosts` would write elsewhere, and two outputs writing one file
+    /// would make the result depend on their order.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// outputs:
+    ///   - {renderer: ansible, path: ../inventory.yaml}   # leaves the output folder
+    /// ```
+    /// Use a path inside the output folder, e.g. `ansible/inventory.yaml`.
+    INVALID_OUTPUT_PATH = ("NS0801", "invalid-output-path", Error);
+    /// A `dns_name` that lies in no configured forward zone.
+    ///
+    /// ## What it does
+    /// For each `dns` output, looks for the zone each address's `dns_name` belongs to (the
+    /// longest configured zone that is a suffix of the name). A name in no zone gets no A or
+    /// AAAA record; the address's PTR record is still written when its reverse zone is
+    /// configured.
+    ///
+    /// ## Why is this bad?
+    /// Usually a typo in the name (`leaf1.ams1.exmaple.net`) or a zone missing from
+    /// `netsot.yaml`: the name would silently not resolve. It is a warning because names
+    /// in zones served elsewhere are legitimate.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// ip_addresses:
+    ///   - {address: 10.0.0.1/32, dns_name: host.example.org}   # only example.net is configured
+    /// ```
+    /// Fix the name, or add its zone to the `dns` output.
+    DNS_NAME_OUTSIDE_ZONES = ("NS0802", "dns-name-outside-zones", Warning);
+    /// Two addresses claim the same reverse (PTR) record.
+    ///
+    /// ## What it does
+    /// Reports an address that appears twice with a `dns_name` (in two VRFs, or as an
+    /// anycast or VIP address with two names) so that one PTR name would point at two
+    /// names.
+    ///
+    /// ## Why is this bad?
+    /// A reverse lookup should give one answer; most resolvers and tools (SSH, syslog,
+    /// traceroute) take the first and the answer changes between queries.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - {address: 10.0.0.1/32, vrf: red, dns_name: a.example.net}
+    /// - {address: 10.0.0.1/32, vrf: blue, dns_name: b.example.net}
+    /// ```
+    /// Give the name to one of the addresses only.
+    DUPLICATE_PTR = ("NS0803", "duplicate-ptr", Error);
+    /// A DNS zone of `netsot.yaml` that cannot be rendered.
+    ///
+    /// ## What it does
+    /// Checks the zones of every `dns` output: addresses of name servers are IP addresses, reverse zones lie on octet
+    /// (`in-addr.arpa`) or nibble (`ip6.arpa`) boundaries, a zone is configured once, and a
+    /// zone has at least one name server.
+    ///
+    /// ## Why is this bad?
+    /// `named-checkzone` and the DNS server would refuse the zone file.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// zones:
+    ///   - {name: example..net, primary_ns: ns1.example.net, admin: hostmaster.example.net}
+    /// ```
+    /// Write the zone's apex as a valid name and list its name servers. Names that break
+    /// DNS rules are reported as `invalid-dns-name` (NS0108).
+    INVALID_ZONE = ("NS0804", "invalid-zone", Error);
+    /// A template that does not exist, does not compile, or fails while rendering.
+    ///
+    /// ## What it does
+    /// Compiles every template an output names and renders it; a syntax error, an
+    /// undefined filter, a runaway loop (templates get a bounded amount of work), or an
+    /// error raised in the template is reported at the template's file and line.
+    ///
+    /// ## Why is this bad?
+    /// The output would be missing or wrong.
+    ///
+    /// ## Example
+    /// ```jinja
+    /// hostname {{ device.name | upper }   {# missing brace #}
+    /// ```
+    TEMPLATE_ERROR = ("NS0810", "template-error", Error);
 }

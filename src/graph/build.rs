@@ -37,6 +37,7 @@ pub fn build(model: Model, config: &Config) -> (Graph, Vec<Diagnostic>) {
     builder.resolve_primary_ips();
     builder.resolve_cables();
     builder.resolve_services();
+    builder.resolve_config_contexts();
     (builder.graph, builder.diagnostics)
 }
 
@@ -389,6 +390,17 @@ impl Builder<'_> {
             );
             self.resolve_tags(&o.data.tags, o.file);
         }
+        let tenant_groups: Vec<Option<u32>> = model
+            .tenants
+            .iter()
+            .map(|o| {
+                o.data
+                    .group
+                    .as_ref()
+                    .and_then(|g| self.graph.indexes.tenant_groups.get(&g.value))
+            })
+            .collect();
+        self.graph.tenant_groups = tenant_groups;
         let tenant_group_parents: Vec<Option<u32>> = model
             .tenant_groups
             .iter()
@@ -437,6 +449,9 @@ impl Builder<'_> {
         self.report_cycles("site group", &group_parents, |i| {
             model.site_groups[i].at(&model.site_groups[i].data.name)
         });
+        self.graph.tenant_group_parents = tenant_group_parents;
+        self.graph.region_parents = region_parents;
+        self.graph.site_group_parents = group_parents;
 
         self.graph.sites = model
             .sites
@@ -763,22 +778,23 @@ impl Builder<'_> {
         drop(model);
         let model = std::sync::Arc::clone(&self.graph.model);
         for o in &model.clusters {
-            self.resolve(
+            let kind = self.resolve(
                 "cluster type",
                 "cluster_types",
                 Which::ClusterTypes,
                 &o.data.kind,
                 o.file,
             );
-            self.resolve_opt(
+            let group = self.resolve_opt(
                 "cluster group",
                 "cluster_groups",
                 Which::ClusterGroups,
                 o.data.group.as_ref(),
                 o.file,
             );
-            self.resolve_opt("site", "sites", Which::Sites, o.data.site.as_ref(), o.file);
-            self.resolve_opt(
+            let site =
+                self.resolve_opt("site", "sites", Which::Sites, o.data.site.as_ref(), o.file);
+            let tenant = self.resolve_opt(
                 "tenant",
                 "tenants",
                 Which::Tenants,
@@ -786,6 +802,12 @@ impl Builder<'_> {
                 o.file,
             );
             self.resolve_tags(&o.data.tags, o.file);
+            self.graph.clusters.push(ClusterNode {
+                kind,
+                group,
+                site,
+                tenant,
+            });
         }
         let mut vm_nodes = Vec::with_capacity(model.virtual_machines.len());
         for o in &model.virtual_machines {
@@ -1808,6 +1830,90 @@ impl Builder<'_> {
             }
             _ => false,
         }
+    }
+
+    /// Resolves the scopes of every config context. Locations are named `SITE/NAME` or by
+    /// a bare name that must be unique.
+    fn resolve_config_contexts(&mut self) {
+        let model = std::sync::Arc::clone(&self.graph.model);
+        let mut nodes = Vec::with_capacity(model.config_contexts.len());
+        for o in &model.config_contexts {
+            let d = &o.data;
+            let f = o.file;
+            let list =
+                |this: &mut Self, refs: &[Text], kind: &str, coll: &'static str, which: Which| {
+                    refs.iter()
+                        .filter_map(|r| this.resolve(kind, coll, which, r, f))
+                        .collect::<Vec<u32>>()
+                };
+            let regions = list(self, &d.regions, "region", "regions", Which::Regions);
+            let site_groups = list(
+                self,
+                &d.site_groups,
+                "site group",
+                "site_groups",
+                Which::SiteGroups,
+            );
+            let sites = list(self, &d.sites, "site", "sites", Which::Sites);
+            let roles = list(
+                self,
+                &d.roles,
+                "device role",
+                "device_roles",
+                Which::DeviceRoles,
+            );
+            let platforms = list(
+                self,
+                &d.platforms,
+                "platform",
+                "platforms",
+                Which::Platforms,
+            );
+            let cluster_types = list(
+                self,
+                &d.cluster_types,
+                "cluster type",
+                "cluster_types",
+                Which::ClusterTypes,
+            );
+            let clusters = list(self, &d.clusters, "cluster", "clusters", Which::Clusters);
+            let tenant_groups = list(
+                self,
+                &d.tenant_groups,
+                "tenant group",
+                "tenant_groups",
+                Which::TenantGroups,
+            );
+            let tenants = list(self, &d.tenants, "tenant", "tenants", Which::Tenants);
+            let tags = self.resolve_tags(&d.tags, f);
+            let locations = d
+                .locations
+                .iter()
+                .filter_map(|r| {
+                    self.resolve_in_site("location", "locations", SiteWhich::Locations, None, r, f)
+                })
+                .collect();
+            let device_types = d
+                .device_types
+                .iter()
+                .filter_map(|r| self.resolve_device_type(r, f, &model))
+                .collect();
+            nodes.push(ConfigContextNode {
+                regions,
+                site_groups,
+                sites,
+                locations,
+                device_types,
+                roles,
+                platforms,
+                cluster_types,
+                clusters,
+                tenant_groups,
+                tenants,
+                tags,
+            });
+        }
+        self.graph.config_contexts = nodes;
     }
 
     fn resolve_services(&mut self) {

@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use ipnet::IpNet;
 
-pub use build::build;
+pub use build::{build, validate_dns_name};
 use index::{NameIndex, SiteIndex};
 
 use crate::diag::{FileId, Location};
@@ -68,6 +68,31 @@ pub struct SiteNode {
     pub region: Option<u32>,
     pub group: Option<u32>,
     pub tenant: Option<u32>,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct ClusterNode {
+    pub kind: Option<u32>,
+    pub group: Option<u32>,
+    pub site: Option<u32>,
+    pub tenant: Option<u32>,
+}
+
+/// A config context with its scopes resolved; an empty scope list matches everything.
+#[derive(Debug, Default, Clone)]
+pub struct ConfigContextNode {
+    pub regions: Vec<u32>,
+    pub site_groups: Vec<u32>,
+    pub sites: Vec<u32>,
+    pub locations: Vec<u32>,
+    pub device_types: Vec<u32>,
+    pub roles: Vec<u32>,
+    pub platforms: Vec<u32>,
+    pub cluster_types: Vec<u32>,
+    pub clusters: Vec<u32>,
+    pub tenant_groups: Vec<u32>,
+    pub tenants: Vec<u32>,
+    pub tags: Vec<u32>,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -225,6 +250,12 @@ pub struct Graph {
     /// Shared, so resolution can read it while it fills the graph's tables.
     pub model: std::sync::Arc<Model>,
     pub indexes: Indexes,
+    /// The parent of each region, site group and tenant group (cycles are cut).
+    pub region_parents: Vec<Option<u32>>,
+    pub site_group_parents: Vec<Option<u32>>,
+    pub tenant_group_parents: Vec<Option<u32>>,
+    /// The group of each tenant.
+    pub tenant_groups: Vec<Option<u32>>,
     pub sites: Vec<SiteNode>,
     pub locations: Vec<LocationNode>,
     pub racks: Vec<RackNode>,
@@ -239,6 +270,8 @@ pub struct Graph {
     pub vlan_groups: Vec<VlanGroupNode>,
     pub cables: Vec<CableNode>,
     pub services: Vec<ServiceNode>,
+    pub clusters: Vec<ClusterNode>,
+    pub config_contexts: Vec<ConfigContextNode>,
     /// For each device, its interfaces sorted by name, to find one by binary search.
     interfaces_by_name: Vec<u32>,
 }
@@ -401,6 +434,20 @@ impl Graph {
         self.devices[device as usize]
             .device_type
             .map_or(1.0, |t| self.model.device_types[t as usize].data.height())
+    }
+
+    /// `start` and its ancestors in a parent table, nearest first; stops at a cycle.
+    pub fn ancestors(parents: &[Option<u32>], start: Option<u32>) -> Vec<u32> {
+        let mut chain = Vec::new();
+        let mut current = start;
+        while let Some(node) = current {
+            if chain.contains(&node) || chain.len() > parents.len() {
+                break;
+            }
+            chain.push(node);
+            current = parents.get(node as usize).copied().flatten();
+        }
+        chain
     }
 
     pub fn vrf_name(&self, vrf: Option<u32>) -> &str {

@@ -28,9 +28,14 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     /// The seconds since the epoch of the compiled commit, if any.
     pub commit_time: Option<i64>,
+    /// The user's templates: their names relative to the templates folder, sorted.
+    pub templates: Vec<(String, FileId)>,
 }
 
 const YAML_EXTENSIONS: &[&str] = &[".yaml", ".yml"];
+
+/// The file names read from the templates folder.
+pub const TEMPLATE_EXTENSIONS: &[&str] = &[".j2", ".jinja", ".jinja2", ".tmpl", ".tpl"];
 
 /// Loads a repository. Fails only when there is no repository to load (exit code 2).
 pub fn load(source: &Source) -> Result<Loaded, SourceError> {
@@ -77,8 +82,36 @@ pub fn load(source: &Source) -> Result<Loaded, SourceError> {
     dedup_paths(&mut raw_data);
     dedup_paths(&mut raw_types);
 
+    // Templates are read with the data, so a git revision renders its own templates.
+    let (template_dir, explicit) = match &config.templates {
+        Some(path) => (path.value.clone(), Some(path.span)),
+        None => ("templates".to_string(), None),
+    };
+    let mut raw_templates = Vec::new();
+    if source.exists(&template_dir) {
+        raw_templates = source.collect(&template_dir, TEMPLATE_EXTENSIONS, limit);
+    } else if let Some(span) = explicit {
+        diagnostics.push(missing_path(config_file, span, &template_dir, "templates"));
+    }
+    dedup_paths(&mut raw_templates);
+    let prefix = format!("{}/", template_dir.trim_end_matches('/'));
+    let template_names: Vec<String> = raw_templates
+        .iter()
+        .map(|f| f.path.strip_prefix(&prefix).unwrap_or(&f.path).to_string())
+        .collect();
+
     let data_ids = register(raw_data, &mut files, &mut diagnostics);
     let type_ids = register(raw_types, &mut files, &mut diagnostics);
+    let template_paths: Vec<String> = raw_templates.iter().map(|f| f.path.clone()).collect();
+    let template_ids = register(raw_templates, &mut files, &mut diagnostics);
+    let templates = template_ids
+        .into_iter()
+        .filter_map(|id| {
+            let path = &files.get(id).path;
+            let at = template_paths.iter().position(|p| p == path)?;
+            Some((template_names[at].clone(), id))
+        })
+        .collect();
 
     let jobs: Vec<(FileId, FileKind)> = data_ids
         .into_iter()
@@ -111,6 +144,7 @@ pub fn load(source: &Source) -> Result<Loaded, SourceError> {
         model,
         diagnostics,
         commit_time: source.commit_time(),
+        templates,
     })
 }
 

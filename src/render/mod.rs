@@ -1,7 +1,165 @@
 //! Built-in renderers and the template engine; they run only on a graph without errors.
+//!
+//! [`render`] turns a checked [`Compilation`] into [`RenderedFile`]s: paths relative to the
+//! output folder and their bytes. Rendering is pure: no IO, no clock, no hash-map order,
+//! so the same input gives the same bytes. Writing is the caller's job, through
+//! [`write_atomic`].
+
+mod ansible;
+mod dns;
+mod icinga2;
+mod prometheus;
+mod template;
 
 use std::io::Write;
 use std::path::Path;
+
+use crate::compile::Compilation;
+use crate::diag::{codes, Diagnostic, Location};
+use crate::model::config::Output;
+use crate::model::Spanned;
+use crate::view::Views;
+
+/// One file of the output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderedFile {
+    /// Relative to the output folder, with `/` separators; never absolute, never `..`.
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// What rendering produced: files sorted by path, and diagnostics.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    pub files: Vec<RenderedFile>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Rendered {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// The file at `path`, if rendered.
+    pub fn file(&self, path: &str) -> Option<&RenderedFile> {
+        self.files.iter().find(|f| f.path == path)
+    }
+}
+
+/// What a renderer reads.
+pub struct Context<'a> {
+    pub compilation: &'a Compilation,
+    pub views: &'a Views<'a>,
+}
+
+impl Context<'_> {
+    /// The location of a value of `netsot.yaml`.
+    pub fn at<T>(&self, value: &Spanned<T>) -> Location {
+        Location::new(self.compilation.config_file, value.span)
+    }
+}
+
+/// Renders every output of `netsot.yaml`. Call it only on a compilation without errors.
+pub fn render(compilation: &Compilation) -> Rendered {
+    let views = Views::new(&compilation.graph);
+    let cx = Context {
+        compilation,
+        views: &views,
+    };
+    let mut rendered = Rendered::default();
+    let mut owners: std::collections::HashMap<String, Location> = std::collections::HashMap::new();
+    for output in &compilation.config.outputs {
+        let mut part = Rendered::default();
+        let base = match safe_path(&output.value.path.value) {
+            Ok(base) => base,
+            Err(reason) => {
+                rendered.diagnostics.push(
+                    Diagnostic::new(
+                        &codes::INVALID_OUTPUT_PATH,
+                        format!("the output path `{}` {reason}", output.value.path.value),
+                    )
+                    .at(cx.at(&output.value.path))
+                    .with_help("output paths are relative to the output folder (`--out`) and stay inside it"),
+                );
+                continue;
+            }
+        };
+        match output.value.renderer.value.as_str() {
+            "dns" => dns::render(&cx, &output.value, &base, &mut part),
+            "prometheus" => prometheus::render(&cx, &output.value, &base, &mut part),
+            "icinga2" => icinga2::render(&cx, &output.value, &base, &mut part),
+            "ansible" => ansible::render(&cx, &output.value, &base, &mut part),
+            _ => template::render(&cx, output, &mut part),
+        }
+        rendered.diagnostics.append(&mut part.diagnostics);
+        for file in part.files {
+            match safe_path(&file.path) {
+                Err(reason) => rendered.diagnostics.push(
+                    Diagnostic::new(
+                        &codes::INVALID_OUTPUT_PATH,
+                        format!("the rendered path `{}` {reason}", file.path),
+                    )
+                    .at(cx.at(&output.value.path)),
+                ),
+                Ok(path) => {
+                    if let Some(first) = owners.get(&path) {
+                        rendered.diagnostics.push(
+                            Diagnostic::new(
+                                &codes::INVALID_OUTPUT_PATH,
+                                format!("two outputs write `{path}`"),
+                            )
+                            .at(cx.at(&output.value.path))
+                            .with_secondary(*first, "first written here")
+                            .with_help("give each output its own path"),
+                        );
+                        continue;
+                    }
+                    owners.insert(path.clone(), cx.at(&output.value.path));
+                    rendered.files.push(RenderedFile {
+                        path,
+                        bytes: file.bytes,
+                    });
+                }
+            }
+        }
+    }
+    rendered.files.sort_by(|a, b| a.path.cmp(&b.path));
+    crate::diag::sort_and_dedup(&mut rendered.diagnostics, &compilation.files);
+    rendered
+}
+
+/// Normalises a relative output path: `/` separators, no empty or `.` parts. Refuses an
+/// absolute path, a `..` part, and a path with no file or folder name.
+pub fn safe_path(path: &str) -> Result<String, &'static str> {
+    let path = path.replace('\\', "/");
+    if path.starts_with('/') || (path.len() > 1 && path.as_bytes()[1] == b':') {
+        return Err("is absolute");
+    }
+    let mut parts = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => return Err("leaves the output folder"),
+            part if part.chars().any(|c| c.is_control()) => {
+                return Err("holds a control character")
+            }
+            part => parts.push(part),
+        }
+    }
+    Ok(parts.join("/"))
+}
+
+/// Joins a base folder and a file name.
+pub fn join(base: &str, name: &str) -> String {
+    if base.is_empty() {
+        name.to_string()
+    } else {
+        format!("{base}/{name}")
+    }
+}
+
+/// Helper for renderers: the output's settings.
+pub type OutputSettings = Output;
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder, synced, then
 /// renamed over the target, so readers see the old file or the new one, never a part.
@@ -26,4 +184,114 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let _ = std::fs::remove_file(&temporary);
     }
     result
+}
+
+/// A device or virtual machine as the monitoring and inventory renderers see it.
+pub struct Host<'g> {
+    pub owner: crate::graph::Owner,
+    pub name: &'g str,
+    pub status: &'g str,
+    pub primary_ip4: Option<std::net::IpAddr>,
+    pub primary_ip6: Option<std::net::IpAddr>,
+    pub site: Option<&'g str>,
+    pub region: Option<&'g str>,
+    pub role: Option<&'g str>,
+    pub platform: Option<&'g str>,
+    pub tenant: Option<&'g str>,
+    pub tags: Vec<&'g str>,
+    pub custom_fields: &'g crate::model::organisation::CustomFieldValues,
+}
+
+impl Host<'_> {
+    /// The address tools reach the host at: the primary IPv4, else the primary IPv6.
+    pub fn address(&self) -> Option<std::net::IpAddr> {
+        self.primary_ip4.or(self.primary_ip6)
+    }
+
+    pub fn is_active(&self) -> bool {
+        self.status == "active"
+    }
+}
+
+/// Every device, then every virtual machine, in model order.
+pub fn hosts(graph: &crate::graph::Graph) -> Vec<Host<'_>> {
+    use crate::graph::Owner;
+    let m = &graph.model;
+    let ip = |i: Option<u32>| i.map(|i| graph.ip_addresses[i as usize].address.addr());
+    let site = |s: Option<u32>| s.map(|s| m.sites[s as usize].data.name.value.as_str());
+    let region = |s: Option<u32>| {
+        s.and_then(|s| graph.sites[s as usize].region)
+            .map(|r| m.regions[r as usize].data.name.value.as_str())
+    };
+    let role = |r: Option<u32>| r.map(|r| m.device_roles[r as usize].data.name.value.as_str());
+    let platform = |p: Option<u32>| p.map(|p| m.platforms[p as usize].data.name.value.as_str());
+    let tenant = |t: Option<u32>| t.map(|t| m.tenants[t as usize].data.name.value.as_str());
+    let tags = |tags: &[u32]| {
+        let mut names: Vec<&str> = tags
+            .iter()
+            .map(|&t| m.tags[t as usize].data.name.value.as_str())
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    };
+    let mut hosts = Vec::with_capacity(graph.devices.len() + graph.virtual_machines.len());
+    for (d, node) in graph.devices.iter().enumerate() {
+        let data = &m.devices[d].data;
+        hosts.push(Host {
+            owner: Owner::Device(d as u32),
+            name: &data.name.value,
+            status: data.status.as_ref().map_or("active", |s| s.value.as_str()),
+            primary_ip4: ip(node.primary_ip4),
+            primary_ip6: ip(node.primary_ip6),
+            site: site(node.site),
+            region: region(node.site),
+            role: role(node.role),
+            platform: platform(node.platform),
+            tenant: tenant(node.tenant),
+            tags: tags(&node.tags),
+            custom_fields: &data.custom_fields,
+        });
+    }
+    for (v, node) in graph.virtual_machines.iter().enumerate() {
+        let data = &m.virtual_machines[v].data;
+        hosts.push(Host {
+            owner: Owner::VirtualMachine(v as u32),
+            name: &data.name.value,
+            status: data.status.as_ref().map_or("active", |s| s.value.as_str()),
+            primary_ip4: ip(node.primary_ip4),
+            primary_ip6: ip(node.primary_ip6),
+            site: site(node.site),
+            region: region(node.site),
+            role: role(node.role),
+            platform: platform(node.platform),
+            tenant: tenant(node.tenant),
+            tags: tags(&node.tags),
+            custom_fields: &data.custom_fields,
+        });
+    }
+    hosts
+}
+
+/// `address:port`, with brackets around IPv6 addresses.
+pub fn socket(address: std::net::IpAddr, port: u16) -> String {
+    std::net::SocketAddr::new(address, port).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_path;
+
+    #[test]
+    fn safe_paths_stay_inside_the_output_folder() {
+        assert_eq!(
+            safe_path("dns/./zones//a.zone"),
+            Ok("dns/zones/a.zone".into())
+        );
+        assert_eq!(safe_path("a\\b"), Ok("a/b".into()));
+        assert!(safe_path("/etc/passwd").is_err());
+        assert!(safe_path("C:/x").is_err());
+        assert!(safe_path("a/../../b").is_err());
+        assert!(safe_path("a/\nb").is_err());
+    }
 }

@@ -1,19 +1,6 @@
 //! The bundled example checks clean, and broken copies of it fail where they are broken.
 
-use crate::support::{compile_path, netsot, render, root};
-
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for entry in std::fs::read_dir(from).expect("read_dir") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).expect("copy");
-        }
-    }
-}
+use crate::support::{compile_path, copy_dir, netsot, render, root};
 
 #[test]
 fn the_example_checks_clean() {

@@ -4,11 +4,14 @@
 //! place from `../shared/data/` and never copied.
 
 mod bad_input;
+mod build;
 mod checks;
 mod codes;
+mod consumers;
 mod example;
 mod git;
 mod library;
 mod rules;
 mod schema;
 mod support;
+mod template;

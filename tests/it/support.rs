@@ -64,3 +64,51 @@ pub fn repo(files: &[(&str, &str)]) -> tempfile::TempDir {
     }
     dir
 }
+
+/// The path of a consumer tool (named-checkzone, promtool, ...), or `None` with a loud
+/// notice when it is not installed. Under `NETSOT_REQUIRE_CONSUMERS=1` (set by `.ci/run`)
+/// a missing tool fails the test instead.
+pub fn consumer_tool(name: &str) -> Option<PathBuf> {
+    let found = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .chain(["/usr/sbin".into(), "/sbin".into()])
+            .map(|dir| dir.join(name))
+            .find(|candidate| candidate.is_file())
+    });
+    if found.is_none() {
+        if std::env::var("NETSOT_REQUIRE_CONSUMERS").as_deref() == Ok("1") {
+            panic!("`{name}` is not installed, and NETSOT_REQUIRE_CONSUMERS=1 requires it");
+        }
+        eprintln!(
+            "\n*** SKIPPED: `{name}` is not installed; the output it validates was NOT checked \
+             by its real consumer. Install it (see .ci/run) to run this test. ***\n"
+        );
+    }
+    found
+}
+
+/// Compiles and renders the working tree at `path`, failing on any error.
+pub fn build_path(path: &Path) -> netsot::render::Rendered {
+    let compilation = compile_path(path);
+    assert!(
+        !compilation.has_errors(),
+        "{} has errors:\n{}",
+        path.display(),
+        render(&compilation)
+    );
+    netsot::render::render(&compilation)
+}
+
+/// Copies a folder recursively (for broken copies of the example).
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read_dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}

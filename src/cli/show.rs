@@ -1,0 +1,98 @@
+//! `netsot show KIND NAME`: one object with its resolved relations and merged config
+//! context, as JSON.
+
+use std::io::Write;
+
+use clap::ValueEnum;
+
+use super::{Failure, Outcome, RepoArgs};
+use crate::compile;
+use crate::diag::{did_you_mean, emit};
+use crate::graph::index::SiteLookup;
+use crate::view::Views;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// What to show.
+    #[arg(value_enum)]
+    pub kind: Kind,
+    /// The object's name; a device may be qualified with its site, `SITE/NAME`.
+    pub name: String,
+    #[command(flatten)]
+    pub repo: RepoArgs,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Kind {
+    Device,
+    #[value(name = "virtual-machine", alias = "vm")]
+    VirtualMachine,
+}
+
+pub fn run(args: Args, _color: bool) -> Result<Outcome, Failure> {
+    let source = args.repo.open()?;
+    let compilation = compile::compile(&source)?;
+    let graph = &compilation.graph;
+    let views = Views::new(graph);
+    let value = match args.kind {
+        Kind::Device => {
+            match graph
+                .indexes
+                .devices
+                .lookup(None, &args.name, &graph.indexes.sites)
+            {
+                SiteLookup::Found(d) => views.device(d),
+                SiteLookup::Ambiguous(candidates) => {
+                    let names: Vec<String> = candidates
+                        .iter()
+                        .map(|&d| {
+                            let device = graph.device(d);
+                            format!("{}/{}", device.site.value, device.name.value)
+                        })
+                        .collect();
+                    return Err(Failure {
+                        message: format!(
+                            "device `{}` exists in several sites: {}",
+                            args.name,
+                            names.join(", ")
+                        ),
+                        help: Some(format!("qualify it with its site, e.g. `{}`", names[0])),
+                    });
+                }
+                SiteLookup::Missing => {
+                    return Err(missing("device", &args.name, graph.indexes.devices.names()))
+                }
+            }
+        }
+        Kind::VirtualMachine => match graph.indexes.virtual_machines.get(&args.name) {
+            Some(v) => views.virtual_machine(v),
+            None => {
+                return Err(missing(
+                    "virtual machine",
+                    &args.name,
+                    graph.indexes.virtual_machines.keys(),
+                ))
+            }
+        },
+    };
+    if compilation.has_errors() {
+        eprintln!(
+            "warning: {}: {}; the view may be incomplete (run `netsot check`)",
+            source.describe(),
+            emit::summary(&compilation.diagnostics, compilation.files.len())
+        );
+    }
+    let mut bytes = serde_json::to_vec_pretty(&value)
+        .map_err(|e| Failure::new(format!("cannot serialise: {e}")))?;
+    bytes.push(b'\n');
+    let _ = std::io::stdout().lock().write_all(&bytes);
+    Ok(Outcome::Clean)
+}
+
+fn missing<'a>(kind: &str, name: &str, names: impl Iterator<Item = &'a str>) -> Failure {
+    let suggestions = did_you_mean(name, names);
+    Failure {
+        message: format!("no {kind} named `{name}`"),
+        help: crate::diag::suggestion_help(&suggestions),
+    }
+}

@@ -1,0 +1,194 @@
+//! Config contexts with NetBox's semantics.
+//!
+//! A context applies to a device or virtual machine when it is active and every one of its
+//! non-empty scope lists holds the object's value (regions, site groups, tenant groups and
+//! locations match through their ancestors, as in NetBox). The contexts that apply are
+//! merged in order of weight, then name; objects merge key by key, any other value is
+//! replaced. The object's own `config_context` merges last.
+
+use serde_json::{Map, Value};
+
+use crate::graph::{Graph, Owner};
+
+/// What a config context is matched against: the object's relations.
+#[derive(Debug, Default)]
+struct Facts {
+    regions: Vec<u32>,
+    site_groups: Vec<u32>,
+    site: Option<u32>,
+    locations: Vec<u32>,
+    device_type: Option<u32>,
+    role: Option<u32>,
+    platform: Option<u32>,
+    cluster_type: Option<u32>,
+    cluster: Option<u32>,
+    tenant_groups: Vec<u32>,
+    tenant: Option<u32>,
+    tags: Vec<u32>,
+}
+
+/// The merged context of one object.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Merged {
+    pub data: Value,
+    /// The names of the contexts merged, in merge order; `local` for the object's own.
+    pub sources: Vec<String>,
+}
+
+/// The active contexts of a graph in merge order, computed once per compilation.
+pub struct Contexts<'g> {
+    graph: &'g Graph,
+    order: Vec<u32>,
+}
+
+impl<'g> Contexts<'g> {
+    pub fn new(graph: &'g Graph) -> Contexts<'g> {
+        let model = &graph.model;
+        let mut order: Vec<u32> = (0..model.config_contexts.len() as u32)
+            .filter(|&i| model.config_contexts[i as usize].data.is_active)
+            .collect();
+        order.sort_by(|&a, &b| {
+            let a = &model.config_contexts[a as usize].data;
+            let b = &model.config_contexts[b as usize].data;
+            (a.weight.unwrap_or(1000), &a.name.value)
+                .cmp(&(b.weight.unwrap_or(1000), &b.name.value))
+        });
+        Contexts { graph, order }
+    }
+
+    /// The merged context of a device or virtual machine.
+    pub fn merged(&self, owner: Owner) -> Merged {
+        let facts = self.facts(owner);
+        let mut data = Value::Object(Map::new());
+        let mut sources = Vec::new();
+        for &i in &self.order {
+            let scope = &self.graph.config_contexts[i as usize];
+            let matches = within(&scope.regions, &facts.regions)
+                && within(&scope.site_groups, &facts.site_groups)
+                && within(&scope.sites, facts.site.as_slice())
+                && within(&scope.locations, &facts.locations)
+                && within(&scope.device_types, facts.device_type.as_slice())
+                && within(&scope.roles, facts.role.as_slice())
+                && within(&scope.platforms, facts.platform.as_slice())
+                && within(&scope.cluster_types, facts.cluster_type.as_slice())
+                && within(&scope.clusters, facts.cluster.as_slice())
+                && within(&scope.tenant_groups, &facts.tenant_groups)
+                && within(&scope.tenants, facts.tenant.as_slice())
+                && within(&scope.tags, &facts.tags);
+            if matches {
+                let context = &self.graph.model.config_contexts[i as usize].data;
+                deep_merge(&mut data, &context.data.value);
+                sources.push(context.name.value.clone());
+            }
+        }
+        let local = match owner {
+            Owner::Device(d) => self.graph.model.devices[d as usize]
+                .data
+                .config_context
+                .as_ref(),
+            Owner::VirtualMachine(v) => self.graph.model.virtual_machines[v as usize]
+                .data
+                .config_context
+                .as_ref(),
+        };
+        if let Some(local) = local {
+            deep_merge(&mut data, &local.value);
+            sources.push("local".to_string());
+        }
+        Merged { data, sources }
+    }
+
+    fn facts(&self, owner: Owner) -> Facts {
+        let g = self.graph;
+        let mut facts = match owner {
+            Owner::Device(d) => {
+                let node = &g.devices[d as usize];
+                Facts {
+                    site: node.site,
+                    locations: Graph::ancestors(&location_parents(g), node.location),
+                    device_type: node.device_type,
+                    role: node.role,
+                    platform: node.platform,
+                    cluster: node.cluster,
+                    tenant: node.tenant,
+                    tags: node.tags.clone(),
+                    ..Facts::default()
+                }
+            }
+            Owner::VirtualMachine(v) => {
+                let node = &g.virtual_machines[v as usize];
+                Facts {
+                    site: node.site,
+                    role: node.role,
+                    platform: node.platform,
+                    cluster: node.cluster,
+                    tenant: node.tenant,
+                    tags: node.tags.clone(),
+                    ..Facts::default()
+                }
+            }
+        };
+        if let Some(site) = facts.site.and_then(|s| g.sites.get(s as usize)) {
+            facts.regions = Graph::ancestors(&g.region_parents, site.region);
+            facts.site_groups = Graph::ancestors(&g.site_group_parents, site.group);
+        }
+        if let Some(cluster) = facts.cluster.and_then(|c| g.clusters.get(c as usize)) {
+            facts.cluster_type = cluster.kind;
+        }
+        if let Some(tenant) = facts.tenant {
+            let group = g.tenant_groups.get(tenant as usize).copied().flatten();
+            facts.tenant_groups = Graph::ancestors(&g.tenant_group_parents, group);
+        }
+        facts
+    }
+}
+
+fn location_parents(graph: &Graph) -> Vec<Option<u32>> {
+    graph.locations.iter().map(|l| l.parent).collect()
+}
+
+/// An empty scope matches everything; otherwise one of the object's values must be in it.
+fn within(scope: &[u32], values: &[u32]) -> bool {
+    scope.is_empty() || values.iter().any(|v| scope.contains(v))
+}
+
+/// Merges `overlay` into `base`: objects key by key, recursively; anything else replaced.
+pub fn deep_merge(base: &mut Value, overlay: &Value) {
+    match (base, overlay) {
+        (Value::Object(base), Value::Object(overlay)) => {
+            for (key, value) in overlay {
+                match base.get_mut(key) {
+                    Some(existing) => deep_merge(existing, value),
+                    None => {
+                        base.insert(key.clone(), value.clone());
+                    }
+                }
+            }
+        }
+        (base, overlay) => *base = overlay.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn deep_merge_merges_objects_and_replaces_the_rest() {
+        let mut base = json!({"a": {"x": 1, "y": [1, 2]}, "b": 1});
+        deep_merge(&mut base, &json!({"a": {"y": [3], "z": true}, "c": "new"}));
+        assert_eq!(
+            base,
+            json!({"a": {"x": 1, "y": [3], "z": true}, "b": 1, "c": "new"})
+        );
+    }
+
+    #[test]
+    fn ancestors_stop_at_cycles() {
+        let parents = vec![Some(1), Some(0), None];
+        assert_eq!(Graph::ancestors(&parents, Some(0)), vec![0, 1]);
+        assert_eq!(Graph::ancestors(&parents, Some(2)), vec![2]);
+        assert_eq!(Graph::ancestors(&parents, None), Vec::<u32>::new());
+    }
+}

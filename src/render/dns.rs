@@ -1,0 +1,575 @@
+//! The `dns` renderer: BIND zone files from the `dns_name`s of IP addresses.
+//!
+//! Forward zones get A and AAAA records, reverse zones (`in-addr.arpa` on octet
+//! boundaries, `ip6.arpa` on nibble boundaries) PTR records. A name belongs to the longest
+//! configured zone it ends in. The SOA serial is the commit time in Unix seconds, so it is
+//! the same for the same commit and grows along history. Records are sorted, so the same
+//! graph gives the same bytes.
+
+use std::collections::{BTreeSet, HashMap};
+use std::fmt::Write as _;
+use std::net::IpAddr;
+
+use ipnet::IpNet;
+
+use super::{join, Context, Rendered, RenderedFile};
+use crate::diag::{codes, Diagnostic, Location};
+use crate::graph::validate_dns_name;
+use crate::model::config::{Output, Zone};
+use crate::model::Spanned;
+
+/// A configured zone, checked.
+struct ZoneInfo<'a> {
+    zone: &'a Spanned<Zone>,
+    /// Lower case, no trailing dot.
+    name: String,
+    /// The network a reverse zone covers.
+    reverse: Option<IpNet>,
+    records: BTreeSet<Record>,
+}
+
+/// One resource record, ordered for output: by owner (canonical order), type, then data.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Record {
+    sort: OwnerKey,
+    owner: String,
+    kind: RecordKind,
+    data: String,
+}
+
+/// Reverse zones sort by address, forward zones by labels from the right.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum OwnerKey {
+    Address(IpAddr),
+    Labels(Vec<String>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum RecordKind {
+    A,
+    Aaaa,
+    Ptr,
+}
+
+impl RecordKind {
+    fn as_str(self) -> &'static str {
+        match self {
+            RecordKind::A => "A",
+            RecordKind::Aaaa => "AAAA",
+            RecordKind::Ptr => "PTR",
+        }
+    }
+}
+
+pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
+    let graph = &cx.compilation.graph;
+    let mut zones: Vec<ZoneInfo> = Vec::new();
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    for zone in &output.zones {
+        let Some(info) = check_zone(cx, zone, &by_name, &zones, out) else {
+            continue;
+        };
+        by_name.insert(info.name.clone(), zones.len());
+        zones.push(info);
+    }
+    if zones.is_empty() {
+        return;
+    }
+
+    // The first address (and its name) to claim each PTR owner, to report a second claim.
+    let mut ptr_claims: HashMap<(usize, String), (String, Location)> = HashMap::new();
+    for ip in 0..graph.ip_addresses.len() as u32 {
+        let Some(dns_name) = graph.ip_data(ip).dns_name.as_ref() else {
+            continue;
+        };
+        let node = &graph.ip_addresses[ip as usize];
+        let name = normalize(&dns_name.value);
+        let location = Location::new(node.file, dns_name.span);
+        let address = node.address.addr();
+        if validate_dns_name(&name).is_err() {
+            continue; // reported by NS0108 when loading
+        }
+
+        match find_zone(&name, &by_name) {
+            Some(z) if zones[z].reverse.is_none() => {
+                let kind = match address {
+                    IpAddr::V4(_) => RecordKind::A,
+                    IpAddr::V6(_) => RecordKind::Aaaa,
+                };
+                let owner = relative(&name, &zones[z].name);
+                zones[z].records.insert(Record {
+                    sort: labels_key(&name),
+                    owner,
+                    kind,
+                    data: address.to_string(),
+                });
+            }
+            _ => out.diagnostics.push(
+                Diagnostic::new(
+                    &codes::DNS_NAME_OUTSIDE_ZONES,
+                    format!(
+                        "`{name}` lies in no zone of the `dns` output; it gets no A or AAAA record"
+                    ),
+                )
+                .at(location)
+                .with_help(format!(
+                    "the forward zones are {}; fix the name or add its zone to netsot.yaml",
+                    zone_list(&zones)
+                )),
+            ),
+        }
+
+        let pointer = reverse_pointer(address);
+        let Some(z) = find_zone(&pointer, &by_name) else {
+            continue;
+        };
+        if zones[z].reverse.is_none() {
+            continue;
+        }
+        let owner = relative(&pointer, &zones[z].name);
+        match ptr_claims.get(&(z, owner.clone())) {
+            Some((first_name, _)) if *first_name == name => continue,
+            Some((first_name, first)) => {
+                out.diagnostics.push(
+                    Diagnostic::new(
+                        &codes::DUPLICATE_PTR,
+                        format!(
+                            "`{address}` would get two PTR records: `{first_name}` and `{name}`"
+                        ),
+                    )
+                    .at(location)
+                    .with_secondary(*first, "the first name of the address")
+                    .with_help("keep the `dns_name` on one of the addresses only"),
+                );
+                continue;
+            }
+            None => {
+                ptr_claims.insert((z, owner.clone()), (name.clone(), location));
+            }
+        }
+        zones[z].records.insert(Record {
+            sort: OwnerKey::Address(address),
+            owner,
+            kind: RecordKind::Ptr,
+            data: format!("{name}."),
+        });
+    }
+
+    // Glue: the addresses of name servers inside a forward zone.
+    for zone in &mut zones {
+        if zone.reverse.is_some() {
+            continue;
+        }
+        let zone_name = zone.name.clone();
+        for server in &zone.zone.value.nameservers {
+            let name = normalize(&server.value.name.value);
+            if !in_zone(&name, &zone_name) {
+                continue;
+            }
+            let mut glue = Vec::new();
+            for address in &server.value.addresses {
+                if let Ok(address) = address.value.parse::<IpAddr>() {
+                    glue.push(Record {
+                        sort: labels_key(&name),
+                        owner: relative(&name, &zone_name),
+                        kind: if address.is_ipv4() {
+                            RecordKind::A
+                        } else {
+                            RecordKind::Aaaa
+                        },
+                        data: address.to_string(),
+                    });
+                }
+            }
+            let owner = relative(&name, &zone_name);
+            let has_address = !glue.is_empty()
+                || zone
+                    .records
+                    .iter()
+                    .any(|r| r.owner == owner && r.kind != RecordKind::Ptr);
+            if !has_address {
+                out.diagnostics.push(
+                    Diagnostic::new(
+                        &codes::INVALID_ZONE,
+                        format!("the name server `{name}` lies inside the zone `{zone_name}` but has no address"),
+                    )
+                    .at(cx.at(&server.value.name))
+                    .with_help("list its `addresses`, or give an address the `dns_name` of the name server"),
+                );
+            }
+            zone.records.extend(glue);
+        }
+    }
+
+    let serial = serial(cx.compilation.commit_time);
+    let mut index =
+        String::from("// The zones rendered by netsot; include this file from named.conf.\n");
+    for zone in &zones {
+        let file = format!("{}.zone", zone.name);
+        let _ = writeln!(
+            index,
+            "zone \"{}\" {{ type primary; file \"{}\"; }};",
+            zone.name, file
+        );
+        out.files.push(RenderedFile {
+            path: join(base, &file),
+            bytes: zone_file(zone, serial).into_bytes(),
+        });
+    }
+    out.files.push(RenderedFile {
+        path: join(base, "named.conf.zones"),
+        bytes: index.into_bytes(),
+    });
+}
+
+/// Checks one zone's settings; `None` when it cannot be rendered.
+fn check_zone<'a>(
+    cx: &Context,
+    zone: &'a Spanned<Zone>,
+    by_name: &HashMap<String, usize>,
+    zones: &[ZoneInfo],
+    out: &mut Rendered,
+) -> Option<ZoneInfo<'a>> {
+    let z = &zone.value;
+    let name = normalize(&z.name.value);
+    let mut ok = true;
+    for (what, value) in [
+        ("zone", &z.name),
+        ("primary name server", &z.primary_ns),
+        ("admin mailbox", &z.admin),
+    ] {
+        let text = if what == "admin mailbox" {
+            value.value.replacen('@', ".", 1)
+        } else {
+            value.value.clone()
+        };
+        if let Err(reason) = validate_dns_name(&text) {
+            out.diagnostics.push(
+                Diagnostic::new(
+                    &codes::INVALID_DNS_NAME,
+                    format!(
+                        "the {what} `{}` is not a valid DNS name: {reason}",
+                        value.value
+                    ),
+                )
+                .at(cx.at(value)),
+            );
+            ok = false;
+        }
+    }
+    if let Some(&first) = by_name.get(&name) {
+        out.diagnostics.push(
+            Diagnostic::new(
+                &codes::INVALID_ZONE,
+                format!("the zone `{name}` is configured twice"),
+            )
+            .at(cx.at(&z.name))
+            .with_secondary(
+                cx.at(&zones[first].zone.value.name),
+                "first configured here",
+            ),
+        );
+        ok = false;
+    }
+    if z.nameservers.is_empty() {
+        out.diagnostics.push(
+            Diagnostic::new(&codes::INVALID_ZONE, format!("the zone `{name}` has no name servers"))
+                .at(cx.at(&z.name))
+                .with_help("list the zone's name servers under `nameservers`; a zone without NS records does not load"),
+        );
+        ok = false;
+    }
+    for server in &z.nameservers {
+        if let Err(reason) = validate_dns_name(&server.value.name.value) {
+            out.diagnostics.push(
+                Diagnostic::new(
+                    &codes::INVALID_DNS_NAME,
+                    format!(
+                        "the name server `{}` is not a valid DNS name: {reason}",
+                        server.value.name.value
+                    ),
+                )
+                .at(cx.at(&server.value.name)),
+            );
+            ok = false;
+        }
+        for address in &server.value.addresses {
+            if address.value.parse::<IpAddr>().is_err() {
+                out.diagnostics.push(
+                    Diagnostic::new(
+                        &codes::INVALID_ZONE,
+                        format!("`{}` is not an IP address", address.value),
+                    )
+                    .at(cx.at(address))
+                    .with_help(
+                        "write a name server's address without a prefix length, e.g. `192.0.2.53`",
+                    ),
+                );
+                ok = false;
+            }
+        }
+    }
+    let reverse = match reverse_network(&name) {
+        Ok(reverse) => reverse,
+        Err(reason) => {
+            out.diagnostics.push(
+                Diagnostic::new(&codes::INVALID_ZONE, format!("the reverse zone `{name}` {reason}"))
+                    .at(cx.at(&z.name))
+                    .with_help("IPv4 reverse zones name 1 to 3 octets (`10.in-addr.arpa`, `2.0.192.in-addr.arpa`); IPv6 ones 1 to 31 nibbles (`8.b.d.0.1.0.0.2.ip6.arpa`)"),
+            );
+            ok = false;
+            None
+        }
+    };
+    ok.then(|| ZoneInfo {
+        zone,
+        name,
+        reverse,
+        records: BTreeSet::new(),
+    })
+}
+
+/// The network a reverse zone covers; `Ok(None)` for a forward zone.
+fn reverse_network(name: &str) -> Result<Option<IpNet>, String> {
+    if let Some(rest) = strip_zone(name, "in-addr.arpa") {
+        let labels: Vec<&str> = if rest.is_empty() {
+            Vec::new()
+        } else {
+            rest.split('.').collect()
+        };
+        if labels.is_empty() || labels.len() > 3 {
+            return Err("must name 1 to 3 octets".into());
+        }
+        let mut octets = [0u8; 4];
+        for (i, label) in labels.iter().rev().enumerate() {
+            octets[i] = label
+                .parse::<u8>()
+                .ok()
+                .filter(|_| !(label.len() > 1 && label.starts_with('0')))
+                .ok_or_else(|| {
+                    format!(
+                        "holds `{label}`, which is not an octet (RFC 2317 zones are not supported)"
+                    )
+                })?;
+        }
+        let net = IpNet::new(IpAddr::from(octets), (labels.len() * 8) as u8)
+            .map_err(|e| e.to_string())?;
+        return Ok(Some(net));
+    }
+    if let Some(rest) = strip_zone(name, "ip6.arpa") {
+        let labels: Vec<&str> = if rest.is_empty() {
+            Vec::new()
+        } else {
+            rest.split('.').collect()
+        };
+        if labels.is_empty() || labels.len() > 31 {
+            return Err("must name 1 to 31 nibbles".into());
+        }
+        let mut bits: u128 = 0;
+        for (i, label) in labels.iter().rev().enumerate() {
+            let nibble = (label.len() == 1)
+                .then(|| u8::from_str_radix(label, 16).ok())
+                .flatten()
+                .ok_or_else(|| format!("holds `{label}`, which is not one hex digit"))?;
+            bits |= (nibble as u128) << (124 - 4 * i);
+        }
+        let net = IpNet::new(IpAddr::from(bits.to_be_bytes()), (labels.len() * 4) as u8)
+            .map_err(|e| e.to_string())?;
+        return Ok(Some(net));
+    }
+    Ok(None)
+}
+
+/// `name` without `.zone` at its end, or `""` when it is the zone itself.
+fn strip_zone<'a>(name: &'a str, zone: &str) -> Option<&'a str> {
+    if name == zone {
+        return Some("");
+    }
+    name.strip_suffix(zone)?.strip_suffix('.')
+}
+
+fn in_zone(name: &str, zone: &str) -> bool {
+    strip_zone(name, zone).is_some()
+}
+
+/// The longest configured zone `name` lies in.
+fn find_zone(name: &str, by_name: &HashMap<String, usize>) -> Option<usize> {
+    let mut rest = name;
+    loop {
+        if let Some(&z) = by_name.get(rest) {
+            return Some(z);
+        }
+        rest = rest.split_once('.')?.1;
+    }
+}
+
+/// The owner name relative to the zone's origin.
+fn relative(name: &str, zone: &str) -> String {
+    match strip_zone(name, zone) {
+        Some("") => "@".to_string(),
+        Some(rest) => rest.to_string(),
+        None => format!("{name}."),
+    }
+}
+
+fn normalize(name: &str) -> String {
+    name.trim_end_matches('.').to_ascii_lowercase()
+}
+
+fn labels_key(name: &str) -> OwnerKey {
+    OwnerKey::Labels(name.rsplit('.').map(str::to_string).collect())
+}
+
+/// The PTR owner name of an address: `4.3.2.1.in-addr.arpa`, or 32 nibbles in `ip6.arpa`.
+pub fn reverse_pointer(address: IpAddr) -> String {
+    match address {
+        IpAddr::V4(v4) => {
+            let [a, b, c, d] = v4.octets();
+            format!("{d}.{c}.{b}.{a}.in-addr.arpa")
+        }
+        IpAddr::V6(v6) => {
+            let mut name = String::with_capacity(72);
+            for byte in v6.octets().iter().rev() {
+                let _ = write!(name, "{:x}.{:x}.", byte & 0xf, byte >> 4);
+            }
+            name.push_str("ip6.arpa");
+            name
+        }
+    }
+}
+
+/// The SOA serial: the commit time in Unix seconds (it fits 32 bits until 2106); 1 when
+/// the repository has no commit.
+fn serial(commit_time: Option<i64>) -> u32 {
+    commit_time
+        .and_then(|t| u32::try_from(t).ok())
+        .filter(|&t| t > 0)
+        .unwrap_or(1)
+}
+
+fn fqdn(name: &str) -> String {
+    format!("{}.", normalize(name))
+}
+
+fn zone_file(zone: &ZoneInfo, serial: u32) -> String {
+    let z = &zone.zone.value;
+    let mut ns: Vec<String> = z
+        .nameservers
+        .iter()
+        .map(|s| fqdn(&s.value.name.value))
+        .collect();
+    ns.dedup();
+    let width = zone
+        .records
+        .iter()
+        .map(|r| r.owner.len())
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "; {}: generated by netsot, do not edit by hand.",
+        zone.name
+    );
+    let _ = writeln!(out, "$ORIGIN {}.", zone.name);
+    let _ = writeln!(out, "$TTL {}", z.ttl);
+    let pad = " ".repeat(width + 8);
+    let _ = writeln!(
+        out,
+        "{:<width$} IN SOA   {} {} (",
+        "@",
+        fqdn(&z.primary_ns.value),
+        fqdn(&z.admin.value.replacen('@', ".", 1)),
+    );
+    for (value, what) in [
+        (serial, "serial"),
+        (z.refresh, "refresh"),
+        (z.retry, "retry"),
+        (z.expire, "expire"),
+    ] {
+        let _ = writeln!(out, "{pad}  {value:<10} ; {what}");
+    }
+    let _ = writeln!(out, "{pad}  {:<10} ; minimum", format!("{} )", z.minimum));
+    for server in &ns {
+        let _ = writeln!(out, "{:<width$} IN NS    {server}", "@");
+    }
+    for record in &zone.records {
+        let _ = writeln!(
+            out,
+            "{:<width$} IN {:<5}  {}",
+            record.owner,
+            record.kind.as_str(),
+            record.data
+        );
+    }
+    out
+}
+
+fn zone_list(zones: &[ZoneInfo]) -> String {
+    let names: Vec<String> = zones
+        .iter()
+        .filter(|z| z.reverse.is_none())
+        .map(|z| format!("`{}`", z.name))
+        .collect();
+    if names.is_empty() {
+        "none".into()
+    } else {
+        names.join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reverse_pointers() {
+        assert_eq!(
+            reverse_pointer("192.0.2.1".parse().unwrap()),
+            "1.2.0.192.in-addr.arpa"
+        );
+        assert_eq!(
+            reverse_pointer("2001:db8::1".parse().unwrap()),
+            "1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa"
+        );
+    }
+
+    #[test]
+    fn reverse_networks() {
+        assert_eq!(reverse_network("example.net"), Ok(None));
+        assert_eq!(
+            reverse_network("2.0.192.in-addr.arpa"),
+            Ok(Some("192.0.2.0/24".parse().unwrap()))
+        );
+        assert_eq!(
+            reverse_network("8.b.d.0.1.0.0.2.ip6.arpa"),
+            Ok(Some("2001:db8::/32".parse().unwrap()))
+        );
+        assert!(reverse_network("0/26.2.0.192.in-addr.arpa").is_err());
+        assert!(reverse_network("256.in-addr.arpa").is_err());
+        assert!(reverse_network("in-addr.arpa").is_err());
+        assert!(reverse_network("ab.ip6.arpa").is_err());
+    }
+
+    #[test]
+    fn zones_are_found_by_longest_suffix() {
+        let by_name: HashMap<String, usize> = [
+            ("example.net".to_string(), 0),
+            ("ams1.example.net".to_string(), 1),
+        ]
+        .into();
+        assert_eq!(find_zone("a.ams1.example.net", &by_name), Some(1));
+        assert_eq!(find_zone("a.fra1.example.net", &by_name), Some(0));
+        assert_eq!(find_zone("example.org", &by_name), None);
+        assert_eq!(relative("example.net", "example.net"), "@");
+        assert_eq!(relative("a.b.example.net", "example.net"), "a.b");
+    }
+
+    #[test]
+    fn serials_come_from_the_commit_time() {
+        assert_eq!(serial(Some(1_764_000_000)), 1_764_000_000);
+        assert_eq!(serial(None), 1);
+        assert_eq!(serial(Some(-5)), 1);
+    }
+}

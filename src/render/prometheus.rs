@@ -1,0 +1,112 @@
+//! The `prometheus` renderer: file_sd target groups.
+//!
+//! `nodes.json` holds one target group per active device or virtual machine with a primary
+//! address (`address:port`, the port from the output's `port`, 9100 when not given), and
+//! `blackbox.json` one per service port, to probe through the blackbox exporter. Labels
+//! come from the host's name, site, region, role, platform, tenant and tags (as
+//! `,a,b,`, Prometheus's convention for lists in one label).
+
+use serde_json::{json, Map, Value};
+
+use super::{hosts, join, socket, Context, Host, Rendered, RenderedFile};
+use crate::graph::Owner;
+use crate::model::config::Output;
+
+/// The default port scraped: the node exporter's.
+pub const DEFAULT_PORT: u16 = 9100;
+
+pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
+    let graph = &cx.compilation.graph;
+    let hosts = hosts(graph);
+    let port = output.port.unwrap_or(DEFAULT_PORT);
+
+    let mut nodes = Vec::new();
+    for host in hosts.iter().filter(|h| h.is_active()) {
+        let Some(address) = host.address() else {
+            continue;
+        };
+        nodes.push(json!({
+            "targets": [socket(address, port)],
+            "labels": labels(host),
+        }));
+    }
+
+    let mut index = std::collections::HashMap::new();
+    for (i, host) in hosts.iter().enumerate() {
+        index.insert(host.owner, i);
+    }
+    let mut probes = Vec::new();
+    for (s, service) in graph.services.iter().enumerate() {
+        let data = &graph.model.services[s].data;
+        let Some(host) = service
+            .owner
+            .and_then(|o| index.get(&o))
+            .map(|&i| &hosts[i])
+        else {
+            continue;
+        };
+        if !host.is_active() {
+            continue;
+        }
+        let addresses: Vec<std::net::IpAddr> = if service.ip_addresses.is_empty() {
+            host.address().into_iter().collect()
+        } else {
+            service
+                .ip_addresses
+                .iter()
+                .map(|&ip| graph.ip_addresses[ip as usize].address.addr())
+                .collect()
+        };
+        let module = match data.protocol.value.as_str() {
+            "tcp" => "tcp_connect",
+            // The blackbox exporter has no generic UDP or SCTP prober.
+            _ => continue,
+        };
+        for port in &data.ports {
+            let targets: Vec<String> = addresses.iter().map(|&a| socket(a, port.value)).collect();
+            if targets.is_empty() {
+                continue;
+            }
+            let mut labels = labels(host);
+            labels.insert("service".into(), json!(data.name.value));
+            labels.insert("module".into(), json!(module));
+            probes.push(json!({"targets": targets, "labels": labels}));
+        }
+    }
+
+    for (name, groups) in [("nodes.json", nodes), ("blackbox.json", probes)] {
+        let mut bytes = serde_json::to_vec_pretty(&Value::Array(groups)).unwrap_or_default();
+        bytes.push(b'\n');
+        out.files.push(RenderedFile {
+            path: join(base, name),
+            bytes,
+        });
+    }
+}
+
+fn labels(host: &Host) -> Map<String, Value> {
+    let mut labels = Map::new();
+    labels.insert("name".into(), json!(host.name));
+    labels.insert(
+        "kind".into(),
+        json!(match host.owner {
+            Owner::Device(_) => "device",
+            Owner::VirtualMachine(_) => "virtual_machine",
+        }),
+    );
+    for (key, value) in [
+        ("site", host.site),
+        ("region", host.region),
+        ("role", host.role),
+        ("platform", host.platform),
+        ("tenant", host.tenant),
+    ] {
+        if let Some(value) = value {
+            labels.insert(key.into(), json!(value));
+        }
+    }
+    if !host.tags.is_empty() {
+        labels.insert("tags".into(), json!(format!(",{},", host.tags.join(","))));
+    }
+    labels
+}

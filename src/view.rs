@@ -1,0 +1,385 @@
+//! JSON views of resolved objects: what templates, `netsot show`, `netsot export` and the
+//! inventory renderers see. A view names related objects by their names (never by
+//! indexes), lists a device's interfaces with those instantiated from its type, and
+//! carries the merged config context.
+//!
+//! Keys appear in a fixed order and absent values are `null`, so the JSON is stable for
+//! scripts; docs/export.md documents the shape.
+
+use std::collections::HashMap;
+
+use serde_json::{json, Map, Value};
+
+use crate::context::Contexts;
+use crate::graph::{CableTarget, Graph, Owner};
+
+/// Everything the views of one graph share: merged contexts and services by owner.
+pub struct Views<'g> {
+    pub graph: &'g Graph,
+    pub contexts: Contexts<'g>,
+    services: HashMap<Owner, Vec<u32>>,
+}
+
+impl<'g> Views<'g> {
+    pub fn new(graph: &'g Graph) -> Views<'g> {
+        let mut services: HashMap<Owner, Vec<u32>> = HashMap::new();
+        for (i, service) in graph.services.iter().enumerate() {
+            if let Some(owner) = service.owner {
+                services.entry(owner).or_default().push(i as u32);
+            }
+        }
+        Views {
+            graph,
+            contexts: Contexts::new(graph),
+            services,
+        }
+    }
+
+    fn name_of(&self, kind: Kind, index: Option<u32>) -> Value {
+        let m = &self.graph.model;
+        let Some(i) = index.map(|i| i as usize) else {
+            return Value::Null;
+        };
+        let name = match kind {
+            Kind::Site => &m.sites[i].data.name.value,
+            Kind::Location => &m.locations[i].data.name.value,
+            Kind::Rack => &m.racks[i].data.name.value,
+            Kind::Role => &m.device_roles[i].data.name.value,
+            Kind::Platform => &m.platforms[i].data.name.value,
+            Kind::Tenant => &m.tenants[i].data.name.value,
+            Kind::Cluster => &m.clusters[i].data.name.value,
+            Kind::Region => &m.regions[i].data.name.value,
+            Kind::VirtualChassis => &m.virtual_chassis[i].data.name.value,
+        };
+        Value::String(name.clone())
+    }
+
+    /// The site's name, for grouping.
+    pub fn site_name(&self, owner: Owner) -> Option<&'g str> {
+        let site = self.graph.owner_site(owner)?;
+        Some(
+            self.graph.model.sites[site as usize]
+                .data
+                .name
+                .value
+                .as_str(),
+        )
+    }
+
+    fn tag_names(&self, tags: &[u32]) -> Value {
+        Value::Array(
+            tags.iter()
+                .map(|&t| Value::String(self.graph.model.tags[t as usize].data.name.value.clone()))
+                .collect(),
+        )
+    }
+
+    fn ip_text(&self, ip: Option<u32>) -> Value {
+        ip.map_or(Value::Null, |ip| {
+            Value::String(self.graph.ip_addresses[ip as usize].address.to_string())
+        })
+    }
+
+    /// One address, as seen from its interface.
+    pub fn ip(&self, ip: u32) -> Value {
+        let g = self.graph;
+        let node = &g.ip_addresses[ip as usize];
+        let data = g.ip_data(ip);
+        json!({
+            "address": node.address.to_string(),
+            "vrf": node.vrf.map(|v| g.model.vrfs[v as usize].data.name.value.clone()),
+            "status": data.status.as_ref().map_or("active", |s| s.value.as_str()),
+            "role": data.role.as_ref().map(|r| r.value.as_str()),
+            "dns_name": data.dns_name.as_ref().map(|n| n.value.clone()),
+            "tenant": self.name_of(Kind::Tenant, node.tenant),
+            "description": data.description,
+            "tags": data.tags.iter().map(|t| t.value.clone()).collect::<Vec<_>>(),
+        })
+    }
+
+    /// Every address of the graph, with what it is assigned to.
+    pub fn ip_with_assignment(&self, ip: u32) -> Value {
+        let g = self.graph;
+        let mut value = self.ip(ip);
+        let node = &g.ip_addresses[ip as usize];
+        if let Value::Object(map) = &mut value {
+            let (kind, owner) = match g.ip_owner(ip) {
+                Some(Owner::Device(d)) => ("device", Some(g.device(d).name.value.clone())),
+                Some(Owner::VirtualMachine(v)) => (
+                    "virtual_machine",
+                    Some(g.model.virtual_machines[v as usize].data.name.value.clone()),
+                ),
+                None => ("", None),
+            };
+            map.insert(
+                "assigned_object_type".into(),
+                if owner.is_some() {
+                    Value::String(kind.into())
+                } else {
+                    Value::Null
+                },
+            );
+            map.insert("assigned_object".into(), json!(owner));
+            map.insert(
+                "interface".into(),
+                json!(node.interface.map(|i| g.interface_name(i).to_string())),
+            );
+        }
+        value
+    }
+
+    fn interface(&self, interface: u32) -> Value {
+        let g = self.graph;
+        let node = &g.interfaces[interface as usize];
+        let entry = g.interface_entry(interface);
+        let vlan = |v: u32| {
+            let vlan = &g.model.vlans[v as usize].data;
+            json!({"vid": vlan.vid.value, "name": vlan.name.value})
+        };
+        let connected = node.cable.and_then(|c| {
+            let cable = &g.cables[c as usize];
+            let me = CableTarget::Interface(interface);
+            let peer = if cable.a.as_ref() == Some(&me) {
+                cable.b.as_ref()
+            } else {
+                cable.a.as_ref()
+            }?;
+            Some(match peer {
+                CableTarget::Interface(j) => g.interface_label(*j),
+                CableTarget::Port { device, name, .. } => {
+                    format!("{}:{}", g.device(*device).name.value, name)
+                }
+            })
+        });
+        json!({
+            "name": g.interface_name(interface),
+            "type": g.interface_kind(interface).map(|k| k.as_str()),
+            "enabled": g.interface_enabled(interface),
+            "mgmt_only": g.interface_mgmt_only(interface),
+            "label": entry.and_then(|e| e.label.clone()),
+            "description": g.interface_description(interface),
+            "mtu": entry.and_then(|e| e.mtu.as_ref().map(|m| m.value)),
+            "mac_address": entry.and_then(|e| e.mac_address.as_ref().map(|m| m.value.clone())),
+            "mode": entry.and_then(|e| e.mode.as_ref().map(|m| m.value.as_str())),
+            "lag": node.lag.map(|i| g.interface_name(i)),
+            "parent": node.parent.map(|i| g.interface_name(i)),
+            "bridge": node.bridge.map(|i| g.interface_name(i)),
+            "untagged_vlan": node.untagged_vlan.map(vlan),
+            "tagged_vlans": node.tagged_vlans.iter().map(|&v| vlan(v)).collect::<Vec<_>>(),
+            "vrf": node.vrf.map(|v| g.model.vrfs[v as usize].data.name.value.clone()),
+            "connected_to": connected,
+            "tags": entry.map(|e| e.tags.iter().map(|t| t.value.clone()).collect::<Vec<_>>()).unwrap_or_default(),
+            "ip_addresses": node.ip_addresses.iter().map(|&ip| self.ip(ip)).collect::<Vec<_>>(),
+        })
+    }
+
+    fn services_of(&self, owner: Owner) -> Value {
+        let m = &self.graph.model;
+        Value::Array(
+            self.services
+                .get(&owner)
+                .into_iter()
+                .flatten()
+                .map(|&s| {
+                    let service = &m.services[s as usize].data;
+                    json!({
+                        "name": service.name.value,
+                        "protocol": service.protocol.value.as_str(),
+                        "ports": service.ports.iter().map(|p| p.value).collect::<Vec<_>>(),
+                        "ip_addresses": self.graph.services[s as usize].ip_addresses.iter()
+                            .map(|&ip| self.graph.ip_addresses[ip as usize].address.to_string())
+                            .collect::<Vec<_>>(),
+                        "description": service.description,
+                    })
+                })
+                .collect(),
+        )
+    }
+
+    /// A device with its relations, interfaces, services and merged config context.
+    pub fn device(&self, device: u32) -> Value {
+        let g = self.graph;
+        let node = &g.devices[device as usize];
+        let data = g.device(device);
+        let owner = Owner::Device(device);
+        let merged = self.contexts.merged(owner);
+        let device_type = node.device_type.map(|t| {
+            let t = &g.model.device_types[t as usize].data;
+            json!({
+                "manufacturer": t.manufacturer.value,
+                "model": t.model.value,
+                "slug": t.slug.as_ref().map(|s| s.value.clone()),
+                "u_height": t.height(),
+            })
+        });
+        let mut map = Map::new();
+        map.insert("name".into(), json!(data.name.value));
+        map.insert(
+            "status".into(),
+            json!(status(data.status.as_ref().map(|s| s.value.as_str()))),
+        );
+        map.insert("site".into(), self.name_of(Kind::Site, node.site));
+        map.insert(
+            "region".into(),
+            self.name_of(Kind::Region, self.region(node.site)),
+        );
+        map.insert(
+            "location".into(),
+            self.name_of(Kind::Location, node.location),
+        );
+        map.insert("rack".into(), self.name_of(Kind::Rack, node.rack));
+        map.insert(
+            "position".into(),
+            json!(data.position.as_ref().map(|p| p.value)),
+        );
+        map.insert(
+            "face".into(),
+            json!(data.face.as_ref().map(|f| f.value.as_str())),
+        );
+        map.insert("role".into(), self.name_of(Kind::Role, node.role));
+        map.insert("device_type".into(), json!(device_type));
+        map.insert(
+            "platform".into(),
+            self.name_of(Kind::Platform, node.platform),
+        );
+        map.insert("tenant".into(), self.name_of(Kind::Tenant, node.tenant));
+        map.insert("cluster".into(), self.name_of(Kind::Cluster, node.cluster));
+        map.insert(
+            "virtual_chassis".into(),
+            self.name_of(Kind::VirtualChassis, node.virtual_chassis),
+        );
+        map.insert("serial".into(), json!(data.serial));
+        map.insert(
+            "asset_tag".into(),
+            json!(data.asset_tag.as_ref().map(|a| a.value.clone())),
+        );
+        map.insert("description".into(), json!(data.description));
+        map.insert("comments".into(), json!(data.comments));
+        map.insert("tags".into(), self.tag_names(&node.tags));
+        map.insert("custom_fields".into(), json!(data.custom_fields));
+        map.insert("primary_ip4".into(), self.ip_text(node.primary_ip4));
+        map.insert("primary_ip6".into(), self.ip_text(node.primary_ip6));
+        map.insert(
+            "primary_ip".into(),
+            self.ip_text(node.primary_ip4.or(node.primary_ip6)),
+        );
+        map.insert("oob_ip".into(), self.ip_text(node.oob_ip));
+        map.insert(
+            "interfaces".into(),
+            Value::Array(node.interfaces.clone().map(|i| self.interface(i)).collect()),
+        );
+        map.insert("services".into(), self.services_of(owner));
+        map.insert("config_context".into(), merged.data);
+        map.insert("config_context_sources".into(), json!(merged.sources));
+        Value::Object(map)
+    }
+
+    /// A virtual machine with its relations, interfaces, services and merged config context.
+    pub fn virtual_machine(&self, vm: u32) -> Value {
+        let g = self.graph;
+        let node = &g.virtual_machines[vm as usize];
+        let data = &g.model.virtual_machines[vm as usize].data;
+        let owner = Owner::VirtualMachine(vm);
+        let merged = self.contexts.merged(owner);
+        let mut map = Map::new();
+        map.insert("name".into(), json!(data.name.value));
+        map.insert(
+            "status".into(),
+            json!(status(data.status.as_ref().map(|s| s.value.as_str()))),
+        );
+        map.insert("site".into(), self.name_of(Kind::Site, node.site));
+        map.insert(
+            "region".into(),
+            self.name_of(Kind::Region, self.region(node.site)),
+        );
+        map.insert("cluster".into(), self.name_of(Kind::Cluster, node.cluster));
+        map.insert("role".into(), self.name_of(Kind::Role, node.role));
+        map.insert(
+            "platform".into(),
+            self.name_of(Kind::Platform, node.platform),
+        );
+        map.insert("tenant".into(), self.name_of(Kind::Tenant, node.tenant));
+        map.insert("vcpus".into(), json!(data.vcpus));
+        map.insert("memory".into(), json!(data.memory));
+        map.insert("disk".into(), json!(data.disk));
+        map.insert("description".into(), json!(data.description));
+        map.insert("comments".into(), json!(data.comments));
+        map.insert("tags".into(), self.tag_names(&node.tags));
+        map.insert("custom_fields".into(), json!(data.custom_fields));
+        map.insert("primary_ip4".into(), self.ip_text(node.primary_ip4));
+        map.insert("primary_ip6".into(), self.ip_text(node.primary_ip6));
+        map.insert(
+            "primary_ip".into(),
+            self.ip_text(node.primary_ip4.or(node.primary_ip6)),
+        );
+        map.insert(
+            "interfaces".into(),
+            Value::Array(node.interfaces.clone().map(|i| self.interface(i)).collect()),
+        );
+        map.insert("services".into(), self.services_of(owner));
+        map.insert("config_context".into(), merged.data);
+        map.insert("config_context_sources".into(), json!(merged.sources));
+        Value::Object(map)
+    }
+
+    fn region(&self, site: Option<u32>) -> Option<u32> {
+        site.and_then(|s| self.graph.sites[s as usize].region)
+    }
+
+    /// The whole graph: the collections as written (with defaults), devices and virtual
+    /// machines as resolved views, and every address with its assignment.
+    pub fn export(&self) -> Value {
+        let g = self.graph;
+        let mut map = match serde_json::to_value(&*g.model) {
+            Ok(Value::Object(map)) => map,
+            _ => Map::new(),
+        };
+        map.insert(
+            "devices".into(),
+            Value::Array(
+                (0..g.devices.len() as u32)
+                    .map(|d| self.device(d))
+                    .collect(),
+            ),
+        );
+        map.insert(
+            "virtual_machines".into(),
+            Value::Array(
+                (0..g.virtual_machines.len() as u32)
+                    .map(|v| self.virtual_machine(v))
+                    .collect(),
+            ),
+        );
+        map.insert(
+            "ip_addresses".into(),
+            Value::Array(
+                (0..g.ip_addresses.len() as u32)
+                    .map(|ip| self.ip_with_assignment(ip))
+                    .collect(),
+            ),
+        );
+        let mut root = Map::new();
+        root.insert("format".into(), json!("netsot-export"));
+        root.insert("version".into(), json!(1));
+        root.extend(map);
+        Value::Object(root)
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Kind {
+    Site,
+    Location,
+    Rack,
+    Role,
+    Platform,
+    Tenant,
+    Cluster,
+    Region,
+    VirtualChassis,
+}
+
+/// NetBox's default status is `active`.
+fn status(status: Option<&str>) -> &str {
+    status.unwrap_or("active")
+}

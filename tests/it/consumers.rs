@@ -1,0 +1,213 @@
+//! Every output of the example, proved with its real consumer: named-checkzone for the
+//! zones, promtool for the file_sd targets, `icinga2 daemon -C` for the objects and
+//! ansible-inventory for the inventory. A missing tool is a loud skip on a developer's
+//! machine and a failure in CI (`NETSOT_REQUIRE_CONSUMERS=1`).
+
+use std::process::Command;
+
+use crate::support::{build_path, consumer_tool, root};
+
+/// Builds the example into a fresh folder.
+fn example_build() -> tempfile::TempDir {
+    let rendered = build_path(&root().join("examples"));
+    assert!(
+        !rendered.has_errors(),
+        "rendering the example fails: {:?}",
+        rendered.diagnostics
+    );
+    let dir = tempfile::tempdir().expect("tempdir");
+    for file in &rendered.files {
+        netsot::render::write_atomic(&dir.path().join(&file.path), &file.bytes).expect("write");
+    }
+    dir
+}
+
+fn run(command: &mut Command) -> String {
+    let output = command.output().expect("the tool runs");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(output.status.success(), "{command:?} failed:\n{text}");
+    text
+}
+
+#[test]
+fn named_checkzone_accepts_every_zone() {
+    let Some(tool) = consumer_tool("named-checkzone") else {
+        return;
+    };
+    let out = example_build();
+    let zones = ["example.net", "10.in-addr.arpa", "8.b.d.0.1.0.0.2.ip6.arpa"];
+    for zone in zones {
+        let file = out.path().join(format!("dns/{zone}.zone"));
+        let text = run(Command::new(&tool)
+            .args(["-k", "fail", "-n", "fail", "-i", "full", zone])
+            .arg(&file));
+        assert!(text.contains("OK"), "{zone}: {text}");
+    }
+    // The forward zone holds the leaves' loopbacks, the reverse zones their PTRs.
+    let forward = std::fs::read_to_string(out.path().join("dns/example.net.zone")).unwrap();
+    assert!(forward.contains("IN SOA   ns1.example.net. hostmaster.example.net. ("));
+    assert!(forward
+        .lines()
+        .any(|l| l.starts_with("ns1 ") && l.contains(" A ")));
+    let reverse = std::fs::read_to_string(out.path().join("dns/10.in-addr.arpa.zone")).unwrap();
+    assert!(reverse.contains(" IN PTR "), "{reverse}");
+    let reverse6 =
+        std::fs::read_to_string(out.path().join("dns/8.b.d.0.1.0.0.2.ip6.arpa.zone")).unwrap();
+    assert!(reverse6.contains(" IN PTR "), "{reverse6}");
+}
+
+#[test]
+fn promtool_accepts_a_config_reading_the_targets() {
+    let Some(tool) = consumer_tool("promtool") else {
+        return;
+    };
+    let out = example_build();
+    let dir = out.path().join("prometheus");
+    let config = format!(
+        r#"scrape_configs:
+  - job_name: node
+    file_sd_configs:
+      - files: ["{nodes}"]
+  - job_name: blackbox
+    metrics_path: /probe
+    file_sd_configs:
+      - files: ["{blackbox}"]
+    relabel_configs:
+      - source_labels: [module]
+        target_label: __param_module
+      - source_labels: [__address__]
+        target_label: __param_target
+      - target_label: __address__
+        replacement: 127.0.0.1:9115
+"#,
+        nodes = dir.join("nodes.json").display(),
+        blackbox = dir.join("blackbox.json").display()
+    );
+    let config_path = out.path().join("prometheus.yml");
+    std::fs::write(&config_path, config).unwrap();
+    let text = run(Command::new(&tool)
+        .args(["check", "config"])
+        .arg(&config_path));
+    assert!(text.contains("SUCCESS"), "{text}");
+    // promtool checks the file_sd files' syntax only when it loads them; parse them here
+    // as Prometheus does: a list of groups with `targets` and string `labels`.
+    for name in ["nodes.json", "blackbox.json"] {
+        let groups: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(dir.join(name)).unwrap()).unwrap();
+        let groups = groups.as_array().expect("a list");
+        assert!(!groups.is_empty(), "{name} is empty");
+        for group in groups {
+            assert!(group["targets"].as_array().is_some_and(|t| !t.is_empty()));
+            for (key, value) in group["labels"].as_object().expect("labels") {
+                assert!(key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'));
+                assert!(value.is_string());
+            }
+        }
+    }
+    let nodes = std::fs::read_to_string(dir.join("nodes.json")).unwrap();
+    assert!(nodes.contains("\"site\": \"ams1\"") && nodes.contains(":9100\""));
+}
+
+#[test]
+fn icinga2_accepts_hosts_and_services() {
+    let Some(tool) = consumer_tool("icinga2") else {
+        return;
+    };
+    let out = example_build();
+    let conf_dir = out.path().join("icinga2");
+    let main = out.path().join("icinga2.conf");
+    std::fs::write(
+        &main,
+        format!(
+            "const PluginDir = \"/usr/lib/nagios/plugins\"\ninclude <itl>\ninclude <plugins>\ninclude \"{}/hosts.conf\"\ninclude \"{}/services.conf\"\n",
+            conf_dir.display(),
+            conf_dir.display()
+        ),
+    )
+    .unwrap();
+    let state = out.path().join("state");
+    std::fs::create_dir_all(&state).unwrap();
+    let text = run(Command::new(&tool)
+        .args(["daemon", "-C", "-c"])
+        .arg(&main)
+        .args(["--define", &format!("DataDir={}", state.display())])
+        .args(["--define", &format!("CacheDir={}", state.display())])
+        .args(["--define", &format!("LogDir={}", state.display())])
+        .args(["--define", &format!("SpoolDir={}", state.display())])
+        .args(["--define", &format!("InitRunDir={}", state.display())])
+        // icinga2 drops privileges to its own user unless told to stay who we are.
+        .args(["--define", &format!("RunAsUser={}", id("-un"))])
+        .args(["--define", &format!("RunAsGroup={}", id("-gn"))]));
+    assert!(
+        text.contains("Finished validating the configuration"),
+        "{text}"
+    );
+    let hosts = count(&text, "Host");
+    assert!(hosts >= 20, "only {hosts} hosts:\n{text}");
+    assert!(count(&text, "Service") >= 6, "{text}");
+}
+
+/// The current user's or group's name, from `id`.
+fn id(flag: &str) -> String {
+    let output = Command::new("id").arg(flag).output().expect("id runs");
+    String::from_utf8_lossy(&output.stdout).trim().to_string()
+}
+
+/// The number icinga2 prints in "Instantiated N Hosts."
+fn count(text: &str, kind: &str) -> usize {
+    text.lines()
+        .find_map(|line| {
+            let rest = line.split("Instantiated ").nth(1)?;
+            let (n, what) = rest.split_once(' ')?;
+            (what.trim_end_matches('.') == format!("{kind}s") || what.trim_end_matches('.') == kind)
+                .then(|| n.parse().ok())?
+        })
+        .unwrap_or(0)
+}
+
+#[test]
+fn ansible_inventory_accepts_the_inventory() {
+    let Some(tool) = consumer_tool("ansible-inventory") else {
+        return;
+    };
+    let out = example_build();
+    let inventory = out.path().join("ansible/inventory.yaml");
+    let output = Command::new(&tool)
+        .arg("-i")
+        .arg(&inventory)
+        .arg("--list")
+        .env("ANSIBLE_INVENTORY_UNPARSED_FAILED", "true")
+        .env("ANSIBLE_INVENTORY_ENABLED", "yaml")
+        .env("ANSIBLE_LOCAL_TEMP", out.path())
+        .env("ANSIBLE_HOME", out.path())
+        .output()
+        .expect("ansible-inventory runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(!stderr.contains("[WARNING]"), "{stderr}");
+    let list: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    for group in [
+        "site_ams1",
+        "site_fra1",
+        "role_leaf",
+        "role_spine",
+        "platform_eos",
+    ] {
+        let hosts = list[group]["hosts"].as_array();
+        assert!(
+            hosts.is_some_and(|h| !h.is_empty()),
+            "no group {group}: {list}"
+        );
+    }
+    let vars = &list["_meta"]["hostvars"]["ams1-leaf1"];
+    assert_eq!(vars["netsot_site"], "ams1");
+    assert_eq!(vars["netsot_role"], "leaf");
+    assert!(vars["ansible_host"].as_str().is_some());
+    // The merged config context: the site's ASN over the global defaults.
+    assert_eq!(vars["bgp"]["asn"], 65101);
+    assert_eq!(vars["domain_name"], "example.net");
+}
