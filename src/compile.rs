@@ -21,6 +21,17 @@ pub struct Compilation {
 }
 
 impl Compilation {
+    /// Every object, as NetBox would count them: the top-level objects, plus the
+    /// interfaces (those instantiated from device types too) and the IP addresses nested
+    /// under them.
+    pub fn object_count(&self) -> usize {
+        let standalone_ips = self.graph.model.ip_addresses.len();
+        self.graph.model.object_count()
+            + self.graph.interfaces.len()
+            + self.graph.ip_addresses.len()
+            - standalone_ips
+    }
+
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }

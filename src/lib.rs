@@ -10,6 +10,7 @@ pub mod check;
 pub mod cli;
 pub mod compile;
 pub mod context;
+pub mod dev;
 pub mod diag;
 pub mod graph;
 pub mod load;

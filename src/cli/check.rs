@@ -31,10 +31,12 @@ pub fn run(args: Args, color: bool) -> Result<Outcome, Failure> {
         Format::Human => {
             let mut text = emit::human(diagnostics, &compilation.files, color);
             text.push_str(&format!(
-                "{}: {} ({} objects)\n",
+                "{}: {} ({} objects, with {} interfaces and {} IP addresses)\n",
                 source.describe(),
                 emit::summary(diagnostics, compilation.files.len()),
-                compilation.graph.model.object_count()
+                compilation.object_count(),
+                compilation.graph.interfaces.len(),
+                compilation.graph.ip_addresses.len()
             ));
             text
         }

@@ -5,6 +5,7 @@
 
 mod build;
 mod check;
+mod dev;
 mod explain;
 mod export;
 mod schema;
@@ -47,6 +48,8 @@ pub enum Command {
     Explain(explain::Args),
     /// Write the JSON Schemas of data files and netsot.yaml.
     Schema(schema::Args),
+    /// Developer tools: the benchmark generator and the parse-only floor.
+    Dev(dev::Args),
 }
 
 /// The outcome of a command.
@@ -107,6 +110,7 @@ pub fn main() -> ExitCode {
         Command::Show(args) => show::run(args, color),
         Command::Explain(args) => explain::run(args),
         Command::Schema(args) => schema::run(args),
+        Command::Dev(args) => dev::run(args),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,

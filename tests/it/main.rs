@@ -9,6 +9,7 @@ mod checks;
 mod codes;
 mod consumers;
 mod example;
+mod generate;
 mod git;
 mod library;
 mod rules;

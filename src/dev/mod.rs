@@ -1,0 +1,4 @@
+//! Developer tools: the large-repository generator and the parse-only floor of the
+//! benchmark (`netsot dev ...`, see BENCHMARKS.md).
+
+pub mod generate;

@@ -1,0 +1,89 @@
+//! The benchmark generator writes valid repositories, the same bytes for the same seed.
+
+use std::path::Path;
+
+use crate::support::{compile_path, netsot, render, root, shared_data};
+
+fn generate(out: &Path, seed: &str) {
+    let library = shared_data().join("devicetype-library");
+    let output = netsot(
+        &[
+            "dev",
+            "generate",
+            "--size",
+            "small",
+            "--seed",
+            seed,
+            "--out",
+            out.to_str().unwrap(),
+            "--library",
+            library.to_str().unwrap(),
+        ],
+        &root(),
+    );
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let name = path
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                out.push((name, std::fs::read(&path).unwrap()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn small_is_about_ten_thousand_objects_and_checks_and_builds_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    generate(dir.path(), "1");
+    let compilation = compile_path(dir.path());
+    assert_eq!(
+        render(&compilation),
+        "",
+        "the generated repository has findings"
+    );
+    let objects = compilation.object_count();
+    assert!((9_000..12_000).contains(&objects), "{objects} objects");
+    let rendered = netsot::render::render(&compilation);
+    assert!(
+        rendered.diagnostics.is_empty(),
+        "{:?}",
+        rendered.diagnostics
+    );
+    let zone = rendered
+        .file("dns/example.net.zone")
+        .expect("a forward zone");
+    assert!(String::from_utf8_lossy(&zone.bytes).contains("dc00011-srv16"));
+}
+
+#[test]
+fn the_same_seed_gives_the_same_bytes() {
+    let (a, b, c) = (
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+    );
+    generate(a.path(), "7");
+    generate(b.path(), "7");
+    generate(c.path(), "8");
+    assert_eq!(files(a.path()), files(b.path()));
+    assert_ne!(files(a.path()), files(c.path()));
+}
