@@ -18,6 +18,8 @@ pub struct Compilation {
     pub commit_time: Option<i64>,
     /// The user's templates, by name relative to the templates folder.
     pub templates: Vec<(String, FileId)>,
+    /// How long each stage took, for `NETSOT_TIMINGS=1` and the benchmark.
+    pub timings: Vec<(&'static str, std::time::Duration)>,
 }
 
 impl Compilation {
@@ -39,6 +41,7 @@ impl Compilation {
 
 /// Compiles the repository `source`. Fails only if there is no repository to read.
 pub fn compile(source: &Source) -> Result<Compilation, SourceError> {
+    let start = std::time::Instant::now();
     let Loaded {
         files,
         config,
@@ -48,14 +51,22 @@ pub fn compile(source: &Source) -> Result<Compilation, SourceError> {
         commit_time,
         templates,
     } = load::load(source)?;
+    let loaded = std::time::Instant::now();
     let (graph, resolve_diagnostics) = graph::build(model, &config);
     diagnostics.extend(resolve_diagnostics);
+    let resolved = std::time::Instant::now();
     diagnostics.extend(crate::check::run(
         &graph,
         &config,
         config_file.unwrap_or_default(),
     ));
+    let checked = std::time::Instant::now();
     diag::sort_and_dedup(&mut diagnostics, &files);
+    let timings = vec![
+        ("load", loaded - start),
+        ("resolve", resolved - loaded),
+        ("check", checked - resolved),
+    ];
     Ok(Compilation {
         files,
         config,
@@ -64,5 +75,6 @@ pub fn compile(source: &Source) -> Result<Compilation, SourceError> {
         diagnostics,
         commit_time,
         templates,
+        timings,
     })
 }

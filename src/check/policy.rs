@@ -42,7 +42,18 @@ pub(super) fn check(
         if !fields_known(rule, &fields, config_file, out) {
             continue;
         }
-        let Some(objects) = graph.model.collection_json(collection) else {
+        let data = &rule.value;
+        let mut wanted: Vec<&str> = NAME_FIELDS.to_vec();
+        wanted.push("status");
+        wanted.extend(data.when.keys().map(String::as_str));
+        wanted.extend(data.allowed_values.keys().map(String::as_str));
+        wanted.extend(
+            data.require
+                .iter()
+                .chain(&data.forbid)
+                .map(|f| f.value.as_str()),
+        );
+        let Some(objects) = graph.model.collection_json(collection, &wanted) else {
             continue;
         };
         for (location, object) in objects {
@@ -206,20 +217,23 @@ fn is_empty(value: &Value) -> bool {
     }
 }
 
+/// The fields that may hold an object's natural key, in order of preference.
+const NAME_FIELDS: &[&str] = &[
+    "name",
+    "prefix",
+    "address",
+    "start_address",
+    "cid",
+    "asn",
+    "a",
+];
+
 /// The object's natural key, for messages.
 fn object_name(object: &Value) -> String {
-    [
-        "name",
-        "prefix",
-        "address",
-        "start_address",
-        "cid",
-        "asn",
-        "a",
-    ]
-    .iter()
-    .find_map(|key| object.get(*key).filter(|v| !v.is_null()).map(text))
-    .unwrap_or_else(|| "object".to_string())
+    NAME_FIELDS
+        .iter()
+        .find_map(|key| object.get(*key).filter(|v| !v.is_null()).map(text))
+        .unwrap_or_else(|| "object".to_string())
 }
 
 #[cfg(test)]

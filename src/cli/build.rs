@@ -30,15 +30,19 @@ pub fn run(args: Args, color: bool) -> Result<Outcome, Failure> {
     let out_dir = output_dir(&args, &source)?;
     let compilation = compile::compile(&source)?;
     let mut diagnostics = compilation.diagnostics.clone();
+    let mut timings = compilation.timings.clone();
     let rendered = if compilation.has_errors() {
         None
     } else {
+        let start = std::time::Instant::now();
         let rendered = render::render(&compilation);
+        timings.push(("render", start.elapsed()));
         diagnostics.extend(rendered.diagnostics.iter().cloned());
         Some(rendered)
     };
     diag::sort_and_dedup(&mut diagnostics, &compilation.files);
     let has_errors = diagnostics.iter().any(diag::Diagnostic::is_error);
+    super::print_timings(&timings);
     let mut stdout = std::io::stdout().lock();
     let report = match args.format {
         Format::Human => emit::human(&diagnostics, &compilation.files, color),
@@ -103,6 +107,7 @@ pub fn run(args: Args, color: bool) -> Result<Outcome, Failure> {
             rendered.files.len() - stale.len()
         );
     }
+    super::leak((compilation, rendered));
     Ok(Outcome::Clean)
 }
 

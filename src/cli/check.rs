@@ -43,9 +43,12 @@ pub fn run(args: Args, color: bool) -> Result<Outcome, Failure> {
         Format::Json => emit::json(diagnostics, &compilation.files),
     };
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
-    Ok(if compilation.has_errors() {
+    super::print_timings(&compilation.timings);
+    let outcome = if compilation.has_errors() {
         Outcome::InputErrors
     } else {
         Outcome::Clean
-    })
+    };
+    super::leak(compilation);
+    Ok(outcome)
 }

@@ -84,6 +84,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
                 loaded.model.object_count(),
                 loaded.diagnostics.len()
             );
+            super::leak(loaded);
             Ok(Outcome::Clean)
         }
     }

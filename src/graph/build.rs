@@ -29,15 +29,27 @@ pub fn build(model: Model, config: &Config) -> (Graph, Vec<Diagnostic>) {
         config,
         types_by_model,
     };
-    builder.index();
-    builder.resolve_organisation();
-    builder.resolve_dcim();
-    builder.resolve_ipam();
-    builder.resolve_interfaces();
-    builder.resolve_primary_ips();
-    builder.resolve_cables();
-    builder.resolve_services();
-    builder.resolve_config_contexts();
+    let verbose = std::env::var("NETSOT_TIMINGS").as_deref() == Ok("2");
+    macro_rules! steps {
+        ($($step:ident),*) => {$(
+            let start = std::time::Instant::now();
+            builder.$step();
+            if verbose {
+                eprintln!("timing: resolve/{:<28} {:>9.3} s", stringify!($step), start.elapsed().as_secs_f64());
+            }
+        )*};
+    }
+    steps!(
+        index,
+        resolve_organisation,
+        resolve_dcim,
+        resolve_ipam,
+        resolve_interfaces,
+        resolve_primary_ips,
+        resolve_cables,
+        resolve_services,
+        resolve_config_contexts
+    );
     (builder.graph, builder.diagnostics)
 }
 
@@ -1171,30 +1183,70 @@ impl Builder<'_> {
                     None,
                 )
             }));
-        let mut ranges: Vec<(Owner, std::ops::Range<u32>)> = Vec::new();
-        for (owner, file, entries, device_type) in owners {
-            let start = interfaces.len() as u32;
-            let mut local: HashMap<&str, u32> = HashMap::new();
-            if let Some(t) = device_type {
-                for (ti, template) in model.device_types[t as usize]
+        // Per device type, once: the templates kept (the first of a repeated name) in
+        // order, and their names sorted with their slot in that order.
+        let type_tables: Vec<TypeTable> = model
+            .device_types
+            .iter()
+            .map(|t| {
+                let mut seen: rustc_hash::FxHashSet<&str> = Default::default();
+                let kept: Vec<u32> = t
                     .data
                     .interfaces
                     .iter()
                     .enumerate()
-                {
-                    let id = interfaces.len() as u32;
-                    if local
-                        .insert(template.value.name.value.as_str(), id)
-                        .is_none()
-                    {
-                        interfaces.push(new_interface(owner, Some((t, ti as u32)), None));
-                    }
-                }
+                    .filter(|(_, template)| seen.insert(template.value.name.value.as_str()))
+                    .map(|(ti, _)| ti as u32)
+                    .collect();
+                let mut sorted: Vec<(&str, u32)> = kept
+                    .iter()
+                    .enumerate()
+                    .map(|(slot, &ti)| {
+                        (
+                            t.data.interfaces[ti as usize].value.name.value.as_str(),
+                            slot as u32,
+                        )
+                    })
+                    .collect();
+                sorted.sort_unstable();
+                (kept, sorted)
+            })
+            .collect();
+        let empty: TypeTable = (Vec::new(), Vec::new());
+        // Reserve once: growing a table of a million interfaces by doubling costs more in
+        // copies and page faults than filling it.
+        let capacity: usize = owners
+            .clone()
+            .map(|(_, _, entries, t)| {
+                entries.len() + t.map_or(0, |t| type_tables[t as usize].0.len())
+            })
+            .sum();
+        interfaces.reserve_exact(capacity);
+        by_name.reserve_exact(capacity);
+        let mut ranges: Vec<(Owner, std::ops::Range<u32>)> =
+            Vec::with_capacity(model.devices.len() + model.virtual_machines.len());
+        let mut extras: Vec<(&str, u32)> = Vec::new();
+        let mut extra_index: rustc_hash::FxHashMap<&str, u32> = Default::default();
+        for (owner, file, entries, device_type) in owners {
+            let start = interfaces.len() as u32;
+            let (kept, sorted) = device_type.map_or(&empty, |t| &type_tables[t as usize]);
+            if let Some(t) = device_type {
+                interfaces.extend(
+                    kept.iter()
+                        .map(|&ti| new_interface(owner, Some((t, ti)), None)),
+                );
             }
+            extras.clear();
+            extra_index.clear();
             for (ei, entry) in entries.iter().enumerate() {
                 let name = entry.value.name.value.as_str();
-                match local.get(name) {
-                    Some(&existing) => {
+                let existing = sorted
+                    .binary_search_by(|(n, _)| (*n).cmp(name))
+                    .ok()
+                    .map(|pos| start + sorted[pos].1)
+                    .or_else(|| extra_index.get(name).copied());
+                match existing {
+                    Some(existing) => {
                         let node = &mut interfaces[existing as usize];
                         if let Some(previous) = node.entry {
                             let first = &entries[previous as usize].value.name;
@@ -1209,25 +1261,35 @@ impl Builder<'_> {
                         }
                     }
                     None => {
-                        if entry.value.kind.is_none()
-                            && (device_type.is_some() || matches!(owner, Owner::Device(_)))
-                            && device_type.is_some()
-                        {
+                        if entry.value.kind.is_none() && device_type.is_some() {
                             self.diagnostics.push(
                                 Diagnostic::new(&codes::MISSING_FIELD, format!("interface `{name}` is not in the device type, so it needs a `type`"))
                                     .at(Location::new(file, entry.value.name.span))
                                     .with_help("add `type` (e.g. `virtual`, `lag`), or check the name against the device type's interfaces"),
                             );
                         }
-                        local.insert(name, interfaces.len() as u32);
+                        let id = interfaces.len() as u32;
+                        extra_index.insert(name, id);
+                        extras.push((name, id));
                         interfaces.push(new_interface(owner, None, Some(ei as u32)));
                     }
                 }
             }
             let end = interfaces.len() as u32;
-            let mut sorted: Vec<(&str, u32)> = local.into_iter().collect();
-            sorted.sort_unstable();
-            by_name.extend(sorted.into_iter().map(|(_, id)| id));
+            // Merge the type's sorted names with the sorted extra names.
+            extras.sort_unstable();
+            let (mut i, mut j) = (0, 0);
+            while i < sorted.len() || j < extras.len() {
+                let take_template =
+                    j == extras.len() || (i < sorted.len() && sorted[i].0 <= extras[j].0);
+                if take_template {
+                    by_name.push(start + sorted[i].1);
+                    i += 1;
+                } else {
+                    by_name.push(extras[j].1);
+                    j += 1;
+                }
+            }
             ranges.push((owner, start..end));
         }
         for (owner, range) in ranges {
@@ -1243,6 +1305,7 @@ impl Builder<'_> {
         drop(model);
 
         // Relations and addresses of interfaces with entries.
+        let half = std::time::Instant::now();
         let model = std::sync::Arc::clone(&self.graph.model);
         let mut ip_nodes = Vec::new();
         for id in 0..self.graph.interfaces.len() as u32 {
@@ -1336,6 +1399,12 @@ impl Builder<'_> {
             node.ip_addresses = assigned;
         }
         drop(model);
+        if std::env::var("NETSOT_TIMINGS").as_deref() == Ok("2") {
+            eprintln!(
+                "timing: resolve/interfaces/relations {:>9.3} s",
+                half.elapsed().as_secs_f64()
+            );
+        }
         let model = std::sync::Arc::clone(&self.graph.model);
         // Standalone addresses, assigned by `interface` or not at all.
         for (i, o) in model.ip_addresses.iter().enumerate() {
@@ -2067,6 +2136,10 @@ fn new_interface(owner: Owner, template: Option<(u32, u32)>, entry: Option<u32>)
         ip_addresses: Vec::new(),
     }
 }
+
+/// A device type's kept interface templates in order, and their names sorted with their
+/// slot in that order.
+type TypeTable<'m> = (Vec<u32>, Vec<(&'m str, u32)>);
 
 #[derive(Clone, Copy)]
 enum Which {

@@ -13,6 +13,7 @@ pub mod device_type;
 pub mod extras;
 pub mod ipam;
 pub mod organisation;
+pub mod pick;
 pub mod spanned;
 pub mod virtualization;
 
@@ -180,14 +181,19 @@ macro_rules! collections {
                 0 $( + self.$field.len() )*
             }
 
-            /// The objects of `collection` as JSON values, with their locations, for rules
-            /// that look at fields by name; `None` for an unknown collection.
-            pub fn collection_json(&self, collection: &str) -> Option<Vec<(crate::diag::Location, serde_json::Value)>> {
+            /// The named fields of the objects of `collection` as JSON objects, with their
+            /// locations, for rules that look at fields by name; `None` for an unknown
+            /// collection. Only the named fields are converted.
+            pub fn collection_json(&self, collection: &str, fields: &[&str]) -> Option<Vec<(crate::diag::Location, serde_json::Value)>> {
                 match collection {
                     $( stringify!($field) => Some(
                         self.$field
                             .iter()
-                            .map(|o| (o.location(), serde_json::to_value(&o.data).unwrap_or_default()))
+                            .map(|o| {
+                                let value = pick::pick(&o.data, fields)
+                                    .unwrap_or_else(|| serde_json::to_value(&o.data).unwrap_or_default());
+                                (o.location(), value)
+                            })
                             .collect(),
                     ), )*
                     _ => None,
