@@ -1,6 +1,6 @@
 //! Name indexes: how references find their objects without scanning.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::diag::{codes, Diagnostic, Location};
 
@@ -44,7 +44,8 @@ impl NameIndex {
 /// bare name across sites for references from outside the site.
 #[derive(Default, Debug)]
 pub struct SiteIndex {
-    by_site: HashMap<(u32, String), u32>,
+    /// Site, then name: two levels, so a lookup by `&str` allocates nothing.
+    by_site: HashMap<u32, HashMap<String, u32>>,
     by_name: HashMap<String, Vec<u32>>,
 }
 
@@ -59,10 +60,11 @@ impl SiteIndex {
     /// Adds an object of `site` (`u32::MAX` for objects without a site); returns the index
     /// of an earlier object with the same name in the same site.
     pub fn insert(&mut self, site: u32, name: &str, index: u32) -> Option<u32> {
-        if let Some(&existing) = self.by_site.get(&(site, name.to_string())) {
+        let names = self.by_site.entry(site).or_default();
+        if let Some(&existing) = names.get(name) {
             return Some(existing);
         }
-        self.by_site.insert((site, name.to_string()), index);
+        names.insert(name.to_string(), index);
         self.by_name
             .entry(name.to_string())
             .or_default()
@@ -79,7 +81,7 @@ impl SiteIndex {
         site_names: &super::index::NameIndex,
     ) -> SiteLookup<'a> {
         if let Some(site) = site {
-            if let Some(&found) = self.by_site.get(&(site, name.to_string())) {
+            if let Some(found) = self.in_site(site, name) {
                 return SiteLookup::Found(found);
             }
         }
@@ -90,7 +92,7 @@ impl SiteIndex {
         }
         if let Some((site_name, rest)) = name.split_once('/') {
             if let Some(site) = site_names.get(site_name) {
-                if let Some(&found) = self.by_site.get(&(site, rest.to_string())) {
+                if let Some(found) = self.in_site(site, rest) {
                     return SiteLookup::Found(found);
                 }
             }
@@ -103,7 +105,7 @@ impl SiteIndex {
     }
 
     pub fn in_site(&self, site: u32, name: &str) -> Option<u32> {
-        self.by_site.get(&(site, name.to_string())).copied()
+        self.by_site.get(&site)?.get(name).copied()
     }
 }
 
