@@ -12,6 +12,7 @@ pub mod compile;
 pub mod context;
 pub mod dev;
 pub mod diag;
+pub mod diff;
 pub mod graph;
 pub mod load;
 pub mod model;

@@ -350,10 +350,15 @@ impl<'g> Views<'g> {
                     .collect(),
             ),
         );
+        let mut ips: Vec<u32> = (0..g.ip_addresses.len() as u32).collect();
+        ips.sort_by_key(|&ip| {
+            let node = &g.ip_addresses[ip as usize];
+            (g.vrf_name(node.vrf), node.address)
+        });
         map.insert(
             "ip_addresses".into(),
             Value::Array(
-                (0..g.ip_addresses.len() as u32)
+                ips.into_iter()
                     .map(|ip| self.ip_with_assignment(ip))
                     .collect(),
             ),

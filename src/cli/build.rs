@@ -44,12 +44,11 @@ pub fn run(args: Args, color: bool) -> Result<Outcome, Failure> {
     let has_errors = diagnostics.iter().any(diag::Diagnostic::is_error);
     super::print_timings(&timings);
     let mut stdout = std::io::stdout().lock();
-    let report = match args.format {
-        Format::Human => emit::human(&diagnostics, &compilation.files, color),
-        Format::Json => emit::json(&diagnostics, &compilation.files),
-    };
+    let report = args
+        .format
+        .emit(&diagnostics, &compilation.files, color, &source);
     let _ = stdout.write_all(report.as_bytes());
-    let human = matches!(args.format, Format::Human);
+    let human = args.format == Format::Human;
     let rendered = match rendered {
         Some(rendered) if !has_errors => rendered,
         _ => {

@@ -17,10 +17,35 @@ pub struct Args {
     pub format: Format,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+/// The formats of diagnostics, the same for `check`, `build` and `diff`.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// For people: snippets, labels and help.
     Human,
+    /// One JSON document (docs/diagnostics.md).
     Json,
+    /// SARIF 2.1.0, for code-scanning services.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations on the pull request).
+    Github,
+}
+
+impl Format {
+    /// Renders diagnostics in this format.
+    pub fn emit(
+        self,
+        diagnostics: &[crate::diag::Diagnostic],
+        files: &crate::diag::SourceMap,
+        color: bool,
+        source: &crate::source::Source,
+    ) -> String {
+        match self {
+            Format::Human => emit::human(diagnostics, files, color),
+            Format::Json => emit::json(diagnostics, files),
+            Format::Sarif => emit::sarif(diagnostics, files, &source.repo_prefix()),
+            Format::Github => emit::github(diagnostics, files, &source.repo_prefix()),
+        }
+    }
 }
 
 pub fn run(args: Args, color: bool) -> Result<Outcome, Failure> {
@@ -40,7 +65,7 @@ pub fn run(args: Args, color: bool) -> Result<Outcome, Failure> {
             ));
             text
         }
-        Format::Json => emit::json(diagnostics, &compilation.files),
+        other => other.emit(diagnostics, &compilation.files, color, &source),
     };
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
     super::print_timings(&compilation.timings);

@@ -6,6 +6,7 @@
 mod build;
 mod check;
 mod dev;
+mod diff;
 mod explain;
 mod export;
 mod schema;
@@ -40,6 +41,8 @@ pub enum Command {
     Check(check::Args),
     /// Check, then render every output of netsot.yaml into a folder.
     Build(build::Args),
+    /// The semantic difference between two revisions, and the rendered files that change.
+    Diff(diff::Args),
     /// Print the whole resolved graph as JSON.
     Export(export::Args),
     /// Print one object with its resolved relations and merged config context.
@@ -106,6 +109,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check::run(args, color),
         Command::Build(args) => build::run(args, color),
+        Command::Diff(args) => diff::run(args, color),
         Command::Export(args) => export::run(args, color),
         Command::Show(args) => show::run(args, color),
         Command::Explain(args) => explain::run(args),

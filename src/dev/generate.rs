@@ -469,7 +469,7 @@ fn octodns_files(dir: &Path, sites: usize) -> Vec<(PathBuf, String)> {
         }
         z
     };
-    let config = "# octoDNS: the same records as the netsot repository, written as BIND zones.\nproviders:\n  yaml:\n    class: octodns.provider.yaml.YamlProvider\n    directory: ./zones\n    enforce_order: false\n  bind:\n    class: octodns_bind.ZoneFileProvider\n    directory: ./bind\n    primary_nameserver: ns1.example.net.\n    hostmaster_email: hostmaster.example.net.\nzones:\n  example.net.:\n    sources: [yaml]\n    targets: [bind]\n  10.in-addr.arpa.:\n    sources: [yaml]\n    targets: [bind]\n  8.b.d.0.1.0.0.2.ip6.arpa.:\n    sources: [yaml]\n    targets: [bind]\n";
+    let config = "# octoDNS: the same records as the netsot repository, written as BIND zones.\nproviders:\n  yaml:\n    class: octodns.provider.yaml.YamlProvider\n    directory: ./zones\n    enforce_order: false\n  bind:\n    class: octodns_bind.ZoneFileProvider\n    directory: ./bind\n    file_extension: .zone\n    hostmaster_email: hostmaster\nzones:\n  example.net.:\n    sources: [yaml]\n    targets: [bind]\n  10.in-addr.arpa.:\n    sources: [yaml]\n    targets: [bind]\n  8.b.d.0.1.0.0.2.ip6.arpa.:\n    sources: [yaml]\n    targets: [bind]\n";
     vec![
         (dir.join("config.yaml"), config.to_string()),
         (dir.join("zones/example.net.yaml"), zone),

@@ -203,3 +203,154 @@ pub fn json(diagnostics: &[Diagnostic], files: &SourceMap) -> String {
     text.push('\n');
     text
 }
+
+/// GitHub Actions workflow commands: one `::error` or `::warning` line per diagnostic, with
+/// file, line, column, end and a title, so the runner annotates the pull request's diff.
+/// `prefix` is the repository's folder inside the checkout (`Source::repo_prefix`).
+pub fn github(diagnostics: &[Diagnostic], files: &SourceMap, prefix: &str) -> String {
+    fn data(text: &str) -> String {
+        text.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A")
+    }
+    fn property(text: &str) -> String {
+        data(text).replace(':', "%3A").replace(',', "%2C")
+    }
+    let mut out = String::new();
+    for d in diagnostics {
+        let level = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut properties = Vec::new();
+        if let Some(label) = &d.primary {
+            let at = json_location(label, files);
+            properties.push(format!(
+                "file={}",
+                property(&format!("{prefix}{}", at.file))
+            ));
+            properties.push(format!("line={}", at.line));
+            properties.push(format!("col={}", at.column));
+            properties.push(format!("endLine={}", at.end_line));
+            properties.push(format!("endColumn={}", at.end_column));
+        }
+        properties.push(format!(
+            "title={}",
+            property(&format!("{} {}", d.rule.code, d.rule.name))
+        ));
+        let mut message = d.message.clone();
+        for label in &d.secondary {
+            let _ = write!(
+                message,
+                "\n{prefix}{}: {}",
+                position(label, files),
+                label.message.as_deref().unwrap_or("see also")
+            );
+        }
+        if let Some(help) = &d.help {
+            let _ = write!(message, "\nhelp: {help}");
+        }
+        let _ = writeln!(
+            out,
+            "::{level} {}::{}",
+            properties.join(","),
+            data(&message)
+        );
+    }
+    out
+}
+
+/// SARIF 2.1.0, as code-scanning services read it: the tool's driver lists every rule of
+/// the code table with its help, results point at regions with start and end lines and
+/// columns (Unicode code points), relative to the checkout's root (`%SRCROOT%`).
+pub fn sarif(diagnostics: &[Diagnostic], files: &SourceMap, prefix: &str) -> String {
+    use serde_json::json;
+    let rules: Vec<serde_json::Value> = super::codes::ALL
+        .iter()
+        .map(|rule| {
+            json!({
+                "id": rule.code,
+                "name": rule.name,
+                "shortDescription": {"text": rule.summary},
+                "fullDescription": {"text": rule.summary},
+                "help": {"text": dedent(rule.doc), "markdown": dedent(rule.doc)},
+                "defaultConfiguration": {"level": rule.severity.as_str()},
+                "properties": {"tags": ["netsot"]},
+            })
+        })
+        .collect();
+    let location = |label: &Label| {
+        let at = json_location(label, files);
+        json!({
+            "physicalLocation": {
+                "artifactLocation": {"uri": format!("{prefix}{}", at.file), "uriBaseId": "%SRCROOT%"},
+                "region": {
+                    "startLine": at.line,
+                    "startColumn": at.column,
+                    "endLine": at.end_line,
+                    "endColumn": at.end_column.max(if at.end_line == at.line { at.column + 1 } else { 1 }),
+                },
+            }
+        })
+    };
+    let results: Vec<serde_json::Value> = diagnostics
+        .iter()
+        .map(|d| {
+            let index = super::codes::ALL
+                .iter()
+                .position(|r| r.code == d.rule.code)
+                .unwrap_or(0);
+            let mut text = d.message.clone();
+            if let Some(help) = &d.help {
+                let _ = write!(text, "\nhelp: {help}");
+            }
+            let related: Vec<serde_json::Value> = d
+                .secondary
+                .iter()
+                .enumerate()
+                .map(|(i, label)| {
+                    let mut value = location(label);
+                    value["id"] = json!(i + 1);
+                    value["message"] =
+                        json!({"text": label.message.as_deref().unwrap_or("see also")});
+                    value
+                })
+                .collect();
+            let mut result = json!({
+                "ruleId": d.rule.code,
+                "ruleIndex": index,
+                "level": d.severity.as_str(),
+                "message": {"text": text},
+                "locations": d.primary.as_ref().map(location).into_iter().collect::<Vec<_>>(),
+            });
+            if !related.is_empty() {
+                result["relatedLocations"] = json!(related);
+            }
+            result
+        })
+        .collect();
+    let report = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "netsot",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rules,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    });
+    let mut text = serde_json::to_string_pretty(&report).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// A rule's documentation without the one-space indent doc comments give it.
+pub fn dedent(doc: &str) -> String {
+    doc.lines()
+        .map(|line| line.strip_prefix(' ').unwrap_or(line))
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -270,7 +270,31 @@ pub fn hosts(graph: &crate::graph::Graph) -> Vec<Host<'_>> {
             custom_fields: &data.custom_fields,
         });
     }
+    // By name, not by load order, so moving objects between files changes no output.
+    hosts.sort_by(|a, b| (a.name, a.site, a.owner).cmp(&(b.name, b.site, b.owner)));
     hosts
+}
+
+/// The services of a graph in a stable order: by owner name, service name, protocol and
+/// ports, whatever the files they were written in.
+pub fn services_sorted(graph: &crate::graph::Graph) -> Vec<u32> {
+    let m = &graph.model;
+    let mut order: Vec<u32> = (0..graph.services.len() as u32).collect();
+    let key = |s: u32| {
+        let data = &m.services[s as usize].data;
+        let owner = graph.services[s as usize]
+            .owner
+            .map(|o| graph.owner_name(o))
+            .unwrap_or("");
+        (
+            owner,
+            data.name.value.as_str(),
+            data.protocol.value.as_str(),
+            data.ports.iter().map(|p| p.value).collect::<Vec<_>>(),
+        )
+    };
+    order.sort_by_cached_key(|&s| key(s));
+    order
 }
 
 /// `address:port`, with brackets around IPv6 addresses.

@@ -36,8 +36,9 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
         index.insert(host.owner, i);
     }
     let mut probes = Vec::new();
-    for (s, service) in graph.services.iter().enumerate() {
-        let data = &graph.model.services[s].data;
+    for s in super::services_sorted(graph) {
+        let service = &graph.services[s as usize];
+        let data = &graph.model.services[s as usize].data;
         let Some(host) = service
             .owner
             .and_then(|o| index.get(&o))

@@ -122,6 +122,35 @@ impl Source {
         }
     }
 
+    /// Where the repository's root sits inside its git repository (`net/` when netsot.yaml
+    /// is in `net/`), so paths can be given as CI services expect them: relative to the
+    /// checkout. Empty outside git or at the top.
+    pub fn repo_prefix(&self) -> String {
+        let prefix = match self {
+            Source::Git(git) => git.prefix().to_string(),
+            Source::WorkTree(tree) => git2::Repository::discover(tree.root())
+                .ok()
+                .and_then(|repo| {
+                    let workdir = repo.workdir()?.canonicalize().ok()?;
+                    let root = tree.root().canonicalize().ok()?;
+                    let relative = root.strip_prefix(&workdir).ok()?;
+                    Some(
+                        relative
+                            .components()
+                            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                            .collect::<Vec<_>>()
+                            .join("/"),
+                    )
+                })
+                .unwrap_or_default(),
+        };
+        if prefix.is_empty() {
+            prefix
+        } else {
+            format!("{}/", prefix.trim_end_matches('/'))
+        }
+    }
+
     /// The root folder on disk, for a working tree.
     pub fn root_dir(&self) -> Option<PathBuf> {
         match self {

@@ -8,6 +8,7 @@ mod build;
 mod checks;
 mod codes;
 mod consumers;
+mod diff;
 mod example;
 mod generate;
 mod git;

@@ -1,0 +1,483 @@
+//! The semantic difference between two compiled revisions.
+//!
+//! Both sides are flattened into *entities*: one per object of every collection, keyed by
+//! its natural key, plus one per interface a user wrote (`DEVICE:INTERFACE`) and one per IP
+//! address (`ADDRESS` or `ADDRESS (VRF)`) with what it is assigned to. Entities are compared
+//! field by field, so a reformatted or moved file gives no difference, and an address moved
+//! from one interface to another is one change of its `assigned_to` field. Entities are
+//! grouped by kind and site.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::compile::Compilation;
+use crate::graph::{Graph, IpSource, Owner};
+use crate::render::RenderedFile;
+
+/// One object as the diff sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    pub site: Option<String>,
+    pub fields: Map<String, Value>,
+}
+
+/// Every entity of a compilation, by (kind, key).
+pub type Entities = BTreeMap<(String, String), Entity>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChangeKind {
+    Added,
+    Removed,
+    Changed,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FieldChange {
+    pub field: String,
+    pub before: Value,
+    pub after: Value,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Change {
+    pub change: ChangeKind,
+    pub kind: String,
+    pub key: String,
+    pub site: Option<String>,
+    /// For a changed object, each field that differs; for an added or removed one, its
+    /// fields (as `after` or `before`).
+    pub fields: Vec<FieldChange>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FileChange {
+    pub path: String,
+    pub change: ChangeKind,
+    /// A unified diff, cut to a few lines per file.
+    pub diff: String,
+    pub lines_added: usize,
+    pub lines_removed: usize,
+}
+
+/// The whole difference.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Diff {
+    pub changes: Vec<Change>,
+    pub files: Vec<FileChange>,
+}
+
+impl Diff {
+    pub fn is_empty(&self) -> bool {
+        self.changes.is_empty() && self.files.is_empty()
+    }
+
+    /// Per kind: (added, removed, changed).
+    pub fn summary(&self) -> BTreeMap<&str, (usize, usize, usize)> {
+        let mut summary: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new();
+        for change in &self.changes {
+            let entry = summary.entry(change.kind.as_str()).or_default();
+            match change.change {
+                ChangeKind::Added => entry.0 += 1,
+                ChangeKind::Removed => entry.1 += 1,
+                ChangeKind::Changed => entry.2 += 1,
+            }
+        }
+        summary
+    }
+}
+
+/// The entities of a compilation.
+pub fn entities(compilation: &Compilation) -> Entities {
+    let graph = &compilation.graph;
+    let model = serde_json::to_value(&*graph.model).unwrap_or_default();
+    let mut out = Entities::new();
+    let Value::Object(collections) = model else {
+        return out;
+    };
+    for (collection, objects) in collections {
+        if collection == "ip_addresses" {
+            continue; // every address, nested or not, is added below
+        }
+        let Value::Array(objects) = objects else {
+            continue;
+        };
+        for (index, object) in objects.into_iter().enumerate() {
+            let Value::Object(mut fields) = object else {
+                continue;
+            };
+            if collection == "devices" || collection == "virtual_machines" {
+                fields.remove("interfaces");
+            }
+            let site = fields
+                .get("site")
+                .and_then(Value::as_str)
+                .map(str::to_string)
+                .or_else(|| {
+                    (collection == "cables")
+                        .then(|| cable_site(graph, index))
+                        .flatten()
+                });
+            let key = natural_key(&collection, &fields);
+            insert(&mut out, &collection, key, Entity { site, fields });
+        }
+    }
+    interfaces(graph, &mut out);
+    addresses(graph, &mut out);
+    out
+}
+
+fn insert(out: &mut Entities, kind: &str, key: String, entity: Entity) {
+    let mut candidate = key.clone();
+    let mut n = 2;
+    while out.contains_key(&(kind.to_string(), candidate.clone())) {
+        candidate = format!("{key} #{n}");
+        n += 1;
+    }
+    out.insert((kind.to_string(), candidate), entity);
+}
+
+fn text(value: Option<&Value>) -> String {
+    match value {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Null) | None => String::new(),
+        Some(other) => other.to_string(),
+    }
+}
+
+/// The natural key of an object of a collection, from its fields.
+pub fn natural_key(collection: &str, fields: &Map<String, Value>) -> String {
+    let get = |name: &str| text(fields.get(name));
+    let with_vrf = |base: String| match get("vrf").as_str() {
+        "" => base,
+        vrf => format!("{base} ({vrf})"),
+    };
+    match collection {
+        "devices" | "racks" | "locations" => format!("{}/{}", get("site"), get("name")),
+        "vlans" => {
+            let scope = [get("group"), get("site")]
+                .into_iter()
+                .find(|s| !s.is_empty())
+                .unwrap_or_else(|| "global".into());
+            format!("{scope}/{} {}", get("vid"), get("name"))
+        }
+        "prefixes" => with_vrf(get("prefix")),
+        "aggregates" => get("prefix"),
+        "ip_ranges" => with_vrf(format!("{}-{}", get("start_address"), get("end_address"))),
+        "asns" => get("asn"),
+        "cables" => {
+            let mut ends = [get("a"), get("b")];
+            ends.sort();
+            format!("{} = {}", ends[0], ends[1])
+        }
+        "services" => {
+            let owner = [get("device"), get("virtual_machine")]
+                .into_iter()
+                .find(|s| !s.is_empty())
+                .unwrap_or_default();
+            format!("{owner}/{} ({})", get("name"), get("protocol"))
+        }
+        "circuits" => format!("{}/{}", get("provider"), get("cid")),
+        "device_types" | "module_types" => format!("{}/{}", get("manufacturer"), get("model")),
+        _ => {
+            let name = get("name");
+            if name.is_empty() {
+                get("slug")
+            } else {
+                name
+            }
+        }
+    }
+}
+
+/// The interfaces users wrote, keyed `SITE/DEVICE:INTERFACE` (`VM:INTERFACE`).
+fn interfaces(graph: &Graph, out: &mut Entities) {
+    for id in 0..graph.interfaces.len() as u32 {
+        let Some(entry) = graph.interface_entry(id) else {
+            continue;
+        };
+        let owner = graph.interfaces[id as usize].owner;
+        let Ok(Value::Object(mut fields)) = serde_json::to_value(entry) else {
+            continue;
+        };
+        fields.remove("ip_addresses");
+        let site = site_name(graph, owner);
+        insert(
+            out,
+            "interfaces",
+            owner_key(graph, owner, id),
+            Entity { site, fields },
+        );
+    }
+}
+
+/// The site of a cable: its A end's device's, else its B end's.
+fn cable_site(graph: &Graph, cable: usize) -> Option<String> {
+    let node = graph.cables.get(cable)?;
+    [&node.a, &node.b].into_iter().flatten().find_map(|end| {
+        let owner = match end {
+            crate::graph::CableTarget::Interface(i) => graph.interfaces[*i as usize].owner,
+            crate::graph::CableTarget::Port { device, .. } => Owner::Device(*device),
+        };
+        site_name(graph, owner)
+    })
+}
+
+fn site_name(graph: &Graph, owner: Owner) -> Option<String> {
+    graph
+        .owner_site(owner)
+        .map(|s| graph.model.sites[s as usize].data.name.value.clone())
+}
+
+fn owner_key(graph: &Graph, owner: Owner, interface: u32) -> String {
+    let name = graph.interface_name(interface);
+    match owner {
+        Owner::Device(d) => {
+            let device = graph.device(d);
+            format!("{}/{}:{name}", device.site.value, device.name.value)
+        }
+        Owner::VirtualMachine(_) => format!("{}:{name}", graph.owner_name(owner)),
+    }
+}
+
+/// Every address, keyed by address and VRF, with `assigned_to`.
+fn addresses(graph: &Graph, out: &mut Entities) {
+    for ip in 0..graph.ip_addresses.len() as u32 {
+        let node = &graph.ip_addresses[ip as usize];
+        let Ok(Value::Object(mut fields)) = serde_json::to_value(graph.ip_data(ip)) else {
+            continue;
+        };
+        let address = node.address.to_string();
+        fields.remove("address");
+        fields.remove("interface");
+        let vrf = node
+            .vrf
+            .map(|v| graph.model.vrfs[v as usize].data.name.value.clone());
+        fields.insert("vrf".into(), vrf.clone().map_or(Value::Null, Value::String));
+        let assigned = node
+            .interface
+            .map(|i| owner_key(graph, graph.interfaces[i as usize].owner, i));
+        fields.insert(
+            "assigned_to".into(),
+            assigned.map_or(Value::Null, Value::String),
+        );
+        let site = match node.source {
+            IpSource::Nested { owner, .. } => site_name(graph, owner),
+            IpSource::Standalone(_) => graph.ip_owner(ip).and_then(|o| site_name(graph, o)),
+        };
+        let key = match vrf {
+            Some(vrf) => format!("{address} ({vrf})"),
+            None => address,
+        };
+        insert(out, "ip_addresses", key, Entity { site, fields });
+    }
+}
+
+/// Compares two sets of entities and two sets of rendered files (`None` when a side could
+/// not be rendered).
+pub fn diff(
+    base: &Entities,
+    head: &Entities,
+    files: Option<(&[RenderedFile], &[RenderedFile])>,
+) -> Diff {
+    let mut changes = Vec::new();
+    for ((kind, key), before) in base {
+        match head.get(&(kind.clone(), key.clone())) {
+            None => changes.push(Change {
+                change: ChangeKind::Removed,
+                kind: kind.clone(),
+                key: key.clone(),
+                site: before.site.clone(),
+                fields: listed(&before.fields, true),
+            }),
+            Some(after) if after.fields != before.fields => {
+                let mut names: Vec<&String> =
+                    before.fields.keys().chain(after.fields.keys()).collect();
+                names.sort();
+                names.dedup();
+                let fields = names
+                    .into_iter()
+                    .filter_map(|name| {
+                        let b = before.fields.get(name).cloned().unwrap_or(Value::Null);
+                        let a = after.fields.get(name).cloned().unwrap_or(Value::Null);
+                        (a != b && !(is_empty(&a) && is_empty(&b))).then(|| FieldChange {
+                            field: name.clone(),
+                            before: b,
+                            after: a,
+                        })
+                    })
+                    .collect::<Vec<_>>();
+                if !fields.is_empty() {
+                    changes.push(Change {
+                        change: ChangeKind::Changed,
+                        kind: kind.clone(),
+                        key: key.clone(),
+                        site: after.site.clone().or_else(|| before.site.clone()),
+                        fields,
+                    });
+                }
+            }
+            Some(_) => {}
+        }
+    }
+    for ((kind, key), after) in head {
+        if !base.contains_key(&(kind.clone(), key.clone())) {
+            changes.push(Change {
+                change: ChangeKind::Added,
+                kind: kind.clone(),
+                key: key.clone(),
+                site: after.site.clone(),
+                fields: listed(&after.fields, false),
+            });
+        }
+    }
+    changes.sort_by(|a, b| {
+        (&a.kind, &a.site, &a.key, a.change).cmp(&(&b.kind, &b.site, &b.key, b.change))
+    });
+    let files = files.map(|(b, a)| file_changes(b, a)).unwrap_or_default();
+    Diff { changes, files }
+}
+
+/// The non-empty fields of an added or removed object.
+fn listed(fields: &Map<String, Value>, before: bool) -> Vec<FieldChange> {
+    fields
+        .iter()
+        .filter(|(_, v)| !is_empty(v) && **v != Value::Bool(false))
+        .map(|(k, v)| FieldChange {
+            field: k.clone(),
+            before: if before { v.clone() } else { Value::Null },
+            after: if before { Value::Null } else { v.clone() },
+        })
+        .collect()
+}
+
+fn is_empty(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::Array(a) => a.is_empty(),
+        Value::Object(o) => o.is_empty(),
+        _ => false,
+    }
+}
+
+/// The most lines of unified diff shown per file.
+pub const MAX_DIFF_LINES: usize = 40;
+
+fn file_changes(base: &[RenderedFile], head: &[RenderedFile]) -> Vec<FileChange> {
+    let before: BTreeMap<&str, &[u8]> = base
+        .iter()
+        .map(|f| (f.path.as_str(), &f.bytes[..]))
+        .collect();
+    let after: BTreeMap<&str, &[u8]> = head
+        .iter()
+        .map(|f| (f.path.as_str(), &f.bytes[..]))
+        .collect();
+    let mut paths: Vec<&str> = before.keys().chain(after.keys()).copied().collect();
+    paths.sort_unstable();
+    paths.dedup();
+    let mut out = Vec::new();
+    for path in paths {
+        let (b, a) = (before.get(path), after.get(path));
+        let change = match (b, a) {
+            (Some(b), Some(a)) if b == a => continue,
+            (Some(_), Some(_)) => ChangeKind::Changed,
+            (None, _) => ChangeKind::Added,
+            (_, None) => ChangeKind::Removed,
+        };
+        let old = String::from_utf8_lossy(b.copied().unwrap_or_default());
+        let new = String::from_utf8_lossy(a.copied().unwrap_or_default());
+        let text_diff = similar::TextDiff::from_lines(old.as_ref(), new.as_ref());
+        let (mut added, mut removed) = (0, 0);
+        for change in text_diff.iter_all_changes() {
+            match change.tag() {
+                similar::ChangeTag::Insert => added += 1,
+                similar::ChangeTag::Delete => removed += 1,
+                similar::ChangeTag::Equal => {}
+            }
+        }
+        let unified = text_diff
+            .unified_diff()
+            .context_radius(1)
+            .header(&format!("a/{path}"), &format!("b/{path}"))
+            .to_string();
+        let mut lines: Vec<&str> = unified.lines().collect();
+        let cut = lines.len() > MAX_DIFF_LINES;
+        lines.truncate(MAX_DIFF_LINES);
+        let mut diff = lines.join("\n");
+        if cut {
+            diff.push_str("\n… (cut; run `netsot build` on both revisions for the whole file)");
+        }
+        out.push(FileChange {
+            path: path.to_string(),
+            change,
+            diff,
+            lines_added: added,
+            lines_removed: removed,
+        });
+    }
+    out
+}
+
+/// A value as short text for a report.
+pub fn show(value: &Value) -> String {
+    match value {
+        Value::Null => "–".into(),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn entity(fields: Value) -> Entity {
+        Entity {
+            site: Some("ams1".into()),
+            fields: fields.as_object().unwrap().clone(),
+        }
+    }
+
+    #[test]
+    fn a_moved_address_is_one_change_of_its_assignment() {
+        let mut base = Entities::new();
+        let mut head = Entities::new();
+        let key = ("ip_addresses".to_string(), "10.0.0.1/32".to_string());
+        base.insert(
+            key.clone(),
+            entity(json!({"assigned_to": "ams1/a:eth0", "dns_name": "x"})),
+        );
+        head.insert(
+            key,
+            entity(json!({"assigned_to": "ams1/b:eth0", "dns_name": "x"})),
+        );
+        let diff = diff(&base, &head, None);
+        assert_eq!(diff.changes.len(), 1);
+        assert_eq!(diff.changes[0].change, ChangeKind::Changed);
+        assert_eq!(diff.changes[0].fields.len(), 1);
+        assert_eq!(diff.changes[0].fields[0].field, "assigned_to");
+    }
+
+    #[test]
+    fn natural_keys() {
+        let fields = |v: Value| v.as_object().unwrap().clone();
+        assert_eq!(
+            natural_key("devices", &fields(json!({"site": "ams1", "name": "leaf1"}))),
+            "ams1/leaf1"
+        );
+        assert_eq!(
+            natural_key(
+                "prefixes",
+                &fields(json!({"prefix": "10.0.0.0/8", "vrf": "red"}))
+            ),
+            "10.0.0.0/8 (red)"
+        );
+        assert_eq!(
+            natural_key("cables", &fields(json!({"a": "z:1", "b": "a:1"}))),
+            "a:1 = z:1"
+        );
+    }
+}
