@@ -6,6 +6,7 @@
 //! resolved through indexes) → [`check`] (rule families) → [`render`] (outputs). Every stage
 //! returns diagnostics ([`diag`]) instead of failing; only [`cli`] prints.
 
+pub mod blame;
 pub mod check;
 pub mod cli;
 pub mod compile;

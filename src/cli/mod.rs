@@ -3,6 +3,7 @@
 //! Exit codes are the same for every command and format: 0 clean, 1 the input has errors
 //! (or, for `build --check`, stale outputs), 2 the tool could not run.
 
+mod blame;
 mod build;
 mod check;
 mod dev;
@@ -41,6 +42,8 @@ pub enum Command {
     Check(check::Args),
     /// Check, then render every output of netsot.yaml into a folder.
     Build(build::Args),
+    /// Which commit last changed each field of an object.
+    Blame(blame::Args),
     /// The semantic difference between two revisions, and the rendered files that change.
     Diff(diff::Args),
     /// Print the whole resolved graph as JSON.
@@ -109,6 +112,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check::run(args, color),
         Command::Build(args) => build::run(args, color),
+        Command::Blame(args) => blame::run(args),
         Command::Diff(args) => diff::run(args, color),
         Command::Export(args) => export::run(args, color),
         Command::Show(args) => show::run(args, color),

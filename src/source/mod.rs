@@ -151,6 +151,18 @@ impl Source {
         }
     }
 
+    /// The git repository holding the source, the commit compiled (none for a working
+    /// tree), and the source's root relative to the repository's work tree (`repo_prefix`).
+    pub fn git(&self) -> Option<(git2::Repository, Option<git2::Oid>)> {
+        match self {
+            Source::Git(git) => {
+                let path = git.repository().path().to_path_buf();
+                Some((git2::Repository::open(path).ok()?, Some(git.commit_id())))
+            }
+            Source::WorkTree(tree) => Some((git2::Repository::discover(tree.root()).ok()?, None)),
+        }
+    }
+
     /// The root folder on disk, for a working tree.
     pub fn root_dir(&self) -> Option<PathBuf> {
         match self {

@@ -4,8 +4,10 @@
 //! place from `../shared/data/` and never copied.
 
 mod bad_input;
+mod blame;
 mod build;
 mod checks;
+mod ci;
 mod codes;
 mod consumers;
 mod diff;
