@@ -236,3 +236,31 @@ fn a_head_with_errors_exits_1_and_still_shows_the_difference() {
     );
     assert!(lines.contains("::notice title=netsot diff::"), "{lines}");
 }
+
+#[test]
+fn a_shallow_clone_says_how_to_fetch_the_history() {
+    let origin = example_repo();
+    let site = origin.path().join("data/sites/ams1.yaml");
+    let text = std::fs::read_to_string(&site).unwrap();
+    std::fs::write(&site, text.replacen("JPE21130001", "JPE21130099", 1)).unwrap();
+    git(origin.path(), &["commit", "-qam", "serial"]);
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("file://{}", origin.path().display());
+    git(
+        dir.path(),
+        &["clone", "-q", "--depth", "1", &url, "shallow"],
+    );
+    let clone = dir.path().join("shallow");
+    for args in [vec!["diff", "HEAD~1"], vec!["check", "--rev", "HEAD~1"]] {
+        let output = netsot(&args, &clone);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("shallow"), "{stderr}");
+        assert!(stderr.contains("fetch-depth: 0"), "{stderr}");
+    }
+    git(&clone, &["fetch", "-q", "--unshallow"]);
+    let output = netsot(&["diff", "HEAD~1", "HEAD", "--format", "json"], &clone);
+    assert_eq!(output.status.code(), Some(0));
+    let diff = json(&output);
+    assert_eq!(diff["changes"][0]["fields"][0]["field"], "serial");
+}
