@@ -37,11 +37,13 @@ struct Record {
     data: String,
 }
 
-/// Reverse zones sort by address, forward zones by labels from the right.
+/// Reverse zones sort by address, forward zones by labels from the right (the labels,
+/// reversed, joined by NUL, which sorts below every character a label may hold, so the
+/// string compares like the list of labels).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 enum OwnerKey {
     Address(IpAddr),
-    Labels(Vec<String>),
+    Labels(String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -417,7 +419,14 @@ fn normalize(name: &str) -> String {
 }
 
 fn labels_key(name: &str) -> OwnerKey {
-    OwnerKey::Labels(name.rsplit('.').map(str::to_string).collect())
+    let mut key = String::with_capacity(name.len());
+    for (i, label) in name.rsplit('.').enumerate() {
+        if i > 0 {
+            key.push('\0');
+        }
+        key.push_str(label);
+    }
+    OwnerKey::Labels(key)
 }
 
 /// The PTR owner name of an address: `4.3.2.1.in-addr.arpa`, or 32 nibbles in `ip6.arpa`.

@@ -68,28 +68,48 @@ pub fn render(compilation: &Compilation) -> Rendered {
     };
     let mut rendered = Rendered::default();
     let mut owners: std::collections::HashMap<String, Location> = std::collections::HashMap::new();
-    for output in &compilation.config.outputs {
-        let mut part = Rendered::default();
-        let base = match safe_path(&output.value.path.value) {
-            Ok(base) => base,
-            Err(reason) => {
-                rendered.diagnostics.push(
-                    Diagnostic::new(
+    // Outputs are independent: render them in parallel, then merge in their order.
+    use rayon::prelude::*;
+    let parts: Vec<(Rendered, Option<Diagnostic>)> = compilation
+        .config
+        .outputs
+        .par_iter()
+        .map(|output| {
+            let mut part = Rendered::default();
+            let base = match safe_path(&output.value.path.value) {
+                Ok(base) => base,
+                Err(reason) => {
+                    let diagnostic = Diagnostic::new(
                         &codes::INVALID_OUTPUT_PATH,
                         format!("the output path `{}` {reason}", output.value.path.value),
                     )
                     .at(cx.at(&output.value.path))
-                    .with_help("output paths are relative to the output folder (`--out`) and stay inside it"),
-                );
-                continue;
+                    .with_help("output paths are relative to the output folder (`--out`) and stay inside it");
+                    return (part, Some(diagnostic));
+                }
+            };
+            let start = std::time::Instant::now();
+            match output.value.renderer.value.as_str() {
+                "dns" => dns::render(&cx, &output.value, &base, &mut part),
+                "prometheus" => prometheus::render(&cx, &output.value, &base, &mut part),
+                "icinga2" => icinga2::render(&cx, &output.value, &base, &mut part),
+                "ansible" => ansible::render(&cx, &output.value, &base, &mut part),
+                _ => template::render(&cx, output, &mut part),
             }
-        };
-        match output.value.renderer.value.as_str() {
-            "dns" => dns::render(&cx, &output.value, &base, &mut part),
-            "prometheus" => prometheus::render(&cx, &output.value, &base, &mut part),
-            "icinga2" => icinga2::render(&cx, &output.value, &base, &mut part),
-            "ansible" => ansible::render(&cx, &output.value, &base, &mut part),
-            _ => template::render(&cx, output, &mut part),
+            if std::env::var("NETSOT_TIMINGS").as_deref() == Ok("2") {
+                eprintln!(
+                    "timing: render/{:<27} {:>9.3} s",
+                    output.value.renderer.value.as_str(),
+                    start.elapsed().as_secs_f64()
+                );
+            }
+            (part, None)
+        })
+        .collect();
+    for (output, (mut part, refused)) in compilation.config.outputs.iter().zip(parts) {
+        if let Some(diagnostic) = refused {
+            rendered.diagnostics.push(diagnostic);
+            continue;
         }
         rendered.diagnostics.append(&mut part.diagnostics);
         for file in part.files {
