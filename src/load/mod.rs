@@ -132,11 +132,12 @@ pub fn load(source: &Source) -> Result<Loaded, SourceError> {
         })
         .collect();
 
-    let mut model = Model::default();
+    let mut models = Vec::with_capacity(parts.len());
     for (part, part_diagnostics) in parts {
-        model.append(part);
+        models.push(part);
         diagnostics.extend(part_diagnostics);
     }
+    let model = Model::concat(models);
     Ok(Loaded {
         files,
         config,

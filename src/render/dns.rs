@@ -11,6 +11,7 @@ use std::fmt::Write as _;
 use std::net::IpAddr;
 
 use ipnet::IpNet;
+use rayon::prelude::*;
 
 use super::{join, Context, Rendered, RenderedFile};
 use crate::diag::{codes, Diagnostic, Location};
@@ -78,83 +79,108 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
         return;
     }
 
+    // Every address's records, worked out in parallel; then merged in address order, so
+    // the first claim of a PTR is always the same one.
+    struct Found {
+        name: String,
+        location: Location,
+        address: IpAddr,
+        forward: Option<(usize, Record)>,
+        reverse: Option<(usize, Record)>,
+    }
+    let found: Vec<Found> = (0..graph.ip_addresses.len() as u32)
+        .into_par_iter()
+        .filter_map(|ip| {
+            let dns_name = graph.ip_data(ip).dns_name.as_ref()?;
+            let node = &graph.ip_addresses[ip as usize];
+            let name = normalize(&dns_name.value);
+            // An invalid name is reported by NS0108 when loading.
+            validate_dns_name(&name).ok()?;
+            let address = node.address.addr();
+            let forward = find_zone(&name, &by_name)
+                .filter(|&z| zones[z].reverse.is_none())
+                .map(|z| {
+                    let kind = match address {
+                        IpAddr::V4(_) => RecordKind::A,
+                        IpAddr::V6(_) => RecordKind::Aaaa,
+                    };
+                    let record = Record {
+                        sort: labels_key(&name),
+                        owner: relative(&name, &zones[z].name),
+                        kind,
+                        data: address.to_string(),
+                    };
+                    (z, record)
+                });
+            let pointer = reverse_pointer(address);
+            let reverse = find_zone(&pointer, &by_name)
+                .filter(|&z| zones[z].reverse.is_some())
+                .map(|z| {
+                    let record = Record {
+                        sort: OwnerKey::Address(address),
+                        owner: relative(&pointer, &zones[z].name),
+                        kind: RecordKind::Ptr,
+                        data: format!("{name}."),
+                    };
+                    (z, record)
+                });
+            Some(Found {
+                location: Location::new(node.file, dns_name.span),
+                name,
+                address,
+                forward,
+                reverse,
+            })
+        })
+        .collect();
+
     // The first address (and its name) to claim each PTR owner, to report a second claim.
     let mut ptr_claims: HashMap<(usize, String), (String, Location)> = HashMap::new();
-    for ip in 0..graph.ip_addresses.len() as u32 {
-        let Some(dns_name) = graph.ip_data(ip).dns_name.as_ref() else {
-            continue;
-        };
-        let node = &graph.ip_addresses[ip as usize];
-        let name = normalize(&dns_name.value);
-        let location = Location::new(node.file, dns_name.span);
-        let address = node.address.addr();
-        if validate_dns_name(&name).is_err() {
-            continue; // reported by NS0108 when loading
-        }
-
-        match find_zone(&name, &by_name) {
-            Some(z) if zones[z].reverse.is_none() => {
-                let kind = match address {
-                    IpAddr::V4(_) => RecordKind::A,
-                    IpAddr::V6(_) => RecordKind::Aaaa,
-                };
-                let owner = relative(&name, &zones[z].name);
-                zones[z].records.insert(Record {
-                    sort: labels_key(&name),
-                    owner,
-                    kind,
-                    data: address.to_string(),
-                });
+    for f in found {
+        match f.forward {
+            Some((z, record)) => {
+                zones[z].records.insert(record);
             }
-            _ => out.diagnostics.push(
+            None => out.diagnostics.push(
                 Diagnostic::new(
                     &codes::DNS_NAME_OUTSIDE_ZONES,
                     format!(
-                        "`{name}` lies in no zone of the `dns` output; it gets no A or AAAA record"
+                        "`{}` lies in no zone of the `dns` output; it gets no A or AAAA record",
+                        f.name
                     ),
                 )
-                .at(location)
+                .at(f.location)
                 .with_help(format!(
                     "the forward zones are {}; fix the name or add its zone to netsot.yaml",
                     zone_list(&zones)
                 )),
             ),
         }
-
-        let pointer = reverse_pointer(address);
-        let Some(z) = find_zone(&pointer, &by_name) else {
+        let Some((z, record)) = f.reverse else {
             continue;
         };
-        if zones[z].reverse.is_none() {
-            continue;
-        }
-        let owner = relative(&pointer, &zones[z].name);
-        match ptr_claims.get(&(z, owner.clone())) {
-            Some((first_name, _)) if *first_name == name => continue,
+        match ptr_claims.get(&(z, record.owner.clone())) {
+            Some((first_name, _)) if *first_name == f.name => continue,
             Some((first_name, first)) => {
                 out.diagnostics.push(
                     Diagnostic::new(
                         &codes::DUPLICATE_PTR,
                         format!(
-                            "`{address}` would get two PTR records: `{first_name}` and `{name}`"
+                            "`{}` would get two PTR records: `{first_name}` and `{}`",
+                            f.address, f.name
                         ),
                     )
-                    .at(location)
+                    .at(f.location)
                     .with_secondary(*first, "the first name of the address")
                     .with_help("keep the `dns_name` on one of the addresses only"),
                 );
                 continue;
             }
             None => {
-                ptr_claims.insert((z, owner.clone()), (name.clone(), location));
+                ptr_claims.insert((z, record.owner.clone()), (f.name.clone(), f.location));
             }
         }
-        zones[z].records.insert(Record {
-            sort: OwnerKey::Address(address),
-            owner,
-            kind: RecordKind::Ptr,
-            data: format!("{name}."),
-        });
+        zones[z].records.insert(record);
     }
 
     // Glue: the addresses of name servers inside a forward zone.
@@ -206,7 +232,11 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
     let serial = serial(cx.compilation.commit_time);
     let mut index =
         String::from("// The zones rendered by netsot; include this file from named.conf.\n");
-    for zone in &zones {
+    let texts: Vec<String> = zones
+        .par_iter()
+        .map(|zone| zone_file(zone, serial))
+        .collect();
+    for (zone, text) in zones.iter().zip(texts) {
         let file = format!("{}.zone", zone.name);
         let _ = writeln!(
             index,
@@ -215,7 +245,7 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
         );
         out.files.push(RenderedFile {
             path: join(base, &file),
-            bytes: zone_file(zone, serial).into_bytes(),
+            bytes: text.into_bytes(),
         });
     }
     out.files.push(RenderedFile {
