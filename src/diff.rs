@@ -425,6 +425,13 @@ pub fn show(value: &Value) -> String {
     match value {
         Value::Null => "–".into(),
         Value::String(s) => s.clone(),
+        // Rack positions and the like: `37`, not `37.0`.
+        Value::Number(n)
+            if n.as_f64()
+                .is_some_and(|f| f.fract() == 0.0 && f.abs() < 1e15) =>
+        {
+            format!("{}", n.as_f64().unwrap_or_default() as i64)
+        }
         other => other.to_string(),
     }
 }
