@@ -15,6 +15,7 @@ pub mod dev;
 pub mod diag;
 pub mod diff;
 pub mod graph;
+pub mod ipam;
 pub mod load;
 pub mod model;
 pub mod render;

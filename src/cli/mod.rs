@@ -10,6 +10,8 @@ mod dev;
 mod diff;
 mod explain;
 mod export;
+mod init;
+mod ipam;
 mod schema;
 mod show;
 
@@ -46,6 +48,10 @@ pub enum Command {
     Blame(blame::Args),
     /// The semantic difference between two revisions, and the rendered files that change.
     Diff(diff::Args),
+    /// Start a new repository with a working example.
+    Init(init::Args),
+    /// The prefix tree with utilisation, free space, the next free address or prefix.
+    Ipam(ipam::Args),
     /// Print the whole resolved graph as JSON.
     Export(export::Args),
     /// Print one object with its resolved relations and merged config context.
@@ -115,6 +121,8 @@ pub fn main() -> ExitCode {
         Command::Blame(args) => blame::run(args),
         Command::Diff(args) => diff::run(args, color),
         Command::Export(args) => export::run(args, color),
+        Command::Init(args) => init::run(args),
+        Command::Ipam(args) => ipam::run(args),
         Command::Show(args) => show::run(args, color),
         Command::Explain(args) => explain::run(args),
         Command::Schema(args) => schema::run(args),

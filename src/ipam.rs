@@ -1,0 +1,245 @@
+//! IP address management queries over a compiled graph: the prefix tree with utilisation,
+//! free space in a prefix, the next free address or prefix (`netsot ipam`).
+//!
+//! Prefixes and addresses are taken per VRF (`None` is the global table). Free space is
+//! found by splitting the prefix into CIDR blocks around what is used, with binary search
+//! over the sorted used blocks: the work grows with the number of used blocks, not with the
+//! size of the prefix.
+
+use std::net::IpAddr;
+
+use ipnet::IpNet;
+use serde::Serialize;
+
+use crate::graph::Graph;
+
+/// A prefix in the tree.
+#[derive(Debug, Clone, Serialize)]
+pub struct TreeNode {
+    pub prefix: IpNet,
+    pub vrf: Option<String>,
+    pub status: String,
+    pub description: Option<String>,
+    pub depth: usize,
+    /// Used share in percent: child prefixes for a container, addresses otherwise (NetBox's
+    /// rule; IPv4 prefixes longer than /31 do not count their network and broadcast).
+    pub utilisation: f64,
+}
+
+fn status(graph: &Graph, prefix: usize) -> &str {
+    let data = &graph.model.prefixes[graph.prefixes[prefix].object as usize].data;
+    data.status.as_ref().map_or("active", |s| s.value.as_str())
+}
+
+/// The prefixes of one VRF (`None`: global), sorted by network then length.
+fn prefixes_of(graph: &Graph, vrf: Option<u32>) -> Vec<usize> {
+    let mut list: Vec<usize> = (0..graph.prefixes.len())
+        .filter(|&p| graph.prefixes[p].vrf == vrf)
+        .collect();
+    list.sort_by_key(|&p| {
+        let net = graph.prefixes[p].prefix.trunc();
+        (net.addr(), net.prefix_len())
+    });
+    list.dedup_by_key(|p| graph.prefixes[*p].prefix.trunc());
+    list
+}
+
+/// The addresses of one VRF, as host addresses, sorted.
+fn addresses_of(graph: &Graph, vrf: Option<u32>) -> Vec<IpAddr> {
+    let mut list: Vec<IpAddr> = graph
+        .ip_addresses
+        .iter()
+        .filter(|ip| ip.vrf == vrf)
+        .map(|ip| ip.address.addr())
+        .collect();
+    list.sort_unstable();
+    list.dedup();
+    list
+}
+
+fn size(net: &IpNet) -> f64 {
+    2f64.powi(i32::from(net.max_prefix_len() - net.prefix_len()))
+}
+
+/// Addresses a prefix can hand out: IPv4 longer than /31 loses network and broadcast.
+fn usable(net: &IpNet) -> f64 {
+    match net {
+        IpNet::V4(v4) if v4.prefix_len() < 31 => size(net) - 2.0,
+        _ => size(net),
+    }
+}
+
+/// Items of a sorted list inside `net`.
+fn within<T: Ord + Copy>(sorted: &[T], start: T, end: T) -> &[T] {
+    let from = sorted.partition_point(|x| *x < start);
+    let to = sorted.partition_point(|x| *x <= end);
+    &sorted[from..to.max(from)]
+}
+
+/// The prefix tree of a VRF with utilisation.
+pub fn tree(graph: &Graph, vrf: Option<u32>) -> Vec<TreeNode> {
+    let prefixes = prefixes_of(graph, vrf);
+    let addresses = addresses_of(graph, vrf);
+    let nets: Vec<IpNet> = prefixes
+        .iter()
+        .map(|&p| graph.prefixes[p].prefix.trunc())
+        .collect();
+    let mut out = Vec::with_capacity(prefixes.len());
+    let mut stack: Vec<IpNet> = Vec::new();
+    for (i, &p) in prefixes.iter().enumerate() {
+        let net = nets[i];
+        while stack.last().is_some_and(|top| !top.contains(&net)) {
+            stack.pop();
+        }
+        let depth = stack.len();
+        let container = status(graph, p) == "container";
+        let utilisation = if container {
+            // The direct children's share of the container.
+            let mut covered = 0.0;
+            let mut last: Option<IpNet> = None;
+            for child in nets[i + 1..].iter().take_while(|c| net.contains(*c)) {
+                if last.is_some_and(|l| l.contains(child)) {
+                    continue;
+                }
+                covered += size(child);
+                last = Some(*child);
+            }
+            covered / size(&net)
+        } else {
+            let used = within(&addresses, net.network(), net.broadcast()).len() as f64;
+            (used / usable(&net).max(1.0)).min(1.0)
+        };
+        let data = &graph.model.prefixes[graph.prefixes[p].object as usize].data;
+        out.push(TreeNode {
+            prefix: net,
+            vrf: vrf.map(|v| graph.model.vrfs[v as usize].data.name.value.clone()),
+            status: status(graph, p).to_string(),
+            description: data.description.clone(),
+            depth,
+            utilisation: (utilisation * 1000.0).round() / 10.0,
+        });
+        stack.push(net);
+    }
+    out
+}
+
+/// The free CIDR blocks of `net`: not covered by a prefix inside it, and, when
+/// `count_addresses`, holding no address (a leaf prefix's free addresses).
+pub fn free(graph: &Graph, vrf: Option<u32>, net: IpNet, count_addresses: bool) -> Vec<IpNet> {
+    let net = net.trunc();
+    let mut used: Vec<IpNet> = prefixes_of(graph, vrf)
+        .into_iter()
+        .map(|p| graph.prefixes[p].prefix.trunc())
+        .filter(|p| net.contains(p) && *p != net)
+        .collect();
+    if count_addresses {
+        used.extend(
+            addresses_of(graph, vrf)
+                .into_iter()
+                .filter(|a| net.contains(a))
+                .map(IpNet::from),
+        );
+    }
+    used.sort_by_key(|n| (n.network(), n.prefix_len()));
+    // Keep the outermost blocks only: disjoint and sorted, so overlaps are found by
+    // binary search.
+    let mut outer: Vec<IpNet> = Vec::with_capacity(used.len());
+    for block in used {
+        if !outer
+            .last()
+            .is_some_and(|last: &IpNet| last.contains(&block))
+        {
+            outer.push(block);
+        }
+    }
+    let used = outer;
+    let mut out = Vec::new();
+    split(net, &used, &mut out);
+    out
+}
+
+fn split(block: IpNet, used: &[IpNet], out: &mut Vec<IpNet>) {
+    let inside = within_nets(used, &block);
+    if inside.is_empty() {
+        out.push(block);
+        return;
+    }
+    if inside.iter().any(|u| u.contains(&block)) || block.prefix_len() == block.max_prefix_len() {
+        return;
+    }
+    if let Ok(halves) = block.subnets(block.prefix_len() + 1) {
+        for half in halves {
+            split(half, inside, out);
+        }
+    }
+}
+
+/// The used blocks that overlap `block` (used is sorted by network).
+fn within_nets<'a>(used: &'a [IpNet], block: &IpNet) -> &'a [IpNet] {
+    // Used blocks are disjoint and sorted, so those overlapping `block` are a run.
+    let from = used.partition_point(|u| u.broadcast() < block.network());
+    let to = used.partition_point(|u| u.network() <= block.broadcast());
+    &used[from..to.max(from)]
+}
+
+/// The next free address of a prefix (skipping the network and broadcast of IPv4 prefixes
+/// shorter than /31).
+pub fn next_address(graph: &Graph, vrf: Option<u32>, net: IpNet) -> Option<IpAddr> {
+    let net = net.trunc();
+    let used = addresses_of(graph, vrf);
+    let skip_ends = matches!(net, IpNet::V4(v4) if v4.prefix_len() < 31);
+    for block in free(graph, vrf, net, true) {
+        let mut candidate = block.network();
+        if skip_ends && candidate == net.network() {
+            if block.prefix_len() == block.max_prefix_len() {
+                continue;
+            }
+            candidate = next_ip(candidate)?;
+        }
+        if skip_ends && candidate == net.broadcast() {
+            continue;
+        }
+        if used.binary_search(&candidate).is_err() {
+            return Some(candidate);
+        }
+    }
+    None
+}
+
+fn next_ip(ip: IpAddr) -> Option<IpAddr> {
+    match ip {
+        IpAddr::V4(v4) => u32::from(v4)
+            .checked_add(1)
+            .map(|n| IpAddr::from(n.to_be_bytes())),
+        IpAddr::V6(v6) => u128::from(v6)
+            .checked_add(1)
+            .map(|n| IpAddr::from(n.to_be_bytes())),
+    }
+}
+
+/// The first free child prefix of `length` inside `net`.
+pub fn next_prefix(graph: &Graph, vrf: Option<u32>, net: IpNet, length: u8) -> Option<IpNet> {
+    free(graph, vrf, net, true)
+        .into_iter()
+        .filter(|block| block.prefix_len() <= length)
+        .find_map(|block| block.subnets(length).ok()?.next())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn within_finds_sorted_ranges() {
+        let list = [1, 3, 5, 7];
+        assert_eq!(within(&list, 2, 6), &[3, 5]);
+        assert_eq!(within(&list, 8, 9), &[] as &[i32]);
+    }
+
+    #[test]
+    fn usable_addresses() {
+        assert_eq!(usable(&"10.0.0.0/24".parse().unwrap()), 254.0);
+        assert_eq!(usable(&"10.0.0.0/31".parse().unwrap()), 2.0);
+        assert_eq!(usable(&"2001:db8::/126".parse().unwrap()), 4.0);
+    }
+}
