@@ -1396,7 +1396,7 @@ impl Builder<'_> {
             node.untagged_vlan = untagged_vlan;
             node.tagged_vlans = tagged_vlans;
             node.vrf = vrf;
-            node.ip_addresses = assigned;
+            node.ip_addresses = assigned.into();
         }
         drop(model);
         if std::env::var("NETSOT_TIMINGS").as_deref() == Ok("2") {
@@ -2130,10 +2130,10 @@ fn new_interface(owner: Owner, template: Option<(u32, u32)>, entry: Option<u32>)
         parent: None,
         bridge: None,
         untagged_vlan: None,
-        tagged_vlans: Vec::new(),
+        tagged_vlans: thin_vec::ThinVec::new(),
         vrf: None,
         cable: None,
-        ip_addresses: Vec::new(),
+        ip_addresses: thin_vec::ThinVec::new(),
     }
 }
 

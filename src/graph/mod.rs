@@ -152,11 +152,13 @@ pub struct InterfaceNode {
     pub parent: Option<u32>,
     pub bridge: Option<u32>,
     pub untagged_vlan: Option<u32>,
-    pub tagged_vlans: Vec<u32>,
+    /// Thin vectors (one word, no allocation when empty): a large network has millions of
+    /// interfaces, most without tagged VLANs or addresses.
+    pub tagged_vlans: thin_vec::ThinVec<u32>,
     pub vrf: Option<u32>,
     pub cable: Option<u32>,
     /// The addresses assigned to the interface, indexes of [`Graph::ip_addresses`].
-    pub ip_addresses: Vec<u32>,
+    pub ip_addresses: thin_vec::ThinVec<u32>,
 }
 
 /// Where an address was written.
