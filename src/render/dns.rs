@@ -6,7 +6,7 @@
 //! the same for the same commit and grows along history. Records are sorted, so the same
 //! graph gives the same bytes.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::net::IpAddr;
 
@@ -26,7 +26,8 @@ struct ZoneInfo<'a> {
     name: String,
     /// The network a reverse zone covers.
     reverse: Option<IpNet>,
-    records: BTreeSet<Record>,
+    /// Unsorted while collected; sorted and deduplicated before writing.
+    records: Vec<Record>,
 }
 
 /// One resource record, ordered for output: by owner (canonical order), type, then data.
@@ -139,7 +140,7 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
     for f in found {
         match f.forward {
             Some((z, record)) => {
-                zones[z].records.insert(record);
+                zones[z].records.push(record);
             }
             None => out.diagnostics.push(
                 Diagnostic::new(
@@ -180,7 +181,7 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
                 ptr_claims.insert((z, record.owner.clone()), (f.name.clone(), f.location));
             }
         }
-        zones[z].records.insert(record);
+        zones[z].records.push(record);
     }
 
     // Glue: the addresses of name servers inside a forward zone.
@@ -229,6 +230,10 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
         }
     }
 
+    zones.par_iter_mut().for_each(|zone| {
+        zone.records.par_sort_unstable();
+        zone.records.dedup();
+    });
     let serial = serial(cx.compilation.commit_time);
     let mut index =
         String::from("// The zones rendered by netsot; include this file from named.conf.\n");
@@ -357,7 +362,7 @@ fn check_zone<'a>(
         zone,
         name,
         reverse,
-        records: BTreeSet::new(),
+        records: Vec::new(),
     })
 }
 
