@@ -202,7 +202,6 @@ impl<'g> Views<'g> {
         let node = &g.devices[device as usize];
         let data = g.device(device);
         let owner = Owner::Device(device);
-        let merged = self.contexts.merged(owner);
         let device_type = node.device_type.map(|t| {
             let t = &g.model.device_types[t as usize].data;
             json!({
@@ -255,23 +254,18 @@ impl<'g> Views<'g> {
         );
         map.insert("description".into(), json!(data.description));
         map.insert("comments".into(), json!(data.comments));
-        map.insert("tags".into(), self.tag_names(&node.tags));
-        map.insert("custom_fields".into(), json!(data.custom_fields));
-        map.insert("primary_ip4".into(), self.ip_text(node.primary_ip4));
-        map.insert("primary_ip6".into(), self.ip_text(node.primary_ip6));
-        map.insert(
-            "primary_ip".into(),
-            self.ip_text(node.primary_ip4.or(node.primary_ip6)),
-        );
-        map.insert("oob_ip".into(), self.ip_text(node.oob_ip));
-        map.insert(
-            "interfaces".into(),
-            Value::Array(node.interfaces.clone().map(|i| self.interface(i)).collect()),
-        );
-        map.insert("services".into(), self.services_of(owner));
-        map.insert("config_context".into(), merged.data);
-        map.insert("config_context_sources".into(), json!(merged.sources));
-        Value::Object(map)
+        self.finish(
+            map,
+            owner,
+            Shared {
+                tags: &node.tags,
+                custom_fields: &data.custom_fields,
+                primary_ip4: node.primary_ip4,
+                primary_ip6: node.primary_ip6,
+                oob_ip: Some(node.oob_ip),
+                interfaces: node.interfaces.clone(),
+            },
+        )
     }
 
     /// A virtual machine with its relations, interfaces, services and merged config context.
@@ -280,7 +274,6 @@ impl<'g> Views<'g> {
         let node = &g.virtual_machines[vm as usize];
         let data = &g.model.virtual_machines[vm as usize].data;
         let owner = Owner::VirtualMachine(vm);
-        let merged = self.contexts.merged(owner);
         let mut map = Map::new();
         map.insert("name".into(), json!(data.name.value));
         map.insert(
@@ -304,17 +297,37 @@ impl<'g> Views<'g> {
         map.insert("disk".into(), json!(data.disk));
         map.insert("description".into(), json!(data.description));
         map.insert("comments".into(), json!(data.comments));
-        map.insert("tags".into(), self.tag_names(&node.tags));
-        map.insert("custom_fields".into(), json!(data.custom_fields));
-        map.insert("primary_ip4".into(), self.ip_text(node.primary_ip4));
-        map.insert("primary_ip6".into(), self.ip_text(node.primary_ip6));
+        self.finish(
+            map,
+            owner,
+            Shared {
+                tags: &node.tags,
+                custom_fields: &data.custom_fields,
+                primary_ip4: node.primary_ip4,
+                primary_ip6: node.primary_ip6,
+                oob_ip: None,
+                interfaces: node.interfaces.clone(),
+            },
+        )
+    }
+
+    /// The keys devices and virtual machines share, after their own, in a fixed order.
+    fn finish(&self, mut map: Map<String, Value>, owner: Owner, shared: Shared) -> Value {
+        let merged = self.contexts.merged(owner);
+        map.insert("tags".into(), self.tag_names(shared.tags));
+        map.insert("custom_fields".into(), json!(shared.custom_fields));
+        map.insert("primary_ip4".into(), self.ip_text(shared.primary_ip4));
+        map.insert("primary_ip6".into(), self.ip_text(shared.primary_ip6));
         map.insert(
             "primary_ip".into(),
-            self.ip_text(node.primary_ip4.or(node.primary_ip6)),
+            self.ip_text(shared.primary_ip4.or(shared.primary_ip6)),
         );
+        if let Some(oob_ip) = shared.oob_ip {
+            map.insert("oob_ip".into(), self.ip_text(oob_ip));
+        }
         map.insert(
             "interfaces".into(),
-            Value::Array(node.interfaces.clone().map(|i| self.interface(i)).collect()),
+            Value::Array(shared.interfaces.map(|i| self.interface(i)).collect()),
         );
         map.insert("services".into(), self.services_of(owner));
         map.insert("config_context".into(), merged.data);
@@ -369,6 +382,17 @@ impl<'g> Views<'g> {
         root.extend(map);
         Value::Object(root)
     }
+}
+
+/// What the views of devices and virtual machines share.
+struct Shared<'a> {
+    tags: &'a [u32],
+    custom_fields: &'a crate::model::organisation::CustomFieldValues,
+    primary_ip4: Option<u32>,
+    primary_ip6: Option<u32>,
+    /// Devices only.
+    oob_ip: Option<Option<u32>>,
+    interfaces: std::ops::Range<u32>,
 }
 
 #[derive(Clone, Copy)]

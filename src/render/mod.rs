@@ -50,9 +50,22 @@ impl Rendered {
 pub struct Context<'a> {
     pub compilation: &'a Compilation,
     pub views: &'a Views<'a>,
+    hosts: std::sync::OnceLock<Vec<Host<'a>>>,
+    services: std::sync::OnceLock<Vec<u32>>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    /// Every device and VM, sorted by name; worked out once for all renderers.
+    pub fn hosts(&self) -> &[Host<'a>] {
+        self.hosts.get_or_init(|| hosts(&self.compilation.graph))
+    }
+
+    /// The services in a stable order, worked out once for all renderers.
+    pub fn services(&self) -> &[u32] {
+        self.services
+            .get_or_init(|| services_sorted(&self.compilation.graph))
+    }
+
     /// The location of a value of `netsot.yaml`.
     pub fn at<T>(&self, value: &Spanned<T>) -> Location {
         Location::new(self.compilation.config_file, value.span)
@@ -65,6 +78,8 @@ pub fn render(compilation: &Compilation) -> Rendered {
     let cx = Context {
         compilation,
         views: &views,
+        hosts: Default::default(),
+        services: Default::default(),
     };
     let mut rendered = Rendered::default();
     let mut owners: std::collections::HashMap<String, Location> = std::collections::HashMap::new();
@@ -231,10 +246,35 @@ impl Host<'_> {
     pub fn is_active(&self) -> bool {
         self.status == "active"
     }
+
+    /// The labels every monitoring and inventory output carries, those that are set.
+    pub fn labels(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        [
+            ("site", self.site),
+            ("region", self.region),
+            ("role", self.role),
+            ("platform", self.platform),
+            ("tenant", self.tenant),
+        ]
+        .into_iter()
+        .filter_map(|(key, value)| Some((key, value?)))
+    }
 }
 
-/// Every device, then every virtual machine, in model order.
-pub fn hosts(graph: &crate::graph::Graph) -> Vec<Host<'_>> {
+/// The relations of a device or virtual machine that hosts carry.
+struct HostRelations<'g> {
+    primary_ip4: Option<u32>,
+    primary_ip6: Option<u32>,
+    site: Option<u32>,
+    role: Option<u32>,
+    platform: Option<u32>,
+    tenant: Option<u32>,
+    tags: &'g [u32],
+    custom_fields: &'g crate::model::organisation::CustomFieldValues,
+}
+
+/// Every device and virtual machine, sorted by name.
+fn hosts<'g>(graph: &'g crate::graph::Graph) -> Vec<Host<'g>> {
     use crate::graph::Owner;
     let m = &graph.model;
     let ip = |i: Option<u32>| i.map(|i| graph.ip_addresses[i as usize].address.addr());
@@ -255,41 +295,61 @@ pub fn hosts(graph: &crate::graph::Graph) -> Vec<Host<'_>> {
         names.dedup();
         names
     };
-    let mut hosts = Vec::with_capacity(graph.devices.len() + graph.virtual_machines.len());
-    for (d, node) in graph.devices.iter().enumerate() {
+    let status = |s: Option<&Spanned<crate::model::dcim::DeviceStatus>>| {
+        s.map_or("active", |s| s.value.as_str())
+    };
+    // The relations a device and a virtual machine have in common.
+    let host = |owner, name: &'g str, status: &'g str, relations: HostRelations<'g>| Host {
+        owner,
+        name,
+        status,
+        primary_ip4: ip(relations.primary_ip4),
+        primary_ip6: ip(relations.primary_ip6),
+        site: site(relations.site),
+        region: region(relations.site),
+        role: role(relations.role),
+        platform: platform(relations.platform),
+        tenant: tenant(relations.tenant),
+        tags: tags(relations.tags),
+        custom_fields: relations.custom_fields,
+    };
+    let devices = graph.devices.iter().enumerate().map(|(d, n)| {
         let data = &m.devices[d].data;
-        hosts.push(Host {
-            owner: Owner::Device(d as u32),
-            name: &data.name.value,
-            status: data.status.as_ref().map_or("active", |s| s.value.as_str()),
-            primary_ip4: ip(node.primary_ip4),
-            primary_ip6: ip(node.primary_ip6),
-            site: site(node.site),
-            region: region(node.site),
-            role: role(node.role),
-            platform: platform(node.platform),
-            tenant: tenant(node.tenant),
-            tags: tags(&node.tags),
-            custom_fields: &data.custom_fields,
-        });
-    }
-    for (v, node) in graph.virtual_machines.iter().enumerate() {
+        host(
+            Owner::Device(d as u32),
+            &data.name.value,
+            status(data.status.as_ref()),
+            HostRelations {
+                primary_ip4: n.primary_ip4,
+                primary_ip6: n.primary_ip6,
+                site: n.site,
+                role: n.role,
+                platform: n.platform,
+                tenant: n.tenant,
+                tags: &n.tags,
+                custom_fields: &data.custom_fields,
+            },
+        )
+    });
+    let vms = graph.virtual_machines.iter().enumerate().map(|(v, n)| {
         let data = &m.virtual_machines[v].data;
-        hosts.push(Host {
-            owner: Owner::VirtualMachine(v as u32),
-            name: &data.name.value,
-            status: data.status.as_ref().map_or("active", |s| s.value.as_str()),
-            primary_ip4: ip(node.primary_ip4),
-            primary_ip6: ip(node.primary_ip6),
-            site: site(node.site),
-            region: region(node.site),
-            role: role(node.role),
-            platform: platform(node.platform),
-            tenant: tenant(node.tenant),
-            tags: tags(&node.tags),
-            custom_fields: &data.custom_fields,
-        });
-    }
+        host(
+            Owner::VirtualMachine(v as u32),
+            &data.name.value,
+            status(data.status.as_ref()),
+            HostRelations {
+                primary_ip4: n.primary_ip4,
+                primary_ip6: n.primary_ip6,
+                site: n.site,
+                role: n.role,
+                platform: n.platform,
+                tenant: n.tenant,
+                tags: &n.tags,
+                custom_fields: &data.custom_fields,
+            },
+        )
+    });
+    let mut hosts: Vec<Host<'g>> = devices.chain(vms).collect();
     // By name, not by load order, so moving objects between files changes no output.
     hosts.sort_by(|a, b| (a.name, a.site, a.owner).cmp(&(b.name, b.site, b.owner)));
     hosts
@@ -297,7 +357,7 @@ pub fn hosts(graph: &crate::graph::Graph) -> Vec<Host<'_>> {
 
 /// The services of a graph in a stable order: by owner name, service name, protocol and
 /// ports, whatever the files they were written in.
-pub fn services_sorted(graph: &crate::graph::Graph) -> Vec<u32> {
+fn services_sorted(graph: &crate::graph::Graph) -> Vec<u32> {
     let m = &graph.model;
     let mut order: Vec<u32> = (0..graph.services.len() as u32).collect();
     let key = |s: u32| {

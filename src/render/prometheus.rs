@@ -8,7 +8,7 @@
 
 use serde_json::{json, Map, Value};
 
-use super::{hosts, join, socket, Context, Host, Rendered, RenderedFile};
+use super::{join, socket, Context, Host, Rendered, RenderedFile};
 use crate::graph::Owner;
 use crate::model::config::Output;
 
@@ -17,7 +17,7 @@ pub const DEFAULT_PORT: u16 = 9100;
 
 pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
     let graph = &cx.compilation.graph;
-    let hosts = hosts(graph);
+    let hosts = cx.hosts();
     let port = output.port.unwrap_or(DEFAULT_PORT);
 
     let mut nodes = Vec::new();
@@ -36,7 +36,7 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
         index.insert(host.owner, i);
     }
     let mut probes = Vec::new();
-    for s in super::services_sorted(graph) {
+    for &s in cx.services() {
         let service = &graph.services[s as usize];
         let data = &graph.model.services[s as usize].data;
         let Some(host) = service
@@ -95,16 +95,8 @@ fn labels(host: &Host) -> Map<String, Value> {
             Owner::VirtualMachine(_) => "virtual_machine",
         }),
     );
-    for (key, value) in [
-        ("site", host.site),
-        ("region", host.region),
-        ("role", host.role),
-        ("platform", host.platform),
-        ("tenant", host.tenant),
-    ] {
-        if let Some(value) = value {
-            labels.insert(key.into(), json!(value));
-        }
+    for (key, value) in host.labels() {
+        labels.insert(key.into(), json!(value));
     }
     if !host.tags.is_empty() {
         labels.insert("tags".into(), json!(format!(",{},", host.tags.join(","))));

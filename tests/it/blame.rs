@@ -1,28 +1,8 @@
 //! `netsot blame`: the commit that last changed each field, from a real history.
 
 use std::path::Path;
-use std::process::Command;
 
-use crate::support::{netsot, repo};
-
-fn git(dir: &Path, author: &str, date: &str, args: &[&str]) {
-    let status = Command::new("git")
-        .args([
-            "-c",
-            &format!("user.name={author}"),
-            "-c",
-            "user.email=a@example.net",
-        ])
-        .args(["-c", "commit.gpgsign=false"])
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_DATE", date)
-        .env("GIT_COMMITTER_DATE", date)
-        .status()
-        .expect("git runs");
-    assert!(status.success(), "git {args:?}");
-}
+use crate::support::{git_as, netsot, repo};
 
 const DATA: &str =
     "sites:\n  - name: ams1\n    status: active\n    description: Amsterdam\n    facility: AMS-1\n";
@@ -52,14 +32,14 @@ fn commit_of<'a>(report: &'a serde_json::Value, field: &str) -> &'a serde_json::
 #[test]
 fn each_field_names_the_commit_that_last_changed_it() {
     let dir = repo(&[("netsot.yaml", "version: 1\n"), ("data/sites.yaml", DATA)]);
-    git(
+    git_as(
         dir.path(),
         "alice",
         "2026-01-01T00:00:00Z",
         &["init", "-q", "-b", "main"],
     );
-    git(dir.path(), "alice", "2026-01-01T00:00:00Z", &["add", "."]);
-    git(
+    git_as(dir.path(), "alice", "2026-01-01T00:00:00Z", &["add", "."]);
+    git_as(
         dir.path(),
         "alice",
         "2026-01-01T00:00:00Z",
@@ -67,7 +47,7 @@ fn each_field_names_the_commit_that_last_changed_it() {
     );
     let sites = dir.path().join("data/sites.yaml");
     std::fs::write(&sites, DATA.replace("Amsterdam", "Amsterdam Science Park")).unwrap();
-    git(
+    git_as(
         dir.path(),
         "bob",
         "2026-02-01T00:00:00Z",

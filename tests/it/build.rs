@@ -1,23 +1,8 @@
 //! `netsot build`: nothing written on errors, byte-identical output, `--check`, `--rev`.
 
 use std::path::Path;
-use std::process::Command;
 
-use crate::support::{copy_dir, netsot, root};
-
-fn git(dir: &Path, date: &str, args: &[&str]) {
-    let status = Command::new("git")
-        .args(["-c", "user.name=t", "-c", "user.email=t@example.net"])
-        .args(["-c", "commit.gpgsign=false"])
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_DATE", date)
-        .env("GIT_COMMITTER_DATE", date)
-        .status()
-        .expect("git runs");
-    assert!(status.success(), "git {args:?}");
-}
+use crate::support::{copy_dir, git_as, netsot, root};
 
 /// Every file below `dir`, with its bytes, sorted by path.
 fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
@@ -125,22 +110,25 @@ fn nothing_is_written_when_the_input_has_errors() {
 fn a_revision_builds_like_its_checkout_and_the_serial_follows_history() {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&root().join("examples"), dir.path());
-    git(
+    git_as(
         dir.path(),
+        "t",
         "2026-01-01T00:00:00Z",
         &["init", "-q", "-b", "main"],
     );
-    git(dir.path(), "2026-01-01T00:00:00Z", &["add", "."]);
-    git(
+    git_as(dir.path(), "t", "2026-01-01T00:00:00Z", &["add", "."]);
+    git_as(
         dir.path(),
+        "t",
         "2026-01-01T00:00:00Z",
         &["commit", "-qm", "one"],
     );
     let vms = dir.path().join("data/virtualization.yaml");
     let edited = std::fs::read_to_string(&vms).unwrap() + "\n# a comment\n";
     std::fs::write(&vms, edited).unwrap();
-    git(
+    git_as(
         dir.path(),
+        "t",
         "2026-02-01T00:00:00Z",
         &["commit", "-qam", "two"],
     );
@@ -178,12 +166,23 @@ fn a_bare_repository_needs_an_output_folder() {
     let dir = tempfile::tempdir().unwrap();
     let work = dir.path().join("work");
     copy_dir(&root().join("examples"), &work);
-    git(&work, "2026-01-01T00:00:00Z", &["init", "-q", "-b", "main"]);
-    git(&work, "2026-01-01T00:00:00Z", &["add", "."]);
-    git(&work, "2026-01-01T00:00:00Z", &["commit", "-qm", "one"]);
+    git_as(
+        &work,
+        "t",
+        "2026-01-01T00:00:00Z",
+        &["init", "-q", "-b", "main"],
+    );
+    git_as(&work, "t", "2026-01-01T00:00:00Z", &["add", "."]);
+    git_as(
+        &work,
+        "t",
+        "2026-01-01T00:00:00Z",
+        &["commit", "-qm", "one"],
+    );
     let bare = dir.path().join("bare.git");
-    git(
+    git_as(
         dir.path(),
+        "t",
         "2026-01-01T00:00:00Z",
         &[
             "clone",

@@ -1,24 +1,9 @@
 //! What CI sees: exit codes for every command and format, GitHub annotations, SARIF, the
 //! pre-commit hook and the documented workflows.
 
-use std::path::Path;
-use std::process::Command;
-
 use netsot::load::yaml::{self, Node, NodeKind};
 
-use crate::support::{copy_dir, netsot, root};
-
-fn git(dir: &Path, args: &[&str]) {
-    let status = Command::new("git")
-        .args(["-c", "user.name=t", "-c", "user.email=t@example.net"])
-        .args(["-c", "commit.gpgsign=false"])
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .status()
-        .expect("git runs");
-    assert!(status.success(), "git {args:?}");
-}
+use crate::support::{copy_dir, git, netsot, root};
 
 /// The example in a git repository, committed, and a broken copy in the working tree
 /// when `broken`.

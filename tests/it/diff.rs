@@ -1,21 +1,8 @@
 //! `netsot diff`: the semantic difference between revisions of real git repositories.
 
-use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-use crate::support::{copy_dir, netsot, root};
-
-fn git(dir: &Path, args: &[&str]) {
-    let status = Command::new("git")
-        .args(["-c", "user.name=t", "-c", "user.email=t@example.net"])
-        .args(["-c", "commit.gpgsign=false"])
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .status()
-        .expect("git runs");
-    assert!(status.success(), "git {args:?}");
-}
+use crate::support::{copy_dir, git, netsot, root};
 
 /// A git repository holding the example, committed on `main`.
 fn example_repo() -> tempfile::TempDir {

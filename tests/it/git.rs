@@ -1,30 +1,11 @@
 //! Compiling git revisions straight from the object database.
 
 use std::path::Path;
-use std::process::Command;
 
 use netsot::compile::compile;
 use netsot::source::Source;
 
-use crate::support::{netsot, render, repo};
-
-fn git(dir: &Path, args: &[&str]) {
-    let status = Command::new("git")
-        .args([
-            "-c",
-            "user.name=t",
-            "-c",
-            "user.email=t@example.net",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .status()
-        .expect("git runs");
-    assert!(status.success(), "git {args:?}");
-}
+use crate::support::{git, netsot, render, repo};
 
 const GOOD: &str = "sites:\n  - name: ams1\n";
 const BAD: &str = "sites:\n  - name: ams1\n  - name: ams1\n";

@@ -112,3 +112,28 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Runs git in `dir` with a fixed identity and no system configuration.
+pub fn git(dir: &Path, args: &[&str]) {
+    git_as(dir, "t", "2026-01-01T00:00:00Z", args);
+}
+
+/// Runs git in `dir` as `author`, with author and committer dates set to `date`.
+pub fn git_as(dir: &Path, author: &str, date: &str, args: &[&str]) {
+    let status = Command::new("git")
+        .args([
+            "-c",
+            &format!("user.name={author}"),
+            "-c",
+            "user.email=t@example.net",
+        ])
+        .args(["-c", "commit.gpgsign=false"])
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date)
+        .status()
+        .expect("git runs");
+    assert!(status.success(), "git {args:?}");
+}
