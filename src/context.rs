@@ -39,6 +39,8 @@ pub struct Merged {
 pub struct Contexts<'g> {
     graph: &'g Graph,
     order: Vec<u32>,
+    /// The parent of each location, once, for the ancestors of every device's location.
+    location_parents: Vec<Option<u32>>,
 }
 
 impl<'g> Contexts<'g> {
@@ -53,7 +55,11 @@ impl<'g> Contexts<'g> {
             (a.weight.unwrap_or(1000), &a.name.value)
                 .cmp(&(b.weight.unwrap_or(1000), &b.name.value))
         });
-        Contexts { graph, order }
+        Contexts {
+            graph,
+            order,
+            location_parents: graph.locations.iter().map(|l| l.parent).collect(),
+        }
     }
 
     /// The merged context of a device or virtual machine.
@@ -105,7 +111,7 @@ impl<'g> Contexts<'g> {
                 let node = &g.devices[d as usize];
                 Facts {
                     site: node.site,
-                    locations: Graph::ancestors(&location_parents(g), node.location),
+                    locations: Graph::ancestors(&self.location_parents, node.location),
                     device_type: node.device_type,
                     role: node.role,
                     platform: node.platform,
@@ -141,10 +147,6 @@ impl<'g> Contexts<'g> {
         }
         facts
     }
-}
-
-fn location_parents(graph: &Graph) -> Vec<Option<u32>> {
-    graph.locations.iter().map(|l| l.parent).collect()
 }
 
 /// An empty scope matches everything; otherwise one of the object's values must be in it.

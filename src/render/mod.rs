@@ -16,7 +16,6 @@ use std::path::Path;
 
 use crate::compile::Compilation;
 use crate::diag::{codes, Diagnostic, Location};
-use crate::model::config::Output;
 use crate::model::Spanned;
 use crate::view::Views;
 
@@ -192,9 +191,6 @@ pub fn join(base: &str, name: &str) -> String {
         format!("{base}/{name}")
     }
 }
-
-/// Helper for renderers: the output's settings.
-pub type OutputSettings = Output;
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder, synced, then
 /// renamed over the target, so readers see the old file or the new one, never a part.
