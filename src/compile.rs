@@ -19,7 +19,7 @@ pub struct Compilation {
     /// The user's templates, by name relative to the templates folder.
     pub templates: Vec<(String, FileId)>,
     /// How long each stage took, for `NETSOT_TIMINGS=1` and the benchmark.
-    pub timings: Vec<(&'static str, std::time::Duration)>,
+    pub timings: Vec<Timing>,
 }
 
 impl Compilation {
@@ -39,6 +39,32 @@ impl Compilation {
     }
 }
 
+/// One stage's wall time, and the process's peak memory when it ended.
+#[derive(Clone, Debug)]
+pub struct Timing {
+    pub stage: &'static str,
+    pub time: std::time::Duration,
+    pub peak_kib: Option<u64>,
+}
+
+impl Timing {
+    /// The stage that started at `start` and ends now.
+    pub fn since(stage: &'static str, start: std::time::Instant) -> Timing {
+        Timing {
+            stage,
+            time: start.elapsed(),
+            peak_kib: peak_memory_kib(),
+        }
+    }
+}
+
+/// The peak resident memory of this process so far (Linux's `VmHWM`), in KiB.
+pub fn peak_memory_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
 /// Compiles the repository `source`. Fails only if there is no repository to read.
 pub fn compile(source: &Source) -> Result<Compilation, SourceError> {
     let start = std::time::Instant::now();
@@ -51,22 +77,19 @@ pub fn compile(source: &Source) -> Result<Compilation, SourceError> {
         commit_time,
         templates,
     } = load::load(source)?;
-    let loaded = std::time::Instant::now();
+    let mut timings = vec![Timing::since("load", start)];
+    let start = std::time::Instant::now();
     let (graph, resolve_diagnostics) = graph::build(model, &config);
     diagnostics.extend(resolve_diagnostics);
-    let resolved = std::time::Instant::now();
+    timings.push(Timing::since("resolve", start));
+    let start = std::time::Instant::now();
     diagnostics.extend(crate::check::run(
         &graph,
         &config,
         config_file.unwrap_or_default(),
     ));
-    let checked = std::time::Instant::now();
     diag::sort_and_dedup(&mut diagnostics, &files);
-    let timings = vec![
-        ("load", loaded - start),
-        ("resolve", resolved - loaded),
-        ("check", checked - resolved),
-    ];
+    timings.push(Timing::since("check", start));
     Ok(Compilation {
         files,
         config,

@@ -36,7 +36,7 @@ pub fn run(args: Args, color: bool) -> Result<Outcome, Failure> {
     } else {
         let start = std::time::Instant::now();
         let rendered = render::render(&compilation);
-        timings.push(("render", start.elapsed()));
+        timings.push(compile::Timing::since("render", start));
         diagnostics.extend(rendered.diagnostics.iter().cloned());
         Some(rendered)
     };

@@ -160,11 +160,19 @@ impl RepoArgs {
     }
 }
 
-/// Prints the time of each stage to stderr when `NETSOT_TIMINGS=1`.
-pub fn print_timings(timings: &[(&str, std::time::Duration)]) {
+/// Prints the time of each stage, and the peak memory when it ended, to stderr when
+/// `NETSOT_TIMINGS=1`.
+pub fn print_timings(timings: &[crate::compile::Timing]) {
     if std::env::var("NETSOT_TIMINGS").as_deref() == Ok("1") {
-        for (stage, duration) in timings {
-            eprintln!("timing: {stage:<8} {:>9.3} s", duration.as_secs_f64());
+        for timing in timings {
+            let peak = timing
+                .peak_kib
+                .map_or_else(String::new, |kib| format!("  peak {:>6} MiB", kib / 1024));
+            eprintln!(
+                "timing: {:<8} {:>9.3} s{peak}",
+                timing.stage,
+                timing.time.as_secs_f64()
+            );
         }
     }
 }

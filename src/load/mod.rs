@@ -354,7 +354,7 @@ impl CollectionLoader for ItemLoader<'_> {
                 Ok(data) => into.push(Obj {
                     file,
                     span: item.span,
-                    data,
+                    data: Box::new(data),
                 }),
                 Err(error) => {
                     self.diagnostics.push(error.to_diagnostic(file, item.span));

@@ -24,6 +24,11 @@ pub use spanned::Spanned;
 use crate::diag::{FileId, Location, Span};
 
 /// An object of a collection, with the place it was defined.
+///
+/// The data is boxed: objects are parsed file by file on all threads and then gathered
+/// into one table per collection, and moving a 24-byte handle instead of an object of up
+/// to a kilobyte keeps the gathering from touching the objects' memory a second time
+/// (see BENCHMARKS.md: on this machine fresh memory is time).
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct Obj<T> {
     #[serde(skip)]
@@ -31,7 +36,7 @@ pub struct Obj<T> {
     #[serde(skip)]
     pub span: Span,
     #[serde(flatten)]
-    pub data: T,
+    pub data: Box<T>,
 }
 
 impl<T> Obj<T> {
