@@ -131,12 +131,13 @@ impl<'g> Views<'g> {
     fn interface(&self, interface: u32) -> Value {
         let g = self.graph;
         let node = &g.interfaces[interface as usize];
+        let links = g.links(interface);
         let entry = g.interface_entry(interface);
         let vlan = |v: u32| {
             let vlan = &g.model.vlans[v as usize].data;
             json!({"vid": vlan.vid.value, "name": vlan.name.value})
         };
-        let connected = node.cable.and_then(|c| {
+        let connected = node.cable().and_then(|c| {
             let cable = &g.cables[c as usize];
             let me = CableTarget::Interface(interface);
             let peer = if cable.a.as_ref() == Some(&me) {
@@ -161,15 +162,15 @@ impl<'g> Views<'g> {
             "mtu": entry.and_then(|e| e.mtu.as_ref().map(|m| m.value)),
             "mac_address": entry.and_then(|e| e.mac_address.as_ref().map(|m| m.value.clone())),
             "mode": entry.and_then(|e| e.mode.as_ref().map(|m| m.value.as_str())),
-            "lag": node.lag.map(|i| g.interface_name(i)),
-            "parent": node.parent.map(|i| g.interface_name(i)),
-            "bridge": node.bridge.map(|i| g.interface_name(i)),
-            "untagged_vlan": node.untagged_vlan.map(vlan),
-            "tagged_vlans": node.tagged_vlans.iter().map(|&v| vlan(v)).collect::<Vec<_>>(),
-            "vrf": node.vrf.map(|v| g.model.vrfs[v as usize].data.name.value.clone()),
+            "lag": links.lag.map(|i| g.interface_name(i)),
+            "parent": links.parent.map(|i| g.interface_name(i)),
+            "bridge": links.bridge.map(|i| g.interface_name(i)),
+            "untagged_vlan": links.untagged_vlan.map(vlan),
+            "tagged_vlans": links.tagged_vlans.iter().map(|&v| vlan(v)).collect::<Vec<_>>(),
+            "vrf": links.vrf.map(|v| g.model.vrfs[v as usize].data.name.value.clone()),
             "connected_to": connected,
             "tags": entry.map(|e| e.tags.iter().map(|t| t.value.clone()).collect::<Vec<_>>()).unwrap_or_default(),
-            "ip_addresses": node.ip_addresses.iter().map(|&ip| self.ip(ip)).collect::<Vec<_>>(),
+            "ip_addresses": links.ip_addresses.iter().map(|&ip| self.ip(ip)).collect::<Vec<_>>(),
         })
     }
 

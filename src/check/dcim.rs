@@ -374,32 +374,29 @@ fn cables(graph: &Graph, out: &mut Vec<Diagnostic>) {
 }
 
 fn nested_lags(graph: &Graph, out: &mut Vec<Diagnostic>) {
-    for (i, node) in graph.interfaces.iter().enumerate() {
+    // Only interfaces with an entry can carry these mistakes.
+    for node in &graph.interface_links {
+        let i = node.interface;
         let Some(lag) = node.lag else {
             continue;
         };
-        if graph
-            .interface_kind(i as u32)
-            .is_none_or(|k| k.as_str() != "lag")
-        {
+        if graph.interface_kind(i).is_none_or(|k| k.as_str() != "lag") {
             continue;
         }
-        let Some(entry) = graph.interface_entry(i as u32) else {
+        let Some(entry) = graph.interface_entry(i) else {
             continue;
         };
-        let file = graph.interface_location(i as u32).file;
+        let file = graph.interface_location(i).file;
         let at = entry
             .lag
             .as_ref()
-            .map_or(graph.interface_location(i as u32), |l| {
-                Location::new(file, l.span)
-            });
+            .map_or(graph.interface_location(i), |l| Location::new(file, l.span));
         out.push(
             Diagnostic::new(
                 &codes::NESTED_LAG,
                 format!(
                     "LAG {} cannot be a member of LAG {}",
-                    graph.interface_label(i as u32),
+                    graph.interface_label(i),
                     graph.interface_name(lag)
                 ),
             )

@@ -132,13 +132,15 @@ fn group_ranges(graph: &Graph, group: u32) -> Vec<(u32, u32)> {
 }
 
 fn interface_modes(graph: &Graph, out: &mut Vec<Diagnostic>) {
-    for (i, node) in graph.interfaces.iter().enumerate() {
-        let Some(entry) = graph.interface_entry(i as u32) else {
+    // Only interfaces with an entry can carry these mistakes.
+    for node in &graph.interface_links {
+        let i = node.interface;
+        let Some(entry) = graph.interface_entry(i) else {
             continue;
         };
-        let file = graph.interface_location(i as u32).file;
+        let file = graph.interface_location(i).file;
         let mode = entry.mode.as_ref().map(|m| m.value);
-        let label = graph.interface_label(i as u32);
+        let label = graph.interface_label(i);
         if let Some(first) = entry.tagged_vlans.first() {
             if !mode.is_some_and(|m| m.is("tagged")) {
                 let (message, help) = match mode {
@@ -184,7 +186,7 @@ fn interface_modes(graph: &Graph, out: &mut Vec<Diagnostic>) {
                         entry
                             .untagged_vlan
                             .as_ref()
-                            .map_or_else(|| graph.interface_location(i as u32).span, |v| v.span),
+                            .map_or_else(|| graph.interface_location(i).span, |v| v.span),
                     ))
                     .with_help("remove it from `tagged_vlans`"),
                 );

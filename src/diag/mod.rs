@@ -130,10 +130,21 @@ pub fn sort_and_dedup(diagnostics: &mut Vec<Diagnostic>, files: &SourceMap) {
                 )
             })
         };
+        let labels = |d: &'_ Diagnostic| {
+            let labels = d.primary.iter().chain(&d.secondary);
+            labels
+                .map(|l| (l.location, l.message.clone()))
+                .collect::<Vec<_>>()
+        };
+        // The whole content decides, never the order of reporting: stages that report
+        // from several threads stay deterministic.
         key(a)
             .cmp(&key(b))
             .then_with(|| a.rule.code.cmp(b.rule.code))
             .then_with(|| a.message.cmp(&b.message))
+            .then_with(|| a.severity.cmp(&b.severity))
+            .then_with(|| a.help.cmp(&b.help))
+            .then_with(|| labels(a).cmp(&labels(b)))
     });
     diagnostics.dedup();
 }

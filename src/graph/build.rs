@@ -10,6 +10,7 @@ use crate::diag::{codes, did_you_mean, suggestion_help, Diagnostic, Location};
 use crate::model::config::Config;
 use crate::model::dcim::{EndpointRef, TerminationType};
 use crate::model::{Obj, Spanned, Text};
+use rayon::prelude::*;
 
 /// Resolves every reference of `model`. Never fails; problems are diagnostics.
 pub fn build(model: Model, config: &Config) -> (Graph, Vec<Diagnostic>) {
@@ -25,7 +26,7 @@ pub fn build(model: Model, config: &Config) -> (Graph, Vec<Diagnostic>) {
             model: std::sync::Arc::new(model),
             ..Graph::default()
         },
-        diagnostics: Vec::new(),
+        diagnostics: std::sync::Mutex::new(Vec::new()),
         config,
         types_by_model,
     };
@@ -50,12 +51,19 @@ pub fn build(model: Model, config: &Config) -> (Graph, Vec<Diagnostic>) {
         resolve_services,
         resolve_config_contexts
     );
-    (builder.graph, builder.diagnostics)
+    let diagnostics = builder
+        .diagnostics
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    (builder.graph, diagnostics)
 }
 
 struct Builder<'a> {
     graph: Graph,
-    diagnostics: Vec<Diagnostic>,
+    /// Lookups take `&self` and report through the lock, so that independent lookups can
+    /// run on all threads; the order of reports does not matter, as diagnostics are sorted
+    /// by their whole content at the end (`diag::sort_and_dedup`).
+    diagnostics: std::sync::Mutex<Vec<Diagnostic>>,
     #[allow(
         dead_code,
         reason = "policy switches are read by the checks; kept for resolution options"
@@ -94,13 +102,19 @@ fn index_named<T>(
 }
 
 impl Builder<'_> {
-    fn push(&mut self, diagnostic: Diagnostic) {
-        self.diagnostics.push(diagnostic);
+    fn push(&self, diagnostic: Diagnostic) {
+        self.diagnostics
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(diagnostic);
     }
 
     fn index(&mut self) {
         let m = &self.graph.model;
-        let d = &mut self.diagnostics;
+        let d = self
+            .diagnostics
+            .get_mut()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         let ix = &mut self.graph.indexes;
         ix.tags = index_named(&m.tags, "tag", |o| (&o.name, o.slug.as_ref()), d);
         ix.tenant_groups = index_named(
@@ -226,7 +240,7 @@ impl Builder<'_> {
 
     /// Resolves a reference against a name index, reporting a dangling one.
     fn resolve(
-        &mut self,
+        &self,
         kind: &str,
         collection: &'static str,
         index: Which,
@@ -260,7 +274,7 @@ impl Builder<'_> {
     }
 
     fn resolve_opt(
-        &mut self,
+        &self,
         kind: &str,
         collection: &'static str,
         index: Which,
@@ -299,7 +313,7 @@ impl Builder<'_> {
 
     /// Resolves a site-scoped reference from `site`.
     fn resolve_in_site(
-        &mut self,
+        &self,
         kind: &str,
         collection: &'static str,
         which: SiteWhich,
@@ -384,7 +398,7 @@ impl Builder<'_> {
         }
     }
 
-    fn resolve_tags(&mut self, tags: &[Text], file: crate::diag::FileId) -> Vec<u32> {
+    fn resolve_tags(&self, tags: &[Text], file: crate::diag::FileId) -> Vec<u32> {
         tags.iter()
             .filter_map(|tag| self.resolve("tag", "tags", Which::Tags, tag, file))
             .collect()
@@ -559,7 +573,7 @@ impl Builder<'_> {
 
     /// Reports every object whose parent chain returns to itself, once per cycle.
     fn report_cycles(
-        &mut self,
+        &self,
         kind: &str,
         parents: &[Option<u32>],
         location: impl Fn(usize) -> Location,
@@ -910,7 +924,7 @@ impl Builder<'_> {
     }
 
     fn resolve_device_type(
-        &mut self,
+        &self,
         reference: &Text,
         file: crate::diag::FileId,
         model: &Model,
@@ -1104,7 +1118,7 @@ impl Builder<'_> {
     }
 
     /// Parses a prefix; host bits set are an error with the network suggested.
-    fn parse_prefix(&mut self, text: &Text, file: crate::diag::FileId) -> Option<IpNet> {
+    fn parse_prefix(&self, text: &Text, file: crate::diag::FileId) -> Option<IpNet> {
         match text.value.trim().parse::<IpNet>() {
             Ok(net) if net.trunc() == net => Some(net),
             Ok(net) => {
@@ -1135,7 +1149,7 @@ impl Builder<'_> {
     }
 
     /// Parses an address with its mask (`10.0.0.1/24`).
-    fn parse_address(&mut self, text: &Text, file: crate::diag::FileId) -> Option<IpNet> {
+    fn parse_address(&self, text: &Text, file: crate::diag::FileId) -> Option<IpNet> {
         match text.value.trim().parse::<IpNet>() {
             Ok(net) => Some(net),
             Err(_) => {
@@ -1230,10 +1244,10 @@ impl Builder<'_> {
         for (owner, file, entries, device_type) in owners {
             let start = interfaces.len() as u32;
             let (kept, sorted) = device_type.map_or(&empty, |t| &type_tables[t as usize]);
-            if let Some(t) = device_type {
+            if device_type.is_some() {
                 interfaces.extend(
                     kept.iter()
-                        .map(|&ti| new_interface(owner, Some((t, ti)), None)),
+                        .map(|&ti| InterfaceNode::new(owner, Some(ti), None)),
                 );
             }
             extras.clear();
@@ -1248,21 +1262,21 @@ impl Builder<'_> {
                 match existing {
                     Some(existing) => {
                         let node = &mut interfaces[existing as usize];
-                        if let Some(previous) = node.entry {
+                        if let Some(previous) = node.entry() {
                             let first = &entries[previous as usize].value.name;
-                            self.diagnostics.push(duplicate(
+                            self.push(duplicate(
                                 "interface",
                                 name,
                                 Location::new(file, entry.value.name.span),
                                 Location::new(file, first.span),
                             ));
                         } else {
-                            node.entry = Some(ei as u32);
+                            node.entry = ei as u32;
                         }
                     }
                     None => {
                         if entry.value.kind.is_none() && device_type.is_some() {
-                            self.diagnostics.push(
+                            self.push(
                                 Diagnostic::new(&codes::MISSING_FIELD, format!("interface `{name}` is not in the device type, so it needs a `type`"))
                                     .at(Location::new(file, entry.value.name.span))
                                     .with_help("add `type` (e.g. `virtual`, `lag`), or check the name against the device type's interfaces"),
@@ -1271,7 +1285,7 @@ impl Builder<'_> {
                         let id = interfaces.len() as u32;
                         extra_index.insert(name, id);
                         extras.push((name, id));
-                        interfaces.push(new_interface(owner, None, Some(ei as u32)));
+                        interfaces.push(InterfaceNode::new(owner, None, Some(ei as u32)));
                     }
                 }
             }
@@ -1304,101 +1318,24 @@ impl Builder<'_> {
         self.graph.interfaces_by_name = by_name;
         drop(model);
 
-        // Relations and addresses of interfaces with entries.
+        // Relations and addresses of interfaces with entries: independent lookups, worked
+        // out on all threads, then numbered and stored in interface order.
         let half = std::time::Instant::now();
-        let model = std::sync::Arc::clone(&self.graph.model);
-        let mut ip_nodes = Vec::new();
-        for id in 0..self.graph.interfaces.len() as u32 {
-            let node = &self.graph.interfaces[id as usize];
-            let (owner, Some(entry_index)) = (node.owner, node.entry) else {
-                continue;
-            };
-            let (file, entry) = match owner {
-                Owner::Device(d) => (
-                    model.devices[d as usize].file,
-                    &model.devices[d as usize].data.interfaces[entry_index as usize].value,
-                ),
-                Owner::VirtualMachine(v) => (
-                    model.virtual_machines[v as usize].file,
-                    &model.virtual_machines[v as usize].data.interfaces[entry_index as usize].value,
-                ),
-            };
-            let site = self.graph.owner_site(owner);
-            let lag = entry
-                .lag
-                .as_ref()
-                .and_then(|r| self.resolve_sibling(owner, id, r, file, "LAG", "lag"));
-            let parent = entry
-                .parent
-                .as_ref()
-                .and_then(|r| self.resolve_sibling(owner, id, r, file, "parent", ""));
-            let bridge = entry
-                .bridge
-                .as_ref()
-                .and_then(|r| self.resolve_sibling(owner, id, r, file, "bridge", "bridge"));
-            let untagged_vlan = entry
-                .untagged_vlan
-                .as_ref()
-                .and_then(|v| self.resolve_vlan(site, v, file));
-            let tagged_vlans = entry
-                .tagged_vlans
-                .iter()
-                .filter_map(|v| self.resolve_vlan(site, v, file))
-                .collect();
-            let vrf = self.resolve_opt("VRF", "vrfs", Which::Vrfs, entry.vrf.as_ref(), file);
-            self.resolve_tags(&entry.tags, file);
-            let mut assigned = Vec::with_capacity(entry.ip_addresses.len());
-            for (index, ip) in entry.ip_addresses.iter().enumerate() {
-                let ip = &ip.value;
-                let ip_vrf = self
-                    .resolve_opt("VRF", "vrfs", Which::Vrfs, ip.vrf.as_ref(), file)
-                    .or(vrf);
-                let tenant = self.resolve_opt(
-                    "tenant",
-                    "tenants",
-                    Which::Tenants,
-                    ip.tenant.as_ref(),
-                    file,
-                );
-                self.resolve_tags(&ip.tags, file);
-                if let Some(other) = &ip.interface {
-                    self.push(
-                        Diagnostic::new(
-                            &codes::INVALID_VALUE,
-                            "an address nested under an interface cannot name another `interface`",
-                        )
-                        .at(Location::new(file, other.span)),
-                    );
-                }
-                if let Some(name) = &ip.dns_name {
-                    self.check_dns_name(name, file);
-                }
-                if let Some(address) = self.parse_address(&ip.address, file) {
-                    assigned.push(ip_nodes.len() as u32);
-                    ip_nodes.push(IpNode {
-                        address,
-                        vrf: ip_vrf,
-                        interface: Some(id),
-                        tenant,
-                        source: IpSource::Nested {
-                            owner,
-                            entry: entry_index,
-                            index: index as u32,
-                        },
-                        file,
-                    });
-                }
-            }
-            let node = &mut self.graph.interfaces[id as usize];
-            node.lag = lag;
-            node.parent = parent;
-            node.bridge = bridge;
-            node.untagged_vlan = untagged_vlan;
-            node.tagged_vlans = tagged_vlans;
-            node.vrf = vrf;
-            node.ip_addresses = assigned.into();
+        let with_entries: Vec<u32> = (0..self.graph.interfaces.len() as u32)
+            .filter(|&id| self.graph.interfaces[id as usize].entry != NONE)
+            .collect();
+        let (mut links, addresses): (Vec<InterfaceLinks>, Vec<Vec<IpNode>>) = with_entries
+            .par_iter()
+            .map(|&id| self.interface_links(id))
+            .unzip();
+        let mut ip_nodes = Vec::with_capacity(addresses.iter().map(Vec::len).sum());
+        for (index, (links, addresses)) in links.iter_mut().zip(addresses).enumerate() {
+            self.graph.interfaces[links.interface as usize].links = index as u32;
+            let first = ip_nodes.len() as u32;
+            links.ip_addresses = (first..first + addresses.len() as u32).collect();
+            ip_nodes.extend(addresses);
         }
-        drop(model);
+        self.graph.interface_links = links;
         if std::env::var("NETSOT_TIMINGS").as_deref() == Ok("2") {
             eprintln!(
                 "timing: resolve/interfaces/relations {:>9.3} s",
@@ -1436,9 +1373,7 @@ impl Builder<'_> {
                     file: o.file,
                 });
                 if let Some(interface) = interface {
-                    self.graph.interfaces[interface as usize]
-                        .ip_addresses
-                        .push(id);
+                    self.links_mut(interface).ip_addresses.push(id);
                 }
             }
         }
@@ -1446,8 +1381,106 @@ impl Builder<'_> {
         drop(model);
     }
 
+    /// The relations of an interface with an entry, and the addresses nested under it
+    /// (numbered by the caller).
+    fn interface_links(&self, id: u32) -> (InterfaceLinks, Vec<IpNode>) {
+        let model = &self.graph.model;
+        let node = &self.graph.interfaces[id as usize];
+        let owner = node.owner;
+        let entry_index = node.entry;
+        let (file, entry) = match owner {
+            Owner::Device(d) => (
+                model.devices[d as usize].file,
+                &model.devices[d as usize].data.interfaces[entry_index as usize].value,
+            ),
+            Owner::VirtualMachine(v) => (
+                model.virtual_machines[v as usize].file,
+                &model.virtual_machines[v as usize].data.interfaces[entry_index as usize].value,
+            ),
+        };
+        let site = self.graph.owner_site(owner);
+        let mut links = InterfaceLinks::new(id);
+        links.lag = entry
+            .lag
+            .as_ref()
+            .and_then(|r| self.resolve_sibling(owner, id, r, file, "LAG", "lag"));
+        links.parent = entry
+            .parent
+            .as_ref()
+            .and_then(|r| self.resolve_sibling(owner, id, r, file, "parent", ""));
+        links.bridge = entry
+            .bridge
+            .as_ref()
+            .and_then(|r| self.resolve_sibling(owner, id, r, file, "bridge", "bridge"));
+        links.untagged_vlan = entry
+            .untagged_vlan
+            .as_ref()
+            .and_then(|v| self.resolve_vlan(site, v, file));
+        links.tagged_vlans = entry
+            .tagged_vlans
+            .iter()
+            .filter_map(|v| self.resolve_vlan(site, v, file))
+            .collect();
+        links.vrf = self.resolve_opt("VRF", "vrfs", Which::Vrfs, entry.vrf.as_ref(), file);
+        self.resolve_tags(&entry.tags, file);
+        let mut addresses = Vec::with_capacity(entry.ip_addresses.len());
+        for (index, ip) in entry.ip_addresses.iter().enumerate() {
+            let ip = &ip.value;
+            let ip_vrf = self
+                .resolve_opt("VRF", "vrfs", Which::Vrfs, ip.vrf.as_ref(), file)
+                .or(links.vrf);
+            let tenant = self.resolve_opt(
+                "tenant",
+                "tenants",
+                Which::Tenants,
+                ip.tenant.as_ref(),
+                file,
+            );
+            self.resolve_tags(&ip.tags, file);
+            if let Some(other) = &ip.interface {
+                self.push(
+                    Diagnostic::new(
+                        &codes::INVALID_VALUE,
+                        "an address nested under an interface cannot name another `interface`",
+                    )
+                    .at(Location::new(file, other.span)),
+                );
+            }
+            if let Some(name) = &ip.dns_name {
+                self.check_dns_name(name, file);
+            }
+            if let Some(address) = self.parse_address(&ip.address, file) {
+                addresses.push(IpNode {
+                    address,
+                    vrf: ip_vrf,
+                    interface: Some(id),
+                    tenant,
+                    source: IpSource::Nested {
+                        owner,
+                        entry: entry_index,
+                        index: index as u32,
+                    },
+                    file,
+                });
+            }
+        }
+        (links, addresses)
+    }
+
+    /// The relations of an interface, made on first use (for an address assigned to an
+    /// interface without an entry).
+    fn links_mut(&mut self, interface: u32) -> &mut InterfaceLinks {
+        let graph = &mut self.graph;
+        let node = &mut graph.interfaces[interface as usize];
+        if node.links == NONE {
+            node.links = graph.interface_links.len() as u32;
+            graph.interface_links.push(InterfaceLinks::new(interface));
+        }
+        &mut graph.interface_links[node.links as usize]
+    }
+
     /// Reports a `dns_name` that BIND would refuse as an owner name.
-    fn check_dns_name(&mut self, name: &Text, file: crate::diag::FileId) {
+    fn check_dns_name(&self, name: &Text, file: crate::diag::FileId) {
         if let Err(reason) = validate_dns_name(&name.value) {
             self.push(
                 Diagnostic::new(&codes::INVALID_DNS_NAME, format!("`{}` is not a valid DNS name: {reason}", name.value))
@@ -1459,7 +1492,7 @@ impl Builder<'_> {
 
     /// Resolves a VLAN for an interface of `site`, reporting one out of the site's scope.
     fn resolve_vlan(
-        &mut self,
+        &self,
         site: Option<u32>,
         reference: &Text,
         file: crate::diag::FileId,
@@ -1491,7 +1524,7 @@ impl Builder<'_> {
     /// Resolves `lag`, `parent` or `bridge`: an interface of the same owner. A
     /// `DEVICE:INTERFACE` naming another device is a foreign interface.
     fn resolve_sibling(
-        &mut self,
+        &self,
         owner: Owner,
         this: u32,
         reference: &Text,
@@ -1549,7 +1582,7 @@ impl Builder<'_> {
     }
 
     fn check_sibling_kind(
-        &mut self,
+        &self,
         this: u32,
         found: u32,
         role: &str,
@@ -1589,7 +1622,7 @@ impl Builder<'_> {
     /// Resolves a `DEVICE:PORT` reference to an interface; `from_site` is the site of the
     /// referring object, for bare device names.
     fn resolve_endpoint(
-        &mut self,
+        &self,
         reference: &Spanned<EndpointRef>,
         file: crate::diag::FileId,
         from_site: Option<u32>,
@@ -1608,7 +1641,7 @@ impl Builder<'_> {
     }
 
     fn endpoint_device(
-        &mut self,
+        &self,
         reference: &Spanned<EndpointRef>,
         file: crate::diag::FileId,
         from_site: Option<u32>,
@@ -1638,7 +1671,7 @@ impl Builder<'_> {
     }
 
     fn unknown_port(
-        &mut self,
+        &self,
         device: u32,
         port: &str,
         what: &str,
@@ -1700,7 +1733,7 @@ impl Builder<'_> {
 
     /// Finds the address `text` among the owner's interfaces.
     fn resolve_primary(
-        &mut self,
+        &self,
         owner: Owner,
         text: &Text,
         file: crate::diag::FileId,
@@ -1744,7 +1777,7 @@ impl Builder<'_> {
             Owner::VirtualMachine(v) => self.graph.virtual_machines[v as usize].interfaces.clone(),
         };
         for interface in range {
-            for &ip in &self.graph.interfaces[interface as usize].ip_addresses {
+            for &ip in &self.graph.links(interface).ip_addresses {
                 if self.graph.ip_addresses[ip as usize].address.addr() == wanted {
                     return Some(ip);
                 }
@@ -1823,7 +1856,9 @@ impl Builder<'_> {
             return match self.graph.find_interface(Owner::Device(device), &port) {
                 Some(found) => {
                     let node = &mut self.graph.interfaces[found as usize];
-                    node.cable.get_or_insert(cable);
+                    if node.cable == NONE {
+                        node.cable = cable;
+                    }
                     Some(CableTarget::Interface(found))
                 }
                 None => {
@@ -2050,12 +2085,7 @@ impl Builder<'_> {
                         }
                     };
                     range
-                        .flat_map(|i| {
-                            self.graph.interfaces[i as usize]
-                                .ip_addresses
-                                .iter()
-                                .copied()
-                        })
+                        .flat_map(|i| self.graph.links(i).ip_addresses.iter().copied())
                         .find(|&ip| self.graph.ip_addresses[ip as usize].address.addr() == wanted)
                 });
                 match found {
@@ -2119,22 +2149,6 @@ pub fn validate_dns_name(name: &str) -> Result<(), String> {
         }
     }
     Ok(())
-}
-
-fn new_interface(owner: Owner, template: Option<(u32, u32)>, entry: Option<u32>) -> InterfaceNode {
-    InterfaceNode {
-        owner,
-        template,
-        entry,
-        lag: None,
-        parent: None,
-        bridge: None,
-        untagged_vlan: None,
-        tagged_vlans: thin_vec::ThinVec::new(),
-        vrf: None,
-        cable: None,
-        ip_addresses: thin_vec::ThinVec::new(),
-    }
 }
 
 /// A device type's kept interface templates in order, and their names sorted with their

@@ -139,27 +139,93 @@ pub struct VirtualMachineNode {
     pub tags: Vec<u32>,
 }
 
+/// Marks an absent index in the packed [`InterfaceNode`].
+const NONE: u32 = u32::MAX;
+
 /// An interface: instantiated from a device-type template, refined or added by an entry
 /// of the device's own `interfaces`.
+///
+/// Packed into 24 bytes: a large network has millions of interfaces, most of them
+/// instantiated from a device type and never mentioned again, and on the machines this runs
+/// on fresh memory costs time (BENCHMARKS.md). What only interfaces with an entry (or an
+/// address) have lives in [`InterfaceLinks`], reached through [`Graph::links`].
 #[derive(Debug, Clone)]
 pub struct InterfaceNode {
     pub owner: Owner,
-    /// The device type and the index of its interface template.
-    pub template: Option<(u32, u32)>,
+    /// The index of the interface template in the owner's device type, or [`NONE`].
+    template: u32,
+    /// The index of the entry in the owner's `interfaces` list, or [`NONE`].
+    entry: u32,
+    /// The cable attached, or [`NONE`].
+    cable: u32,
+    /// The index in [`Graph::interface_links`], or [`NONE`].
+    links: u32,
+}
+
+fn packed(index: Option<u32>) -> u32 {
+    index.unwrap_or(NONE)
+}
+
+fn unpacked(index: u32) -> Option<u32> {
+    (index != NONE).then_some(index)
+}
+
+impl InterfaceNode {
+    fn new(owner: Owner, template: Option<u32>, entry: Option<u32>) -> InterfaceNode {
+        InterfaceNode {
+            owner,
+            template: packed(template),
+            entry: packed(entry),
+            cable: NONE,
+            links: NONE,
+        }
+    }
+
     /// The index of the entry in the owner's `interfaces` list.
-    pub entry: Option<u32>,
+    pub fn entry(&self) -> Option<u32> {
+        unpacked(self.entry)
+    }
+
+    /// The index of the cable attached.
+    pub fn cable(&self) -> Option<u32> {
+        unpacked(self.cable)
+    }
+}
+
+/// The relations of an interface with an entry (or an address): its LAG, parent and bridge
+/// interfaces, VLANs, VRF and addresses, resolved.
+#[derive(Debug, Clone)]
+pub struct InterfaceLinks {
+    /// The interface these belong to.
+    pub interface: u32,
     pub lag: Option<u32>,
     pub parent: Option<u32>,
     pub bridge: Option<u32>,
     pub untagged_vlan: Option<u32>,
-    /// Thin vectors (one word, no allocation when empty): a large network has millions of
-    /// interfaces, most without tagged VLANs or addresses.
+    /// Thin vectors (one word, no allocation when empty).
     pub tagged_vlans: thin_vec::ThinVec<u32>,
     pub vrf: Option<u32>,
-    pub cable: Option<u32>,
     /// The addresses assigned to the interface, indexes of [`Graph::ip_addresses`].
     pub ip_addresses: thin_vec::ThinVec<u32>,
 }
+
+impl InterfaceLinks {
+    const fn new(interface: u32) -> InterfaceLinks {
+        InterfaceLinks {
+            interface,
+            lag: None,
+            parent: None,
+            bridge: None,
+            untagged_vlan: None,
+            tagged_vlans: thin_vec::ThinVec::new(),
+            vrf: None,
+            ip_addresses: thin_vec::ThinVec::new(),
+        }
+    }
+}
+
+/// The links of every interface that has none.
+static NO_LINKS: InterfaceLinks = InterfaceLinks::new(NONE);
 
 /// Where an address was written.
 #[derive(Debug, Clone, Copy)]
@@ -264,6 +330,8 @@ pub struct Graph {
     pub devices: Vec<DeviceNode>,
     pub virtual_machines: Vec<VirtualMachineNode>,
     pub interfaces: Vec<InterfaceNode>,
+    /// The relations of the interfaces that have any, in interface order.
+    pub interface_links: Vec<InterfaceLinks>,
     pub ip_addresses: Vec<IpNode>,
     pub prefixes: Vec<PrefixNode>,
     pub aggregates: Vec<AggregateNode>,
@@ -279,10 +347,18 @@ pub struct Graph {
 }
 
 impl Graph {
+    /// The relations of an interface (empty for one without an entry or address).
+    pub fn links(&self, interface: u32) -> &InterfaceLinks {
+        match unpacked(self.interfaces[interface as usize].links) {
+            Some(links) => &self.interface_links[links as usize],
+            None => &NO_LINKS,
+        }
+    }
+
     /// The interface entry written by the user, if any.
     pub fn interface_entry(&self, interface: u32) -> Option<&Interface> {
         let node = &self.interfaces[interface as usize];
-        let entry = node.entry? as usize;
+        let entry = node.entry()? as usize;
         Some(match node.owner {
             Owner::Device(d) => &self.model.devices[d as usize].data.interfaces[entry].value,
             Owner::VirtualMachine(v) => {
@@ -293,7 +369,12 @@ impl Graph {
 
     /// The device-type template the interface was instantiated from, if any.
     pub fn interface_template(&self, interface: u32) -> Option<&InterfaceTemplate> {
-        let (device_type, template) = self.interfaces[interface as usize].template?;
+        let node = &self.interfaces[interface as usize];
+        let template = unpacked(node.template)?;
+        let Owner::Device(device) = node.owner else {
+            return None;
+        };
+        let device_type = self.devices[device as usize].device_type?;
         Some(
             &self.model.device_types[device_type as usize]
                 .data
