@@ -1810,41 +1810,53 @@ impl Builder<'_> {
     }
 
     fn resolve_cables(&mut self) {
-        let model = std::sync::Arc::clone(&self.graph.model);
-        let mut cables = Vec::with_capacity(model.cables.len());
-        for (c, o) in model.cables.iter().enumerate() {
-            self.resolve_opt(
-                "tenant",
-                "tenants",
-                Which::Tenants,
-                o.data.tenant.as_ref(),
-                o.file,
-            );
-            self.resolve_tags(&o.data.tags, o.file);
-            let a = self.resolve_cable_end(
-                &o.data.a,
-                o.data.a_type.as_ref().map(|t| t.value),
-                o.file,
-                c as u32,
-            );
-            let b = self.resolve_cable_end(
-                &o.data.b,
-                o.data.b_type.as_ref().map(|t| t.value),
-                o.file,
-                c as u32,
-            );
-            cables.push(CableNode { a, b });
+        // The ends are independent lookups, on all threads; attaching each interface to
+        // its first cable happens after, in cable order.
+        let cables: Vec<CableNode> = self
+            .graph
+            .model
+            .cables
+            .par_iter()
+            .map(|o| {
+                self.resolve_opt(
+                    "tenant",
+                    "tenants",
+                    Which::Tenants,
+                    o.data.tenant.as_ref(),
+                    o.file,
+                );
+                self.resolve_tags(&o.data.tags, o.file);
+                let a = self.resolve_cable_end(
+                    &o.data.a,
+                    o.data.a_type.as_ref().map(|t| t.value),
+                    o.file,
+                );
+                let b = self.resolve_cable_end(
+                    &o.data.b,
+                    o.data.b_type.as_ref().map(|t| t.value),
+                    o.file,
+                );
+                CableNode { a, b }
+            })
+            .collect();
+        for (c, cable) in cables.iter().enumerate() {
+            for end in [&cable.a, &cable.b] {
+                if let Some(CableTarget::Interface(interface)) = end {
+                    let node = &mut self.graph.interfaces[*interface as usize];
+                    if node.cable == NONE {
+                        node.cable = c as u32;
+                    }
+                }
+            }
         }
         self.graph.cables = cables;
-        drop(model);
     }
 
     fn resolve_cable_end(
-        &mut self,
+        &self,
         reference: &Spanned<EndpointRef>,
         kind: Option<TerminationType>,
         file: crate::diag::FileId,
-        cable: u32,
     ) -> Option<CableTarget> {
         let kind = kind.unwrap_or(TerminationType::named("interface"));
         if kind.is("circuit_termination") || kind.is("power_feed") {
@@ -1854,13 +1866,7 @@ impl Builder<'_> {
         let (device, port) = self.endpoint_device(reference, file, None)?;
         if kind.is("interface") {
             return match self.graph.find_interface(Owner::Device(device), &port) {
-                Some(found) => {
-                    let node = &mut self.graph.interfaces[found as usize];
-                    if node.cable == NONE {
-                        node.cable = cable;
-                    }
-                    Some(CableTarget::Interface(found))
-                }
+                Some(found) => Some(CableTarget::Interface(found)),
                 None => {
                     self.unknown_port(device, &port, "interface", reference.span, file);
                     None
