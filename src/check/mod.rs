@@ -19,14 +19,18 @@ pub fn run(graph: &Graph, config: &Config, config_file: FileId) -> Vec<Diagnosti
     let ((mut ipam, mut vlan), (mut dcim, mut policy)) = rayon::join(
         || {
             rayon::join(
-                || collect(|out| ipam::check(graph, config, out)),
-                || collect(|out| vlan::check(graph, out)),
+                || collect("ipam", |out| ipam::check(graph, config, out)),
+                || collect("vlan", |out| vlan::check(graph, out)),
             )
         },
         || {
             rayon::join(
-                || collect(|out| dcim::check(graph, out)),
-                || collect(|out| policy::check(graph, config, config_file, out)),
+                || collect("dcim", |out| dcim::check(graph, out)),
+                || {
+                    collect("policy", |out| {
+                        policy::check(graph, config, config_file, out)
+                    })
+                },
             )
         },
     );
@@ -36,8 +40,15 @@ pub fn run(graph: &Graph, config: &Config, config_file: FileId) -> Vec<Diagnosti
     ipam
 }
 
-fn collect(check: impl FnOnce(&mut Vec<Diagnostic>)) -> Vec<Diagnostic> {
+fn collect(family: &str, check: impl FnOnce(&mut Vec<Diagnostic>)) -> Vec<Diagnostic> {
+    let start = std::time::Instant::now();
     let mut out = Vec::new();
     check(&mut out);
+    if std::env::var("NETSOT_TIMINGS").as_deref() == Ok("2") {
+        eprintln!(
+            "timing: check/{family:<34} {:>9.3} s",
+            start.elapsed().as_secs_f64()
+        );
+    }
     out
 }
