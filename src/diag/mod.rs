@@ -196,3 +196,28 @@ pub fn suggestion_help(suggestions: &[&str]) -> Option<String> {
         )),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Parallel stages report in any order; the sorted list must not show it.
+    #[test]
+    fn sorting_ignores_the_order_of_reporting() {
+        let mut files = SourceMap::default();
+        let file = files.add("data/a.yaml".into(), "a: 1\n".into());
+        let at = Location::new(file, Span::new(0, 1));
+        let make = |help: &str| {
+            Diagnostic::new(&codes::UNRESOLVED_REFERENCE, "no site named `x`")
+                .at(at)
+                .with_help(help)
+        };
+        let mut one = vec![make("b"), make("a"), make("b")];
+        let mut other = vec![make("a"), make("b"), make("a")];
+        sort_and_dedup(&mut one, &files);
+        sort_and_dedup(&mut other, &files);
+        assert_eq!(one, other);
+        assert_eq!(one.len(), 2);
+        assert_eq!(one[0].help.as_deref(), Some("a"));
+    }
+}

@@ -1321,13 +1321,11 @@ impl Builder<'_> {
         // Relations and addresses of interfaces with entries: independent lookups, worked
         // out on all threads, then numbered and stored in interface order.
         let half = std::time::Instant::now();
-        let with_entries: Vec<u32> = (0..self.graph.interfaces.len() as u32)
-            .filter(|&id| self.graph.interfaces[id as usize].entry != NONE)
-            .collect();
-        let (mut links, addresses): (Vec<InterfaceLinks>, Vec<Vec<IpNode>>) = with_entries
-            .par_iter()
-            .map(|&id| self.interface_links(id))
-            .unzip();
+        let (mut links, addresses): (Vec<InterfaceLinks>, Vec<Vec<IpNode>>) =
+            (0..self.graph.interfaces.len() as u32)
+                .into_par_iter()
+                .filter_map(|id| Some(self.interface_links(id, self.graph.interface_entry(id)?)))
+                .unzip();
         let mut ip_nodes = Vec::with_capacity(addresses.iter().map(Vec::len).sum());
         for (index, (links, addresses)) in links.iter_mut().zip(addresses).enumerate() {
             self.graph.interfaces[links.interface as usize].links = index as u32;
@@ -1381,23 +1379,12 @@ impl Builder<'_> {
         drop(model);
     }
 
-    /// The relations of an interface with an entry, and the addresses nested under it
+    /// The relations of an interface with its `entry`, and the addresses nested under it
     /// (numbered by the caller).
-    fn interface_links(&self, id: u32) -> (InterfaceLinks, Vec<IpNode>) {
-        let model = &self.graph.model;
+    fn interface_links(&self, id: u32, entry: &Interface) -> (InterfaceLinks, Vec<IpNode>) {
         let node = &self.graph.interfaces[id as usize];
-        let owner = node.owner;
-        let entry_index = node.entry;
-        let (file, entry) = match owner {
-            Owner::Device(d) => (
-                model.devices[d as usize].file,
-                &model.devices[d as usize].data.interfaces[entry_index as usize].value,
-            ),
-            Owner::VirtualMachine(v) => (
-                model.virtual_machines[v as usize].file,
-                &model.virtual_machines[v as usize].data.interfaces[entry_index as usize].value,
-            ),
-        };
+        let (owner, entry_index) = (node.owner, node.entry);
+        let file = self.graph.owner_location(owner).file;
         let site = self.graph.owner_site(owner);
         let mut links = InterfaceLinks::new(id);
         links.lag = entry
@@ -1556,12 +1543,7 @@ impl Builder<'_> {
                         return self.check_sibling_kind(this, found, role, required_kind, location);
                     }
                 }
-                let range = match owner {
-                    Owner::Device(d) => self.graph.devices[d as usize].interfaces.clone(),
-                    Owner::VirtualMachine(v) => {
-                        self.graph.virtual_machines[v as usize].interfaces.clone()
-                    }
-                };
+                let range = self.graph.owner_interfaces(owner);
                 let names: Vec<&str> = range.map(|i| self.graph.interface_name(i)).collect();
                 let suggestions = did_you_mean(&reference.value, names.iter().copied());
                 let mut diagnostic = Diagnostic::new(
@@ -1772,11 +1754,7 @@ impl Builder<'_> {
             );
             return None;
         }
-        let range = match owner {
-            Owner::Device(d) => self.graph.devices[d as usize].interfaces.clone(),
-            Owner::VirtualMachine(v) => self.graph.virtual_machines[v as usize].interfaces.clone(),
-        };
-        for interface in range {
+        for interface in self.graph.owner_interfaces(owner) {
             for &ip in &self.graph.links(interface).ip_addresses {
                 if self.graph.ip_addresses[ip as usize].address.addr() == wanted {
                     return Some(ip);
@@ -2084,13 +2062,8 @@ impl Builder<'_> {
                     continue;
                 };
                 let found = owner.and_then(|owner| {
-                    let range = match owner {
-                        Owner::Device(d) => self.graph.devices[d as usize].interfaces.clone(),
-                        Owner::VirtualMachine(v) => {
-                            self.graph.virtual_machines[v as usize].interfaces.clone()
-                        }
-                    };
-                    range
+                    self.graph
+                        .owner_interfaces(owner)
                         .flat_map(|i| self.graph.links(i).ip_addresses.iter().copied())
                         .find(|&ip| self.graph.ip_addresses[ip as usize].address.addr() == wanted)
                 });

@@ -330,7 +330,8 @@ pub struct Graph {
     pub devices: Vec<DeviceNode>,
     pub virtual_machines: Vec<VirtualMachineNode>,
     pub interfaces: Vec<InterfaceNode>,
-    /// The relations of the interfaces that have any, in interface order.
+    /// The relations of the interfaces that have any: those with an entry in interface
+    /// order, then those given only a standalone address.
     pub interface_links: Vec<InterfaceLinks>,
     pub ip_addresses: Vec<IpNode>,
     pub prefixes: Vec<PrefixNode>,
@@ -462,12 +463,17 @@ impl Graph {
         )
     }
 
+    /// An owner's interfaces: a contiguous range of [`Graph::interfaces`].
+    pub fn owner_interfaces(&self, owner: Owner) -> Range<u32> {
+        match owner {
+            Owner::Device(d) => self.devices[d as usize].interfaces.clone(),
+            Owner::VirtualMachine(v) => self.virtual_machines[v as usize].interfaces.clone(),
+        }
+    }
+
     /// Finds an interface of an owner by name.
     pub fn find_interface(&self, owner: Owner, name: &str) -> Option<u32> {
-        let range = match owner {
-            Owner::Device(d) => self.devices.get(d as usize)?.interfaces.clone(),
-            Owner::VirtualMachine(v) => self.virtual_machines.get(v as usize)?.interfaces.clone(),
-        };
+        let range = self.owner_interfaces(owner);
         let sorted = &self.interfaces_by_name[range.start as usize..range.end as usize];
         sorted
             .binary_search_by(|&i| self.interface_name(i).cmp(name))

@@ -157,6 +157,16 @@ fn an_address_moved_between_interfaces_is_one_change_of_assigned_to() {
     std::fs::write(dir.path().join("data/sites/ams1-leaf7.yaml"), &leaf7).unwrap();
     git(dir.path(), &["add", "."]);
     git(dir.path(), &["commit", "-qm", "leaf7"]);
+    // A standalone address reaches the interface it names, even one the device only has
+    // from its type.
+    let spine = json(&netsot(&["show", "device", "ams1-spine1"], dir.path()));
+    let interface = spine["interfaces"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["name"] == "Ethernet7/1")
+        .unwrap();
+    assert_eq!(interface["ip_addresses"][0]["address"], "10.254.1.24/31");
     // The spine's end of the link moves from Ethernet7/1 to Ethernet8/1 (and its cable).
     let moved = leaf7
         .replace(
