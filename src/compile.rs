@@ -58,6 +58,34 @@ impl Timing {
     }
 }
 
+/// The steps of a stage, printed to stderr as they end when `NETSOT_TIMINGS=2`.
+pub struct Steps {
+    stage: &'static str,
+    start: Option<std::time::Instant>,
+}
+
+impl Steps {
+    pub fn new(stage: &'static str) -> Steps {
+        let verbose = std::env::var("NETSOT_TIMINGS").as_deref() == Ok("2");
+        Steps {
+            stage,
+            start: verbose.then(std::time::Instant::now),
+        }
+    }
+
+    /// Ends the step `name`, which began when the previous one ended.
+    pub fn done(&mut self, name: &str) {
+        if let Some(start) = self.start {
+            let step = format!("{}/{name}", self.stage);
+            eprintln!(
+                "timing: {step:<37} {:>9.3} s",
+                start.elapsed().as_secs_f64()
+            );
+            self.start = Some(std::time::Instant::now());
+        }
+    }
+}
+
 /// The peak resident memory of this process so far (Linux's `VmHWM`), in KiB.
 pub fn peak_memory_kib() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;

@@ -41,6 +41,7 @@ pub const TEMPLATE_EXTENSIONS: &[&str] = &[".j2", ".jinja", ".jinja2", ".tmpl", 
 pub fn load(source: &Source) -> Result<Loaded, SourceError> {
     let mut files = SourceMap::default();
     let mut diagnostics = Vec::new();
+    let mut step = crate::compile::Steps::new("load");
 
     let config_bytes = source
         .read(CONFIG_FILE)?
@@ -100,6 +101,7 @@ pub fn load(source: &Source) -> Result<Loaded, SourceError> {
         .map(|f| f.path.strip_prefix(&prefix).unwrap_or(&f.path).to_string())
         .collect();
 
+    step.done("read");
     let data_ids = register(raw_data, &mut files, &mut diagnostics);
     let type_ids = register(raw_types, &mut files, &mut diagnostics);
     let template_paths: Vec<String> = raw_templates.iter().map(|f| f.path.clone()).collect();
@@ -113,6 +115,7 @@ pub fn load(source: &Source) -> Result<Loaded, SourceError> {
         })
         .collect();
 
+    step.done("register");
     let jobs: Vec<(FileId, FileKind)> = data_ids
         .into_iter()
         .map(|id| (id, FileKind::Data))
@@ -132,12 +135,14 @@ pub fn load(source: &Source) -> Result<Loaded, SourceError> {
         })
         .collect();
 
+    step.done("parse");
     let mut models = Vec::with_capacity(parts.len());
     for (part, part_diagnostics) in parts {
         models.push(part);
         diagnostics.extend(part_diagnostics);
     }
     let model = Model::concat(models);
+    step.done("gather");
     Ok(Loaded {
         files,
         config,

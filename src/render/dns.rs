@@ -6,7 +6,7 @@
 //! the same for the same commit and grows along history. Records are sorted, so the same
 //! graph gives the same bytes.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt::Write as _;
 use std::net::IpAddr;
 
@@ -68,7 +68,7 @@ impl RecordKind {
 pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
     let graph = &cx.compilation.graph;
     let mut zones: Vec<ZoneInfo> = Vec::new();
-    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut by_name = ZoneNames::default();
     for zone in &output.zones {
         let Some(info) = check_zone(cx, zone, &by_name, &zones, out) else {
             continue;
@@ -80,6 +80,7 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
         return;
     }
 
+    let mut step = crate::compile::Steps::new("render/dns");
     // Every address's records, worked out in parallel; then merged in address order, so
     // the first claim of a PTR is always the same one.
     struct Found {
@@ -98,7 +99,8 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
             // An invalid name is reported by NS0108 when loading.
             validate_dns_name(&name).ok()?;
             let address = node.address.addr();
-            let forward = find_zone(&name, &by_name)
+            let forward = by_name
+                .find(&name)
                 .filter(|&z| zones[z].reverse.is_none())
                 .map(|z| {
                     let kind = match address {
@@ -114,7 +116,8 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
                     (z, record)
                 });
             let pointer = reverse_pointer(address);
-            let reverse = find_zone(&pointer, &by_name)
+            let reverse = by_name
+                .find(&pointer)
                 .filter(|&z| zones[z].reverse.is_some())
                 .map(|z| {
                     let record = Record {
@@ -135,9 +138,40 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
         })
         .collect();
 
-    // The first address (and its name) to claim each PTR owner, to report a second claim.
-    let mut ptr_claims: HashMap<(usize, String), (String, Location)> = HashMap::new();
-    for f in found {
+    step.done("records");
+    // The first address (and its name) to claim each PTR owner, to report a second claim;
+    // decided on borrowed names, before the records move into their zones.
+    let mut ptr_claims: HashMap<(usize, &str), usize> = HashMap::default();
+    ptr_claims.reserve(found.len());
+    let mut claimed = vec![true; found.len()];
+    for (i, f) in found.iter().enumerate() {
+        let Some((z, record)) = &f.reverse else {
+            continue;
+        };
+        match ptr_claims.get(&(*z, record.owner.as_str())) {
+            Some(&first) if found[first].name == f.name => claimed[i] = false,
+            Some(&first) => {
+                claimed[i] = false;
+                out.diagnostics.push(
+                    Diagnostic::new(
+                        &codes::DUPLICATE_PTR,
+                        format!(
+                            "`{}` would get two PTR records: `{}` and `{}`",
+                            f.address, found[first].name, f.name
+                        ),
+                    )
+                    .at(f.location)
+                    .with_secondary(found[first].location, "the first name of the address")
+                    .with_help("keep the `dns_name` on one of the addresses only"),
+                );
+            }
+            None => {
+                ptr_claims.insert((*z, record.owner.as_str()), i);
+            }
+        }
+    }
+    drop(ptr_claims);
+    for (f, claimed) in found.into_iter().zip(claimed) {
         match f.forward {
             Some((z, record)) => {
                 zones[z].records.push(record);
@@ -157,33 +191,11 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
                 )),
             ),
         }
-        let Some((z, record)) = f.reverse else {
-            continue;
-        };
-        match ptr_claims.get(&(z, record.owner.clone())) {
-            Some((first_name, _)) if *first_name == f.name => continue,
-            Some((first_name, first)) => {
-                out.diagnostics.push(
-                    Diagnostic::new(
-                        &codes::DUPLICATE_PTR,
-                        format!(
-                            "`{}` would get two PTR records: `{first_name}` and `{}`",
-                            f.address, f.name
-                        ),
-                    )
-                    .at(f.location)
-                    .with_secondary(*first, "the first name of the address")
-                    .with_help("keep the `dns_name` on one of the addresses only"),
-                );
-                continue;
-            }
-            None => {
-                ptr_claims.insert((z, record.owner.clone()), (f.name.clone(), f.location));
-            }
+        if let (Some((z, record)), true) = (f.reverse, claimed) {
+            zones[z].records.push(record);
         }
-        zones[z].records.push(record);
     }
-
+    step.done("claims");
     // Glue: the addresses of name servers inside a forward zone.
     for zone in &mut zones {
         if zone.reverse.is_some() {
@@ -230,10 +242,12 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
         }
     }
 
+    step.done("glue");
     zones.par_iter_mut().for_each(|zone| {
         zone.records.par_sort_unstable();
         zone.records.dedup();
     });
+    step.done("sort");
     let serial = serial(cx.compilation.commit_time);
     let mut index =
         String::from("// The zones rendered by netsot; include this file from named.conf.\n");
@@ -241,6 +255,7 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
         .par_iter()
         .map(|zone| zone_file(zone, serial))
         .collect();
+    step.done("text");
     for (zone, text) in zones.iter().zip(texts) {
         let file = format!("{}.zone", zone.name);
         let _ = writeln!(
@@ -263,7 +278,7 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
 fn check_zone<'a>(
     cx: &Context,
     zone: &'a Spanned<Zone>,
-    by_name: &HashMap<String, usize>,
+    by_name: &ZoneNames,
     zones: &[ZoneInfo],
     out: &mut Rendered,
 ) -> Option<ZoneInfo<'a>> {
@@ -294,7 +309,7 @@ fn check_zone<'a>(
             ok = false;
         }
     }
-    if let Some(&first) = by_name.get(&name) {
+    if let Some(first) = by_name.get(&name) {
         out.diagnostics.push(
             Diagnostic::new(
                 &codes::INVALID_ZONE,
@@ -429,15 +444,42 @@ fn in_zone(name: &str, zone: &str) -> bool {
     strip_zone(name, zone).is_some()
 }
 
-/// The longest configured zone `name` lies in.
-fn find_zone(name: &str, by_name: &HashMap<String, usize>) -> Option<usize> {
-    let mut rest = name;
-    loop {
-        if let Some(&z) = by_name.get(rest) {
-            return Some(z);
-        }
-        rest = rest.split_once('.')?.1;
+/// The configured zones by name, to find the zone a name lies in.
+#[derive(Default)]
+struct ZoneNames {
+    by_name: HashMap<String, usize>,
+    /// The most labels of a zone name: longer names need not be looked up whole.
+    max_labels: usize,
+}
+
+impl ZoneNames {
+    fn insert(&mut self, name: String, zone: usize) {
+        self.max_labels = self.max_labels.max(labels(&name));
+        self.by_name.insert(name, zone);
     }
+
+    fn get(&self, name: &str) -> Option<usize> {
+        self.by_name.get(name).copied()
+    }
+
+    /// The longest configured zone `name` lies in. Only suffixes of as many labels as the
+    /// longest zone are looked up: an IPv6 pointer has 34 labels, its zone about 10.
+    fn find(&self, name: &str) -> Option<usize> {
+        let mut rest = name;
+        for _ in self.max_labels..labels(name) {
+            rest = rest.split_once('.')?.1;
+        }
+        loop {
+            if let Some(z) = self.get(rest) {
+                return Some(z);
+            }
+            rest = rest.split_once('.')?.1;
+        }
+    }
+}
+
+fn labels(name: &str) -> usize {
+    name.bytes().filter(|&b| b == b'.').count() + 1
 }
 
 /// The owner name relative to the zone's origin.
@@ -472,9 +514,13 @@ pub fn reverse_pointer(address: IpAddr) -> String {
             format!("{d}.{c}.{b}.{a}.in-addr.arpa")
         }
         IpAddr::V6(v6) => {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
             let mut name = String::with_capacity(72);
             for byte in v6.octets().iter().rev() {
-                let _ = write!(name, "{:x}.{:x}.", byte & 0xf, byte >> 4);
+                for nibble in [byte & 0xf, byte >> 4] {
+                    name.push(char::from(HEX[usize::from(nibble)]));
+                    name.push('.');
+                }
             }
             name.push_str("ip6.arpa");
             name
@@ -598,14 +644,17 @@ mod tests {
 
     #[test]
     fn zones_are_found_by_longest_suffix() {
-        let by_name: HashMap<String, usize> = [
-            ("example.net".to_string(), 0),
-            ("ams1.example.net".to_string(), 1),
-        ]
-        .into();
-        assert_eq!(find_zone("a.ams1.example.net", &by_name), Some(1));
-        assert_eq!(find_zone("a.fra1.example.net", &by_name), Some(0));
-        assert_eq!(find_zone("example.org", &by_name), None);
+        let mut zones = ZoneNames::default();
+        zones.insert("example.net".to_string(), 0);
+        zones.insert("ams1.example.net".to_string(), 1);
+        zones.insert("8.b.d.0.1.0.0.2.ip6.arpa".to_string(), 2);
+        assert_eq!(zones.find("a.ams1.example.net"), Some(1));
+        assert_eq!(zones.find("a.fra1.example.net"), Some(0));
+        assert_eq!(zones.find("example.net"), Some(0));
+        assert_eq!(zones.find("example.org"), None);
+        assert_eq!(zones.find("net"), None);
+        let pointer = reverse_pointer("2001:db8::1".parse().unwrap());
+        assert_eq!(zones.find(&pointer), Some(2));
         assert_eq!(relative("example.net", "example.net"), "@");
         assert_eq!(relative("a.b.example.net", "example.net"), "a.b");
     }
