@@ -205,7 +205,7 @@ mod tests {
     #[test]
     fn sorting_ignores_the_order_of_reporting() {
         let mut files = SourceMap::default();
-        let file = files.add("data/a.yaml".into(), "a: 1\n".into());
+        let file = files.add("data/a.yaml".into(), "a: 1\n".to_string());
         let at = Location::new(file, Span::new(0, 1));
         let make = |help: &str| {
             Diagnostic::new(&codes::UNRESOLVED_REFERENCE, "no site named `x`")

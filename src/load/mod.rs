@@ -8,11 +8,9 @@
 pub mod de;
 pub mod yaml;
 
-use std::sync::Arc;
-
 use rayon::prelude::*;
 
-use crate::diag::{codes, Diagnostic, FileId, Location, Severity, SourceMap, Span};
+use crate::diag::{codes, Diagnostic, FileId, Location, Severity, SourceFile, SourceMap, Span};
 use crate::model::config::Config;
 use crate::model::device_type::{DeviceType, ModuleType};
 use crate::model::{CollectionLoader, Keyed, Model, Obj, COLLECTIONS};
@@ -175,59 +173,71 @@ fn missing_path(file: FileId, span: Span, path: &str, what: &str) -> Diagnostic 
 }
 
 /// Adds files to the source map; files that could not be read or are not UTF-8 get a
-/// diagnostic and no id.
+/// diagnostic and no id. Decoding and line tables are made on all threads; ids are given
+/// in order.
 fn register(
     raw: Vec<RawFile>,
     files: &mut SourceMap,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<FileId> {
-    let mut ids = Vec::new();
-    for file in raw {
-        match file.content {
+    /// A file decoded, and what was wrong with it.
+    enum Problem {
+        None,
+        Utf8 { offset: usize },
+        Read(FileProblem),
+    }
+    let decoded: Vec<(SourceFile, Problem)> = raw
+        .into_par_iter()
+        .map(|file| match file.content {
             Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => ids.push(files.add(file.path, Arc::from(text))),
+                Ok(text) => (SourceFile::new(file.path, text), Problem::None),
                 Err(error) => {
                     let offset = error.utf8_error().valid_up_to();
-                    let lossy = String::from_utf8_lossy(error.as_bytes()).into_owned();
                     // Keep the text up to the bad byte so the diagnostic can show the line.
-                    let valid = lossy
-                        .char_indices()
-                        .take_while(|(i, _)| *i < offset)
-                        .map(|(_, c)| c)
-                        .collect::<String>();
-                    let id = files.add(file.path.clone(), Arc::from(valid));
-                    diagnostics.push(
-                        Diagnostic::new(
-                            &codes::INVALID_UTF8,
-                            format!("`{}` is not valid UTF-8 (byte {offset})", file.path),
-                        )
-                        .at(Location::new(id, Span::new(offset as u32, offset as u32)))
-                        .with_help("save the file as UTF-8"),
-                    );
+                    let mut valid = error.into_bytes();
+                    valid.truncate(offset);
+                    let valid = String::from_utf8(valid).unwrap_or_default();
+                    (SourceFile::new(file.path, valid), Problem::Utf8 { offset })
                 }
             },
-            Err(problem) => {
-                let id = files.add(file.path.clone(), Arc::from(""));
-                let location = Location::new(id, Span::default());
-                diagnostics.push(match problem {
-                    FileProblem::Io(message) => {
-                        Diagnostic::new(&codes::IO_ERROR, format!("cannot read `{}`: {message}", file.path)).at(location)
-                    }
-                    FileProblem::TooLarge { size, limit } => Diagnostic::new(
-                        &codes::FILE_TOO_LARGE,
-                        format!("`{}` is {size} bytes, above the limit of {limit}", file.path),
-                    )
-                    .at(location)
-                    .with_help("split the file (one per site or rack), or raise `limits.max_file_bytes` in netsot.yaml"),
-                    FileProblem::SymlinkOutside { target } => Diagnostic::new(
-                        &codes::SYMLINK_OUTSIDE_REPOSITORY,
-                        format!("`{}` links to `{target}`, outside the repository", file.path),
-                    )
-                    .at(location)
-                    .with_help("copy the file into the repository; links must stay inside it"),
-                });
+            Err(problem) => (
+                SourceFile::new(file.path, String::new()),
+                Problem::Read(problem),
+            ),
+        })
+        .collect();
+    let mut ids = Vec::with_capacity(decoded.len());
+    for (file, problem) in decoded {
+        let path = file.path.clone();
+        let id = files.push(file);
+        let location = Location::new(id, Span::default());
+        diagnostics.push(match problem {
+            Problem::None => {
+                ids.push(id);
+                continue;
             }
-        }
+            Problem::Utf8 { offset } => Diagnostic::new(
+                &codes::INVALID_UTF8,
+                format!("`{path}` is not valid UTF-8 (byte {offset})"),
+            )
+            .at(Location::new(id, Span::new(offset as u32, offset as u32)))
+            .with_help("save the file as UTF-8"),
+            Problem::Read(FileProblem::Io(message)) => {
+                Diagnostic::new(&codes::IO_ERROR, format!("cannot read `{path}`: {message}")).at(location)
+            }
+            Problem::Read(FileProblem::TooLarge { size, limit }) => Diagnostic::new(
+                &codes::FILE_TOO_LARGE,
+                format!("`{path}` is {size} bytes, above the limit of {limit}"),
+            )
+            .at(location)
+            .with_help("split the file (one per site or rack), or raise `limits.max_file_bytes` in netsot.yaml"),
+            Problem::Read(FileProblem::SymlinkOutside { target }) => Diagnostic::new(
+                &codes::SYMLINK_OUTSIDE_REPOSITORY,
+                format!("`{path}` links to `{target}`, outside the repository"),
+            )
+            .at(location)
+            .with_help("copy the file into the repository; links must stay inside it"),
+        });
     }
     ids
 }
@@ -280,7 +290,7 @@ fn load_config(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Config, FileId) {
     let text = String::from_utf8_lossy(&bytes).into_owned();
-    let id = files.add(CONFIG_FILE.to_string(), Arc::from(text));
+    let id = files.add(CONFIG_FILE.to_string(), text);
     let default = || Config {
         version: crate::model::Spanned::new(1, Span::default()),
         data: vec![crate::model::Spanned::new(
