@@ -3,6 +3,7 @@
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use thin_vec::ThinVec;
 
 use super::choices::{ConsolePortType, InterfaceType, PortType, PowerPortType};
 use super::organisation::{keyed, CustomFieldValues, SiteStatus};
@@ -154,40 +155,45 @@ pub struct Device {
 
 /// An interface entry of a device or virtual machine. An entry whose name matches an
 /// interface of the device type refines it; others add interfaces.
+// Large networks hold millions of entries, so the fields most entries leave out are boxed
+// (8 bytes when absent instead of 24 or 32) and lists are thin vectors (one word).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Interface {
     pub name: Text,
-    pub label: Option<String>,
+    pub label: Option<Box<String>>,
     /// Required for interfaces the device type does not define.
     #[serde(rename = "type")]
     pub kind: Option<Spanned<InterfaceType>>,
     pub enabled: Option<bool>,
     pub mgmt_only: Option<bool>,
     /// The parent interface (for sub-interfaces), on the same device.
-    pub parent: Option<Text>,
+    pub parent: Option<Box<Text>>,
     /// The bridge interface, on the same device.
-    pub bridge: Option<Text>,
+    pub bridge: Option<Box<Text>>,
     /// The LAG this interface is a member of, on the same device.
     pub lag: Option<Text>,
     pub mtu: Option<Spanned<u32>>,
-    pub mac_address: Option<Text>,
+    pub mac_address: Option<Box<Text>>,
     pub speed: Option<u64>,
-    pub duplex: Option<String>,
+    pub duplex: Option<Box<String>>,
     pub mode: Option<Spanned<InterfaceMode>>,
     pub untagged_vlan: Option<Text>,
     #[serde(default)]
-    pub tagged_vlans: Vec<Text>,
+    #[schemars(with = "Vec<Text>")]
+    pub tagged_vlans: ThinVec<Text>,
     pub vrf: Option<Text>,
     #[serde(default)]
     pub mark_connected: bool,
     pub description: Option<String>,
     #[serde(default)]
-    pub tags: Vec<Text>,
+    #[schemars(with = "Vec<Text>")]
+    pub tags: ThinVec<Text>,
     #[serde(default)]
     pub custom_fields: CustomFieldValues,
     /// The addresses assigned to this interface.
     #[serde(default)]
-    pub ip_addresses: Vec<Spanned<super::ipam::IpAddress>>,
+    #[schemars(with = "Vec<Spanned<super::ipam::IpAddress>>")]
+    pub ip_addresses: ThinVec<Spanned<super::ipam::IpAddress>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -137,7 +137,8 @@ pub struct IpAddress {
     /// The forward name, rendered into DNS zones with its PTR record.
     pub dns_name: Option<Text>,
     /// Standalone addresses only: the interface, `DEVICE:INTERFACE`.
-    pub interface: Option<Spanned<super::dcim::EndpointRef>>,
+    // Boxed: most addresses are nested under their interface and leave it out.
+    pub interface: Option<Box<Spanned<super::dcim::EndpointRef>>>,
     pub description: Option<String>,
     #[serde(default)]
     pub tags: Vec<Text>,
