@@ -1321,16 +1321,32 @@ impl Builder<'_> {
         // Relations and addresses of interfaces with entries: independent lookups, worked
         // out on all threads, then numbered and stored in interface order.
         let half = std::time::Instant::now();
-        let (mut links, addresses): (Vec<InterfaceLinks>, Vec<Vec<IpNode>>) =
-            (0..self.graph.interfaces.len() as u32)
-                .into_par_iter()
-                .filter_map(|id| Some(self.interface_links(id, self.graph.interface_entry(id)?)))
-                .unzip();
-        let mut ip_nodes = Vec::with_capacity(addresses.iter().map(Vec::len).sum());
-        for (index, (links, addresses)) in links.iter_mut().zip(addresses).enumerate() {
-            self.graph.interfaces[links.interface as usize].links = index as u32;
+        // Each thread's share comes back as one list of relations and one of addresses
+        // (numbered within the share), not as a vector per interface.
+        let parts: Vec<(Vec<InterfaceLinks>, Vec<IpNode>)> = (0..self.graph.interfaces.len()
+            as u32)
+            .into_par_iter()
+            .fold(
+                || (Vec::new(), Vec::new()),
+                |(mut links, mut addresses), id| {
+                    if let Some(entry) = self.graph.interface_entry(id) {
+                        links.push(self.interface_links(id, entry, &mut addresses));
+                    }
+                    (links, addresses)
+                },
+            )
+            .collect();
+        let mut links = Vec::with_capacity(parts.iter().map(|p| p.0.len()).sum());
+        let mut ip_nodes = Vec::with_capacity(parts.iter().map(|p| p.1.len()).sum());
+        for (part_links, addresses) in parts {
             let first = ip_nodes.len() as u32;
-            links.ip_addresses = (first..first + addresses.len() as u32).collect();
+            for mut link in part_links {
+                for ip in link.ip_addresses.iter_mut() {
+                    *ip += first;
+                }
+                self.graph.interfaces[link.interface as usize].links = links.len() as u32;
+                links.push(link);
+            }
             ip_nodes.extend(addresses);
         }
         self.graph.interface_links = links;
@@ -1379,9 +1395,14 @@ impl Builder<'_> {
         drop(model);
     }
 
-    /// The relations of an interface with its `entry`, and the addresses nested under it
-    /// (numbered by the caller).
-    fn interface_links(&self, id: u32, entry: &Interface) -> (InterfaceLinks, Vec<IpNode>) {
+    /// The relations of an interface with its `entry`; the addresses nested under it are
+    /// appended to `addresses`, and the relations number them by their place there.
+    fn interface_links(
+        &self,
+        id: u32,
+        entry: &Interface,
+        addresses: &mut Vec<IpNode>,
+    ) -> InterfaceLinks {
         let node = &self.graph.interfaces[id as usize];
         let (owner, entry_index) = (node.owner, node.entry);
         let file = self.graph.owner_location(owner).file;
@@ -1410,7 +1431,6 @@ impl Builder<'_> {
             .collect();
         links.vrf = self.resolve_opt("VRF", "vrfs", Which::Vrfs, entry.vrf.as_ref(), file);
         self.resolve_tags(&entry.tags, file);
-        let mut addresses = Vec::with_capacity(entry.ip_addresses.len());
         for (index, ip) in entry.ip_addresses.iter().enumerate() {
             let ip = &ip.value;
             let ip_vrf = self
@@ -1437,6 +1457,7 @@ impl Builder<'_> {
                 self.check_dns_name(name, file);
             }
             if let Some(address) = self.parse_address(&ip.address, file) {
+                links.ip_addresses.push(addresses.len() as u32);
                 addresses.push(IpNode {
                     address,
                     vrf: ip_vrf,
@@ -1451,7 +1472,7 @@ impl Builder<'_> {
                 });
             }
         }
-        (links, addresses)
+        links
     }
 
     /// The relations of an interface, made on first use (for an address assigned to an
