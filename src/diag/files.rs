@@ -13,26 +13,32 @@ pub struct SourceFile {
     /// An `Arc<String>`, not an `Arc<str>`: the text read is kept where it was read, never
     /// copied (half a gigabyte on the largest benchmark).
     pub text: Arc<String>,
-    line_starts: Vec<u32>,
+    /// Where each line starts, made on first use: only files with a diagnostic need it.
+    line_starts: std::sync::OnceLock<Vec<u32>>,
 }
 
 impl SourceFile {
     pub fn new(path: String, text: impl Into<Arc<String>>) -> SourceFile {
-        let text = text.into();
-        let mut line_starts = vec![0];
-        line_starts.extend(memchr_iter(b'\n', text.as_bytes()).map(|i| i as u32 + 1));
         SourceFile {
             path,
-            text,
-            line_starts,
+            text: text.into(),
+            line_starts: std::sync::OnceLock::new(),
         }
+    }
+
+    fn line_starts(&self) -> &[u32] {
+        self.line_starts.get_or_init(|| {
+            let mut starts = vec![0];
+            starts.extend(memchr_iter(b'\n', self.text.as_bytes()).map(|i| i as u32 + 1));
+            starts
+        })
     }
 
     /// The 1-based line and 1-based column (in characters) of a byte offset.
     pub fn line_column(&self, offset: u32) -> (u32, u32) {
         let offset = offset.min(self.text.len() as u32);
-        let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
-        let line_start = self.line_starts[line] as usize;
+        let line = self.line_starts().partition_point(|&start| start <= offset) - 1;
+        let line_start = self.line_starts()[line] as usize;
         let mut end = offset as usize;
         while !self.text.is_char_boundary(end) {
             end -= 1;
@@ -44,9 +50,9 @@ impl SourceFile {
     /// The byte range of a 1-based line, without its line break.
     pub fn line_range(&self, line: u32) -> Option<(usize, usize)> {
         let index = line.checked_sub(1)? as usize;
-        let start = *self.line_starts.get(index)? as usize;
+        let start = *self.line_starts().get(index)? as usize;
         let end = self
-            .line_starts
+            .line_starts()
             .get(index + 1)
             .map(|&e| e as usize - 1)
             .unwrap_or(self.text.len());
@@ -59,7 +65,7 @@ impl SourceFile {
     }
 
     pub fn line_count(&self) -> usize {
-        self.line_starts.len()
+        self.line_starts().len()
     }
 }
 
