@@ -6,6 +6,7 @@
 //! diagnostics; an error in the input never aborts loading.
 
 pub mod de;
+mod libyaml;
 pub mod yaml;
 
 use rayon::prelude::*;

@@ -1,6 +1,6 @@
 //! YAML text to a tree of spanned nodes.
 //!
-//! The parser is `saphyr-parser` (YAML 1.2, pure Rust, event based); this module builds a
+//! The parser is `libyaml-safer` (libyaml ported to safe Rust, event based); this module builds a
 //! small tree of [`Node`]s from its events, with byte spans, and enforces the limits that
 //! keep hostile input harmless: nesting depth and alias expansion. Scalars keep their text
 //! and style; they are typed only when deserialized (see `de.rs`), so a name field holding
@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use saphyr_parser::{Event, Parser, ScalarStyle, Span as ParserSpan};
+use super::libyaml::{self, EventKind, Parser};
 
 use crate::diag::Span;
 
@@ -166,7 +166,6 @@ pub struct Parsed {
 
 /// Parses one YAML document. Later documents of a multi-document stream are an error.
 pub fn parse(text: &str) -> Result<Parsed, YamlError> {
-    let offsets = CharOffsets::new(text);
     let mut builder = Builder {
         stack: Vec::new(),
         anchors: HashMap::new(),
@@ -177,16 +176,19 @@ pub fn parse(text: &str) -> Result<Parsed, YamlError> {
         alias_budget: 1_000_000usize.max(text.len() / 2),
         documents: 0,
     };
-    for event in Parser::new_from_str(text) {
-        let (event, span) = event.map_err(|error| {
-            let at = offsets.byte(error.marker().index());
-            YamlError::Syntax {
-                message: error.info().to_string(),
-                span: Span::new(at, at),
-            }
-        })?;
-        let span = offsets.span(span);
-        builder.event(event, span)?;
+    let len = text.len() as u32;
+    // A byte order mark is left out of what the parser sees: it would count it as a column,
+    // and the first key would seem indented. Offsets are shifted back past it.
+    let (body, shift) = match text.strip_prefix('\u{feff}') {
+        Some(body) => (body, 3),
+        None => (text, 0),
+    };
+    let at = |index: u64| (index as u32).saturating_add(shift).min(len);
+    let mut parser = Parser::new(body.as_bytes());
+    while let Some(event) = parser.next_event() {
+        let event = event.map_err(|error| syntax_error(error, &at))?;
+        let (start, end) = event.span();
+        builder.event(event.kind(), Span::new(at(start), at(end)))?;
     }
     Ok(Parsed {
         root: builder.root,
@@ -194,9 +196,26 @@ pub fn parse(text: &str) -> Result<Parsed, YamlError> {
     })
 }
 
+/// The parser's error as a message pinned to where the problem was found.
+fn syntax_error(error: libyaml::Error, at: &impl Fn(u64) -> u32) -> YamlError {
+    let mut message = error.problem;
+    if let Some((context, line, column)) = error.context {
+        message.push_str(&format!(
+            " ({context} that starts at line {}, column {})",
+            line + 1,
+            column + 1
+        ));
+    }
+    let at = at(error.offset);
+    YamlError::Syntax {
+        message,
+        span: Span::new(at, at),
+    }
+}
+
 struct Frame {
     node: Node,
-    anchor: usize,
+    anchor: Option<String>,
     pending_key: Option<Node>,
     /// Entries brought in by merge keys (`<<`), applied at the end for keys not set explicitly.
     merged: Vec<(Node, Node)>,
@@ -204,7 +223,7 @@ struct Frame {
 
 struct Builder {
     stack: Vec<Frame>,
-    anchors: HashMap<usize, Node>,
+    anchors: HashMap<String, Node>,
     root: Option<Node>,
     duplicate_keys: Vec<DuplicateKey>,
     nodes: usize,
@@ -213,9 +232,9 @@ struct Builder {
 }
 
 impl Builder {
-    fn event(&mut self, event: Event<'_>, span: Span) -> Result<(), YamlError> {
+    fn event(&mut self, event: EventKind<'_>, span: Span) -> Result<(), YamlError> {
         match event {
-            Event::DocumentStart(_) => {
+            EventKind::DocumentStart => {
                 self.documents += 1;
                 if self.documents > 1 {
                     return Err(YamlError::Syntax {
@@ -224,32 +243,35 @@ impl Builder {
                     });
                 }
             }
-            Event::Scalar(text, style, anchor, _tag) => {
-                let plain = matches!(style, ScalarStyle::Plain);
+            EventKind::Scalar {
+                value,
+                plain,
+                anchor,
+            } => {
                 let node = Node {
                     span,
                     kind: NodeKind::Scalar {
-                        text: text.into_owned().into_boxed_str(),
+                        text: value.into(),
                         plain,
                     },
                 };
                 self.finish(node, anchor)?;
             }
-            Event::SequenceStart(anchor, _) => self.open(
+            EventKind::SequenceStart { anchor } => self.open(
                 Node {
                     span,
                     kind: NodeKind::Seq(Vec::new()),
                 },
                 anchor,
             )?,
-            Event::MappingStart(anchor, _) => self.open(
+            EventKind::MappingStart { anchor } => self.open(
                 Node {
                     span,
                     kind: NodeKind::Map(Vec::new()),
                 },
                 anchor,
             )?,
-            Event::SequenceEnd | Event::MappingEnd => {
+            EventKind::SequenceEnd | EventKind::MappingEnd => {
                 let Some(mut frame) = self.stack.pop() else {
                     return Ok(());
                 };
@@ -261,10 +283,10 @@ impl Builder {
                         }
                     }
                 }
-                self.finish(frame.node, frame.anchor)?;
+                self.finish(frame.node, frame.anchor.as_deref())?;
             }
-            Event::Alias(id) => {
-                let Some(node) = self.anchors.get(&id) else {
+            EventKind::Alias { anchor } => {
+                let Some(node) = self.anchors.get(anchor) else {
                     return Err(YamlError::UnknownAlias { span });
                 };
                 let size = count_nodes(node);
@@ -275,30 +297,30 @@ impl Builder {
                 let mut node = node.clone();
                 // The alias stands where it is written: diagnostics on it point here.
                 node.span = span;
-                self.finish(node, 0)?;
+                self.finish(node, None)?;
             }
-            _ => {}
+            EventKind::Other => {}
         }
         Ok(())
     }
 
-    fn open(&mut self, node: Node, anchor: usize) -> Result<(), YamlError> {
+    fn open(&mut self, node: Node, anchor: Option<&str>) -> Result<(), YamlError> {
         if self.stack.len() >= MAX_DEPTH {
             return Err(YamlError::TooDeep { span: node.span });
         }
         self.stack.push(Frame {
             node,
-            anchor,
+            anchor: anchor.map(str::to_string),
             pending_key: None,
             merged: Vec::new(),
         });
         Ok(())
     }
 
-    fn finish(&mut self, node: Node, anchor: usize) -> Result<(), YamlError> {
+    fn finish(&mut self, node: Node, anchor: Option<&str>) -> Result<(), YamlError> {
         self.nodes += 1;
-        if anchor != 0 {
-            self.anchors.insert(anchor, node.clone());
+        if let Some(anchor) = anchor {
+            self.anchors.insert(anchor.to_string(), node.clone());
         }
         let Some(parent) = self.stack.last_mut() else {
             self.root = Some(node);
@@ -369,38 +391,6 @@ fn count_nodes(node: &Node) -> usize {
     }
 }
 
-/// Maps the parser's character indexes to byte offsets. ASCII files, the common case,
-/// need no table.
-struct CharOffsets {
-    table: Option<Vec<u32>>,
-    len: u32,
-}
-
-impl CharOffsets {
-    fn new(text: &str) -> CharOffsets {
-        let table = (!text.is_ascii()).then(|| {
-            let mut table: Vec<u32> = text.char_indices().map(|(i, _)| i as u32).collect();
-            table.push(text.len() as u32);
-            table
-        });
-        CharOffsets {
-            table,
-            len: text.len() as u32,
-        }
-    }
-
-    fn byte(&self, char_index: usize) -> u32 {
-        match &self.table {
-            None => (char_index as u32).min(self.len),
-            Some(table) => table.get(char_index).copied().unwrap_or(self.len),
-        }
-    }
-
-    fn span(&self, span: ParserSpan) -> Span {
-        Span::new(self.byte(span.start.index()), self.byte(span.end.index()))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -430,6 +420,73 @@ mod tests {
         let root = tree(text);
         let b = root.get("b").unwrap();
         assert_eq!(&text[b.span.start as usize..b.span.end as usize], "x");
+    }
+
+    #[test]
+    fn offsets_count_a_byte_order_mark() {
+        let text = "\u{feff}a: Zürich\nb: x\n";
+        let root = tree(text);
+        let a = root.get("a").unwrap();
+        assert_eq!(&text[a.span.start as usize..a.span.end as usize], "Zürich");
+        let b = root.get("b").unwrap();
+        assert_eq!(&text[b.span.start as usize..b.span.end as usize], "x");
+    }
+
+    #[test]
+    fn syntax_errors_name_the_problem_and_its_context() {
+        let text = "sites:\n  - name: x\n   status: active\n";
+        let Err(YamlError::Syntax { message, span }) = parse(text) else {
+            panic!("expected a syntax error");
+        };
+        assert!(
+            message.contains("did not find expected '-' indicator"),
+            "{message}"
+        );
+        assert!(message.contains("line 2, column 3"), "{message}");
+        assert_eq!(span.start as usize, text.find("status").unwrap());
+    }
+
+    #[test]
+    fn control_characters_are_pinned_to_their_byte() {
+        let text = "a: Zürich\nb: x\u{1}y\n";
+        let Err(YamlError::Syntax { message, span }) = parse(text) else {
+            panic!("expected a syntax error");
+        };
+        assert!(
+            message.contains("control characters are not allowed"),
+            "{message}"
+        );
+        assert_eq!(span.start as usize, text.find('\u{1}').unwrap());
+    }
+
+    #[test]
+    fn a_second_document_is_an_error() {
+        let Err(YamlError::Syntax { message, .. }) = parse("a: 1\n---\nb: 2\n") else {
+            panic!("expected a syntax error");
+        };
+        assert!(message.contains("second `---`"), "{message}");
+    }
+
+    /// Every prefix of a file, and the file with YAML's special characters dropped in at each
+    /// place, gives a tree or an error: the parser never panics on what an editor may save.
+    #[test]
+    fn mangled_input_never_panics() {
+        let text = "# c\nsites:\n  - name: \"a b\"\n    tags: [x, 'y', {k: v}]\n    d: |\n      z\n      w\n  - &n {name: b, <<: *n}\nx: >-\n  folded\n? k\n: v\n";
+        for end in 0..=text.len() {
+            if text.is_char_boundary(end) {
+                let _ = parse(&text[..end]);
+            }
+        }
+        for at in 0..=text.len() {
+            for special in [
+                "-", ":", "?", "[", "]", "{", "}", ",", "&", "*", "!", "|", ">", "'", "\"", "%",
+                "@", "`", "#", "\t", "\n", " ", "\r", "\u{feff}", "é", "\\",
+            ] {
+                let mut mangled = text.to_string();
+                mangled.insert_str(at, special);
+                let _ = parse(&mangled);
+            }
+        }
     }
 
     #[test]
