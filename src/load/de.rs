@@ -183,16 +183,27 @@ pub fn from_node<'de, T: de::Deserialize<'de>>(
     node: &'de Node,
     context: &Context,
 ) -> Result<T, Error> {
-    T::deserialize(NodeDeserializer { node, context })
+    T::deserialize(NodeDeserializer::new(node, context))
 }
 
 #[derive(Clone, Copy)]
 pub struct NodeDeserializer<'de, 'c> {
     node: &'de Node,
     context: &'c Context,
+    /// For the value of a struct's key: the key and the struct's fields. If the struct
+    /// ignores the value, the key is not one of its fields and is reported.
+    unknown: Option<(&'de Node, &'static [&'static str])>,
 }
 
 impl<'de, 'c> NodeDeserializer<'de, 'c> {
+    fn new(node: &'de Node, context: &'c Context) -> NodeDeserializer<'de, 'c> {
+        NodeDeserializer {
+            node,
+            context,
+            unknown: None,
+        }
+    }
+
     fn scalar(&self) -> Option<(&'de str, bool)> {
         match &self.node.kind {
             NodeKind::Scalar { text, plain } => Some((text, *plain)),
@@ -473,6 +484,9 @@ impl<'de> de::Deserializer<'de> for NodeDeserializer<'de, '_> {
     }
 
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        if let Some((key, fields)) = self.unknown {
+            self.context.unknown_field(key, fields);
+        }
         visitor.visit_unit()
     }
 }
@@ -501,10 +515,7 @@ impl<'de> de::SeqAccess<'de> for SeqAccess<'de, '_> {
     ) -> Result<Option<T::Value>, Error> {
         match self.items.next() {
             Some(node) => seed
-                .deserialize(NodeDeserializer {
-                    node,
-                    context: self.context,
-                })
+                .deserialize(NodeDeserializer::new(node, self.context))
                 .map(Some),
             None => Ok(None),
         }
@@ -517,7 +528,8 @@ impl<'de> de::SeqAccess<'de> for SeqAccess<'de, '_> {
 
 struct MapAccess<'de, 'c> {
     entries: std::slice::Iter<'de, (Node, Node)>,
-    value: Option<&'de Node>,
+    /// The key just read and its value.
+    value: Option<(&'de Node, &'de Node)>,
     context: &'c Context,
     /// The fields of the struct being read; keys outside them are reported and skipped.
     fields: Option<&'static [&'static str]>,
@@ -531,32 +543,31 @@ impl<'de> de::MapAccess<'de> for MapAccess<'de, '_> {
         seed: K,
     ) -> Result<Option<K::Value>, Error> {
         for (key, value) in self.entries.by_ref() {
+            // A struct tells its unknown keys by ignoring their values (see `next_value_seed`);
+            // a key that cannot be a field name at all is reported here.
             if let Some(fields) = self.fields {
-                let known = key.as_str().is_some_and(|name| fields.contains(&name));
-                if !known {
+                if key.as_str().is_none() || key.is_null() {
                     self.context.unknown_field(key, fields);
                     continue;
                 }
             }
-            self.value = Some(value);
+            self.value = Some((key, value));
             return seed
-                .deserialize(NodeDeserializer {
-                    node: key,
-                    context: self.context,
-                })
+                .deserialize(NodeDeserializer::new(key, self.context))
                 .map(Some);
         }
         Ok(None)
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
-        let node = self
+        let (key, node) = self
             .value
             .take()
             .expect("next_value_seed is called after next_key_seed");
         seed.deserialize(NodeDeserializer {
             node,
             context: self.context,
+            unknown: self.fields.map(|fields| (key, fields)),
         })
     }
 }
@@ -575,10 +586,7 @@ impl<'de, 'c> de::EnumAccess<'de> for EnumAccess<'de, 'c> {
         self,
         seed: V,
     ) -> Result<(V::Value, Self::Variant), Error> {
-        let variant = seed.deserialize(NodeDeserializer {
-            node: self.tag,
-            context: self.context,
-        })?;
+        let variant = seed.deserialize(NodeDeserializer::new(self.tag, self.context))?;
         Ok((
             variant,
             VariantAccess {
@@ -613,10 +621,7 @@ impl<'de> de::VariantAccess<'de> for VariantAccess<'de, '_> {
 
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Error> {
         match self.value {
-            Some(node) => seed.deserialize(NodeDeserializer {
-                node,
-                context: self.context,
-            }),
+            Some(node) => seed.deserialize(NodeDeserializer::new(node, self.context)),
             None => Err(Error::invalid_type_at(
                 de::Unexpected::UnitVariant,
                 &"a value",
@@ -628,10 +633,7 @@ impl<'de> de::VariantAccess<'de> for VariantAccess<'de, '_> {
     fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, Error> {
         match self.value {
             Some(node) => de::Deserializer::deserialize_seq(
-                NodeDeserializer {
-                    node,
-                    context: self.context,
-                },
+                NodeDeserializer::new(node, self.context),
                 visitor,
             ),
             None => Err(Error::invalid_type_at(
@@ -649,10 +651,7 @@ impl<'de> de::VariantAccess<'de> for VariantAccess<'de, '_> {
     ) -> Result<V::Value, Error> {
         match self.value {
             Some(node) => de::Deserializer::deserialize_struct(
-                NodeDeserializer {
-                    node,
-                    context: self.context,
-                },
+                NodeDeserializer::new(node, self.context),
                 "",
                 fields,
                 visitor,
@@ -689,10 +688,7 @@ impl<'de> de::SeqAccess<'de> for SpannedAccess<'de, '_> {
                 .deserialize(self.node.span.end.into_deserializer())
                 .map(Some),
             3 => seed
-                .deserialize(NodeDeserializer {
-                    node: self.node,
-                    context: self.context,
-                })
+                .deserialize(NodeDeserializer::new(self.node, self.context))
                 .map(Some),
             _ => Ok(None),
         }
