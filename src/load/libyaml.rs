@@ -58,7 +58,7 @@ pub enum EventKind<'a> {
 }
 
 impl<'input> Parser<'input> {
-    pub fn new(input: &'input [u8]) -> Parser<'input> {
+    pub fn new(input: &'input str) -> Parser<'input> {
         let mut raw = Box::new(MaybeUninit::<unsafe_yaml::yaml_parser_t>::uninit());
         // SAFETY: initialize writes every field of the parser it is given (it zeroes it
         // first); it fails only when it cannot allocate, which aborts in Rust's allocator.
@@ -164,9 +164,11 @@ impl Event {
                     } else {
                         std::slice::from_raw_parts(scalar.value, scalar.length as usize)
                     };
+                    // The input is a `str` and libyaml writes only valid characters (it rejects
+                    // escapes of surrogates and beyond U+10FFFF), so the value is UTF-8.
+                    debug_assert!(std::str::from_utf8(bytes).is_ok());
                     EventKind::Scalar {
-                        // libyaml reads only UTF-8 and writes only valid characters.
-                        value: std::str::from_utf8(bytes).unwrap_or("\u{fffd}"),
+                        value: std::str::from_utf8_unchecked(bytes),
                         plain: scalar.style == unsafe_yaml::YAML_PLAIN_SCALAR_STYLE,
                         anchor: c_str(scalar.anchor),
                     }

@@ -184,7 +184,7 @@ pub fn parse(text: &str) -> Result<Parsed, YamlError> {
         None => (text, 0),
     };
     let at = |index: u64| (index as u32).saturating_add(shift).min(len);
-    let mut parser = Parser::new(body.as_bytes());
+    let mut parser = Parser::new(body);
     while let Some(event) = parser.next_event() {
         let event = event.map_err(|error| syntax_error(error, &at))?;
         let (start, end) = event.span();
@@ -457,6 +457,23 @@ mod tests {
             "{message}"
         );
         assert_eq!(span.start as usize, text.find('\u{1}').unwrap());
+    }
+
+    #[test]
+    fn escapes_give_valid_text_or_an_error() {
+        let parsed = parse("a: \"\\xff \\u00e9 \\U0001F600\"\n").unwrap();
+        let a = parsed.root.unwrap();
+        assert_eq!(
+            a.get("a").unwrap().as_str(),
+            Some("\u{ff} \u{e9} \u{1F600}")
+        );
+        for bad in ["\\uD800", "\\uDFFF", "\\U00110000", "\\x", "\\q"] {
+            let text = format!("a: \"{bad}\"\n");
+            assert!(
+                matches!(parse(&text), Err(YamlError::Syntax { .. })),
+                "{text}"
+            );
+        }
     }
 
     #[test]
