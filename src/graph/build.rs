@@ -1174,6 +1174,7 @@ impl Builder<'_> {
     /// Instantiates interfaces from device types, applies the device's own entries, and
     /// resolves their relations and addresses.
     fn resolve_interfaces(&mut self) {
+        let mut step = crate::compile::Steps::new("resolve/interfaces");
         let model = std::sync::Arc::clone(&self.graph.model);
         let mut interfaces: Vec<InterfaceNode> = Vec::new();
         let mut by_name: Vec<u32> = Vec::new();
@@ -1318,9 +1319,9 @@ impl Builder<'_> {
         self.graph.interfaces_by_name = by_name;
         drop(model);
 
+        step.done("fill");
         // Relations and addresses of interfaces with entries: independent lookups, worked
         // out on all threads, then numbered and stored in interface order.
-        let half = std::time::Instant::now();
         // Each thread's share comes back as one list of relations and one of addresses
         // (numbered within the share), not as a vector per interface.
         let parts: Vec<(Vec<InterfaceLinks>, Vec<IpNode>)> = (0..self.graph.interfaces.len()
@@ -1350,12 +1351,7 @@ impl Builder<'_> {
             ip_nodes.extend(addresses);
         }
         self.graph.interface_links = links;
-        if std::env::var("NETSOT_TIMINGS").as_deref() == Ok("2") {
-            eprintln!(
-                "timing: resolve/interfaces/relations {:>9.3} s",
-                half.elapsed().as_secs_f64()
-            );
-        }
+        step.done("relations");
         let model = std::sync::Arc::clone(&self.graph.model);
         // Standalone addresses, assigned by `interface` or not at all.
         for (i, o) in model.ip_addresses.iter().enumerate() {
@@ -1393,6 +1389,7 @@ impl Builder<'_> {
         }
         self.graph.ip_addresses = ip_nodes;
         drop(model);
+        step.done("addresses");
     }
 
     /// The relations of an interface with its `entry`; the addresses nested under it are
