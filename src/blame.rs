@@ -119,7 +119,8 @@ pub fn find(
 
 /// The line ranges (1-based, inclusive) of an object's fields, found by parsing its file.
 pub fn field_lines(file: &SourceFile, object: Location) -> Vec<(String, usize, usize)> {
-    let Ok(parsed) = yaml::parse(&file.text) else {
+    let arena = bumpalo::Bump::new();
+    let Ok(parsed) = yaml::parse(&file.text, &arena) else {
         return Vec::new();
     };
     let Some(root) = parsed.root else {
@@ -131,7 +132,7 @@ pub fn field_lines(file: &SourceFile, object: Location) -> Vec<(String, usize, u
     let line = |offset: u32| file.line_column(offset).0 as usize;
     // A block node's span runs to the next token; its last line is the last one with text.
     let bytes = file.text.as_bytes();
-    let end_line = |node: &Node| {
+    let end_line = |node: &Node<'_>| {
         let start = node.span.start as usize;
         let mut end = (node.span.end as usize).min(bytes.len());
         loop {
@@ -153,7 +154,7 @@ pub fn field_lines(file: &SourceFile, object: Location) -> Vec<(String, usize, u
         line(end.saturating_sub(1).max(node.span.start as usize) as u32)
     };
     let mut out = Vec::new();
-    if let NodeKind::Map(entries) = &item.kind {
+    if let NodeKind::Map(entries) = item.kind {
         for (key, value) in entries {
             let Some(field) = key.as_str() else {
                 continue;
@@ -163,7 +164,7 @@ pub fn field_lines(file: &SourceFile, object: Location) -> Vec<(String, usize, u
                 line(key.span.start),
                 end_line(value).max(line(key.span.start)),
             ));
-            if let NodeKind::Seq(items) = &value.kind {
+            if let NodeKind::Seq(items) = value.kind {
                 for sub in items {
                     if let Some(name) = sub.get("name").and_then(Node::as_str) {
                         out.push((
@@ -180,11 +181,11 @@ pub fn field_lines(file: &SourceFile, object: Location) -> Vec<(String, usize, u
 }
 
 /// The mapping that starts at `offset`: an item of a top-level collection.
-fn find_node(root: &Node, offset: u32) -> Option<&Node> {
-    let NodeKind::Map(collections) = &root.kind else {
+fn find_node<'a>(root: &Node<'a>, offset: u32) -> Option<&'a Node<'a>> {
+    let NodeKind::Map(collections) = root.kind else {
         return None;
     };
-    collections.iter().find_map(|(_, list)| match &list.kind {
+    collections.iter().find_map(|(_, list)| match list.kind {
         NodeKind::Seq(items) => items.iter().find(|item| item.span.start == offset),
         _ => None,
     })

@@ -162,7 +162,7 @@ impl Context {
         }
     }
 
-    fn unknown_field(&self, key: &Node, fields: &'static [&'static str]) {
+    fn unknown_field(&self, key: &Node<'_>, fields: &'static [&'static str]) {
         let name = key.as_str().unwrap_or("?");
         let suggestions = diag::did_you_mean(name, fields.iter().copied());
         let mut diagnostic =
@@ -180,7 +180,7 @@ impl Context {
 
 /// Deserializes `T` from `node`.
 pub fn from_node<'de, T: de::Deserialize<'de>>(
-    node: &'de Node,
+    node: &'de Node<'de>,
     context: &Context,
 ) -> Result<T, Error> {
     T::deserialize(NodeDeserializer::new(node, context))
@@ -188,15 +188,15 @@ pub fn from_node<'de, T: de::Deserialize<'de>>(
 
 #[derive(Clone, Copy)]
 pub struct NodeDeserializer<'de, 'c> {
-    node: &'de Node,
+    node: &'de Node<'de>,
     context: &'c Context,
     /// For the value of a struct's key: the key and the struct's fields. If the struct
     /// ignores the value, the key is not one of its fields and is reported.
-    unknown: Option<(&'de Node, &'static [&'static str])>,
+    unknown: Option<(&'de Node<'de>, &'static [&'static str])>,
 }
 
 impl<'de, 'c> NodeDeserializer<'de, 'c> {
-    fn new(node: &'de Node, context: &'c Context) -> NodeDeserializer<'de, 'c> {
+    fn new(node: &'de Node<'de>, context: &'c Context) -> NodeDeserializer<'de, 'c> {
         NodeDeserializer {
             node,
             context,
@@ -502,7 +502,7 @@ impl Error {
 }
 
 struct SeqAccess<'de, 'c> {
-    items: std::slice::Iter<'de, Node>,
+    items: std::slice::Iter<'de, Node<'de>>,
     context: &'c Context,
 }
 
@@ -527,9 +527,9 @@ impl<'de> de::SeqAccess<'de> for SeqAccess<'de, '_> {
 }
 
 struct MapAccess<'de, 'c> {
-    entries: std::slice::Iter<'de, (Node, Node)>,
+    entries: std::slice::Iter<'de, (Node<'de>, Node<'de>)>,
     /// The key just read and its value.
-    value: Option<(&'de Node, &'de Node)>,
+    value: Option<(&'de Node<'de>, &'de Node<'de>)>,
     context: &'c Context,
     /// The fields of the struct being read; keys outside them are reported and skipped.
     fields: Option<&'static [&'static str]>,
@@ -573,8 +573,8 @@ impl<'de> de::MapAccess<'de> for MapAccess<'de, '_> {
 }
 
 struct EnumAccess<'de, 'c> {
-    tag: &'de Node,
-    value: Option<&'de Node>,
+    tag: &'de Node<'de>,
+    value: Option<&'de Node<'de>>,
     context: &'c Context,
 }
 
@@ -599,7 +599,7 @@ impl<'de, 'c> de::EnumAccess<'de> for EnumAccess<'de, 'c> {
 }
 
 struct VariantAccess<'de, 'c> {
-    value: Option<&'de Node>,
+    value: Option<&'de Node<'de>>,
     span: Span,
     context: &'c Context,
 }
@@ -667,7 +667,7 @@ impl<'de> de::VariantAccess<'de> for VariantAccess<'de, '_> {
 
 /// Feeds a `Spanned` visitor the node's span start, span end, and then the value.
 struct SpannedAccess<'de, 'c> {
-    node: &'de Node,
+    node: &'de Node<'de>,
     context: &'c Context,
     state: u8,
 }
@@ -703,7 +703,8 @@ mod tests {
     use crate::model::Spanned;
 
     fn load<T: de::DeserializeOwned>(text: &str) -> (Result<T, Error>, Vec<Diagnostic>) {
-        let root = yaml::parse(text).unwrap().root.unwrap();
+        let arena = bumpalo::Bump::new();
+        let root = yaml::parse(text, &arena).unwrap().root.unwrap();
         let context = Context::new(FileId(0), Severity::Error);
         let result = from_node(&root, &context);
         (result, context.diagnostics.into_inner())

@@ -243,9 +243,14 @@ fn register(
     ids
 }
 
-/// Parses a file's text into a tree, turning YAML problems into diagnostics.
-pub fn parse_tree(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Node> {
-    match yaml::parse(text) {
+/// Parses a file's text into a tree in `arena`, turning YAML problems into diagnostics.
+pub fn parse_tree<'a>(
+    file: FileId,
+    text: &'a str,
+    arena: &'a bumpalo::Bump,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Node<'a>> {
+    match yaml::parse(text, arena) {
         Ok(parsed) => {
             for duplicate in parsed.duplicate_keys {
                 diagnostics.push(
@@ -304,7 +309,9 @@ fn load_config(
         limits: Default::default(),
         outputs: Vec::new(),
     };
-    let Some(root) = parse_tree(id, &files.get(id).text.clone(), diagnostics) else {
+    let text = files.get(id).text.clone();
+    let arena = bumpalo::Bump::new();
+    let Some(root) = parse_tree(id, &text, &arena, diagnostics) else {
         return (default(), id);
     };
     let context = de::Context::new(id, Severity::Error);
@@ -331,24 +338,26 @@ fn load_config(
     (config, id)
 }
 
-struct ItemLoader<'a> {
+struct ItemLoader<'a, 't> {
     context: &'a de::Context,
     diagnostics: &'a mut Vec<Diagnostic>,
     failed: &'a mut Vec<(&'static str, String)>,
+    /// The tree whose nodes it loads.
+    tree: std::marker::PhantomData<Node<'t>>,
 }
 
-impl CollectionLoader for ItemLoader<'_> {
-    type Node = Node;
+impl<'t> CollectionLoader for ItemLoader<'_, 't> {
+    type Node = Node<'t>;
 
     fn load<T: serde::de::DeserializeOwned + Keyed>(
         &mut self,
         collection: &'static str,
-        items: &Node,
+        items: &Node<'t>,
         into: &mut Vec<Obj<T>>,
     ) {
         let file = self.context.file;
-        let items = match &items.kind {
-            NodeKind::Seq(items) => items.as_slice(),
+        let items = match items.kind {
+            NodeKind::Seq(items) => items,
             _ if items.is_null() => &[],
             _ => {
                 self.diagnostics.push(
@@ -390,7 +399,8 @@ impl CollectionLoader for ItemLoader<'_> {
 fn load_file(file: FileId, text: &str, kind: FileKind) -> (Model, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let mut model = Model::default();
-    let Some(root) = parse_tree(file, text, &mut diagnostics) else {
+    let arena = bumpalo::Bump::new();
+    let Some(root) = parse_tree(file, text, &arena, &mut diagnostics) else {
         return (model, diagnostics);
     };
     let severity = if kind == FileKind::Data {
@@ -406,10 +416,11 @@ fn load_file(file: FileId, text: &str, kind: FileKind) -> (Model, Vec<Diagnostic
                 context: &context,
                 diagnostics: &mut diagnostics,
                 failed: &mut failed,
+                tree: std::marker::PhantomData,
             };
             let single = Node {
                 span: root.span,
-                kind: NodeKind::Seq(vec![root]),
+                kind: NodeKind::Seq(std::slice::from_ref(&root)),
             };
             if kind == FileKind::Library {
                 loader.load::<DeviceType>("device_types", &single, &mut model.device_types);
@@ -417,7 +428,7 @@ fn load_file(file: FileId, text: &str, kind: FileKind) -> (Model, Vec<Diagnostic
                 loader.load::<ModuleType>("module_types", &single, &mut model.module_types);
             }
         }
-        FileKind::Data => match &root.kind {
+        FileKind::Data => match root.kind {
             NodeKind::Map(entries) => {
                 for (key, value) in entries {
                     let name = key.as_str().unwrap_or_default();
@@ -425,6 +436,7 @@ fn load_file(file: FileId, text: &str, kind: FileKind) -> (Model, Vec<Diagnostic
                         context: &context,
                         diagnostics: &mut diagnostics,
                         failed: &mut failed,
+                        tree: std::marker::PhantomData,
                     };
                     if !model.load_collection(name, value, &mut loader) {
                         let suggestions =

@@ -8,6 +8,8 @@
 
 use std::collections::HashMap;
 
+use bumpalo::Bump;
+
 use super::libyaml::{self, EventKind, Parser};
 
 use crate::diag::Span;
@@ -15,38 +17,41 @@ use crate::diag::Span;
 /// Deeper nesting than this is reported as too complex; real intent is a few levels deep.
 pub const MAX_DEPTH: usize = 64;
 
-#[derive(Clone, Debug, PartialEq)]
-pub struct Node {
+/// A node of a file's tree. Nodes, their lists and the text of quoted scalars live in the
+/// file's arena ([`Bump`]), freed at once with it; plain scalars on one line borrow the
+/// file's text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Node<'a> {
     pub span: Span,
-    pub kind: NodeKind,
+    pub kind: NodeKind<'a>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
-pub enum NodeKind {
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum NodeKind<'a> {
     /// A scalar: its text and whether it was plain (unquoted, so subject to typing).
     Scalar {
-        text: Box<str>,
+        text: &'a str,
         plain: bool,
     },
-    Seq(Vec<Node>),
-    Map(Vec<(Node, Node)>),
+    Seq(&'a [Node<'a>]),
+    Map(&'a [(Node<'a>, Node<'a>)]),
 }
 
-impl Node {
-    pub fn as_str(&self) -> Option<&str> {
-        match &self.kind {
+impl<'a> Node<'a> {
+    pub fn as_str(&self) -> Option<&'a str> {
+        match self.kind {
             NodeKind::Scalar { text, .. } => Some(text),
             _ => None,
         }
     }
 
     pub fn is_null(&self) -> bool {
-        matches!(&self.kind, NodeKind::Scalar { text, plain: true } if is_null_text(text))
+        matches!(self.kind, NodeKind::Scalar { text, plain: true } if is_null_text(text))
     }
 
     /// The value of `key` in a mapping node.
-    pub fn get(&self, key: &str) -> Option<&Node> {
-        match &self.kind {
+    pub fn get(&self, key: &str) -> Option<&'a Node<'a>> {
+        match self.kind {
             NodeKind::Map(entries) => entries
                 .iter()
                 .find(|(k, _)| k.as_str() == Some(key))
@@ -55,9 +60,25 @@ impl Node {
         }
     }
 
+    /// The items of a sequence node; none for another node.
+    pub fn items(&self) -> &'a [Node<'a>] {
+        match self.kind {
+            NodeKind::Seq(items) => items,
+            _ => &[],
+        }
+    }
+
+    /// The entries of a mapping node; none for another node.
+    pub fn entries(&self) -> &'a [(Node<'a>, Node<'a>)] {
+        match self.kind {
+            NodeKind::Map(entries) => entries,
+            _ => &[],
+        }
+    }
+
     pub fn kind_name(&self) -> &'static str {
-        match &self.kind {
-            NodeKind::Scalar { text, plain } => match ScalarValue::resolve(text, *plain) {
+        match self.kind {
+            NodeKind::Scalar { text, plain } => match ScalarValue::resolve(text, plain) {
                 ScalarValue::Null => "null",
                 ScalarValue::Bool(_) => "a boolean",
                 ScalarValue::Int(_) => "an integer",
@@ -159,19 +180,21 @@ pub struct DuplicateKey {
 }
 
 /// The tree of a file (`None` for an empty file), and its duplicate keys.
-pub struct Parsed {
-    pub root: Option<Node>,
+pub struct Parsed<'a> {
+    pub root: Option<Node<'a>>,
     pub duplicate_keys: Vec<DuplicateKey>,
 }
 
-/// Parses one YAML document. Later documents of a multi-document stream are an error.
-pub fn parse(text: &str) -> Result<Parsed, YamlError> {
+/// Parses one YAML document into `arena`. Later documents of a multi-document stream are
+/// an error.
+pub fn parse<'a>(text: &'a str, arena: &'a Bump) -> Result<Parsed<'a>, YamlError> {
     let mut builder = Builder {
+        arena,
+        source: text,
         stack: Vec::new(),
         anchors: HashMap::new(),
         root: None,
         duplicate_keys: Vec::new(),
-        nodes: 0,
         // Aliases may repeat nodes, but never beyond a small multiple of what the file holds.
         alias_budget: 1_000_000usize.max(text.len() / 2),
         documents: 0,
@@ -213,25 +236,33 @@ fn syntax_error(error: libyaml::Error, at: &impl Fn(u64) -> u32) -> YamlError {
     }
 }
 
-struct Frame {
-    node: Node,
+/// An open sequence or mapping.
+struct Frame<'a> {
+    span: Span,
     anchor: Option<String>,
-    pending_key: Option<Node>,
+    map: bool,
+    items: bumpalo::collections::Vec<'a, Node<'a>>,
+    entries: bumpalo::collections::Vec<'a, (Node<'a>, Node<'a>)>,
+    pending_key: Option<Node<'a>>,
+    /// The nodes it holds with aliases expanded, for the alias budget.
+    size: usize,
     /// Entries brought in by merge keys (`<<`), applied at the end for keys not set explicitly.
-    merged: Vec<(Node, Node)>,
+    merged: Vec<(Node<'a>, Node<'a>)>,
 }
 
-struct Builder {
-    stack: Vec<Frame>,
-    anchors: HashMap<String, Node>,
-    root: Option<Node>,
+struct Builder<'a> {
+    arena: &'a Bump,
+    source: &'a str,
+    stack: Vec<Frame<'a>>,
+    /// Anchored nodes and their sizes with aliases expanded.
+    anchors: HashMap<String, (Node<'a>, usize)>,
+    root: Option<Node<'a>>,
     duplicate_keys: Vec<DuplicateKey>,
-    nodes: usize,
     alias_budget: usize,
     documents: usize,
 }
 
-impl Builder {
+impl<'a> Builder<'a> {
     fn event(&mut self, event: EventKind<'_>, span: Span) -> Result<(), YamlError> {
         match event {
             EventKind::DocumentStart => {
@@ -248,120 +279,126 @@ impl Builder {
                 plain,
                 anchor,
             } => {
+                // A plain scalar on one line is its source text; others are copied.
+                let text = match self.source.get(span.start as usize..span.end as usize) {
+                    Some(source) if plain && source == value => source,
+                    _ => self.arena.alloc_str(value),
+                };
                 let node = Node {
                     span,
-                    kind: NodeKind::Scalar {
-                        text: value.into(),
-                        plain,
-                    },
+                    kind: NodeKind::Scalar { text, plain },
                 };
-                self.finish(node, anchor)?;
+                self.finish(node, 1, anchor)?;
             }
-            EventKind::SequenceStart { anchor } => self.open(
-                Node {
-                    span,
-                    kind: NodeKind::Seq(Vec::new()),
-                },
-                anchor,
-            )?,
-            EventKind::MappingStart { anchor } => self.open(
-                Node {
-                    span,
-                    kind: NodeKind::Map(Vec::new()),
-                },
-                anchor,
-            )?,
+            EventKind::SequenceStart { anchor } => self.open(span, false, anchor)?,
+            EventKind::MappingStart { anchor } => self.open(span, true, anchor)?,
             EventKind::SequenceEnd | EventKind::MappingEnd => {
                 let Some(mut frame) = self.stack.pop() else {
                     return Ok(());
                 };
-                frame.node.span.end = span.end.max(frame.node.span.start);
-                if let NodeKind::Map(entries) = &mut frame.node.kind {
-                    for (key, value) in frame.merged {
-                        if !entries.iter().any(|(k, _)| k.as_str() == key.as_str()) {
-                            entries.push((key, value));
+                let span = Span::new(frame.span.start, span.end.max(frame.span.start));
+                let kind = if frame.map {
+                    for (key, value) in std::mem::take(&mut frame.merged) {
+                        if !frame.entries.iter().any(|(k, _)| same_key(k, &key)) {
+                            frame.entries.push((key, value));
                         }
                     }
-                }
-                self.finish(frame.node, frame.anchor.as_deref())?;
+                    NodeKind::Map(frame.entries.into_bump_slice())
+                } else {
+                    NodeKind::Seq(frame.items.into_bump_slice())
+                };
+                self.finish(Node { span, kind }, frame.size + 1, frame.anchor.as_deref())?;
             }
             EventKind::Alias { anchor } => {
-                let Some(node) = self.anchors.get(anchor) else {
+                let Some(&(node, size)) = self.anchors.get(anchor) else {
                     return Err(YamlError::UnknownAlias { span });
                 };
-                let size = count_nodes(node);
                 if size > self.alias_budget {
                     return Err(YamlError::AliasBudget { span });
                 }
                 self.alias_budget -= size;
-                let mut node = node.clone();
-                // The alias stands where it is written: diagnostics on it point here.
-                node.span = span;
-                self.finish(node, None)?;
+                // The alias stands where it is written: diagnostics on it point here. What it
+                // holds is shared with the anchored node.
+                self.finish(Node { span, ..node }, size, None)?;
             }
             EventKind::Other => {}
         }
         Ok(())
     }
 
-    fn open(&mut self, node: Node, anchor: Option<&str>) -> Result<(), YamlError> {
+    fn open(&mut self, span: Span, map: bool, anchor: Option<&str>) -> Result<(), YamlError> {
         if self.stack.len() >= MAX_DEPTH {
-            return Err(YamlError::TooDeep { span: node.span });
+            return Err(YamlError::TooDeep { span });
         }
         self.stack.push(Frame {
-            node,
+            span,
             anchor: anchor.map(str::to_string),
+            map,
+            items: bumpalo::collections::Vec::new_in(self.arena),
+            entries: bumpalo::collections::Vec::new_in(self.arena),
             pending_key: None,
+            size: 0,
             merged: Vec::new(),
         });
         Ok(())
     }
 
-    fn finish(&mut self, node: Node, anchor: Option<&str>) -> Result<(), YamlError> {
-        self.nodes += 1;
+    /// Places a finished node (`size` nodes with aliases expanded) in its parent.
+    fn finish(
+        &mut self,
+        node: Node<'a>,
+        size: usize,
+        anchor: Option<&str>,
+    ) -> Result<(), YamlError> {
         if let Some(anchor) = anchor {
-            self.anchors.insert(anchor.to_string(), node.clone());
+            self.anchors.insert(anchor.to_string(), (node, size));
         }
         let Some(parent) = self.stack.last_mut() else {
             self.root = Some(node);
             return Ok(());
         };
-        match &mut parent.node.kind {
-            NodeKind::Seq(items) => items.push(node),
-            NodeKind::Map(entries) => match parent.pending_key.take() {
-                None => parent.pending_key = Some(node),
-                Some(key) => {
-                    if key.as_str() == Some("<<")
-                        && matches!(key.kind, NodeKind::Scalar { plain: true, .. })
-                    {
-                        merge_into(&mut parent.merged, node);
-                    } else if let Some((first, _)) = entries
-                        .iter()
-                        .find(|(k, _)| k.as_str().is_some() && k.as_str() == key.as_str())
-                    {
-                        self.duplicate_keys.push(DuplicateKey {
-                            key: key.as_str().unwrap_or_default().to_string(),
-                            first: first.span,
-                            second: key.span,
-                        });
-                    } else {
-                        entries.push((key, node));
-                    }
-                }
-            },
-            NodeKind::Scalar { .. } => {}
+        parent.size = parent.size.saturating_add(size);
+        if !parent.map {
+            parent.items.push(node);
+            return Ok(());
+        }
+        let Some(key) = parent.pending_key.take() else {
+            parent.pending_key = Some(node);
+            return Ok(());
+        };
+        if key.as_str() == Some("<<") && matches!(key.kind, NodeKind::Scalar { plain: true, .. }) {
+            merge_into(&mut parent.merged, node);
+        } else if let Some((first, _)) = parent.entries.iter().find(|(k, _)| same_key(k, &key)) {
+            self.duplicate_keys.push(DuplicateKey {
+                key: key.as_str().unwrap_or_default().to_string(),
+                first: first.span,
+                second: key.span,
+            });
+        } else {
+            parent.entries.push((key, node));
         }
         Ok(())
     }
 }
 
+/// Whether two keys are the same scalar; most keys differ in length or first byte, which
+/// is checked before their bytes are compared.
+fn same_key(a: &Node<'_>, b: &Node<'_>) -> bool {
+    match (a.as_str(), b.as_str()) {
+        (Some(a), Some(b)) => {
+            a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
+        }
+        _ => false,
+    }
+}
+
 /// Collects the entries of a YAML merge key (`<<: *defaults`); earlier sources win, and the
 /// mapping's own keys win over all of them when the mapping ends.
-fn merge_into(entries: &mut Vec<(Node, Node)>, merged: Node) {
-    let sources = match merged.kind {
+fn merge_into<'a>(entries: &mut Vec<(Node<'a>, Node<'a>)>, merged: Node<'a>) {
+    let sources: Vec<&[(Node<'a>, Node<'a>)]> = match merged.kind {
         NodeKind::Map(map) => vec![map],
         NodeKind::Seq(items) => items
-            .into_iter()
+            .iter()
             .filter_map(|item| match item.kind {
                 NodeKind::Map(map) => Some(map),
                 _ => None,
@@ -371,22 +408,9 @@ fn merge_into(entries: &mut Vec<(Node, Node)>, merged: Node) {
     };
     for source in sources {
         for (key, value) in source {
-            if !entries.iter().any(|(k, _)| k.as_str() == key.as_str()) {
-                entries.push((key, value));
+            if !entries.iter().any(|(k, _)| same_key(k, key)) {
+                entries.push((*key, *value));
             }
-        }
-    }
-}
-
-fn count_nodes(node: &Node) -> usize {
-    match &node.kind {
-        NodeKind::Scalar { .. } => 1,
-        NodeKind::Seq(items) => 1 + items.iter().map(count_nodes).sum::<usize>(),
-        NodeKind::Map(entries) => {
-            1 + entries
-                .iter()
-                .map(|(k, v)| count_nodes(k) + count_nodes(v))
-                .sum::<usize>()
         }
     }
 }
@@ -395,7 +419,13 @@ fn count_nodes(node: &Node) -> usize {
 mod tests {
     use super::*;
 
-    fn tree(text: &str) -> Node {
+    /// Parses with an arena and a copy of the text that live as long as the test.
+    fn parse(text: &str) -> Result<Parsed<'static>, YamlError> {
+        let text: &'static str = Box::leak(text.to_string().into_boxed_str());
+        super::parse(text, Box::leak(Box::new(Bump::new())))
+    }
+
+    fn tree(text: &str) -> Node<'static> {
         parse(text).unwrap().root.unwrap()
     }
 
@@ -403,7 +433,7 @@ mod tests {
     fn spans_cover_scalars() {
         let text = "sites:\n  - name: ams1\n";
         let root = tree(text);
-        let name = root.get("sites").and_then(|s| match &s.kind {
+        let name = root.get("sites").and_then(|s| match s.kind {
             NodeKind::Seq(items) => items[0].get("name"),
             _ => None,
         });
@@ -530,6 +560,26 @@ mod tests {
             parse(&text),
             Err(YamlError::TooDeep { .. }) | Err(YamlError::Syntax { .. })
         ));
+    }
+
+    #[test]
+    fn scalars_keep_their_value_whatever_their_style() {
+        let root = tree("a: one\n  two\nb: plain\nc: 'it''s'\nd: \"x\\ty\"\ne: |\n  l1\n  l2\n");
+        let value = |key: &str| root.get(key).unwrap().as_str().unwrap();
+        assert_eq!(value("a"), "one two");
+        assert_eq!(value("b"), "plain");
+        assert_eq!(value("c"), "it's");
+        assert_eq!(value("d"), "x\ty");
+        assert_eq!(value("e"), "l1\nl2\n");
+    }
+
+    #[test]
+    fn aliases_stand_where_they_are_written() {
+        let text = "a: &x {k: v}\nb: *x\n";
+        let root = tree(text);
+        let b = root.get("b").unwrap();
+        assert_eq!(&text[b.span.start as usize..b.span.end as usize], "*x");
+        assert_eq!(b.get("k").unwrap().as_str(), Some("v"));
     }
 
     #[test]

@@ -35,7 +35,8 @@ fn validator(name: &str) -> jsonschema::Validator {
 fn yaml_to_json(path: &std::path::Path) -> serde_json::Value {
     // The test converts YAML with netsot's own tree, typed by the core schema.
     let text = std::fs::read_to_string(path).expect("read");
-    let root = netsot::load::yaml::parse(&text)
+    let arena = bumpalo::Bump::new();
+    let root = netsot::load::yaml::parse(&text, &arena)
         .expect("yaml")
         .root
         .expect("document");
