@@ -2135,10 +2135,11 @@ pub fn validate_dns_name(name: &str) -> Result<(), String> {
         if label.len() > 63 {
             return Err(format!("the label `{label}` is longer than 63 characters"));
         }
-        if let Some(bad) = label
-            .chars()
-            .find(|c| !(c.is_ascii_alphanumeric() || *c == '-'))
+        if let Some(at) = label
+            .bytes()
+            .position(|b| !(b.is_ascii_alphanumeric() || b == b'-'))
         {
+            let bad = label[at..].chars().next().unwrap_or_default();
             return Err(format!("the label `{label}` holds `{bad}`"));
         }
         if label.starts_with('-') || label.ends_with('-') {

@@ -81,6 +81,11 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
     }
 
     let mut step = crate::compile::Steps::new("render/dns");
+    let reverse_zones: Vec<(IpNet, usize)> = zones
+        .iter()
+        .enumerate()
+        .filter_map(|(z, zone)| Some((zone.reverse?, z)))
+        .collect();
     // Every address's records, worked out in parallel; then merged in address order, so
     // the first claim of a PTR is always the same one.
     struct Found {
@@ -115,11 +120,13 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
                     };
                     (z, record)
                 });
-            let pointer = reverse_pointer(address);
-            let reverse = by_name
-                .find(&pointer)
-                .filter(|&z| zones[z].reverse.is_some())
-                .map(|z| {
+            // The longest reverse zone holding the address: the one its pointer name lies in.
+            let reverse = reverse_zones
+                .iter()
+                .filter(|(net, _)| net.contains(&address))
+                .max_by_key(|(net, _)| net.prefix_len())
+                .map(|&(_, z)| {
+                    let pointer = reverse_pointer(address);
                     let record = Record {
                         sort: OwnerKey::Address(address),
                         owner: relative(&pointer, &zones[z].name),
