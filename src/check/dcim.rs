@@ -3,7 +3,7 @@
 //! Rack units are counted in half units so that 0.5U positions and heights are exact
 //! integers. Each rack's devices are sorted and swept once per face.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::diag::codes;
 use crate::diag::{Diagnostic, Location};
@@ -28,7 +28,7 @@ struct Mounted {
 }
 
 fn rack_elevations(graph: &Graph, out: &mut Vec<Diagnostic>) {
-    let mut by_rack: HashMap<u32, Vec<Mounted>> = HashMap::new();
+    let mut by_rack: HashMap<u32, Vec<Mounted>> = HashMap::default();
     for (d, (node, object)) in graph.devices.iter().zip(&graph.model.devices).enumerate() {
         let data = &object.data;
         let Some(position) = &data.position else {
@@ -287,7 +287,8 @@ fn is_uncableable(kind: InterfaceType) -> bool {
 }
 
 fn cables(graph: &Graph, out: &mut Vec<Diagnostic>) {
-    let mut ends: HashMap<EndKey, Location> = HashMap::with_capacity(graph.cables.len() * 2);
+    let mut ends: HashMap<EndKey, Location> =
+        HashMap::with_capacity_and_hasher(graph.cables.len() * 2, Default::default());
     for (node, object) in graph.cables.iter().zip(&graph.model.cables) {
         let data = &object.data;
         let kind_a = data

@@ -6,7 +6,7 @@
 //! address is found by probing each length present (at most 33 or 129 probes, in practice a
 //! handful). Ranges and aggregates are sorted and swept once.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::net::IpAddr;
 
 use ipnet::IpNet;
@@ -66,10 +66,10 @@ struct PrefixTable {
 impl PrefixTable {
     fn new(graph: &Graph) -> PrefixTable {
         let mut table = PrefixTable {
-            by_network: HashMap::with_capacity(graph.prefixes.len()),
-            lengths: HashMap::new(),
-            any_vrf: HashMap::with_capacity(graph.prefixes.len()),
-            any_lengths: HashMap::new(),
+            by_network: HashMap::with_capacity_and_hasher(graph.prefixes.len(), Default::default()),
+            lengths: HashMap::default(),
+            any_vrf: HashMap::with_capacity_and_hasher(graph.prefixes.len(), Default::default()),
+            any_lengths: HashMap::default(),
         };
         for (i, node) in graph.prefixes.iter().enumerate() {
             let v6 = node.prefix.addr().is_ipv6();
@@ -127,8 +127,8 @@ struct AggregateTable {
 impl AggregateTable {
     fn new(graph: &Graph) -> AggregateTable {
         let mut table = AggregateTable {
-            by_network: HashMap::new(),
-            lengths: HashMap::new(),
+            by_network: HashMap::default(),
+            lengths: HashMap::default(),
         };
         for (i, node) in graph.aggregates.iter().enumerate() {
             table.by_network.entry(node.prefix).or_insert(i as u32);
@@ -160,7 +160,7 @@ impl AggregateTable {
 }
 
 fn duplicate_prefixes(graph: &Graph, config: &Config, out: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<(Option<u32>, IpNet), usize> = HashMap::new();
+    let mut seen: HashMap<(Option<u32>, IpNet), usize> = HashMap::default();
     for (i, node) in graph.prefixes.iter().enumerate() {
         if !enforces_unique(graph, config, node.vrf) {
             continue;
@@ -244,7 +244,7 @@ fn is_container(graph: &Graph, prefix: usize) -> bool {
 fn addresses(graph: &Graph, config: &Config, prefixes: &PrefixTable, out: &mut Vec<Diagnostic>) {
     // The first non-shared holder of each host address, per VRF.
     let mut holders: HashMap<(Option<u32>, IpAddr), u32> =
-        HashMap::with_capacity(graph.ip_addresses.len());
+        HashMap::with_capacity_and_hasher(graph.ip_addresses.len(), Default::default());
     for (i, node) in graph.ip_addresses.iter().enumerate() {
         let data = graph.ip_data(i as u32);
         let address = node.address.addr();

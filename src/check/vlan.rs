@@ -1,7 +1,7 @@
 //! Family 5: VLANs. VID ranges, duplicate VIDs and names per group or site, and the
 //! interface mode rules.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::diag::codes;
 use crate::diag::{Diagnostic, Location};
@@ -22,8 +22,8 @@ enum Scope {
 }
 
 fn vids_and_duplicates(graph: &Graph, out: &mut Vec<Diagnostic>) {
-    let mut vids: HashMap<(Scope, u32), usize> = HashMap::new();
-    let mut names: HashMap<(Scope, &str), usize> = HashMap::new();
+    let mut vids: HashMap<(Scope, u32), usize> = HashMap::default();
+    let mut names: HashMap<(Scope, &str), usize> = HashMap::default();
     for (i, (node, object)) in graph.vlans.iter().zip(&graph.model.vlans).enumerate() {
         let vid = object.data.vid.value;
         let vid_location = object.at(&object.data.vid);
