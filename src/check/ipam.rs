@@ -17,13 +17,35 @@ use crate::graph::Graph;
 use crate::model::config::Config;
 
 pub(super) fn check(graph: &Graph, config: &Config, out: &mut Vec<Diagnostic>) {
-    let prefixes = PrefixTable::new(graph);
-    let aggregates = AggregateTable::new(graph);
-    duplicate_prefixes(graph, config, out);
-    prefix_parents(graph, config, &prefixes, &aggregates, out);
-    addresses(graph, config, &prefixes, out);
-    ip_ranges(graph, out);
-    overlapping_aggregates(graph, out);
+    let (prefixes, aggregates) =
+        rayon::join(|| PrefixTable::new(graph), || AggregateTable::new(graph));
+    // The parts are independent: on all threads, their findings appended in this order.
+    let (mut tables, (mut addressed, mut ranges)) = rayon::join(
+        || {
+            let mut out = Vec::new();
+            duplicate_prefixes(graph, config, &mut out);
+            prefix_parents(graph, config, &prefixes, &aggregates, &mut out);
+            out
+        },
+        || {
+            rayon::join(
+                || {
+                    let mut out = Vec::new();
+                    addresses(graph, config, &prefixes, &mut out);
+                    out
+                },
+                || {
+                    let mut out = Vec::new();
+                    ip_ranges(graph, &mut out);
+                    overlapping_aggregates(graph, &mut out);
+                    out
+                },
+            )
+        },
+    );
+    out.append(&mut tables);
+    out.append(&mut addressed);
+    out.append(&mut ranges);
 }
 
 /// Whether duplicates are refused in a VRF (`None`: the global table).

@@ -5,6 +5,7 @@
 //! `allowed_values`. Fields are the collection's own, by the names they have in data files;
 //! an unknown collection or field is reported at the rule, with the closest names.
 
+use rayon::prelude::*;
 use serde_json::Value;
 
 use crate::diag::codes;
@@ -56,14 +57,17 @@ pub(super) fn check(
         let Some(objects) = graph.model.collection_json(collection, &wanted) else {
             continue;
         };
-        for (location, object) in objects {
-            if let Some(problem) = violation(&rule.value, collection, &object) {
+        // Objects are judged on all threads; the diagnostics keep the objects' order.
+        let found: Vec<Diagnostic> = objects
+            .par_iter()
+            .filter_map(|(location, object)| {
+                let problem = violation(&rule.value, collection, object)?;
                 let data = &rule.value;
                 let message = match &data.message {
-                    Some(message) => format!("{message} (`{}`: {problem})", object_name(&object)),
-                    None => format!("`{}` {problem}", object_name(&object)),
+                    Some(message) => format!("{message} (`{}`: {problem})", object_name(object)),
+                    None => format!("`{}` {problem}", object_name(object)),
                 };
-                out.push(
+                Some(
                     Diagnostic::new(
                         &codes::POLICY_VIOLATION,
                         format!("[{}] {message}", data.name.value),
@@ -77,9 +81,10 @@ pub(super) fn check(
                         ),
                     ))
                     .with_secondary(at(data.name.span), "the rule, in netsot.yaml"),
-                );
-            }
-        }
+                )
+            })
+            .collect();
+        out.extend(found);
     }
 }
 

@@ -201,10 +201,11 @@ macro_rules! collections {
             /// locations, for rules that look at fields by name; `None` for an unknown
             /// collection. Only the named fields are converted.
             pub fn collection_json(&self, collection: &str, fields: &[&str]) -> Option<Vec<(crate::diag::Location, serde_json::Value)>> {
+                use rayon::prelude::*;
                 match collection {
                     $( stringify!($field) => Some(
                         self.$field
-                            .iter()
+                            .par_iter()
                             .map(|o| {
                                 let value = pick::pick(&o.data, fields)
                                     .unwrap_or_else(|| serde_json::to_value(&o.data).unwrap_or_default());
