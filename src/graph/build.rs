@@ -617,6 +617,7 @@ impl Builder<'_> {
 
     fn resolve_dcim(&mut self) {
         let model = std::sync::Arc::clone(&self.graph.model);
+        let mut step = crate::compile::Steps::new("resolve/dcim");
         for o in &model.platforms {
             if let Some(manufacturer) = &o.data.manufacturer {
                 if self
@@ -641,7 +642,7 @@ impl Builder<'_> {
             }
         }
         // Racks are unique within their site.
-        let mut racks = SiteIndex::default();
+        let mut racks = SiteIndex::with_capacity(model.racks.len());
         let mut rack_nodes = Vec::with_capacity(model.racks.len());
         for (i, o) in model.racks.iter().enumerate() {
             let site = self.resolve("site", "sites", Which::Sites, &o.data.site, o.file);
@@ -692,14 +693,108 @@ impl Builder<'_> {
         self.graph.racks = rack_nodes;
         self.graph.indexes.racks = racks;
 
-        // Devices are unique within their site.
-        let mut devices = SiteIndex::default();
-        let mut device_nodes = Vec::with_capacity(model.devices.len());
-        for (i, o) in model.devices.iter().enumerate() {
+        step.done("racks");
+        // A device's references are independent lookups, on all threads.
+        let device_nodes: Vec<DeviceNode> = model
+            .devices
+            .par_iter()
+            .map(|o| {
+                let data = &o.data;
+                let site = self.resolve("site", "sites", Which::Sites, &data.site, o.file);
+                let rack = data.rack.as_ref().and_then(|r| {
+                    let found =
+                        self.resolve_in_site("rack", "racks", SiteWhich::Racks, site, r, o.file)?;
+                    let rack_site = self.graph.racks[found as usize].site;
+                    if site.is_some() && rack_site.is_some() && rack_site != site {
+                        self.push(
+                            Diagnostic::new(
+                                &codes::CROSS_SITE_REFERENCE,
+                                format!(
+                                    "rack `{}` is in site `{}`, not in the device's site `{}`",
+                                    r.value,
+                                    model.racks[found as usize].data.site.value,
+                                    data.site.value
+                                ),
+                            )
+                            .at(o.at(r)),
+                        );
+                    }
+                    Some(found)
+                });
+                let location = data.location.as_ref().and_then(|l| {
+                    let found = self.resolve_in_site(
+                        "location",
+                        "locations",
+                        SiteWhich::Locations,
+                        site,
+                        l,
+                        o.file,
+                    )?;
+                    if site.is_some() && self.graph.locations[found as usize].site != site {
+                        self.push(
+                            Diagnostic::new(
+                                &codes::CROSS_SITE_REFERENCE,
+                                format!("location `{}` is not in the device's site", l.value),
+                            )
+                            .at(o.at(l)),
+                        );
+                    }
+                    Some(found)
+                });
+                let device_type = self.resolve_device_type(&data.device_type, o.file, &model);
+                let node = DeviceNode {
+                    site,
+                    location,
+                    rack,
+                    device_type,
+                    role: self.resolve(
+                        "device role",
+                        "device_roles",
+                        Which::DeviceRoles,
+                        &data.role,
+                        o.file,
+                    ),
+                    platform: self.resolve_opt(
+                        "platform",
+                        "platforms",
+                        Which::Platforms,
+                        data.platform.as_ref(),
+                        o.file,
+                    ),
+                    tenant: self.resolve_opt(
+                        "tenant",
+                        "tenants",
+                        Which::Tenants,
+                        data.tenant.as_ref(),
+                        o.file,
+                    ),
+                    cluster: self.resolve_opt(
+                        "cluster",
+                        "clusters",
+                        Which::Clusters,
+                        data.cluster.as_ref(),
+                        o.file,
+                    ),
+                    virtual_chassis: self.resolve_opt(
+                        "virtual chassis",
+                        "virtual_chassis",
+                        Which::VirtualChassis,
+                        data.virtual_chassis.as_ref(),
+                        o.file,
+                    ),
+                    tags: self.resolve_tags(&data.tags, o.file),
+                    ..DeviceNode::default()
+                };
+                node
+            })
+            .collect();
+        step.done("devices");
+        // Devices are unique within their site, the first one kept.
+        let mut devices = SiteIndex::with_capacity(model.devices.len());
+        for (i, (o, node)) in model.devices.iter().zip(&device_nodes).enumerate() {
             let data = &o.data;
-            let site = self.resolve("site", "sites", Which::Sites, &data.site, o.file);
             if let Some(first) =
-                devices.insert(site.unwrap_or(u32::MAX), &data.name.value, i as u32)
+                devices.insert(node.site.unwrap_or(u32::MAX), &data.name.value, i as u32)
             {
                 let first = &model.devices[first as usize];
                 self.push(duplicate(
@@ -709,95 +804,11 @@ impl Builder<'_> {
                     first.at(&first.data.name),
                 ));
             }
-            let rack = data.rack.as_ref().and_then(|r| {
-                let found =
-                    self.resolve_in_site("rack", "racks", SiteWhich::Racks, site, r, o.file)?;
-                let rack_site = self.graph.racks[found as usize].site;
-                if site.is_some() && rack_site.is_some() && rack_site != site {
-                    self.push(
-                        Diagnostic::new(
-                            &codes::CROSS_SITE_REFERENCE,
-                            format!(
-                                "rack `{}` is in site `{}`, not in the device's site `{}`",
-                                r.value,
-                                model.racks[found as usize].data.site.value,
-                                data.site.value
-                            ),
-                        )
-                        .at(o.at(r)),
-                    );
-                }
-                Some(found)
-            });
-            let location = data.location.as_ref().and_then(|l| {
-                let found = self.resolve_in_site(
-                    "location",
-                    "locations",
-                    SiteWhich::Locations,
-                    site,
-                    l,
-                    o.file,
-                )?;
-                if site.is_some() && self.graph.locations[found as usize].site != site {
-                    self.push(
-                        Diagnostic::new(
-                            &codes::CROSS_SITE_REFERENCE,
-                            format!("location `{}` is not in the device's site", l.value),
-                        )
-                        .at(o.at(l)),
-                    );
-                }
-                Some(found)
-            });
-            let device_type = self.resolve_device_type(&data.device_type, o.file, &model);
-            let node = DeviceNode {
-                site,
-                location,
-                rack,
-                device_type,
-                role: self.resolve(
-                    "device role",
-                    "device_roles",
-                    Which::DeviceRoles,
-                    &data.role,
-                    o.file,
-                ),
-                platform: self.resolve_opt(
-                    "platform",
-                    "platforms",
-                    Which::Platforms,
-                    data.platform.as_ref(),
-                    o.file,
-                ),
-                tenant: self.resolve_opt(
-                    "tenant",
-                    "tenants",
-                    Which::Tenants,
-                    data.tenant.as_ref(),
-                    o.file,
-                ),
-                cluster: self.resolve_opt(
-                    "cluster",
-                    "clusters",
-                    Which::Clusters,
-                    data.cluster.as_ref(),
-                    o.file,
-                ),
-                virtual_chassis: self.resolve_opt(
-                    "virtual chassis",
-                    "virtual_chassis",
-                    Which::VirtualChassis,
-                    data.virtual_chassis.as_ref(),
-                    o.file,
-                ),
-                tags: self.resolve_tags(&data.tags, o.file),
-                ..DeviceNode::default()
-            };
-            device_nodes.push(node);
         }
         self.graph.devices = device_nodes;
         self.graph.indexes.devices = devices;
 
+        step.done("device index");
         for o in &model.cluster_groups {
             let _ = o;
         }
@@ -835,6 +846,7 @@ impl Builder<'_> {
                 tenant,
             });
         }
+        step.done("clusters");
         let mut vm_nodes = Vec::with_capacity(model.virtual_machines.len());
         for o in &model.virtual_machines {
             let data = &o.data;
@@ -881,6 +893,7 @@ impl Builder<'_> {
             });
         }
         self.graph.virtual_machines = vm_nodes;
+        step.done("virtual machines");
         for o in &model.virtual_chassis {
             self.resolve_tags(&o.data.tags, o.file);
         }
@@ -985,7 +998,7 @@ impl Builder<'_> {
         }
         self.graph.aggregates = model
             .aggregates
-            .iter()
+            .par_iter()
             .enumerate()
             .filter_map(|(i, o)| {
                 let rir = self.resolve("RIR", "rirs", Which::Rirs, &o.data.rir, o.file);
@@ -1016,7 +1029,7 @@ impl Builder<'_> {
                 site: self.resolve_opt("site", "sites", Which::Sites, o.data.site.as_ref(), o.file),
             })
             .collect();
-        let mut vlans = SiteIndex::default();
+        let mut vlans = SiteIndex::with_capacity(model.vlans.len());
         let mut vlan_nodes = Vec::with_capacity(model.vlans.len());
         for (i, o) in model.vlans.iter().enumerate() {
             let site =
@@ -1070,7 +1083,7 @@ impl Builder<'_> {
 
         self.graph.prefixes = model
             .prefixes
-            .iter()
+            .par_iter()
             .enumerate()
             .filter_map(|(i, o)| {
                 let vrf = self.resolve_opt("VRF", "vrfs", Which::Vrfs, o.data.vrf.as_ref(), o.file);
@@ -1100,7 +1113,7 @@ impl Builder<'_> {
             .collect();
         self.graph.ip_ranges = model
             .ip_ranges
-            .iter()
+            .par_iter()
             .enumerate()
             .filter_map(|(i, o)| {
                 let vrf = self.resolve_opt("VRF", "vrfs", Which::Vrfs, o.data.vrf.as_ref(), o.file);
@@ -1695,23 +1708,30 @@ impl Builder<'_> {
 
     fn resolve_primary_ips(&mut self) {
         let model = std::sync::Arc::clone(&self.graph.model);
-        for (d, o) in model.devices.iter().enumerate() {
-            let owner = Owner::Device(d as u32);
-            let data = &o.data;
-            let v4 = data
-                .primary_ip4
-                .as_ref()
-                .and_then(|t| self.resolve_primary(owner, t, o.file, Some(4), "primary_ip4"));
-            let v6 = data
-                .primary_ip6
-                .as_ref()
-                .and_then(|t| self.resolve_primary(owner, t, o.file, Some(6), "primary_ip6"));
-            let oob = data
-                .oob_ip
-                .as_ref()
-                .and_then(|t| self.resolve_primary(owner, t, o.file, None, "oob_ip"));
-            let node = &mut self.graph.devices[d];
-            (node.primary_ip4, node.primary_ip6, node.oob_ip) = (v4, v6, oob);
+        // Independent lookups, on all threads; stored in device order.
+        let found: Vec<_> =
+            model
+                .devices
+                .par_iter()
+                .enumerate()
+                .map(|(d, o)| {
+                    let owner = Owner::Device(d as u32);
+                    let data = &o.data;
+                    let v4 = data.primary_ip4.as_ref().and_then(|t| {
+                        self.resolve_primary(owner, t, o.file, Some(4), "primary_ip4")
+                    });
+                    let v6 = data.primary_ip6.as_ref().and_then(|t| {
+                        self.resolve_primary(owner, t, o.file, Some(6), "primary_ip6")
+                    });
+                    let oob = data
+                        .oob_ip
+                        .as_ref()
+                        .and_then(|t| self.resolve_primary(owner, t, o.file, None, "oob_ip"));
+                    (v4, v6, oob)
+                })
+                .collect();
+        for (node, ips) in self.graph.devices.iter_mut().zip(found) {
+            (node.primary_ip4, node.primary_ip6, node.oob_ip) = ips;
         }
         for (v, o) in model.virtual_machines.iter().enumerate() {
             let owner = Owner::VirtualMachine(v as u32);

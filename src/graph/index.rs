@@ -1,5 +1,8 @@
 //! Name indexes: how references find their objects without scanning.
 
+use std::collections::hash_map::Entry;
+use std::sync::Arc;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::diag::{codes, Diagnostic, Location};
@@ -41,12 +44,29 @@ impl NameIndex {
 }
 
 /// Objects unique within a site (devices, racks, locations, VLANs): by (site, name), and by
-/// bare name across sites for references from outside the site.
+/// bare name across sites for references from outside the site. A name is stored once,
+/// shared by both maps.
 #[derive(Default, Debug)]
 pub struct SiteIndex {
     /// Site, then name: two levels, so a lookup by `&str` allocates nothing.
-    by_site: HashMap<u32, HashMap<String, u32>>,
-    by_name: HashMap<String, Vec<u32>>,
+    by_site: HashMap<u32, HashMap<Arc<str>, u32>>,
+    by_name: HashMap<Arc<str>, Holders>,
+}
+
+/// The objects holding a name in any site: nearly always one.
+#[derive(Debug)]
+enum Holders {
+    One(u32),
+    Many(Vec<u32>),
+}
+
+impl Holders {
+    fn as_slice(&self) -> &[u32] {
+        match self {
+            Holders::One(one) => std::slice::from_ref(one),
+            Holders::Many(many) => many,
+        }
+    }
 }
 
 /// The outcome of looking up a site-scoped name.
@@ -57,6 +77,14 @@ pub enum SiteLookup<'a> {
 }
 
 impl SiteIndex {
+    /// An index for about `names` objects: its maps are sized once, not grown by doubling.
+    pub fn with_capacity(names: usize) -> SiteIndex {
+        SiteIndex {
+            by_site: HashMap::default(),
+            by_name: HashMap::with_capacity_and_hasher(names, Default::default()),
+        }
+    }
+
     /// Adds an object of `site` (`u32::MAX` for objects without a site); returns the index
     /// of an earlier object with the same name in the same site.
     pub fn insert(&mut self, site: u32, name: &str, index: u32) -> Option<u32> {
@@ -64,11 +92,20 @@ impl SiteIndex {
         if let Some(&existing) = names.get(name) {
             return Some(existing);
         }
-        names.insert(name.to_string(), index);
-        self.by_name
-            .entry(name.to_string())
-            .or_default()
-            .push(index);
+        let name: Arc<str> = Arc::from(name);
+        names.insert(Arc::clone(&name), index);
+        match self.by_name.entry(name) {
+            Entry::Occupied(mut holders) => match holders.get_mut() {
+                Holders::One(one) => {
+                    let first = *one;
+                    holders.insert(Holders::Many(vec![first, index]));
+                }
+                Holders::Many(many) => many.push(index),
+            },
+            Entry::Vacant(slot) => {
+                slot.insert(Holders::One(index));
+            }
+        }
         None
     }
 
@@ -85,7 +122,7 @@ impl SiteIndex {
                 return SiteLookup::Found(found);
             }
         }
-        match self.by_name.get(name).map(Vec::as_slice) {
+        match self.by_name.get(name).map(Holders::as_slice) {
             Some([one]) => return SiteLookup::Found(*one),
             Some(many) if many.len() > 1 => return SiteLookup::Ambiguous(many),
             _ => {}
@@ -101,7 +138,7 @@ impl SiteIndex {
     }
 
     pub fn names(&self) -> impl Iterator<Item = &str> {
-        self.by_name.keys().map(String::as_str)
+        self.by_name.keys().map(|name| &**name)
     }
 
     pub fn in_site(&self, site: u32, name: &str) -> Option<u32> {
