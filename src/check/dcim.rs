@@ -12,9 +12,31 @@ use crate::model::choices::InterfaceType;
 use crate::model::dcim::TerminationType;
 
 pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
-    rack_elevations(graph, out);
-    cables(graph, out);
-    nested_lags(graph, out);
+    // The parts are independent: on all threads, their findings appended in this order.
+    let (mut racks, (mut cabled, mut lags)) = rayon::join(
+        || {
+            let mut out = Vec::new();
+            rack_elevations(graph, &mut out);
+            out
+        },
+        || {
+            rayon::join(
+                || {
+                    let mut out = Vec::new();
+                    cables(graph, &mut out);
+                    out
+                },
+                || {
+                    let mut out = Vec::new();
+                    nested_lags(graph, &mut out);
+                    out
+                },
+            )
+        },
+    );
+    out.append(&mut racks);
+    out.append(&mut cabled);
+    out.append(&mut lags);
 }
 
 /// A device mounted in a rack, in half units: it occupies `[start, end)`.
