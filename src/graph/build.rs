@@ -239,15 +239,9 @@ impl Builder<'_> {
     }
 
     /// Resolves a reference against a name index, reporting a dangling one.
-    fn resolve(
-        &self,
-        kind: &str,
-        collection: &'static str,
-        index: Which,
-        reference: &Text,
-        file: crate::diag::FileId,
-    ) -> Option<u32> {
-        let idx = self.index_of(index);
+    fn resolve(&self, which: Which, reference: &Text, file: crate::diag::FileId) -> Option<u32> {
+        let (kind, collection) = which.names();
+        let idx = self.index_of(which);
         if let Some(found) = idx.get(&reference.value) {
             return Some(found);
         }
@@ -275,13 +269,11 @@ impl Builder<'_> {
 
     fn resolve_opt(
         &self,
-        kind: &str,
-        collection: &'static str,
-        index: Which,
+        which: Which,
         reference: Option<&Text>,
         file: crate::diag::FileId,
     ) -> Option<u32> {
-        reference.and_then(|r| self.resolve(kind, collection, index, r, file))
+        reference.and_then(|r| self.resolve(which, r, file))
     }
 
     fn index_of(&self, which: Which) -> &NameIndex {
@@ -314,13 +306,12 @@ impl Builder<'_> {
     /// Resolves a site-scoped reference from `site`.
     fn resolve_in_site(
         &self,
-        kind: &str,
-        collection: &'static str,
         which: SiteWhich,
         site: Option<u32>,
         reference: &Text,
         file: crate::diag::FileId,
     ) -> Option<u32> {
+        let (kind, collection) = which.names();
         let ix = &self.graph.indexes;
         let index = match which {
             SiteWhich::Locations => &ix.locations,
@@ -400,20 +391,14 @@ impl Builder<'_> {
 
     fn resolve_tags(&self, tags: &[Text], file: crate::diag::FileId) -> Vec<u32> {
         tags.iter()
-            .filter_map(|tag| self.resolve("tag", "tags", Which::Tags, tag, file))
+            .filter_map(|tag| self.resolve(Which::Tags, tag, file))
             .collect()
     }
 
     fn resolve_organisation(&mut self) {
         let model = std::sync::Arc::clone(&self.graph.model);
         for o in &model.tenants {
-            self.resolve_opt(
-                "tenant group",
-                "tenant_groups",
-                Which::TenantGroups,
-                o.data.group.as_ref(),
-                o.file,
-            );
+            self.resolve_opt(Which::TenantGroups, o.data.group.as_ref(), o.file);
             self.resolve_tags(&o.data.tags, o.file);
         }
         let tenant_groups: Vec<Option<u32>> = model
@@ -430,15 +415,7 @@ impl Builder<'_> {
         let tenant_group_parents: Vec<Option<u32>> = model
             .tenant_groups
             .iter()
-            .map(|o| {
-                self.resolve_opt(
-                    "tenant group",
-                    "tenant_groups",
-                    Which::TenantGroups,
-                    o.data.parent.as_ref(),
-                    o.file,
-                )
-            })
+            .map(|o| self.resolve_opt(Which::TenantGroups, o.data.parent.as_ref(), o.file))
             .collect();
         self.report_cycles("tenant group", &tenant_group_parents, |i| {
             model.tenant_groups[i].at(&model.tenant_groups[i].data.name)
@@ -446,15 +423,7 @@ impl Builder<'_> {
         let region_parents: Vec<Option<u32>> = model
             .regions
             .iter()
-            .map(|o| {
-                self.resolve_opt(
-                    "region",
-                    "regions",
-                    Which::Regions,
-                    o.data.parent.as_ref(),
-                    o.file,
-                )
-            })
+            .map(|o| self.resolve_opt(Which::Regions, o.data.parent.as_ref(), o.file))
             .collect();
         self.report_cycles("region", &region_parents, |i| {
             model.regions[i].at(&model.regions[i].data.name)
@@ -462,15 +431,7 @@ impl Builder<'_> {
         let group_parents: Vec<Option<u32>> = model
             .site_groups
             .iter()
-            .map(|o| {
-                self.resolve_opt(
-                    "site group",
-                    "site_groups",
-                    Which::SiteGroups,
-                    o.data.parent.as_ref(),
-                    o.file,
-                )
-            })
+            .map(|o| self.resolve_opt(Which::SiteGroups, o.data.parent.as_ref(), o.file))
             .collect();
         self.report_cycles("site group", &group_parents, |i| {
             model.site_groups[i].at(&model.site_groups[i].data.name)
@@ -485,27 +446,9 @@ impl Builder<'_> {
             .map(|o| {
                 self.resolve_tags(&o.data.tags, o.file);
                 SiteNode {
-                    region: self.resolve_opt(
-                        "region",
-                        "regions",
-                        Which::Regions,
-                        o.data.region.as_ref(),
-                        o.file,
-                    ),
-                    group: self.resolve_opt(
-                        "site group",
-                        "site_groups",
-                        Which::SiteGroups,
-                        o.data.group.as_ref(),
-                        o.file,
-                    ),
-                    tenant: self.resolve_opt(
-                        "tenant",
-                        "tenants",
-                        Which::Tenants,
-                        o.data.tenant.as_ref(),
-                        o.file,
-                    ),
+                    region: self.resolve_opt(Which::Regions, o.data.region.as_ref(), o.file),
+                    group: self.resolve_opt(Which::SiteGroups, o.data.group.as_ref(), o.file),
+                    tenant: self.resolve_opt(Which::Tenants, o.data.tenant.as_ref(), o.file),
                 }
             })
             .collect();
@@ -514,7 +457,7 @@ impl Builder<'_> {
         let mut locations = SiteIndex::default();
         let mut nodes = Vec::with_capacity(model.locations.len());
         for (i, o) in model.locations.iter().enumerate() {
-            let site = self.resolve("site", "sites", Which::Sites, &o.data.site, o.file);
+            let site = self.resolve(Which::Sites, &o.data.site, o.file);
             if let Some(first) =
                 locations.insert(site.unwrap_or(u32::MAX), &o.data.name.value, i as u32)
             {
@@ -526,13 +469,7 @@ impl Builder<'_> {
                     first.at(&first.data.name),
                 ));
             }
-            self.resolve_opt(
-                "tenant",
-                "tenants",
-                Which::Tenants,
-                o.data.tenant.as_ref(),
-                o.file,
-            );
+            self.resolve_opt(Which::Tenants, o.data.tenant.as_ref(), o.file);
             self.resolve_tags(&o.data.tags, o.file);
             nodes.push(LocationNode { site, parent: None });
         }
@@ -542,14 +479,7 @@ impl Builder<'_> {
         for (i, o) in model.locations.iter().enumerate() {
             let site = nodes[i].site;
             let parent = o.data.parent.as_ref().and_then(|p| {
-                let found = self.resolve_in_site(
-                    "location",
-                    "locations",
-                    SiteWhich::Locations,
-                    site,
-                    p,
-                    o.file,
-                )?;
+                let found = self.resolve_in_site(SiteWhich::Locations, site, p, o.file)?;
                 if nodes[found as usize].site != site {
                     self.push(
                         Diagnostic::new(
@@ -631,13 +561,7 @@ impl Builder<'_> {
                         .iter()
                         .any(|t| t.data.manufacturer.value == manufacturer.value)
                 {
-                    self.resolve(
-                        "manufacturer",
-                        "manufacturers",
-                        Which::Manufacturers,
-                        manufacturer,
-                        o.file,
-                    );
+                    self.resolve(Which::Manufacturers, manufacturer, o.file);
                 }
             }
         }
@@ -645,7 +569,7 @@ impl Builder<'_> {
         let mut racks = SiteIndex::with_capacity(model.racks.len());
         let mut rack_nodes = Vec::with_capacity(model.racks.len());
         for (i, o) in model.racks.iter().enumerate() {
-            let site = self.resolve("site", "sites", Which::Sites, &o.data.site, o.file);
+            let site = self.resolve(Which::Sites, &o.data.site, o.file);
             if let Some(first) =
                 racks.insert(site.unwrap_or(u32::MAX), &o.data.name.value, i as u32)
             {
@@ -658,14 +582,7 @@ impl Builder<'_> {
                 ));
             }
             let location = o.data.location.as_ref().and_then(|l| {
-                let found = self.resolve_in_site(
-                    "location",
-                    "locations",
-                    SiteWhich::Locations,
-                    site,
-                    l,
-                    o.file,
-                )?;
+                let found = self.resolve_in_site(SiteWhich::Locations, site, l, o.file)?;
                 if site.is_some() && self.graph.locations[found as usize].site != site {
                     self.push(
                         Diagnostic::new(
@@ -680,13 +597,7 @@ impl Builder<'_> {
                 }
                 Some(found)
             });
-            self.resolve_opt(
-                "tenant",
-                "tenants",
-                Which::Tenants,
-                o.data.tenant.as_ref(),
-                o.file,
-            );
+            self.resolve_opt(Which::Tenants, o.data.tenant.as_ref(), o.file);
             self.resolve_tags(&o.data.tags, o.file);
             rack_nodes.push(RackNode { site, location });
         }
@@ -700,10 +611,9 @@ impl Builder<'_> {
             .par_iter()
             .map(|o| {
                 let data = &o.data;
-                let site = self.resolve("site", "sites", Which::Sites, &data.site, o.file);
+                let site = self.resolve(Which::Sites, &data.site, o.file);
                 let rack = data.rack.as_ref().and_then(|r| {
-                    let found =
-                        self.resolve_in_site("rack", "racks", SiteWhich::Racks, site, r, o.file)?;
+                    let found = self.resolve_in_site(SiteWhich::Racks, site, r, o.file)?;
                     let rack_site = self.graph.racks[found as usize].site;
                     if site.is_some() && rack_site.is_some() && rack_site != site {
                         self.push(
@@ -722,14 +632,7 @@ impl Builder<'_> {
                     Some(found)
                 });
                 let location = data.location.as_ref().and_then(|l| {
-                    let found = self.resolve_in_site(
-                        "location",
-                        "locations",
-                        SiteWhich::Locations,
-                        site,
-                        l,
-                        o.file,
-                    )?;
+                    let found = self.resolve_in_site(SiteWhich::Locations, site, l, o.file)?;
                     if site.is_some() && self.graph.locations[found as usize].site != site {
                         self.push(
                             Diagnostic::new(
@@ -747,37 +650,11 @@ impl Builder<'_> {
                     location,
                     rack,
                     device_type,
-                    role: self.resolve(
-                        "device role",
-                        "device_roles",
-                        Which::DeviceRoles,
-                        &data.role,
-                        o.file,
-                    ),
-                    platform: self.resolve_opt(
-                        "platform",
-                        "platforms",
-                        Which::Platforms,
-                        data.platform.as_ref(),
-                        o.file,
-                    ),
-                    tenant: self.resolve_opt(
-                        "tenant",
-                        "tenants",
-                        Which::Tenants,
-                        data.tenant.as_ref(),
-                        o.file,
-                    ),
-                    cluster: self.resolve_opt(
-                        "cluster",
-                        "clusters",
-                        Which::Clusters,
-                        data.cluster.as_ref(),
-                        o.file,
-                    ),
+                    role: self.resolve(Which::DeviceRoles, &data.role, o.file),
+                    platform: self.resolve_opt(Which::Platforms, data.platform.as_ref(), o.file),
+                    tenant: self.resolve_opt(Which::Tenants, data.tenant.as_ref(), o.file),
+                    cluster: self.resolve_opt(Which::Clusters, data.cluster.as_ref(), o.file),
                     virtual_chassis: self.resolve_opt(
-                        "virtual chassis",
-                        "virtual_chassis",
                         Which::VirtualChassis,
                         data.virtual_chassis.as_ref(),
                         o.file,
@@ -815,29 +692,10 @@ impl Builder<'_> {
         drop(model);
         let model = std::sync::Arc::clone(&self.graph.model);
         for o in &model.clusters {
-            let kind = self.resolve(
-                "cluster type",
-                "cluster_types",
-                Which::ClusterTypes,
-                &o.data.kind,
-                o.file,
-            );
-            let group = self.resolve_opt(
-                "cluster group",
-                "cluster_groups",
-                Which::ClusterGroups,
-                o.data.group.as_ref(),
-                o.file,
-            );
-            let site =
-                self.resolve_opt("site", "sites", Which::Sites, o.data.site.as_ref(), o.file);
-            let tenant = self.resolve_opt(
-                "tenant",
-                "tenants",
-                Which::Tenants,
-                o.data.tenant.as_ref(),
-                o.file,
-            );
+            let kind = self.resolve(Which::ClusterTypes, &o.data.kind, o.file);
+            let group = self.resolve_opt(Which::ClusterGroups, o.data.group.as_ref(), o.file);
+            let site = self.resolve_opt(Which::Sites, o.data.site.as_ref(), o.file);
+            let tenant = self.resolve_opt(Which::Tenants, o.data.tenant.as_ref(), o.file);
             self.resolve_tags(&o.data.tags, o.file);
             self.graph.clusters.push(ClusterNode {
                 kind,
@@ -850,15 +708,9 @@ impl Builder<'_> {
         let mut vm_nodes = Vec::with_capacity(model.virtual_machines.len());
         for o in &model.virtual_machines {
             let data = &o.data;
-            let cluster = self.resolve_opt(
-                "cluster",
-                "clusters",
-                Which::Clusters,
-                data.cluster.as_ref(),
-                o.file,
-            );
+            let cluster = self.resolve_opt(Which::Clusters, data.cluster.as_ref(), o.file);
             let site = self
-                .resolve_opt("site", "sites", Which::Sites, data.site.as_ref(), o.file)
+                .resolve_opt(Which::Sites, data.site.as_ref(), o.file)
                 .or_else(|| {
                     cluster
                         .and_then(|c| model.clusters[c as usize].data.site.as_ref())
@@ -867,27 +719,9 @@ impl Builder<'_> {
             vm_nodes.push(VirtualMachineNode {
                 site,
                 cluster,
-                role: self.resolve_opt(
-                    "device role",
-                    "device_roles",
-                    Which::DeviceRoles,
-                    data.role.as_ref(),
-                    o.file,
-                ),
-                platform: self.resolve_opt(
-                    "platform",
-                    "platforms",
-                    Which::Platforms,
-                    data.platform.as_ref(),
-                    o.file,
-                ),
-                tenant: self.resolve_opt(
-                    "tenant",
-                    "tenants",
-                    Which::Tenants,
-                    data.tenant.as_ref(),
-                    o.file,
-                ),
+                role: self.resolve_opt(Which::DeviceRoles, data.role.as_ref(), o.file),
+                platform: self.resolve_opt(Which::Platforms, data.platform.as_ref(), o.file),
+                tenant: self.resolve_opt(Which::Tenants, data.tenant.as_ref(), o.file),
                 tags: self.resolve_tags(&data.tags, o.file),
                 ..VirtualMachineNode::default()
             });
@@ -898,38 +732,14 @@ impl Builder<'_> {
             self.resolve_tags(&o.data.tags, o.file);
         }
         for o in &model.circuits {
-            self.resolve(
-                "provider",
-                "providers",
-                Which::Providers,
-                &o.data.provider,
-                o.file,
-            );
-            self.resolve(
-                "circuit type",
-                "circuit_types",
-                Which::CircuitTypes,
-                &o.data.kind,
-                o.file,
-            );
-            self.resolve_opt(
-                "tenant",
-                "tenants",
-                Which::Tenants,
-                o.data.tenant.as_ref(),
-                o.file,
-            );
+            self.resolve(Which::Providers, &o.data.provider, o.file);
+            self.resolve(Which::CircuitTypes, &o.data.kind, o.file);
+            self.resolve_opt(Which::Tenants, o.data.tenant.as_ref(), o.file);
             for termination in [&o.data.termination_a, &o.data.termination_z]
                 .into_iter()
                 .flatten()
             {
-                self.resolve_opt(
-                    "site",
-                    "sites",
-                    Which::Sites,
-                    termination.value.site.as_ref(),
-                    o.file,
-                );
+                self.resolve_opt(Which::Sites, termination.value.site.as_ref(), o.file);
             }
             self.resolve_tags(&o.data.tags, o.file);
         }
@@ -978,21 +788,9 @@ impl Builder<'_> {
     fn resolve_ipam(&mut self) {
         let model = std::sync::Arc::clone(&self.graph.model);
         for o in &model.vrfs {
-            self.resolve_opt(
-                "tenant",
-                "tenants",
-                Which::Tenants,
-                o.data.tenant.as_ref(),
-                o.file,
-            );
+            self.resolve_opt(Which::Tenants, o.data.tenant.as_ref(), o.file);
             for target in o.data.import_targets.iter().chain(&o.data.export_targets) {
-                self.resolve(
-                    "route target",
-                    "route_targets",
-                    Which::RouteTargets,
-                    target,
-                    o.file,
-                );
+                self.resolve(Which::RouteTargets, target, o.file);
             }
             self.resolve_tags(&o.data.tags, o.file);
         }
@@ -1001,14 +799,8 @@ impl Builder<'_> {
             .par_iter()
             .enumerate()
             .filter_map(|(i, o)| {
-                let rir = self.resolve("RIR", "rirs", Which::Rirs, &o.data.rir, o.file);
-                self.resolve_opt(
-                    "tenant",
-                    "tenants",
-                    Which::Tenants,
-                    o.data.tenant.as_ref(),
-                    o.file,
-                );
+                let rir = self.resolve(Which::Rirs, &o.data.rir, o.file);
+                self.resolve_opt(Which::Tenants, o.data.tenant.as_ref(), o.file);
                 let prefix = self.parse_prefix(&o.data.prefix, o.file)?;
                 Some(AggregateNode {
                     prefix,
@@ -1018,7 +810,7 @@ impl Builder<'_> {
             })
             .collect();
         for o in &model.asns {
-            self.resolve("RIR", "rirs", Which::Rirs, &o.data.rir, o.file);
+            self.resolve(Which::Rirs, &o.data.rir, o.file);
         }
 
         // VLAN groups, then VLANs, unique by name within their site or group.
@@ -1026,21 +818,14 @@ impl Builder<'_> {
             .vlan_groups
             .iter()
             .map(|o| VlanGroupNode {
-                site: self.resolve_opt("site", "sites", Which::Sites, o.data.site.as_ref(), o.file),
+                site: self.resolve_opt(Which::Sites, o.data.site.as_ref(), o.file),
             })
             .collect();
         let mut vlans = SiteIndex::with_capacity(model.vlans.len());
         let mut vlan_nodes = Vec::with_capacity(model.vlans.len());
         for (i, o) in model.vlans.iter().enumerate() {
-            let site =
-                self.resolve_opt("site", "sites", Which::Sites, o.data.site.as_ref(), o.file);
-            let group = self.resolve_opt(
-                "VLAN group",
-                "vlan_groups",
-                Which::VlanGroups,
-                o.data.group.as_ref(),
-                o.file,
-            );
+            let site = self.resolve_opt(Which::Sites, o.data.site.as_ref(), o.file);
+            let group = self.resolve_opt(Which::VlanGroups, o.data.group.as_ref(), o.file);
             if let (Some(site), Some(group)) = (site, group) {
                 if let Some(group_site) = self.graph.vlan_groups[group as usize].site {
                     if group_site != site {
@@ -1066,13 +851,7 @@ impl Builder<'_> {
             vlan_nodes.push(VlanNode {
                 site: site.or_else(|| group.and_then(|g| self.graph.vlan_groups[g as usize].site)),
                 group,
-                tenant: self.resolve_opt(
-                    "tenant",
-                    "tenants",
-                    Which::Tenants,
-                    o.data.tenant.as_ref(),
-                    o.file,
-                ),
+                tenant: self.resolve_opt(Which::Tenants, o.data.tenant.as_ref(), o.file),
             });
             self.resolve_tags(&o.data.tags, o.file);
         }
@@ -1086,19 +865,14 @@ impl Builder<'_> {
             .par_iter()
             .enumerate()
             .filter_map(|(i, o)| {
-                let vrf = self.resolve_opt("VRF", "vrfs", Which::Vrfs, o.data.vrf.as_ref(), o.file);
-                let site =
-                    self.resolve_opt("site", "sites", Which::Sites, o.data.site.as_ref(), o.file);
-                let vlan = o.data.vlan.as_ref().and_then(|v| {
-                    self.resolve_in_site("VLAN", "vlans", SiteWhich::Vlans, site, v, o.file)
-                });
-                let tenant = self.resolve_opt(
-                    "tenant",
-                    "tenants",
-                    Which::Tenants,
-                    o.data.tenant.as_ref(),
-                    o.file,
-                );
+                let vrf = self.resolve_opt(Which::Vrfs, o.data.vrf.as_ref(), o.file);
+                let site = self.resolve_opt(Which::Sites, o.data.site.as_ref(), o.file);
+                let vlan = o
+                    .data
+                    .vlan
+                    .as_ref()
+                    .and_then(|v| self.resolve_in_site(SiteWhich::Vlans, site, v, o.file));
+                let tenant = self.resolve_opt(Which::Tenants, o.data.tenant.as_ref(), o.file);
                 self.resolve_tags(&o.data.tags, o.file);
                 let prefix = self.parse_prefix(&o.data.prefix, o.file)?;
                 Some(PrefixNode {
@@ -1116,7 +890,7 @@ impl Builder<'_> {
             .par_iter()
             .enumerate()
             .filter_map(|(i, o)| {
-                let vrf = self.resolve_opt("VRF", "vrfs", Which::Vrfs, o.data.vrf.as_ref(), o.file);
+                let vrf = self.resolve_opt(Which::Vrfs, o.data.vrf.as_ref(), o.file);
                 let start = self.parse_address(&o.data.start_address, o.file)?;
                 let end = self.parse_address(&o.data.end_address, o.file)?;
                 Some(IpRangeNode {
@@ -1369,14 +1143,8 @@ impl Builder<'_> {
         // Standalone addresses, assigned by `interface` or not at all.
         for (i, o) in model.ip_addresses.iter().enumerate() {
             let ip = &o.data;
-            let vrf = self.resolve_opt("VRF", "vrfs", Which::Vrfs, ip.vrf.as_ref(), o.file);
-            let tenant = self.resolve_opt(
-                "tenant",
-                "tenants",
-                Which::Tenants,
-                ip.tenant.as_ref(),
-                o.file,
-            );
+            let vrf = self.resolve_opt(Which::Vrfs, ip.vrf.as_ref(), o.file);
+            let tenant = self.resolve_opt(Which::Tenants, ip.tenant.as_ref(), o.file);
             self.resolve_tags(&ip.tags, o.file);
             let interface = ip
                 .interface
@@ -1439,20 +1207,14 @@ impl Builder<'_> {
             .iter()
             .filter_map(|v| self.resolve_vlan(site, v, file))
             .collect();
-        links.vrf = self.resolve_opt("VRF", "vrfs", Which::Vrfs, entry.vrf.as_ref(), file);
+        links.vrf = self.resolve_opt(Which::Vrfs, entry.vrf.as_ref(), file);
         self.resolve_tags(&entry.tags, file);
         for (index, ip) in entry.ip_addresses.iter().enumerate() {
             let ip = &ip.value;
             let ip_vrf = self
-                .resolve_opt("VRF", "vrfs", Which::Vrfs, ip.vrf.as_ref(), file)
+                .resolve_opt(Which::Vrfs, ip.vrf.as_ref(), file)
                 .or(links.vrf);
-            let tenant = self.resolve_opt(
-                "tenant",
-                "tenants",
-                Which::Tenants,
-                ip.tenant.as_ref(),
-                file,
-            );
+            let tenant = self.resolve_opt(Which::Tenants, ip.tenant.as_ref(), file);
             self.resolve_tags(&ip.tags, file);
             if let Some(other) = &ip.interface {
                 self.push(
@@ -1515,8 +1277,7 @@ impl Builder<'_> {
         reference: &Text,
         file: crate::diag::FileId,
     ) -> Option<u32> {
-        let found =
-            self.resolve_in_site("VLAN", "vlans", SiteWhich::Vlans, site, reference, file)?;
+        let found = self.resolve_in_site(SiteWhich::Vlans, site, reference, file)?;
         let vlan = &self.graph.vlans[found as usize];
         let vlan_site = vlan.site;
         if let (Some(site), Some(vlan_site)) = (site, vlan_site) {
@@ -1672,14 +1433,7 @@ impl Builder<'_> {
         };
         let port = port.to_string();
         let device_text = Spanned::new(device, reference.span);
-        let found = self.resolve_in_site(
-            "device",
-            "devices",
-            SiteWhich::Devices,
-            from_site,
-            &device_text,
-            file,
-        )?;
+        let found = self.resolve_in_site(SiteWhich::Devices, from_site, &device_text, file)?;
         Some((found, port))
     }
 
@@ -1834,13 +1588,7 @@ impl Builder<'_> {
             .cables
             .par_iter()
             .map(|o| {
-                self.resolve_opt(
-                    "tenant",
-                    "tenants",
-                    Which::Tenants,
-                    o.data.tenant.as_ref(),
-                    o.file,
-                );
+                self.resolve_opt(Which::Tenants, o.data.tenant.as_ref(), o.file);
                 self.resolve_tags(&o.data.tags, o.file);
                 let a = self.resolve_cable_end(
                     &o.data.a,
@@ -1966,58 +1714,25 @@ impl Builder<'_> {
         for o in &model.config_contexts {
             let d = &o.data;
             let f = o.file;
-            let list =
-                |this: &mut Self, refs: &[Text], kind: &str, coll: &'static str, which: Which| {
-                    refs.iter()
-                        .filter_map(|r| this.resolve(kind, coll, which, r, f))
-                        .collect::<Vec<u32>>()
-                };
-            let regions = list(self, &d.regions, "region", "regions", Which::Regions);
-            let site_groups = list(
-                self,
-                &d.site_groups,
-                "site group",
-                "site_groups",
-                Which::SiteGroups,
-            );
-            let sites = list(self, &d.sites, "site", "sites", Which::Sites);
-            let roles = list(
-                self,
-                &d.roles,
-                "device role",
-                "device_roles",
-                Which::DeviceRoles,
-            );
-            let platforms = list(
-                self,
-                &d.platforms,
-                "platform",
-                "platforms",
-                Which::Platforms,
-            );
-            let cluster_types = list(
-                self,
-                &d.cluster_types,
-                "cluster type",
-                "cluster_types",
-                Which::ClusterTypes,
-            );
-            let clusters = list(self, &d.clusters, "cluster", "clusters", Which::Clusters);
-            let tenant_groups = list(
-                self,
-                &d.tenant_groups,
-                "tenant group",
-                "tenant_groups",
-                Which::TenantGroups,
-            );
-            let tenants = list(self, &d.tenants, "tenant", "tenants", Which::Tenants);
+            let list = |this: &mut Self, refs: &[Text], which: Which| {
+                refs.iter()
+                    .filter_map(|r| this.resolve(which, r, f))
+                    .collect::<Vec<u32>>()
+            };
+            let regions = list(self, &d.regions, Which::Regions);
+            let site_groups = list(self, &d.site_groups, Which::SiteGroups);
+            let sites = list(self, &d.sites, Which::Sites);
+            let roles = list(self, &d.roles, Which::DeviceRoles);
+            let platforms = list(self, &d.platforms, Which::Platforms);
+            let cluster_types = list(self, &d.cluster_types, Which::ClusterTypes);
+            let clusters = list(self, &d.clusters, Which::Clusters);
+            let tenant_groups = list(self, &d.tenant_groups, Which::TenantGroups);
+            let tenants = list(self, &d.tenants, Which::Tenants);
             let tags = self.resolve_tags(&d.tags, f);
             let locations = d
                 .locations
                 .iter()
-                .filter_map(|r| {
-                    self.resolve_in_site("location", "locations", SiteWhich::Locations, None, r, f)
-                })
+                .filter_map(|r| self.resolve_in_site(SiteWhich::Locations, None, r, f))
                 .collect();
             let device_types = d
                 .device_types
@@ -2049,23 +1764,10 @@ impl Builder<'_> {
             let data = &o.data;
             let owner = match (&data.device, &data.virtual_machine) {
                 (Some(device), _) => self
-                    .resolve_in_site(
-                        "device",
-                        "devices",
-                        SiteWhich::Devices,
-                        None,
-                        device,
-                        o.file,
-                    )
+                    .resolve_in_site(SiteWhich::Devices, None, device, o.file)
                     .map(Owner::Device),
                 (None, Some(vm)) => self
-                    .resolve(
-                        "virtual machine",
-                        "virtual_machines",
-                        Which::VirtualMachines,
-                        vm,
-                        o.file,
-                    )
+                    .resolve(Which::VirtualMachines, vm, o.file)
                     .map(Owner::VirtualMachine),
                 (None, None) => {
                     self.push(
@@ -2208,4 +1910,46 @@ enum SiteWhich {
     Racks,
     Devices,
     Vlans,
+}
+
+impl Which {
+    /// What a reference to the collection is called in messages, and the collection's name
+    /// in data files.
+    fn names(self) -> (&'static str, &'static str) {
+        match self {
+            Which::Tags => ("tag", "tags"),
+            Which::TenantGroups => ("tenant group", "tenant_groups"),
+            Which::Tenants => ("tenant", "tenants"),
+            Which::Regions => ("region", "regions"),
+            Which::SiteGroups => ("site group", "site_groups"),
+            Which::Sites => ("site", "sites"),
+            Which::Manufacturers => ("manufacturer", "manufacturers"),
+            Which::DeviceTypes => ("device type", "device_types"),
+            Which::DeviceRoles => ("device role", "device_roles"),
+            Which::Platforms => ("platform", "platforms"),
+            Which::VirtualChassis => ("virtual chassis", "virtual_chassis"),
+            Which::Vrfs => ("VRF", "vrfs"),
+            Which::RouteTargets => ("route target", "route_targets"),
+            Which::Rirs => ("RIR", "rirs"),
+            Which::VlanGroups => ("VLAN group", "vlan_groups"),
+            Which::ClusterTypes => ("cluster type", "cluster_types"),
+            Which::ClusterGroups => ("cluster group", "cluster_groups"),
+            Which::Clusters => ("cluster", "clusters"),
+            Which::VirtualMachines => ("virtual machine", "virtual_machines"),
+            Which::Providers => ("provider", "providers"),
+            Which::CircuitTypes => ("circuit type", "circuit_types"),
+        }
+    }
+}
+
+impl SiteWhich {
+    /// As [`Which::names`].
+    fn names(self) -> (&'static str, &'static str) {
+        match self {
+            SiteWhich::Locations => ("location", "locations"),
+            SiteWhich::Racks => ("rack", "racks"),
+            SiteWhich::Devices => ("device", "devices"),
+            SiteWhich::Vlans => ("VLAN", "vlans"),
+        }
+    }
 }
