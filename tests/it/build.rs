@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::support::{copy_dir, git_as, netsot, root};
+use crate::support::{build_path, copy_dir, git_as, netsot, repo, root};
 
 /// Every file below `dir`, with its bytes, sorted by path.
 fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
@@ -217,4 +217,52 @@ fn a_bare_repository_needs_an_output_folder() {
         assert!(output.status.success());
         tree(&again)
     });
+}
+
+#[test]
+fn an_address_gets_its_pointer_in_the_longest_reverse_zone_holding_it() {
+    let zone = |name: &str| {
+        format!(
+            "      - name: {name}\n        primary_ns: ns1.example.net\n        admin: hostmaster.example.net\n        nameservers: [{{name: ns1.example.net, addresses: [192.0.2.53]}}]\n"
+        )
+    };
+    let config = format!(
+        "version: 1\noutputs:\n  - renderer: dns\n    path: dns/\n    zones:\n{}{}{}{}",
+        zone("example.net"),
+        zone("10.in-addr.arpa"),
+        zone("1.10.in-addr.arpa"),
+        zone("8.b.d.0.1.0.0.2.ip6.arpa"),
+    );
+    let dir = repo(&[
+        ("netsot.yaml", config.as_str()),
+        (
+            "data/a.yaml",
+            "ip_addresses:\n  - {address: 10.1.2.3/24, dns_name: inner.example.net}\n  - {address: 10.2.0.1/24, dns_name: outer.example.net}\n  - {address: '2001:db8::1/64', dns_name: six.example.net}\n  - {address: 192.0.2.9/24, dns_name: nowhere.example.net}\n",
+        ),
+    ]);
+    let rendered = build_path(dir.path());
+    let file = |path: &str| {
+        let file = rendered
+            .files
+            .iter()
+            .find(|f| f.path == path)
+            .unwrap_or_else(|| panic!("no {path}"));
+        String::from_utf8(file.bytes.clone()).unwrap()
+    };
+    let inner = file("dns/1.10.in-addr.arpa.zone");
+    let outer = file("dns/10.in-addr.arpa.zone");
+    let six = file("dns/8.b.d.0.1.0.0.2.ip6.arpa.zone");
+    assert!(inner.contains("inner.example.net."), "{inner}");
+    assert!(!inner.contains("outer.example.net."), "{inner}");
+    assert!(outer.contains("outer.example.net."), "{outer}");
+    assert!(!outer.contains("inner.example.net."), "{outer}");
+    assert!(six.contains("six.example.net."), "{six}");
+    // An address outside every reverse zone gets its forward record only.
+    let all: String = rendered
+        .files
+        .iter()
+        .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
+        .collect();
+    assert_eq!(all.matches("nowhere.example.net.").count(), 0, "{all}");
+    assert!(file("dns/example.net.zone").contains("nowhere"));
 }
