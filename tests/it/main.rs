@@ -14,6 +14,7 @@ mod diff;
 mod example;
 mod generate;
 mod git;
+mod golden;
 mod ipam;
 mod library;
 mod rules;
