@@ -18,6 +18,7 @@ mod golden;
 mod ipam;
 mod library;
 mod rules;
+mod sarif;
 mod schema;
 mod support;
 mod template;
