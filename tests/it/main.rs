@@ -12,6 +12,7 @@ mod codes;
 mod consumers;
 mod diff;
 mod example;
+mod explain;
 mod generate;
 mod git;
 mod golden;
