@@ -24,11 +24,15 @@ fn blessing() -> bool {
 /// Compares `actual` with the golden file at `path`, or rewrites it when blessing.
 /// A mismatch is pushed to `failures` as a unified diff.
 fn compare(path: &Path, actual: &[u8], failures: &mut Vec<String>) {
+    compare_or_bless(path, actual, blessing(), failures);
+}
+
+fn compare_or_bless(path: &Path, actual: &[u8], bless: bool, failures: &mut Vec<String>) {
     let expected = std::fs::read(path).ok();
     if expected.as_deref() == Some(actual) {
         return;
     }
-    if blessing() {
+    if bless {
         std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
         std::fs::write(path, actual).expect("write golden file");
         return;
@@ -195,4 +199,23 @@ fn golden_rule_fixture_diagnostics() {
         compare(&case.join("fail.snap"), actual.as_bytes(), &mut failures);
     }
     report(failures);
+}
+
+#[test]
+fn a_mismatch_fails_with_a_diff_and_blessing_rewrites_the_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("out/a.txt");
+    let mut failures = Vec::new();
+    compare_or_bless(&path, b"one\n", false, &mut failures);
+    assert!(failures[0].contains("is missing"), "{failures:?}");
+    compare_or_bless(&path, b"one\ntwo\n", true, &mut Vec::new());
+    assert_eq!(std::fs::read(&path).expect("written"), b"one\ntwo\n");
+    let mut failures = Vec::new();
+    compare_or_bless(&path, b"one\ntwo\n", false, &mut failures);
+    assert!(failures.is_empty(), "{failures:?}");
+    compare_or_bless(&path, b"one\nthree\n", false, &mut failures);
+    assert!(
+        failures[0].contains("-two") && failures[0].contains("+three"),
+        "{failures:?}"
+    );
 }
