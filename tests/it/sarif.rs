@@ -56,7 +56,7 @@ fn sarif_of_every_failing_fixture_is_valid() {
 }
 
 #[test]
-fn sarif_of_check_and_diff_is_valid() {
+fn sarif_of_check_build_and_diff_is_valid() {
     let validator = validator();
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&root().join("examples"), dir.path());
@@ -68,6 +68,7 @@ fn sarif_of_check_and_diff_is_valid() {
     std::fs::write(&site, text.replacen("rack: ams1-r01", "rack: ams1-r99", 1)).unwrap();
     for args in [
         &["check", "--format", "sarif"][..],
+        &["build", "--format", "sarif", "--out", "out"][..],
         &["diff", "main", "--format", "sarif"][..],
     ] {
         let output = netsot(args, dir.path());
