@@ -120,7 +120,8 @@ rules! {
     /// be read differently by every tool.
     ///
     /// ## Example
-    /// A description typed as `Zürich` in a Latin-1 editor: save the file as UTF-8.
+    /// A site named `Zürich` in a file saved by a Latin-1 editor (`ü` is the byte 0xFC):
+    /// save the file as UTF-8.
     INVALID_UTF8 = ("NS0003", "invalid-utf8", Error);
 
     /// A symbolic link points outside the repository.
@@ -606,10 +607,12 @@ rules! {
     ///
     /// ## What it does
     /// Reports an IP range whose start is after its end, whose bounds are of different
-    /// families or masks, or which is larger than its containing prefix.
+    /// families or masks, or whose bounds lie in different subnets of their mask.
     ///
     /// ## Why is this bad?
-    /// NetBox refuses such ranges; DHCP pools built from them would be wrong.
+    /// DHCP pools built from such ranges would be wrong. NetBox refuses bounds of different
+    /// families or masks, or in the wrong order; it accepts bounds in different subnets,
+    /// which netsot refuses since a pool lives in one subnet.
     ///
     /// ## Example
     /// ```yaml
