@@ -403,7 +403,7 @@ rules! {
     ///
     /// ## Example
     /// ```yaml
-    ///   - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, interfaces: [{name: eth0, lag: eth1}]}   # eth1 is not a LAG
+    /// - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, interfaces: [{name: eth0, lag: eth1}]}   # eth1 is not a LAG
     /// ```
     WRONG_KIND_REFERENCE = ("NS0303", "wrong-kind-reference", Error);
 
@@ -457,8 +457,8 @@ rules! {
     ///
     /// ## Example
     /// ```yaml
-    ///   - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, interfaces: [{name: eth0, lag: "leaf2:po1"}]}
-    ///   - {name: leaf2, role: leaf, device_type: Acme/S1, site: ams1, interfaces: [{name: po1, type: lag}]}
+    /// - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, interfaces: [{name: eth0, lag: "leaf2:po1"}]}
+    /// - {name: leaf2, role: leaf, device_type: Acme/S1, site: ams1, interfaces: [{name: po1, type: lag}]}
     /// ```
     FOREIGN_INTERFACE = ("NS0306", "foreign-interface", Error);
 
@@ -474,7 +474,7 @@ rules! {
     ///
     /// ## Example
     /// ```yaml
-    ///   - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, primary_ip4: 10.0.0.2/32, interfaces: [{name: lo0, type: virtual, ip_addresses: [{address: 10.0.0.1/32}]}]}
+    /// - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, primary_ip4: 10.0.0.2/32, interfaces: [{name: lo0, type: virtual, ip_addresses: [{address: 10.0.0.1/32}]}]}
     /// ```
     PRIMARY_IP_NOT_ON_DEVICE = ("NS0307", "primary-ip-not-on-device", Error);
 
@@ -507,8 +507,8 @@ rules! {
     ///
     /// ## Example
     /// ```yaml
-    ///   - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, interfaces: [{name: eth0, ip_addresses: [{address: 10.0.0.1/24}]}]}
-    ///   - {name: leaf2, role: leaf, device_type: Acme/S1, site: ams1, interfaces: [{name: eth0, ip_addresses: [{address: 10.0.0.1/24}]}]}   # without role vrrp
+    /// - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, interfaces: [{name: eth0, ip_addresses: [{address: 10.0.0.1/24}]}]}
+    /// - {name: leaf2, role: leaf, device_type: Acme/S1, site: ams1, interfaces: [{name: eth0, ip_addresses: [{address: 10.0.0.1/24}]}]}   # without role vrrp
     /// ```
     DUPLICATE_IP_ADDRESS = ("NS0401", "duplicate-ip-address", Error);
 
@@ -716,7 +716,7 @@ rules! {
     ///
     /// ## Example
     /// ```yaml
-    ///   - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, interfaces: [{name: eth0, mode: access, tagged_vlans: [servers]}, {name: eth1, untagged_vlan: servers}]}
+    /// - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, interfaces: [{name: eth0, mode: access, tagged_vlans: [servers]}, {name: eth1, untagged_vlan: servers}]}
     /// ```
     INTERFACE_MODE_MISMATCH = ("NS0503", "interface-mode-mismatch", Error);
 
@@ -731,8 +731,8 @@ rules! {
     ///
     /// ## Example
     /// ```yaml
-    ///   - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, rack: r1, position: 40, face: front}   # 1U
-    ///   - {name: leaf2, role: leaf, device_type: Acme/S1, site: ams1, rack: r1, position: 40, face: front}
+    /// - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, rack: r1, position: 40, face: front}   # 1U
+    /// - {name: leaf2, role: leaf, device_type: Acme/S1, site: ams1, rack: r1, position: 40, face: front}
     /// ```
     RACK_UNIT_OVERLAP = ("NS0601", "rack-unit-overlap", Error);
 
@@ -747,7 +747,7 @@ rules! {
     ///
     /// ## Example
     /// ```yaml
-    ///   - {name: core1, role: leaf, device_type: Acme/S2, site: ams1, rack: r1, position: 42, face: front}   # a 2U device in a 42U rack
+    /// - {name: core1, role: leaf, device_type: Acme/S2, site: ams1, rack: r1, position: 42, face: front}   # a 2U device in a 42U rack
     /// ```
     POSITION_OUT_OF_RACK = ("NS0602", "position-out-of-rack", Error);
 
@@ -762,8 +762,8 @@ rules! {
     ///
     /// ## Example
     /// ```yaml
-    ///   - {name: srv1, role: server, device_type: Acme/S2, site: ams1, rack: r1, position: 10, face: front}   # 2U, full depth
-    ///   - {name: pdu1, role: leaf, device_type: Acme/S1, site: ams1, rack: r1, position: 11, face: rear}
+    /// - {name: srv1, role: server, device_type: Acme/S2, site: ams1, rack: r1, position: 10, face: front}   # 2U, full depth
+    /// - {name: pdu1, role: leaf, device_type: Acme/S1, site: ams1, rack: r1, position: 11, face: rear}
     /// ```
     FULL_DEPTH_CONFLICT = ("NS0603", "full-depth-conflict", Error);
 
@@ -824,7 +824,7 @@ rules! {
     ///
     /// ## Example
     /// ```yaml
-    ///   - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, interfaces: [{name: Port-Channel1, type: lag}, {name: Port-Channel2, type: lag, lag: Port-Channel1}]}
+    /// - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, interfaces: [{name: Port-Channel1, type: lag}, {name: Port-Channel2, type: lag, lag: Port-Channel1}]}
     /// ```
     NESTED_LAG = ("NS0607", "nested-lag", Error);
 
@@ -850,7 +850,7 @@ rules! {
     /// ```
     /// and in a data file, an active leaf (the default status) without `primary_ip4`:
     /// ```yaml
-    ///   - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, interfaces: [{name: eth0, ip_addresses: [{address: 10.0.0.1/24}]}]}
+    /// - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, interfaces: [{name: eth0, ip_addresses: [{address: 10.0.0.1/24}]}]}
     /// ```
     POLICY_VIOLATION = ("NS0701", "policy-violation", Error);
 
@@ -905,8 +905,8 @@ rules! {
     ///
     /// ## Example
     /// ```yaml
-    ///   - {address: 192.0.2.10/24, vrf: red, dns_name: a.example.net}
-    ///   - {address: 192.0.2.10/24, vrf: blue, dns_name: b.example.net}
+    /// - {address: 192.0.2.10/24, vrf: red, dns_name: a.example.net}
+    /// - {address: 192.0.2.10/24, vrf: blue, dns_name: b.example.net}
     /// ```
     /// Give the name to one of the addresses only.
     DUPLICATE_PTR = ("NS0803", "duplicate-ptr", Error);
@@ -922,8 +922,8 @@ rules! {
     ///
     /// ## Example
     /// ```yaml
-    ///     zones:
-    ///       - {name: example.net, primary_ns: ns1.example.net, admin: hostmaster.example.net}   # no `nameservers`
+    /// zones:
+    ///   - {name: example.net, primary_ns: ns1.example.net, admin: hostmaster.example.net}   # no `nameservers`
     /// ```
     /// List the zone's name servers. Names that break DNS rules are reported as
     /// `invalid-dns-name` (NS0108).
