@@ -42,7 +42,7 @@ impl Format {
         match self {
             Format::Human => emit::human(diagnostics, files, color),
             Format::Json => emit::json(diagnostics, files),
-            Format::Sarif => emit::sarif(diagnostics, files, &source.repo_prefix()),
+            Format::Sarif => crate::diag::sarif::sarif(diagnostics, files, &source.repo_prefix()),
             Format::Github => emit::github(diagnostics, files, &source.repo_prefix()),
         }
     }

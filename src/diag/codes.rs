@@ -91,7 +91,8 @@ rules! {
     /// objects that others refer to.
     ///
     /// ## Example
-    /// A file without read permission, or a git blob that is missing from a partial clone.
+    /// `data/b.yaml` is a symbolic link to a file that does not exist; a file without read
+    /// permission, or a git blob that is missing from a partial clone, is reported the same way.
     IO_ERROR = ("NS0001", "io-error", Error);
 
     /// A file is larger than the configured limit.
@@ -105,7 +106,8 @@ rules! {
     /// can exhaust memory in CI. Split the data into one file per site or per rack.
     ///
     /// ## Example
-    /// A 50 MB `data/all.yaml`: split it, or raise `limits.max_file_bytes`.
+    /// `data/a.yaml` of 415 bytes under `limits: {max_file_bytes: 200}`; by default, a 50 MB
+    /// `data/all.yaml`: split it, or raise `limits.max_file_bytes`.
     FILE_TOO_LARGE = ("NS0002", "file-too-large", Error);
 
     /// A file is not valid UTF-8.
@@ -118,7 +120,8 @@ rules! {
     /// be read differently by every tool.
     ///
     /// ## Example
-    /// A description typed as `Zürich` in a Latin-1 editor: save the file as UTF-8.
+    /// A site named `Zürich` in a file saved by a Latin-1 editor (`ü` is the byte 0xFC):
+    /// save the file as UTF-8.
     INVALID_UTF8 = ("NS0003", "invalid-utf8", Error);
 
     /// A symbolic link points outside the repository.
@@ -132,7 +135,7 @@ rules! {
     /// checkout makes the result depend on the machine, and can leak local files into outputs.
     ///
     /// ## Example
-    /// `data/extra.yaml -> /home/me/notes.yaml`: copy the file into the repository instead.
+    /// `data/b.yaml -> /etc/hostname`: copy the file into the repository instead.
     SYMLINK_OUTSIDE_REPOSITORY = ("NS0004", "symlink-outside-repository", Error);
 
     /// A configured path matches no file.
@@ -146,7 +149,7 @@ rules! {
     ///
     /// ## Example
     /// ```yaml
-    /// data: [dta/]   # the folder is `data/`
+    /// data: [data/, dta/]   # the folder `dta/` does not exist
     /// ```
     MISSING_PATH = ("NS0005", "missing-path", Warning);
 
@@ -177,9 +180,10 @@ rules! {
     ///
     /// ## Example
     /// ```yaml
-    /// - name: leaf1
-    ///   status: active
-    ///   status: planned
+    /// sites:
+    ///   - name: ams1
+    ///     status: active
+    ///     status: planned
     /// ```
     DUPLICATE_KEY = ("NS0102", "duplicate-key", Error);
 
@@ -196,9 +200,9 @@ rules! {
     ///
     /// ## Example
     /// ```yaml
-    /// devices:
-    ///   - name: leaf1
-    ///     primary_ipv4: 10.0.0.1/32   # did you mean `primary_ip4`?
+    /// sites:
+    ///   - name: ams1
+    ///     regoin: eu   # did you mean `region`?
     /// ```
     UNKNOWN_FIELD = ("NS0103", "unknown-field", Error);
 
@@ -245,7 +249,7 @@ rules! {
     /// ## Example
     /// ```yaml
     /// devices:
-    ///   - {name: leaf1, role: leaf}   # missing `site` and `device_type`
+    ///   - {name: leaf1, role: leaf, device_type: Acme/S1}   # missing `site`
     /// ```
     MISSING_FIELD = ("NS0106", "missing-field", Error);
 
@@ -276,7 +280,8 @@ rules! {
     ///
     /// ## Example
     /// ```yaml
-    /// - {address: 10.0.0.1/32, dns_name: leaf_1.example.net}   # `_` is not allowed
+    /// ip_addresses:
+    ///   - {address: 10.0.0.1/32, dns_name: leaf_1.example.net}   # `_` is not allowed
     /// ```
     INVALID_DNS_NAME = ("NS0108", "invalid-dns-name", Error);
 
@@ -290,8 +295,8 @@ rules! {
     ///
     /// ## Example
     /// ```yaml
-    /// device:    # did you mean `devices`?
-    ///   - name: leaf1
+    /// site:   # did you mean `sites`?
+    ///   - name: ams1
     /// ```
     UNKNOWN_COLLECTION = ("NS0109", "unknown-collection", Error);
 
@@ -306,9 +311,13 @@ rules! {
     ///
     /// ## Example
     /// ```yaml
-    /// a: &a [x, x, x, x, x, x, x, x, x]
-    /// b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
-    /// c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]   # and so on
+    /// x:
+    ///   a0: &a0 [x, x, x, x, x, x, x, x, x, x]
+    ///   a1: &a1 [*a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0]
+    ///   a2: &a2 [*a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1]
+    ///   a3: &a3 [*a2, *a2, *a2, *a2, *a2, *a2, *a2, *a2, *a2, *a2]
+    ///   a4: &a4 [*a3, *a3, *a3, *a3, *a3, *a3, *a3, *a3, *a3, *a3]
+    ///   a5: &a5 [*a4, *a4, *a4, *a4, *a4, *a4, *a4, *a4, *a4, *a4]   # ten times more each line
     /// ```
     YAML_TOO_COMPLEX = ("NS0110", "yaml-too-complex", Error);
 
@@ -323,8 +332,7 @@ rules! {
     ///
     /// ## Example
     /// ```yaml
-    /// racks:
-    ///   - {name: r1, site: ams1, u_height: 0}
+    /// version: 2   # netsot reads version 1
     /// ```
     INVALID_VALUE = ("NS0111", "invalid-value", Error);
 
@@ -336,7 +344,9 @@ rules! {
     /// second label.
     ///
     /// ## Why is this bad?
-    /// References to the name become ambiguous, and NetBox's unique constraints refuse it.
+    /// References to the name become ambiguous, and NetBox's unique constraints refuse it
+    /// (NetBox 4.4 allows two devices of one name in one site when their tenants differ;
+    /// netsot does not, since references name a device by its site only).
     ///
     /// ## Example
     /// ```yaml
@@ -358,7 +368,7 @@ rules! {
     /// ## Example
     /// ```yaml
     /// devices:
-    ///   - {name: leaf1, site: ams2, ...}   # no site `ams2`; did you mean `ams1`?
+    ///   - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams2}   # no site `ams2`; did you mean `ams1`?
     /// ```
     UNRESOLVED_REFERENCE = ("NS0301", "unresolved-reference", Error);
 
@@ -375,7 +385,7 @@ rules! {
     /// ## Example
     /// ```yaml
     /// cables:
-    ///   - {a: "pp1:port1", b: "leaf1:Ethernet1"}   # pp1 exists in ams1 and fra1
+    ///   - {a: "leaf1:eth0", b: "leaf2:eth0"}   # leaf1 exists in ams1 and fra1
     /// ```
     AMBIGUOUS_REFERENCE = ("NS0302", "ambiguous-reference", Error);
 
@@ -387,12 +397,13 @@ rules! {
     /// interface itself.
     ///
     /// ## Why is this bad?
-    /// NetBox refuses such relations; the configuration rendered from them would be wrong.
+    /// The configuration rendered from such relations would be wrong. NetBox refuses an
+    /// interface as its own parent or LAG, and its forms offer only LAG interfaces as a LAG
+    /// (its API does not check the LAG's type, and it has no rule for a bridge's type).
     ///
     /// ## Example
     /// ```yaml
-    /// interfaces:
-    ///   - {name: Ethernet1, lag: Ethernet2}   # Ethernet2 is not a LAG
+    /// - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, interfaces: [{name: eth0, lag: eth1}]}   # eth1 is not a LAG
     /// ```
     WRONG_KIND_REFERENCE = ("NS0303", "wrong-kind-reference", Error);
 
@@ -407,8 +418,10 @@ rules! {
     ///
     /// ## Example
     /// ```yaml
+    /// racks:
+    ///   - {name: r9, site: fra1}
     /// devices:
-    ///   - {name: leaf1, site: ams1, rack: fra1/r101, ...}
+    ///   - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, rack: r9}
     /// ```
     CROSS_SITE_REFERENCE = ("NS0304", "cross-site-reference", Error);
 
@@ -424,7 +437,10 @@ rules! {
     ///
     /// ## Example
     /// ```yaml
-    /// - {name: Ethernet1, mode: access, untagged_vlan: fra1/servers}   # device is in ams1
+    /// vlans:
+    ///   - {vid: 10, name: servers, site: fra1}
+    /// devices:
+    ///   - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, interfaces: [{name: eth0, mode: access, untagged_vlan: servers}]}
     /// ```
     VLAN_OUT_OF_SCOPE = ("NS0305", "vlan-out-of-scope", Error);
 
@@ -435,11 +451,14 @@ rules! {
     /// (virtual chassis members excepted for LAGs).
     ///
     /// ## Why is this bad?
-    /// A port channel or sub-interface exists on one box; NetBox refuses the relation.
+    /// A port channel or sub-interface exists on one box. NetBox refuses the relation unless
+    /// both devices are members of one virtual chassis, for a parent and a bridge too (netsot
+    /// allows that exception for LAGs only).
     ///
     /// ## Example
     /// ```yaml
-    /// - {name: Ethernet1, lag: "leaf2:Port-Channel1"}   # on device leaf1
+    /// - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, interfaces: [{name: eth0, lag: "leaf2:po1"}]}
+    /// - {name: leaf2, role: leaf, device_type: Acme/S1, site: ams1, interfaces: [{name: po1, type: lag}]}
     /// ```
     FOREIGN_INTERFACE = ("NS0306", "foreign-interface", Error);
 
@@ -455,7 +474,7 @@ rules! {
     ///
     /// ## Example
     /// ```yaml
-    /// - {name: leaf1, primary_ip4: 10.0.0.12/32}   # 10.0.0.12 is on leaf2
+    /// - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, primary_ip4: 10.0.0.2/32, interfaces: [{name: lo0, type: virtual, ip_addresses: [{address: 10.0.0.1/32}]}]}
     /// ```
     PRIMARY_IP_NOT_ON_DEVICE = ("NS0307", "primary-ip-not-on-device", Error);
 
@@ -488,8 +507,8 @@ rules! {
     ///
     /// ## Example
     /// ```yaml
-    /// - {address: 10.0.0.1/24}   # on leaf1:Vlan10
-    /// - {address: 10.0.0.1/24}   # on leaf2:Vlan10, without role vrrp
+    /// - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, interfaces: [{name: eth0, ip_addresses: [{address: 10.0.0.1/24}]}]}
+    /// - {name: leaf2, role: leaf, device_type: Acme/S1, site: ams1, interfaces: [{name: eth0, ip_addresses: [{address: 10.0.0.1/24}]}]}   # without role vrrp
     /// ```
     DUPLICATE_IP_ADDRESS = ("NS0401", "duplicate-ip-address", Error);
 
@@ -505,8 +524,8 @@ rules! {
     /// ## Example
     /// ```yaml
     /// prefixes:
-    ///   - prefix: 10.1.0.0/24
-    ///   - prefix: 10.1.0.0/24
+    ///   - {prefix: 10.1.0.0/24}
+    ///   - {prefix: 10.1.0.0/24, site: ams1}
     /// ```
     DUPLICATE_PREFIX = ("NS0402", "duplicate-prefix", Error);
 
@@ -520,7 +539,12 @@ rules! {
     /// An address outside the plan has no owner, no VLAN and no gateway.
     ///
     /// ## Example
-    /// An address 192.168.9.1/24 in a repository whose prefixes are all in 10.0.0.0/8.
+    /// ```yaml
+    /// prefixes:
+    ///   - {prefix: 10.0.0.0/24}
+    /// ip_addresses:
+    ///   - {address: 10.0.9.1/24}   # with `policy: {require_parent_prefix: true}`
+    /// ```
     ORPHAN_IP_ADDRESS = ("NS0403", "orphan-ip-address", Error);
 
     /// A prefix lies in no containing prefix or aggregate.
@@ -533,7 +557,12 @@ rules! {
     /// Address space allocated outside the plan is invisible to capacity planning.
     ///
     /// ## Example
-    /// A prefix 172.16.0.0/24 when every aggregate is within 10.0.0.0/8.
+    /// ```yaml
+    /// aggregates:
+    ///   - {prefix: 10.0.0.0/8, rir: rfc1918}
+    /// prefixes:
+    ///   - {prefix: 172.16.0.0/24}   # with `policy: {require_parent_prefix: true}`
+    /// ```
     ORPHAN_PREFIX = ("NS0404", "orphan-prefix", Error);
 
     /// An IP address's mask disagrees with its prefix.
@@ -548,23 +577,29 @@ rules! {
     ///
     /// ## Example
     /// ```yaml
-    /// prefixes: [{prefix: 10.1.0.0/24}]
-    /// # ... an interface with address 10.1.0.5/16
+    /// prefixes:
+    ///   - {prefix: 10.1.0.0/24}
+    /// ip_addresses:
+    ///   - {address: 10.1.0.5/16}
     /// ```
     MASK_MISMATCH = ("NS0405", "mask-mismatch", Error);
 
-    /// An IPv4 network or broadcast address is assigned to an interface.
+    /// An IPv4 network or broadcast address is used as a host address.
     ///
     /// ## What it does
     /// Reports IPv4 addresses equal to the network or broadcast address of their own mask,
-    /// except in /31 and /32, as NetBox does.
+    /// except in /31 and /32. NetBox 4.4 refuses them only on addresses assigned to an
+    /// interface (and IPv6 network addresses too, except in /127 and /128); netsot reports
+    /// IPv4 ones wherever they are.
     ///
     /// ## Why is this bad?
     /// Such an address cannot be used by a host.
     ///
     /// ## Example
     /// ```yaml
-    /// - {address: 10.0.0.0/24}
+    /// ip_addresses:
+    ///   - {address: 10.1.0.0/24}   # the network address
+    ///   - {address: 10.1.1.255/24}   # the broadcast address
     /// ```
     NETWORK_OR_BROADCAST_ADDRESS = ("NS0406", "network-or-broadcast-address", Error);
 
@@ -572,10 +607,12 @@ rules! {
     ///
     /// ## What it does
     /// Reports an IP range whose start is after its end, whose bounds are of different
-    /// families or masks, or which is larger than its containing prefix.
+    /// families or masks, or whose bounds lie in different subnets of their mask.
     ///
     /// ## Why is this bad?
-    /// NetBox refuses such ranges; DHCP pools built from them would be wrong.
+    /// DHCP pools built from such ranges would be wrong. NetBox refuses bounds of different
+    /// families or masks, or in the wrong order; it accepts bounds in different subnets,
+    /// which netsot refuses since a pool lives in one subnet.
     ///
     /// ## Example
     /// ```yaml
@@ -611,8 +648,10 @@ rules! {
     ///
     /// ## Example
     /// ```yaml
-    /// prefixes: [{prefix: 10.9.0.0/24, vrf: mgmt}]
-    /// # ... an address 10.9.0.5/24 without `vrf: mgmt`
+    /// prefixes:
+    ///   - {prefix: 10.9.0.0/24, vrf: prod}
+    /// ip_addresses:
+    ///   - {address: 10.9.0.5/24}   # without `vrf: prod`
     /// ```
     VRF_MISMATCH = ("NS0409", "vrf-mismatch", Error);
 
@@ -643,7 +682,7 @@ rules! {
     /// ## Example
     /// ```yaml
     /// vlans:
-    ///   - {vid: 4095, name: bad}
+    ///   - {vid: 4095, name: bad, site: ams1}
     /// ```
     VID_OUT_OF_RANGE = ("NS0501", "vid-out-of-range", Error);
 
@@ -654,7 +693,9 @@ rules! {
     /// same site when they have no group, or both global.
     ///
     /// ## Why is this bad?
-    /// Which VLAN an interface means becomes ambiguous, and NetBox refuses it.
+    /// Which VLAN an interface means becomes ambiguous. NetBox refuses a repeated VID or
+    /// name within a VLAN group; NetBox 4.4 allows them in one site without a group and
+    /// among global VLANs, where netsot refuses them too.
     ///
     /// ## Example
     /// ```yaml
@@ -675,7 +716,7 @@ rules! {
     ///
     /// ## Example
     /// ```yaml
-    /// - {name: Ethernet1, mode: access, tagged_vlans: [servers]}
+    /// - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, interfaces: [{name: eth0, mode: access, tagged_vlans: [servers]}, {name: eth1, untagged_vlan: servers}]}
     /// ```
     INTERFACE_MODE_MISMATCH = ("NS0503", "interface-mode-mismatch", Error);
 
@@ -690,8 +731,8 @@ rules! {
     ///
     /// ## Example
     /// ```yaml
-    /// - {name: leaf1, rack: r1, position: 40, face: front}   # 1U
-    /// - {name: leaf2, rack: r1, position: 40, face: front}
+    /// - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, rack: r1, position: 40, face: front}   # 1U
+    /// - {name: leaf2, role: leaf, device_type: Acme/S1, site: ams1, rack: r1, position: 40, face: front}
     /// ```
     RACK_UNIT_OVERLAP = ("NS0601", "rack-unit-overlap", Error);
 
@@ -706,7 +747,7 @@ rules! {
     ///
     /// ## Example
     /// ```yaml
-    /// - {name: core1, rack: r1, position: 42, face: front}   # a 2U device in a 42U rack
+    /// - {name: core1, role: leaf, device_type: Acme/S2, site: ams1, rack: r1, position: 42, face: front}   # a 2U device in a 42U rack
     /// ```
     POSITION_OUT_OF_RACK = ("NS0602", "position-out-of-rack", Error);
 
@@ -721,8 +762,8 @@ rules! {
     ///
     /// ## Example
     /// ```yaml
-    /// - {name: srv1, rack: r1, position: 10, face: front}   # full depth
-    /// - {name: pdu1, rack: r1, position: 10, face: rear}
+    /// - {name: srv1, role: server, device_type: Acme/S2, site: ams1, rack: r1, position: 10, face: front}   # 2U, full depth
+    /// - {name: pdu1, role: leaf, device_type: Acme/S1, site: ams1, rack: r1, position: 11, face: rear}
     /// ```
     FULL_DEPTH_CONFLICT = ("NS0603", "full-depth-conflict", Error);
 
@@ -737,8 +778,8 @@ rules! {
     /// ## Example
     /// ```yaml
     /// cables:
-    ///   - {a: "leaf1:Ethernet49", b: "spine1:Ethernet1"}
-    ///   - {a: "leaf1:Ethernet49", b: "spine2:Ethernet1"}
+    ///   - {a: 'leaf1:eth0', b: 'leaf2:eth0'}
+    ///   - {a: 'leaf1:eth0', b: 'leaf2:eth1'}
     /// ```
     CABLE_END_REUSED = ("NS0604", "cable-end-reused", Error);
 
@@ -754,7 +795,7 @@ rules! {
     /// ## Example
     /// ```yaml
     /// cables:
-    ///   - {a: "leaf1:Console", b: "spine1:Ethernet1", a_type: console_port}
+    ///   - {a: 'leaf1:con0', a_type: console_port, b: 'leaf2:eth0'}
     /// ```
     INCOMPATIBLE_CABLE_ENDS = ("NS0605", "incompatible-cable-ends", Error);
 
@@ -769,7 +810,7 @@ rules! {
     /// ## Example
     /// ```yaml
     /// cables:
-    ///   - {a: "leaf1:Port-Channel1", b: "spine1:Port-Channel1"}
+    ///   - {a: 'leaf1:Port-Channel1', b: 'leaf2:Port-Channel1'}   # both are LAGs
     /// ```
     VIRTUAL_INTERFACE_CABLED = ("NS0606", "virtual-interface-cabled", Error);
 
@@ -783,7 +824,7 @@ rules! {
     ///
     /// ## Example
     /// ```yaml
-    /// - {name: Port-Channel2, type: lag, lag: Port-Channel1}
+    /// - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, interfaces: [{name: Port-Channel1, type: lag}, {name: Port-Channel2, type: lag, lag: Port-Channel1}]}
     /// ```
     NESTED_LAG = ("NS0607", "nested-lag", Error);
 
@@ -801,10 +842,15 @@ rules! {
     /// ```yaml
     /// policy:
     ///   rules:
-    ///     - name: active-devices-have-primary-ip
+    ///     - name: leaves-have-primary-ip
     ///       collection: devices
-    ///       when: {status: active}
+    ///       when: {role: leaf, status: active}
     ///       require: [primary_ip4]
+    ///       message: every active leaf needs a primary IPv4 address
+    /// ```
+    /// and in a data file, an active leaf (the default status) without `primary_ip4`:
+    /// ```yaml
+    /// - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, interfaces: [{name: eth0, ip_addresses: [{address: 10.0.0.1/24}]}]}
     /// ```
     POLICY_VIOLATION = ("NS0701", "policy-violation", Error);
 
@@ -842,7 +888,7 @@ rules! {
     /// ## Example
     /// ```yaml
     /// ip_addresses:
-    ///   - {address: 10.0.0.1/32, dns_name: host.example.org}   # only example.net is configured
+    ///   - {address: 192.0.2.10/24, dns_name: host.exmaple.net}   # only example.net is configured
     /// ```
     /// Fix the name, or add its zone to the `dns` output.
     DNS_NAME_OUTSIDE_ZONES = ("NS0802", "dns-name-outside-zones", Warning);
@@ -859,8 +905,8 @@ rules! {
     ///
     /// ## Example
     /// ```yaml
-    /// - {address: 10.0.0.1/32, vrf: red, dns_name: a.example.net}
-    /// - {address: 10.0.0.1/32, vrf: blue, dns_name: b.example.net}
+    /// - {address: 192.0.2.10/24, vrf: red, dns_name: a.example.net}
+    /// - {address: 192.0.2.10/24, vrf: blue, dns_name: b.example.net}
     /// ```
     /// Give the name to one of the addresses only.
     DUPLICATE_PTR = ("NS0803", "duplicate-ptr", Error);
@@ -877,10 +923,10 @@ rules! {
     /// ## Example
     /// ```yaml
     /// zones:
-    ///   - {name: example..net, primary_ns: ns1.example.net, admin: hostmaster.example.net}
+    ///   - {name: example.net, primary_ns: ns1.example.net, admin: hostmaster.example.net}   # no `nameservers`
     /// ```
-    /// Write the zone's apex as a valid name and list its name servers. Names that break
-    /// DNS rules are reported as `invalid-dns-name` (NS0108).
+    /// List the zone's name servers. Names that break DNS rules are reported as
+    /// `invalid-dns-name` (NS0108).
     INVALID_ZONE = ("NS0804", "invalid-zone", Error);
     /// A template that does not exist, does not compile, or fails while rendering.
     ///
@@ -894,7 +940,8 @@ rules! {
     ///
     /// ## Example
     /// ```jinja
-    /// hostname {{ device.name | upper }   {# missing brace #}
+    /// hostname {{ device.name }
     /// ```
+    /// The variable block lacks its second closing brace.
     TEMPLATE_ERROR = ("NS0810", "template-error", Error);
 }

@@ -29,7 +29,7 @@ impl SourceFile {
     fn line_starts(&self) -> &[u32] {
         self.line_starts.get_or_init(|| {
             let mut starts = vec![0];
-            starts.extend(memchr_iter(b'\n', self.text.as_bytes()).map(|i| i as u32 + 1));
+            starts.extend(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i as u32 + 1));
             starts
         })
     }
@@ -67,14 +67,6 @@ impl SourceFile {
     pub fn line_count(&self) -> usize {
         self.line_starts().len()
     }
-}
-
-fn memchr_iter(needle: u8, haystack: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    haystack
-        .iter()
-        .enumerate()
-        .filter(move |(_, &b)| b == needle)
-        .map(|(i, _)| i)
 }
 
 /// Every file a compilation read, addressed by [`FileId`].
@@ -115,5 +107,30 @@ impl SourceMap {
 
     pub fn total_bytes(&self) -> u64 {
         self.files.iter().map(|f| f.text.len() as u64).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SourceFile;
+
+    #[test]
+    fn offsets_map_to_lines_and_character_columns() {
+        let file = SourceFile::new("a.yaml".into(), "ab\r\nZürich: x\n\nlast".to_owned());
+        assert_eq!(file.line_count(), 4);
+        assert_eq!(file.line_column(0), (1, 1));
+        assert_eq!(file.line_column(4), (2, 1));
+        // `ü` is two bytes and one column: the colon after `Zürich` is column 7.
+        assert_eq!(file.line_column(11), (2, 7));
+        assert_eq!(file.line_column(15), (3, 1));
+        assert_eq!(file.line_column(16), (4, 1));
+        // Offsets past the end clamp to the end of the last line.
+        assert_eq!(file.line_column(99), (4, 5));
+        // A line's range leaves out its `\r\n` or `\n`.
+        assert_eq!(file.line_range(1), Some((0, 2)));
+        assert_eq!(file.line_range(2), Some((4, 14)));
+        assert_eq!(file.line_range(3), Some((15, 15)));
+        assert_eq!(file.line_range(4), Some((16, 20)));
+        assert_eq!(file.line_range(5), None);
     }
 }

@@ -8,6 +8,7 @@
 pub mod codes;
 pub mod emit;
 pub mod files;
+pub mod sarif;
 
 pub use codes::{Rule, Severity};
 pub use files::{FileId, SourceFile, SourceMap};
