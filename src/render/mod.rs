@@ -87,7 +87,16 @@ pub fn render(compilation: &Compilation) -> Rendered {
         .par_iter()
         .map(|output| {
             let mut part = Rendered::default();
-            let base = match safe_path(&output.value.path.value) {
+            // A per-object path is a template, checked once rendered: its expressions may be
+            // longer than the names they render, or hold a `/` of their own.
+            let per_object = output.value.renderer.value.as_str() == "template"
+                && output.value.for_each.is_some();
+            let checked = if per_object {
+                Ok(String::new())
+            } else {
+                safe_path(&output.value.path.value)
+            };
+            let base = match checked {
                 Ok(base) => base,
                 Err(reason) => {
                     let diagnostic = Diagnostic::new(
@@ -130,7 +139,8 @@ pub fn render(compilation: &Compilation) -> Rendered {
                         &codes::INVALID_OUTPUT_PATH,
                         format!("the rendered path `{}` {reason}", file.path),
                     )
-                    .at(cx.at(&output.value.path)),
+                    .at(cx.at(&output.value.path))
+                    .with_help("output paths are relative to the output folder (`--out`) and stay inside it"),
                 ),
                 Ok(path) => {
                     if let Some(first) = owners.get(&path) {

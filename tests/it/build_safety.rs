@@ -215,6 +215,24 @@ fn a_path_part_over_255_bytes_is_ns0801() {
 }
 
 #[test]
+fn a_long_per_device_path_template_is_judged_by_what_it_renders() {
+    // The path template has a part over 255 bytes and a `/` inside an expression; what it
+    // renders is short and has one folder.
+    let condition = "device.name == 'leaf1' or ".repeat(12);
+    let outputs = format!(
+        "  - {{renderer: template, template: device.j2, for_each: devices, path: \"c/{{% if {condition}false %}}one{{% else %}}{{{{ device.name | replace('/', '-') }}}}{{% endif %}}.cfg\"}}\n"
+    );
+    let dir = devices_repo(&outputs, "");
+    let output = netsot(&["build", "."], dir.path());
+    assert!(output.status.success(), "{}", text(&output));
+    let names: Vec<String> = tree(&dir.path().join("build/c"))
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect();
+    assert_eq!(names, ["leaf2.cfg", "one.cfg"]);
+}
+
+#[test]
 fn an_output_folder_among_the_inputs_is_refused() {
     let dir = devices_repo(PER_DEVICE, "");
     let before = tree(dir.path());
