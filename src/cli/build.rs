@@ -29,6 +29,9 @@ pub fn run(args: Args, color: bool) -> Result<Outcome, Failure> {
     let source = args.repo.open()?;
     let out_dir = output_dir(&args, &source)?;
     write::check_output_folder(&out_dir)?;
+    if let Some(root) = source.root_dir() {
+        write::check_folders_below_root(&out_dir, &root)?;
+    }
     let compilation = compile::compile(&source)?;
     let mut diagnostics = compilation.diagnostics.clone();
     let mut timings = compilation.timings.clone();

@@ -63,6 +63,42 @@ pub fn check_output_folder(out: &Path) -> Result<(), Failure> {
     }
 }
 
+/// Refuses an output folder inside the repository below a symbolic link: `--out build/site`
+/// where the repository commits `build -> /home/victim`. Every folder between the root and
+/// the output folder is checked; the root itself, and the folders above it, are the
+/// user's choice.
+pub fn check_folders_below_root(out: &Path, root: &Path) -> Result<(), Failure> {
+    let absolute = |path: &Path| std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let out_absolute = absolute(out);
+    // The root as written, else with its links resolved (an `--out` given canonically).
+    let Some((mut folder, below)) = [absolute(root), resolve(root)]
+        .into_iter()
+        .find_map(|base| {
+            Some((
+                base.clone(),
+                out_absolute.strip_prefix(&base).ok()?.to_path_buf(),
+            ))
+        })
+    else {
+        return Ok(());
+    };
+    for part in below.components() {
+        folder.push(part);
+        if std::fs::symlink_metadata(&folder).is_ok_and(|meta| meta.file_type().is_symlink()) {
+            return Err(Failure {
+                message: format!(
+                    "{} is a symbolic link inside the repository, and the output folder {} is \
+                     below it; netsot does not write through links",
+                    folder.display(),
+                    out.display()
+                ),
+                help: Some("remove the link, or build into a folder outside the repository".into()),
+            });
+        }
+    }
+    Ok(())
+}
+
 /// Refuses an output folder that is the repository's root, lies inside one of its input
 /// paths (relative to `root`: data, device types, templates) or holds one: the next
 /// `check` would read the outputs back as inputs, or a build would replace its own inputs.

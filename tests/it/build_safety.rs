@@ -88,6 +88,19 @@ fn a_committed_build_symlink_is_refused_and_the_victim_untouched() {
     let output = netsot(&["build", ".", "--out", "build/"], dir.path());
     assert_eq!(output.status.code(), Some(2), "{}", text(&output));
     assert_eq!(tree(outside.path()), before);
+    // Nor a folder below the link, relative or absolute.
+    let below = dir.path().join("build/site");
+    for out in ["build/site", "./build/x/y", below.to_str().unwrap()] {
+        let output = netsot(&["build", ".", "--out", out], dir.path());
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "--out {out}: {}",
+            text(&output)
+        );
+        assert!(text(&output).contains("symbolic link"), "{}", text(&output));
+        assert_eq!(tree(outside.path()), before, "--out {out}");
+    }
     // `--check` reads nothing through the link either.
     let output = netsot(&["build", ".", "--check"], dir.path());
     assert_eq!(output.status.code(), Some(2), "{}", text(&output));
