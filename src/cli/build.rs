@@ -4,9 +4,9 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::check::Format;
-use super::{Failure, Outcome, RepoArgs};
+use super::{write, Failure, Outcome, RepoArgs};
 use crate::diag::{self, emit};
-use crate::render::{self, write_atomic};
+use crate::render;
 use crate::{compile, source::Source};
 
 #[derive(clap::Args)]
@@ -28,6 +28,10 @@ pub struct Args {
 pub fn run(args: Args, color: bool) -> Result<Outcome, Failure> {
     let source = args.repo.open()?;
     let out_dir = output_dir(&args, &source)?;
+    write::check_output_folder(&out_dir)?;
+    if let Some(root) = source.root_dir() {
+        write::check_folders_below_root(&out_dir, &root)?;
+    }
     let compilation = compile::compile(&source)?;
     let mut diagnostics = compilation.diagnostics.clone();
     let mut timings = compilation.timings.clone();
@@ -64,16 +68,19 @@ pub fn run(args: Args, color: bool) -> Result<Outcome, Failure> {
         }
     };
 
-    let mut stale = Vec::new();
-    for file in &rendered.files {
-        let path = out_dir.join(&file.path);
-        let current = std::fs::read(&path).ok();
-        if current.as_deref() != Some(file.bytes.as_slice()) {
-            stale.push((file, path));
-        }
+    // Every check against the disk comes before the first write, and the whole write phase
+    // holds the output folder's lock, so the folder ends up entirely one build's.
+    if let Some(root) = source.root_dir() {
+        write::check_outside_inputs(&out_dir, &root, &input_paths(&compilation.config))?;
     }
-    if args.check {
-        for (file, _) in &stale {
+    let lock = if args.check {
+        None
+    } else {
+        Some(write::lock(&out_dir)?)
+    };
+    let plan = write::plan(&out_dir, &rendered.files)?;
+    let Some(lock) = lock else {
+        for file in &plan.stale {
             let _ = writeln!(stdout, "stale: {}", file.path);
         }
         if human {
@@ -81,38 +88,54 @@ pub fn run(args: Args, color: bool) -> Result<Outcome, Failure> {
                 stdout,
                 "{}: {} of {} files in {} are stale",
                 source.describe(),
-                stale.len(),
+                plan.stale.len(),
                 rendered.files.len(),
                 out_dir.display()
             );
         }
-        return Ok(if stale.is_empty() {
+        return Ok(if plan.stale.is_empty() {
             Outcome::Clean
         } else {
             Outcome::InputErrors
         });
-    }
-    for (file, path) in &stale {
-        write_atomic(path, &file.bytes)
-            .map_err(|e| Failure::new(format!("cannot write {}: {e}", path.display())))?;
-    }
+    };
+    let written = write::write(&out_dir, &plan, &lock)?;
+    drop(lock);
     if human {
         let _ = writeln!(
             stdout,
             "{}: wrote {} files to {} ({} unchanged)",
             source.describe(),
-            stale.len(),
+            written,
             out_dir.display(),
-            rendered.files.len() - stale.len()
+            rendered.files.len() - written
         );
     }
     super::leak((compilation, rendered));
     Ok(Outcome::Clean)
 }
 
+/// The input paths of `netsot.yaml` an output folder must stay out of, with their defaults.
+fn input_paths(config: &crate::model::config::Config) -> Vec<&str> {
+    let mut paths: Vec<&str> = config.data.iter().map(|p| p.value.as_str()).collect();
+    match &config.device_types {
+        Some(types) => paths.extend(types.iter().map(|p| p.value.as_str())),
+        None => paths.push("device-types"),
+    }
+    paths.push(
+        config
+            .templates
+            .as_ref()
+            .map_or("templates", |t| t.value.as_str()),
+    );
+    paths
+}
+
 fn output_dir(args: &Args, source: &Source) -> Result<PathBuf, Failure> {
     if let Some(out) = &args.out {
-        return Ok(out.clone());
+        // Rebuilt from its parts: `build/` with a trailing slash would make every later
+        // look-up follow a link at `build`.
+        return Ok(out.components().collect());
     }
     source
         .root_dir()

@@ -46,7 +46,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         }
     }
     for (path, text) in FILES {
-        crate::render::write_atomic(&root.join(path), text.as_bytes())
+        super::write::write_atomic(&root.join(path), text.as_bytes())
             .map_err(|e| Failure::new(format!("cannot write {path}: {e}")))?;
     }
     println!(

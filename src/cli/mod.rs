@@ -14,6 +14,7 @@ mod init;
 mod ipam;
 mod schema;
 mod show;
+pub mod write;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

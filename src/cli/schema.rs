@@ -47,7 +47,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
                 .map_err(|e| Failure::new(format!("cannot create `{}`: {e}", dir.display())))?;
             for (name, text) in schemas() {
                 let path = dir.join(name);
-                crate::render::write_atomic(&path, text.as_bytes())
+                super::write::write_atomic(&path, text.as_bytes())
                     .map_err(|e| Failure::new(format!("cannot write `{}`: {e}", path.display())))?;
                 eprintln!("wrote {}", path.display());
             }

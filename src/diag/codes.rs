@@ -854,7 +854,8 @@ rules! {
     /// ```
     POLICY_VIOLATION = ("NS0701", "policy-violation", Error);
 
-    /// An output path that is absolute, leaves the output folder, or is written twice.
+    /// An output path that is absolute, leaves the output folder, names no file, has a part
+    /// longer than 255 bytes, is written twice, or is both a file and a folder.
     ///
     /// ## What it does
     /// Checks the `path` of every output of `netsot.yaml`, and every path a per-object
@@ -863,7 +864,11 @@ rules! {
     /// ## Why is this bad?
     /// `netsot build` writes only inside its output folder (`--out`). A path such as
     /// `../etc/hosts` or `/etc/hosts` would write elsewhere, and two outputs writing one file
-    /// would make the result depend on their order.
+    /// would make the result depend on their order. A path that renders empty (`path: "."`)
+    /// names the output folder itself, a part over 255 bytes is more than file systems
+    /// take, and devices `zz` and `zz.cfg/inner` with `configs/{{ device.name }}.cfg` need
+    /// `configs/zz.cfg` as a file and as a folder: found while writing, these would leave
+    /// a half-written build.
     ///
     /// ## Example
     /// ```yaml

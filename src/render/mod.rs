@@ -2,17 +2,14 @@
 //!
 //! [`render`] turns a checked [`Compilation`] into [`RenderedFile`]s: paths relative to the
 //! output folder and their bytes. Rendering is pure: no IO, no clock, no hash-map order,
-//! so the same input gives the same bytes. Writing is the caller's job, through
-//! [`write_atomic`].
+//! so the same input gives the same bytes. Every rendered path is checked here (NS0801)
+//! before anything is written; writing is the command line's job (`cli::write`).
 
 mod ansible;
 mod dns;
 mod icinga2;
 mod prometheus;
 mod template;
-
-use std::io::Write;
-use std::path::Path;
 
 use crate::compile::Compilation;
 use crate::diag::{codes, Diagnostic, Location};
@@ -90,7 +87,16 @@ pub fn render(compilation: &Compilation) -> Rendered {
         .par_iter()
         .map(|output| {
             let mut part = Rendered::default();
-            let base = match safe_path(&output.value.path.value) {
+            // A per-object path is a template, checked once rendered: its expressions may be
+            // longer than the names they render, or hold a `/` of their own.
+            let per_object = output.value.renderer.value.as_str() == "template"
+                && output.value.for_each.is_some();
+            let checked = if per_object {
+                Ok(String::new())
+            } else {
+                safe_path(&output.value.path.value)
+            };
+            let base = match checked {
                 Ok(base) => base,
                 Err(reason) => {
                     let diagnostic = Diagnostic::new(
@@ -127,13 +133,14 @@ pub fn render(compilation: &Compilation) -> Rendered {
         }
         rendered.diagnostics.append(&mut part.diagnostics);
         for file in part.files {
-            match safe_path(&file.path) {
+            match safe_file_path(&file.path) {
                 Err(reason) => rendered.diagnostics.push(
                     Diagnostic::new(
                         &codes::INVALID_OUTPUT_PATH,
                         format!("the rendered path `{}` {reason}", file.path),
                     )
-                    .at(cx.at(&output.value.path)),
+                    .at(cx.at(&output.value.path))
+                    .with_help("output paths are relative to the output folder (`--out`) and stay inside it"),
                 ),
                 Ok(path) => {
                     if let Some(first) = owners.get(&path) {
@@ -157,13 +164,18 @@ pub fn render(compilation: &Compilation) -> Rendered {
             }
         }
     }
+    refuse_file_folders(&owners, &mut rendered);
     rendered.files.sort_by(|a, b| a.path.cmp(&b.path));
     crate::diag::sort_and_dedup(&mut rendered.diagnostics, &compilation.files);
     rendered
 }
 
+/// The longest file or folder name most file systems take (`NAME_MAX` on Linux, in bytes).
+pub const NAME_MAX: usize = 255;
+
 /// Normalises a relative output path: `/` separators, no empty or `.` parts. Refuses an
-/// absolute path, a `..` part, and a path with no file or folder name.
+/// absolute path, a `..` part, a control character and a part longer than [`NAME_MAX`].
+/// An empty result is the output folder itself, which a renderer's base folder may be.
 pub fn safe_path(path: &str) -> Result<String, &'static str> {
     let path = path.replace('\\', "/");
     if path.starts_with('/') || (path.len() > 1 && path.as_bytes()[1] == b':') {
@@ -177,10 +189,52 @@ pub fn safe_path(path: &str) -> Result<String, &'static str> {
             part if part.chars().any(|c| c.is_control()) => {
                 return Err("holds a control character")
             }
+            part if part.len() > NAME_MAX => {
+                return Err("has a part longer than 255 bytes, more than file systems take")
+            }
             part => parts.push(part),
         }
     }
     Ok(parts.join("/"))
+}
+
+/// [`safe_path`] for a file: the path must also name something below the output folder,
+/// so `path: "."` or a per-object path that renders empty is refused instead of writing
+/// beside the output folder.
+pub fn safe_file_path(path: &str) -> Result<String, &'static str> {
+    match safe_path(path)? {
+        path if path.is_empty() => Err("names no file inside the output folder"),
+        path => Ok(path),
+    }
+}
+
+/// Refuses a rendered file whose path is a folder of another rendered file (devices `zz`
+/// and `zz.cfg/inner` with `configs/{{ device.name }}.cfg`): one of the two could not be
+/// written, and finding out half way through writing would leave a partial build. Each
+/// path's folders are looked up in the map of written paths, so this costs a few hash
+/// lookups per file, not a comparison of all pairs.
+fn refuse_file_folders(
+    owners: &std::collections::HashMap<String, Location>,
+    rendered: &mut Rendered,
+) {
+    for file in &rendered.files {
+        let path = file.path.as_str();
+        for (end, _) in path.match_indices('/') {
+            let folder = &path[..end];
+            if let Some(first) = owners.get(folder) {
+                let location = owners.get(path).copied().unwrap_or(*first);
+                rendered.diagnostics.push(
+                    Diagnostic::new(
+                        &codes::INVALID_OUTPUT_PATH,
+                        format!("`{folder}` is written as a file and is also the folder of `{path}`"),
+                    )
+                    .at(location)
+                    .with_secondary(*first, "the file is written here")
+                    .with_help("a path cannot be both a file and a folder; make the rendered paths distinct, e.g. by a suffix no name ends in"),
+                );
+            }
+        }
+    }
 }
 
 /// Joins a base folder and a file name.
@@ -190,31 +244,6 @@ pub fn join(base: &str, name: &str) -> String {
     } else {
         format!("{base}/{name}")
     }
-}
-
-/// Writes `bytes` to `path` atomically: a temporary file in the same folder, synced, then
-/// renamed over the target, so readers see the old file or the new one, never a part.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temporary = dir.join(format!(".{name}.netsot-{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temporary)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temporary, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temporary);
-    }
-    result
 }
 
 /// A device or virtual machine as the monitoring and inventory renderers see it.
@@ -380,7 +409,7 @@ pub fn socket(address: std::net::IpAddr, port: u16) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::safe_path;
+    use super::{safe_file_path, safe_path};
 
     #[test]
     fn safe_paths_stay_inside_the_output_folder() {
@@ -393,5 +422,18 @@ mod tests {
         assert!(safe_path("C:/x").is_err());
         assert!(safe_path("a/../../b").is_err());
         assert!(safe_path("a/\nb").is_err());
+        assert_eq!(safe_path("."), Ok(String::new()));
+        assert!(safe_path(&format!("a/{}", "x".repeat(255))).is_ok());
+        assert!(safe_path(&format!("a/{}", "x".repeat(256))).is_err());
+        // Bytes, not characters: 128 two-byte characters are 256 bytes.
+        assert!(safe_path(&"é".repeat(128)).is_err());
+    }
+
+    #[test]
+    fn a_file_path_names_a_file() {
+        assert!(safe_file_path(".").is_err());
+        assert!(safe_file_path("").is_err());
+        assert!(safe_file_path("./").is_err());
+        assert_eq!(safe_file_path("./a"), Ok("a".into()));
     }
 }

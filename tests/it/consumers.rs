@@ -17,7 +17,7 @@ fn example_build() -> tempfile::TempDir {
     );
     let dir = tempfile::tempdir().expect("tempdir");
     for file in &rendered.files {
-        netsot::render::write_atomic(&dir.path().join(&file.path), &file.bytes).expect("write");
+        netsot::cli::write::write_atomic(&dir.path().join(&file.path), &file.bytes).expect("write");
     }
     dir
 }

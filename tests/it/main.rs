@@ -6,6 +6,7 @@
 mod bad_input;
 mod blame;
 mod build;
+mod build_safety;
 mod checks;
 mod ci;
 mod codes;
