@@ -6,6 +6,10 @@
 //! under `all.children` collect hosts by site (`site_<name>`), role (`role_<name>`),
 //! platform (`platform_<name>`) and tag (`tag_<name>`), names reduced to the characters
 //! Ansible accepts in a group name.
+//!
+//! Ansible reads a host name as a pattern (`name:port`, `name[1:5]`), so only plain host
+//! names are rendered; others, and names that two objects would share once in the
+//! inventory, are refused (NS0806, NS0807).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -13,14 +17,21 @@ use std::fmt::Write as _;
 use rayon::prelude::*;
 use serde_json::{json, Map, Value};
 
-use super::{Context, Rendered, RenderedFile};
-use crate::graph::Owner;
+use super::{Context, Host, Rendered, RenderedFile};
+use crate::diag::{codes, Diagnostic, Location};
+use crate::graph::{Graph, Owner};
 use crate::model::config::Output;
 
-pub fn render(cx: &Context, _output: &Output, base: &str, out: &mut Rendered) {
+pub fn render<'g>(cx: &Context<'g>, _output: &Output, base: &str, out: &mut Rendered) {
     let graph = &cx.compilation.graph;
     let hosts = cx.hosts();
+    check_host_names(graph, hosts, out);
+    // Each group's hosts, and the kind and name of the first object that named it, to
+    // find two objects whose names reduce to one group name.
     let mut groups: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    let mut sources: std::collections::HashMap<String, (&str, &str)> =
+        std::collections::HashMap::new();
+    let mut collisions: std::collections::BTreeSet<(&str, &str, &str)> = Default::default();
     let vars: Vec<Map<String, Value>> = hosts
         .par_iter()
         .map(|host| {
@@ -56,11 +67,18 @@ pub fn render(cx: &Context, _output: &Output, base: &str, out: &mut Rendered) {
         })
         .collect();
     for host in hosts {
-        let mut join = |prefix: &str, name: &str| {
-            groups
-                .entry(format!("{prefix}_{}", group_name(name)))
-                .or_default()
-                .push(host.name);
+        let mut join = |prefix: &'static str, name: &'g str| {
+            let group = format!("{prefix}_{}", group_name(name));
+            match sources.get(&group) {
+                Some(&(_, first)) if first != name => {
+                    collisions.insert((prefix, first, name));
+                }
+                Some(_) => {}
+                None => {
+                    sources.insert(group.clone(), (prefix, name));
+                }
+            }
+            groups.entry(group).or_default().push(host.name);
         };
         if let Some(site) = host.site {
             join("site", site);
@@ -73,6 +91,22 @@ pub fn render(cx: &Context, _output: &Output, base: &str, out: &mut Rendered) {
         }
         for tag in &host.tags {
             join("tag", tag);
+        }
+    }
+
+    for (kind, first, second) in collisions {
+        report_group_collision(graph, kind, first, second, out);
+    }
+    for group in groups.keys() {
+        if let Ok(h) = hosts.binary_search_by(|h| h.name.cmp(group)) {
+            out.diagnostics.push(
+                Diagnostic::new(
+                    &codes::OUTPUT_NAME_COLLISION,
+                    format!("the host `{group}` has the name of a group of the inventory"),
+                )
+                .at(host_name_location(graph, hosts[h].owner))
+                .with_help("Ansible merges a host and a group of the same name; rename the host"),
+            );
         }
     }
 
@@ -101,6 +135,121 @@ pub fn render(cx: &Context, _output: &Output, base: &str, out: &mut Rendered) {
         path: base.to_string(),
         bytes: text.into_bytes(),
     });
+}
+
+/// Reports host names Ansible would read as a pattern (NS0806), and two hosts with one
+/// name (NS0807), at both.
+fn check_host_names(graph: &Graph, hosts: &[Host], out: &mut Rendered) {
+    for host in hosts {
+        if let Err(reason) = plain_host_name(host.name) {
+            out.diagnostics.push(
+                Diagnostic::new(
+                    &codes::UNSAFE_OUTPUT_NAME,
+                    format!(
+                        "the host name `{}` {reason} in the Ansible inventory",
+                        host.name
+                    ),
+                )
+                .at(host_name_location(graph, host.owner))
+                .with_help("an inventory host name holds letters, digits, `-`, `_` and `.` only"),
+            );
+        }
+    }
+    // Hosts come sorted by name: two hosts with one name are neighbours.
+    for pair in hosts.windows(2) {
+        if pair[0].name != pair[1].name {
+            continue;
+        }
+        let (first, second) = (
+            host_name_location(graph, pair[0].owner),
+            host_name_location(graph, pair[1].owner),
+        );
+        for (at, other) in [(second, first), (first, second)] {
+            out.diagnostics.push(
+                Diagnostic::new(
+                    &codes::OUTPUT_NAME_COLLISION,
+                    format!(
+                        "two hosts are named `{}` in the Ansible inventory",
+                        pair[0].name
+                    ),
+                )
+                .at(at)
+                .with_secondary(other, "the other host of that name")
+                .with_help("one host's variables would replace the other's; rename one of them"),
+            );
+        }
+    }
+}
+
+/// Whether Ansible reads `name` as one host of that name: letters, digits, `-`, `_` and
+/// `.`, not starting with `-` or `.`. Ansible takes `:` as a port, `[a:b]` as a range,
+/// `,` as a list, and `*`, `?`, `~`, `!`, `&` as pattern syntax in `hosts:` and `--limit`.
+fn plain_host_name(name: &str) -> Result<(), String> {
+    if name.starts_with(['-', '.']) {
+        return Err("starts with `-` or `.`".into());
+    }
+    match name
+        .chars()
+        .find(|&c| !(c.is_alphanumeric() || matches!(c, '-' | '_' | '.')))
+    {
+        Some(c) if c.is_whitespace() || c.is_control() => Err(format!("holds {c:?}")),
+        Some(c) => Err(format!("holds `{c}`, which Ansible reads as a pattern")),
+        None => Ok(()),
+    }
+}
+
+/// Where a host's name is written.
+fn host_name_location(graph: &Graph, owner: Owner) -> Location {
+    match owner {
+        Owner::Device(d) => {
+            let device = &graph.model.devices[d as usize];
+            device.at(&device.data.name)
+        }
+        Owner::VirtualMachine(v) => {
+            let vm = &graph.model.virtual_machines[v as usize];
+            vm.at(&vm.data.name)
+        }
+    }
+}
+
+/// Reports two objects whose group names are the same (NS0807), at both.
+fn report_group_collision(
+    graph: &Graph,
+    kind: &str,
+    first: &str,
+    second: &str,
+    out: &mut Rendered,
+) {
+    let m = &graph.model;
+    let locate = |name: &str| -> Option<Location> {
+        let i = |index: &crate::graph::index::NameIndex| index.get(name).map(|i| i as usize);
+        match kind {
+            "site" => i(&graph.indexes.sites).map(|i| m.sites[i].at(&m.sites[i].data.name)),
+            "role" => i(&graph.indexes.device_roles)
+                .map(|i| m.device_roles[i].at(&m.device_roles[i].data.name)),
+            "platform" => {
+                i(&graph.indexes.platforms).map(|i| m.platforms[i].at(&m.platforms[i].data.name))
+            }
+            _ => i(&graph.indexes.tags).map(|i| m.tags[i].at(&m.tags[i].data.name)),
+        }
+    };
+    let (Some(first_at), Some(second_at)) = (locate(first), locate(second)) else {
+        return;
+    };
+    let group = format!("{kind}_{}", group_name(first));
+    for (at, other, name) in [(second_at, first_at, first), (first_at, second_at, second)] {
+        out.diagnostics.push(
+            Diagnostic::new(
+                &codes::OUTPUT_NAME_COLLISION,
+                format!(
+                    "the {kind}s `{first}` and `{second}` are both the Ansible group `{group}`"
+                ),
+            )
+            .at(at)
+            .with_secondary(other, format!("`{name}` is here"))
+            .with_help("Ansible group names hold letters, digits and `_` only; rename one of them"),
+        );
+    }
 }
 
 /// A group name Ansible accepts: letters, digits and `_`, not starting with a digit.
@@ -201,6 +350,35 @@ mod tests {
     fn group_names_are_sanitised() {
         assert_eq!(group_name("eu-west 1"), "eu_west_1");
         assert_eq!(group_name("1st"), "_1st");
+    }
+
+    #[test]
+    fn only_plain_host_names_pass() {
+        for name in [
+            "ams1-mon1",
+            "web01.example.net",
+            "a_b",
+            "zürich1",
+            "10.0.0.1",
+        ] {
+            assert_eq!(plain_host_name(name), Ok(()), "{name}");
+        }
+        for name in [
+            "ams1-mon1:22",
+            "web[01:05]",
+            "sw[1]",
+            "a,b",
+            "a b",
+            "~a",
+            "!a",
+            "&a",
+            "a*",
+            "a?",
+            "-a",
+            "[::1]:22",
+        ] {
+            assert!(plain_host_name(name).is_err(), "{name}");
+        }
     }
 
     #[test]
