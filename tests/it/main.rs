@@ -9,6 +9,7 @@ mod build;
 mod checks;
 mod ci;
 mod codes;
+mod consumer_safety;
 mod consumers;
 mod diff;
 mod example;
