@@ -927,11 +927,13 @@ rules! {
     /// Reports, at both objects, two hosts of an `ansible` output with the same name (a
     /// device and a virtual machine, or devices of two sites), and two sites, roles,
     /// platforms or tags whose Ansible group names are the same once Ansible's invalid
-    /// characters are replaced by `_` (`a-b` and `a b` are both `tag_a_b`).
+    /// characters are replaced by `_` (`a-b` and `a b` are both `tag_a_b`); and, at the
+    /// host, a host named like a group (`all` and `ungrouped` included).
     ///
     /// ## Why is this bad?
     /// Ansible merges them: one host's variables replace the other's (credentials go to
-    /// the wrong address), and a group holds hosts that were never meant to be in it.
+    /// the wrong address), and a group holds hosts that were never meant to be in it. A
+    /// host named like a group is dropped, and a host named `all` breaks the inventory.
     ///
     /// ## Example
     /// ```yaml

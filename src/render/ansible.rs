@@ -97,7 +97,12 @@ pub fn render<'g>(cx: &Context<'g>, _output: &Output, base: &str, out: &mut Rend
     for (kind, first, second) in collisions {
         report_group_collision(graph, kind, first, second, out);
     }
-    for group in groups.keys() {
+    // Ansible's own groups count too: a host named `all` makes the inventory a loop.
+    for group in groups
+        .keys()
+        .map(String::as_str)
+        .chain(["all", "ungrouped"])
+    {
         if let Ok(h) = hosts.binary_search_by(|h| h.name.cmp(group)) {
             out.diagnostics.push(
                 Diagnostic::new(

@@ -258,6 +258,39 @@ fn ansible_hosts_sharing_a_name_are_reported_at_both() {
 }
 
 #[test]
+fn ansible_hosts_named_like_a_group_are_reported() {
+    // `site_ams1` is also the group of the site's hosts; `all` makes Ansible fail with a
+    // recursive group.
+    let data = format!(
+        "{BASE}virtual_machines:\n{}{}",
+        vm("site_ams1", "198.51.100.1", ""),
+        vm("all", "198.51.100.2", ""),
+    );
+    let built = build(OUTPUTS, &data);
+    assert_eq!(built.count("NS0807"), 2, "{}", built.diagnostics);
+    assert!(built.diagnostics.contains(
+        "NS0807 data/a.yaml:18:11: the host `site_ams1` has the name of a group of the inventory"
+    ));
+    assert!(built.diagnostics.contains(
+        "NS0807 data/a.yaml:27:11: the host `all` has the name of a group of the inventory"
+    ));
+    let Some(tool) = consumer_tool("ansible-inventory") else {
+        return;
+    };
+    let out = built.write();
+    // What the refusal prevents: Ansible fails, or loses a host (today it drops
+    // `site_ams1` from the hosts and keeps only its group).
+    match ansible_list(
+        &tool,
+        &out.path().join("ansible/inventory.yaml"),
+        out.path(),
+    ) {
+        Err(_) => {}
+        Ok(list) => assert_ne!(ansible_hosts(&list), ["all", "site_ams1"], "{list}"),
+    }
+}
+
+#[test]
 fn ansible_groups_that_merge_are_reported_at_both_tags() {
     // `a-b` and `a b` both become the group `tag_a_b`.
     let data = format!(
