@@ -150,7 +150,8 @@ fn quote(text: &str) -> String {
 }
 
 /// A string of `vars`: `$` doubled, Icinga's escape, since Icinga resolves runtime macros
-/// (`$ENV$`, `$host.vars.x$`) in the values a check command uses.
+/// (`$ENV$`, `$host.vars.x$`) in the values a check command uses, and refuses the whole
+/// configuration for a lone `$` in `vars`.
 fn var_string(text: &str) -> String {
     quote(&text.replace('$', "$$"))
 }

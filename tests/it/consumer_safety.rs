@@ -414,13 +414,13 @@ fn prometheus_tags_match_exactly_with_the_documented_recipe() {
 fn icinga2_reads_every_number_and_no_macro() {
     // The reproducer: `1e-7` and exponents are syntax errors for Icinga 2, integers beyond
     // 2^53 are rounded by its doubles, `.inf`/`.nan` used to become null, and `$ENV$` is
-    // a runtime macro.
+    // a runtime macro (and a lone `$` in `vars` fails Icinga's validation).
     let data = format!(
         "{BASE}virtual_machines:\n{}",
         vm(
             "one",
             "198.51.100.1",
-            "    custom_fields: {tiny: 1e-7, huge: 1.5e300, big: 123456789012345678901234567890, wide: 18446744073709551615, exact: 9007199254740993, small: -5, inf: .inf, nan: .nan, text: \"$ENV$ \\\"q\\\" \\\\\"}\n    description: x\n"
+            "    custom_fields: {tiny: 1e-7, huge: 1.5e300, big: 123456789012345678901234567890, wide: 18446744073709551615, exact: 9007199254740993, small: -5, inf: .inf, nan: .nan, price: \"costs 5$\", text: \"$ENV$ \\\"q\\\" \\\\\"}\n    description: x\n"
         ),
     );
     let built = build(OUTPUTS, &data);
@@ -439,6 +439,8 @@ fn icinga2_reads_every_number_and_no_macro() {
         r#""inf" = ".inf""#,
         r#""nan" = ".nan""#,
         r#""text" = "$$ENV$$ \"q\" \\""#,
+        // Icinga validates `vars` as macro strings: a lone `$` fails the whole config.
+        r#""price" = "costs 5$$""#,
     ] {
         assert!(fields.contains(expected), "{expected} not in {fields}");
     }
