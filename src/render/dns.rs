@@ -325,7 +325,7 @@ fn check_zone<'a>(
         let valid = if what == "admin mailbox" {
             mailbox_name(&value.value).map(drop)
         } else {
-            validate_dns_name(&value.value)
+            host_name(&value.value)
         };
         if let Err(reason) = valid {
             out.diagnostics.push(
@@ -364,7 +364,7 @@ fn check_zone<'a>(
         ok = false;
     }
     for server in &z.nameservers {
-        if let Err(reason) = validate_dns_name(&server.value.name.value) {
+        if let Err(reason) = host_name(&server.value.name.value) {
             out.diagnostics.push(
                 Diagnostic::new(
                     &codes::INVALID_DNS_NAME,
@@ -573,16 +573,26 @@ fn fqdn(name: &str) -> String {
     format!("{}.", normalize(name))
 }
 
+/// Checks a name that must name one host or zone: a valid DNS name without the wildcard
+/// label `*` that `validate_dns_name` lets through for NetBox's `dns_name`.
+fn host_name(name: &str) -> Result<(), String> {
+    validate_dns_name(name)?;
+    if name.split('.').next() == Some("*") {
+        return Err("it is a wildcard (`*`), which names no single host".into());
+    }
+    Ok(())
+}
+
 /// The SOA RNAME of an admin mailbox, absolute, in master-file syntax. A name without `@`
 /// is already a DNS name (`hostmaster.example.net`). In `first.last@example.net` the
 /// local part becomes the first label with its dots escaped (RFC 1035 section 5.1), so
 /// it reads `first\.last.example.net.`, not `first@last.example.net`.
 fn mailbox_name(admin: &str) -> Result<String, String> {
     let Some((local, domain)) = admin.split_once('@') else {
-        validate_dns_name(admin)?;
+        host_name(admin)?;
         return Ok(fqdn(admin));
     };
-    validate_dns_name(domain).map_err(|reason| format!("its domain `{domain}`: {reason}"))?;
+    host_name(domain).map_err(|reason| format!("its domain `{domain}`: {reason}"))?;
     if local.is_empty() || local.len() > 63 {
         return Err(format!(
             "its local part `{local}` must be 1 to 63 characters long"
@@ -741,6 +751,8 @@ mod tests {
         assert!(mailbox_name("a b@example.net").is_err());
         assert!(mailbox_name("a@b@example.net").is_err());
         assert!(mailbox_name("@example.net").is_err());
+        assert!(mailbox_name("a@*.example.net").is_err());
+        assert!(mailbox_name("*.example.net").is_err());
     }
 
     #[test]

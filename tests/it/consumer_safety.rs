@@ -520,6 +520,22 @@ fn dns_wildcard_names_are_refused() {
     );
     assert!(forward.contains("www "), "{forward}");
     assert!(reverse.contains("www.example.net."), "{reverse}");
+
+    // Nor is a wildcard a zone's name server.
+    let built = build(
+        &DNS.replace("ADMIN", "hostmaster.example.net").replace(
+            "primary_ns: ns1.example.net",
+            "primary_ns: \"*.example.net\"",
+        ),
+        data,
+    );
+    assert!(
+        built.diagnostics.contains(
+            "NS0108 netsot.yaml:7:21: the primary name server `*.example.net` is not a valid DNS name: it is a wildcard"
+        ),
+        "{}",
+        built.diagnostics
+    );
 }
 
 #[test]
