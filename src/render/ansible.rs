@@ -122,7 +122,7 @@ pub fn render<'g>(cx: &Context<'g>, _output: &Output, base: &str, out: &mut Rend
         text.push_str("  hosts:\n");
         for (host, vars) in hosts.iter().zip(&vars) {
             let _ = write!(text, "    {}:", key(host.name));
-            emit_map(vars, 3, &mut text);
+            emit_host_vars(vars, &mut text);
         }
     }
     if !groups.is_empty() {
@@ -302,6 +302,53 @@ fn scalar(value: &Value) -> String {
     }
 }
 
+/// Emits a host's variables. The `netsot_*` facts are names from the data, never
+/// templates: Ansible would evaluate Jinja in them (a tag `{{ lookup('pipe', 'id') }}`
+/// runs a command on the controller), so a fact holding Jinja delimiters is tagged
+/// `!unsafe`, which Ansible's YAML loader keeps from templating. Config-context values are
+/// left to Ansible's templating, as the user wrote them.
+fn emit_host_vars(vars: &Map<String, Value>, out: &mut String) {
+    if vars.is_empty() {
+        out.push_str(" {}\n");
+        return;
+    }
+    out.push('\n');
+    for (k, v) in vars {
+        let _ = write!(out, "      {}:", key(k));
+        let fact = k.starts_with("netsot_");
+        match v {
+            Value::String(s) if fact => {
+                let _ = writeln!(out, " {}", fact_scalar(s));
+            }
+            Value::Array(items) if fact && !items.is_empty() => {
+                out.push('\n');
+                for item in items {
+                    match item {
+                        Value::String(s) => {
+                            let _ = writeln!(out, "        - {}", fact_scalar(s));
+                        }
+                        other => {
+                            out.push_str("        -");
+                            emit_value(other, 4, out);
+                        }
+                    }
+                }
+            }
+            other => emit_value(other, 3, out),
+        }
+    }
+}
+
+/// A fact's string, tagged `!unsafe` when Ansible would read Jinja in it.
+fn fact_scalar(text: &str) -> String {
+    let quoted = scalar(&Value::String(text.to_string()));
+    if ["{{", "{%", "{#"].iter().any(|d| text.contains(d)) {
+        format!("!unsafe {quoted}")
+    } else {
+        quoted
+    }
+}
+
 /// Emits a mapping in block style after its key (already written, without a newline).
 fn emit_map(map: &Map<String, Value>, depth: usize, out: &mut String) {
     if map.is_empty() {
@@ -384,6 +431,18 @@ mod tests {
         ] {
             assert!(plain_host_name(name).is_err(), "{name}");
         }
+    }
+
+    #[test]
+    fn facts_holding_jinja_are_unsafe() {
+        let vars = json!({"netsot_site": "{{ 6 * 7 }}", "netsot_tags": ["a", "{% x %}"],
+            "netsot_role": "leaf", "ntp": "{{ x }}"});
+        let mut out = String::new();
+        emit_host_vars(vars.as_object().unwrap(), &mut out);
+        assert_eq!(
+            out,
+            "\n      netsot_site: !unsafe \"{{ 6 * 7 }}\"\n      netsot_tags:\n        - \"a\"\n        - !unsafe \"{% x %}\"\n      netsot_role: \"leaf\"\n      ntp: \"{{ x }}\"\n"
+        );
     }
 
     #[test]

@@ -241,6 +241,35 @@ fn ansible_plain_host_names_reach_ansible_unchanged() {
 }
 
 #[test]
+fn ansible_does_not_template_names_from_the_data() {
+    // A tag name holding Jinja would be evaluated on the controller when a play uses the
+    // host's `netsot_tags`: `{{ lookup('pipe', ...) }}` runs a command.
+    let data = format!(
+        "{BASE}tags:\n  - {{name: \"{{{{ 6 * 7 }}}}\"}}\nvirtual_machines:\n{}",
+        vm("one", "198.51.100.1", "    tags: [\"{{ 6 * 7 }}\"]\n"),
+    );
+    let built = build(OUTPUTS, &data);
+    assert_eq!(built.diagnostics, "");
+    let Some(tool) = consumer_tool("ansible") else {
+        return;
+    };
+    let out = built.write();
+    let output = Command::new(&tool)
+        .arg("one")
+        .arg("-i")
+        .arg(out.path().join("ansible/inventory.yaml"))
+        .args(["-m", "debug", "-a", "msg=[{{ netsot_tags[0] }}]"])
+        .env("ANSIBLE_INVENTORY_ENABLED", "yaml")
+        .env("ANSIBLE_LOCAL_TEMP", out.path())
+        .env("ANSIBLE_HOME", out.path())
+        .output()
+        .expect("ansible runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}");
+    assert!(stdout.contains("\"msg\": \"[{{ 6 * 7 }}]\""), "{stdout}");
+}
+
+#[test]
 fn ansible_hosts_sharing_a_name_are_reported_at_both() {
     // A device and a VM of one name: one entry's variables would replace the other's.
     let data = format!(
