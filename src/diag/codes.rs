@@ -933,6 +933,67 @@ rules! {
     /// List the zone's name servers. Names that break DNS rules are reported as
     /// `invalid-dns-name` (NS0108).
     INVALID_ZONE = ("NS0804", "invalid-zone", Error);
+    /// A `dns_name` that is a wildcard (`*.example.net`), in a zone of a `dns` output.
+    ///
+    /// ## What it does
+    /// Reports an address whose `dns_name` starts with the label `*` and lies in a zone or
+    /// reverse zone of a `dns` output; it gets no records.
+    ///
+    /// ## Why is this bad?
+    /// NetBox accepts the name, but as an A or AAAA record it answers for every name of the
+    /// zone that is not listed, typos included, and its PTR record would name `*.example.net`.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - {address: 192.0.2.10/24, dns_name: "*.example.net"}
+    /// ```
+    /// Give the address its own name.
+    WILDCARD_DNS_NAME = ("NS0805", "wildcard-dns-name", Error);
+    /// A name that an output's consumer would read as syntax instead of a name.
+    ///
+    /// ## What it does
+    /// Checks the names that become syntax in an output: the name of every host of an
+    /// `ansible` output must be a plain host name (letters, digits, `-`, `_` and `.`, not
+    /// starting with `-` or `.`); a tag of a host of a `prometheus` output must not hold
+    /// `,`, the separator of the `tags` label.
+    ///
+    /// ## Why is this bad?
+    /// Ansible reads an inventory's host names as patterns: `ams1-mon1:22` is the host
+    /// `ams1-mon1` on port 22 (it silently replaces the real `ams1-mon1`'s address),
+    /// `web[01:05]` is five hosts, `sw[1]` breaks the inventory. In Prometheus, a tag
+    /// `monitored,critical` forges a match for `tags=~".*,critical,.*"`.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// virtual_machines:
+    ///   - {name: "ams1-mon1:22", cluster: ams1}
+    /// tags:
+    ///   - {name: "monitored,critical"}
+    /// ```
+    /// Rename the object.
+    UNSAFE_OUTPUT_NAME = ("NS0806", "unsafe-output-name", Error);
+    /// Two objects whose names become one name in an output.
+    ///
+    /// ## What it does
+    /// Reports, at both objects, two hosts of an `ansible` output with the same name (a
+    /// device and a virtual machine, or devices of two sites), and two sites, roles,
+    /// platforms or tags whose Ansible group names are the same once Ansible's invalid
+    /// characters are replaced by `_` (`a-b` and `a b` are both `tag_a_b`); and, at the
+    /// host, a host named like a group (`all` and `ungrouped` included).
+    ///
+    /// ## Why is this bad?
+    /// Ansible merges them: one host's variables replace the other's (credentials go to
+    /// the wrong address), and a group holds hosts that were never meant to be in it. A
+    /// host named like a group is dropped, and a host named `all` breaks the inventory.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// tags:
+    ///   - {name: a-b}
+    ///   - {name: a b}
+    /// ```
+    /// Rename one of them.
+    OUTPUT_NAME_COLLISION = ("NS0807", "output-name-collision", Error);
     /// A template that does not exist, does not compile, or fails while rendering.
     ///
     /// ## What it does

@@ -136,6 +136,12 @@ impl de::Error for Error {
     }
 }
 
+/// Whether a plain scalar is an integer in decimal (`-12`, `+7`, `123`).
+fn is_integer_text(text: &str) -> bool {
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
 fn describe(unexpected: de::Unexpected<'_>) -> String {
     match unexpected {
         de::Unexpected::Str(text) => format!("the string `{text}`"),
@@ -262,6 +268,14 @@ impl<'de> de::Deserializer<'de> for NodeDeserializer<'de, '_> {
                 ScalarValue::Bool(b) => visitor.visit_bool(b),
                 ScalarValue::Int(i) if i >= 0 => visitor.visit_u64(i as u64),
                 ScalarValue::Int(i) => visitor.visit_i64(i),
+                // A number JSON cannot hold exactly would change silently: `.inf` and
+                // `.nan` into null, an integer beyond 64 bits into a rounded float. They
+                // stay the text they were written as; an integer of 64 bits stays one.
+                ScalarValue::Float(f) if !f.is_finite() => visitor.visit_borrowed_str(text),
+                ScalarValue::Float(_) if is_integer_text(text) => match text.parse::<u64>() {
+                    Ok(int) => visitor.visit_u64(int),
+                    Err(_) => visitor.visit_borrowed_str(text),
+                },
                 ScalarValue::Float(f) => visitor.visit_f64(f),
                 ScalarValue::Str(_) => visitor.visit_borrowed_str(text),
             },
@@ -708,6 +722,17 @@ mod tests {
         let context = Context::new(FileId(0), Severity::Error);
         let result = from_node(&root, &context);
         (result, context.diagnostics.into_inner())
+    }
+
+    #[test]
+    fn untyped_numbers_json_cannot_hold_stay_their_text() {
+        let text = "{inf: .inf, nan: .nan, big: 123456789012345678901234567890, u64: 18446744073709551615, small: 1e-7}";
+        let (value, _) = load::<serde_json::Value>(text);
+        assert_eq!(
+            value.unwrap(),
+            serde_json::json!({"inf": ".inf", "nan": ".nan", "big": "123456789012345678901234567890",
+                "u64": 18446744073709551615_u64, "small": 1e-7})
+        );
     }
 
     #[test]

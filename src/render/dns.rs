@@ -104,6 +104,17 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
             // An invalid name is reported by NS0108 when loading.
             validate_dns_name(&name).ok()?;
             let address = node.address.addr();
+            // NetBox lets a name start with `*`, but here it would become a wildcard
+            // A record answering for every unlisted name and a PTR naming `*.`: refused.
+            if name == "*" || name.starts_with("*.") {
+                return Some(Found {
+                    location: Location::new(node.file, dns_name.span),
+                    name,
+                    address,
+                    forward: None,
+                    reverse: None,
+                });
+            }
             let forward = by_name
                 .find(&name)
                 .filter(|&z| zones[z].reverse.is_none())
@@ -179,6 +190,20 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
     }
     drop(ptr_claims);
     for (f, claimed) in found.into_iter().zip(claimed) {
+        if f.name == "*" || f.name.starts_with("*.") {
+            out.diagnostics.push(
+                Diagnostic::new(
+                    &codes::WILDCARD_DNS_NAME,
+                    format!(
+                        "`{}` is a wildcard: it would answer for every name not listed and give `{}` a PTR record naming `*`",
+                        f.name, f.address
+                    ),
+                )
+                .at(f.location)
+                .with_help("give the address its own name; a wildcard record belongs in a zone managed by hand"),
+            );
+            continue;
+        }
         match f.forward {
             Some((z, record)) => {
                 zones[z].records.push(record);
@@ -297,12 +322,12 @@ fn check_zone<'a>(
         ("primary name server", &z.primary_ns),
         ("admin mailbox", &z.admin),
     ] {
-        let text = if what == "admin mailbox" {
-            value.value.replacen('@', ".", 1)
+        let valid = if what == "admin mailbox" {
+            mailbox_name(&value.value).map(drop)
         } else {
-            value.value.clone()
+            host_name(&value.value)
         };
-        if let Err(reason) = validate_dns_name(&text) {
+        if let Err(reason) = valid {
             out.diagnostics.push(
                 Diagnostic::new(
                     &codes::INVALID_DNS_NAME,
@@ -339,7 +364,7 @@ fn check_zone<'a>(
         ok = false;
     }
     for server in &z.nameservers {
-        if let Err(reason) = validate_dns_name(&server.value.name.value) {
+        if let Err(reason) = host_name(&server.value.name.value) {
             out.diagnostics.push(
                 Diagnostic::new(
                     &codes::INVALID_DNS_NAME,
@@ -548,6 +573,48 @@ fn fqdn(name: &str) -> String {
     format!("{}.", normalize(name))
 }
 
+/// Checks a name that must name one host or zone: a valid DNS name without the wildcard
+/// label `*` that `validate_dns_name` lets through for NetBox's `dns_name`.
+fn host_name(name: &str) -> Result<(), String> {
+    validate_dns_name(name)?;
+    if name.split('.').next() == Some("*") {
+        return Err("it is a wildcard (`*`), which names no single host".into());
+    }
+    Ok(())
+}
+
+/// The SOA RNAME of an admin mailbox, absolute, in master-file syntax. A name without `@`
+/// is already a DNS name (`hostmaster.example.net`). In `first.last@example.net` the
+/// local part becomes the first label with its dots escaped (RFC 1035 section 5.1), so
+/// it reads `first\.last.example.net.`, not `first@last.example.net`.
+fn mailbox_name(admin: &str) -> Result<String, String> {
+    let Some((local, domain)) = admin.split_once('@') else {
+        host_name(admin)?;
+        return Ok(fqdn(admin));
+    };
+    host_name(domain).map_err(|reason| format!("its domain `{domain}`: {reason}"))?;
+    if local.is_empty() || local.len() > 63 {
+        return Err(format!(
+            "its local part `{local}` must be 1 to 63 characters long"
+        ));
+    }
+    if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
+        return Err(format!(
+            "its local part `{local}` starts or ends with a dot or has two in a row"
+        ));
+    }
+    // RFC 5322's dot-atom characters; none but `.` means anything in a zone file's name.
+    if let Some(bad) = local
+        .chars()
+        .find(|&c| !(c.is_ascii_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.".contains(c)))
+    {
+        return Err(format!(
+            "its local part `{local}` holds `{bad}`, which a mailbox name cannot carry"
+        ));
+    }
+    Ok(format!("{}.{}", local.replace('.', "\\."), fqdn(domain)))
+}
+
 fn zone_file(zone: &ZoneInfo, serial: u32) -> String {
     let z = &zone.zone.value;
     let mut ns: Vec<String> = z
@@ -577,7 +644,7 @@ fn zone_file(zone: &ZoneInfo, serial: u32) -> String {
         "{:<width$} IN SOA   {} {} (",
         "@",
         fqdn(&z.primary_ns.value),
-        fqdn(&z.admin.value.replacen('@', ".", 1)),
+        mailbox_name(&z.admin.value).unwrap_or_default(),
     );
     for (value, what) in [
         (serial, "serial"),
@@ -664,6 +731,28 @@ mod tests {
         assert_eq!(zones.find(&pointer), Some(2));
         assert_eq!(relative("example.net", "example.net"), "@");
         assert_eq!(relative("a.b.example.net", "example.net"), "a.b");
+    }
+
+    #[test]
+    fn admin_mailboxes_escape_the_dots_of_their_local_part() {
+        assert_eq!(
+            mailbox_name("hostmaster.example.net"),
+            Ok("hostmaster.example.net.".into())
+        );
+        assert_eq!(
+            mailbox_name("hostmaster@Example.net"),
+            Ok("hostmaster.example.net.".into())
+        );
+        assert_eq!(
+            mailbox_name("first.last@example.net"),
+            Ok("first\\.last.example.net.".into())
+        );
+        assert!(mailbox_name("first..last@example.net").is_err());
+        assert!(mailbox_name("a b@example.net").is_err());
+        assert!(mailbox_name("a@b@example.net").is_err());
+        assert!(mailbox_name("@example.net").is_err());
+        assert!(mailbox_name("a@*.example.net").is_err());
+        assert!(mailbox_name("*.example.net").is_err());
     }
 
     #[test]

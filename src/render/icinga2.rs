@@ -5,6 +5,10 @@
 //! role, platform, tenant, tags and custom fields) and the HostGroups it joins (one per
 //! site and role); `services.conf` a Service per service port, checked with the ITL's
 //! `tcp` or `udp` command. The files need only the ITL (`include <itl>`).
+//!
+//! Icinga 2's numbers are doubles written without exponent, so integers beyond 2^53 are
+//! written as strings of their digits and other numbers as plain decimals; `$` in the
+//! strings of `vars` is written `$$`, so a value cannot smuggle a runtime macro into a check.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -49,10 +53,10 @@ pub fn render(cx: &Context, _output: &Output, base: &str, out: &mut Rendered) {
             let _ = writeln!(text, "  groups = [ {} ]", list.join(", "));
         }
         for (key, value) in host.labels() {
-            let _ = writeln!(text, "  vars.{key} = {}", quote(value));
+            let _ = writeln!(text, "  vars.{key} = {}", var_string(value));
         }
         if !host.tags.is_empty() {
-            let list: Vec<String> = host.tags.iter().map(|t| quote(t)).collect();
+            let list: Vec<String> = host.tags.iter().map(|t| var_string(t)).collect();
             let _ = writeln!(text, "  vars.tags = [ {} ]", list.join(", "));
         }
         if !host.custom_fields.is_empty() {
@@ -145,14 +149,44 @@ fn quote(text: &str) -> String {
     out
 }
 
-/// A JSON value as an Icinga 2 literal: strings, numbers, booleans, null, arrays and
-/// dictionaries.
+/// A string of `vars`: `$` doubled, Icinga's escape, since Icinga resolves runtime macros
+/// (`$ENV$`, `$host.vars.x$`) in the values a check command uses, and refuses the whole
+/// configuration for a lone `$` in `vars`.
+fn var_string(text: &str) -> String {
+    quote(&text.replace('$', "$$"))
+}
+
+/// A number as Icinga 2 reads it back unchanged. Its numbers are doubles and its parser
+/// takes no exponent (`1e-7` is a syntax error): integers up to 2^53 are written as
+/// integers, larger ones as strings of their digits (a double would round them), other
+/// numbers as plain decimals, which Rust prints without exponent and round-trip.
+fn number(n: &serde_json::Number) -> String {
+    const EXACT: u64 = 1 << 53;
+    if let Some(int) = n.as_i64() {
+        return if int.unsigned_abs() <= EXACT {
+            int.to_string()
+        } else {
+            quote(&int.to_string())
+        };
+    }
+    if let Some(int) = n.as_u64() {
+        return quote(&int.to_string());
+    }
+    match n.as_f64() {
+        Some(float) if float.is_finite() => float.to_string(),
+        // serde_json holds no other numbers; a string keeps the value visible.
+        _ => quote(&n.to_string()),
+    }
+}
+
+/// A JSON value as an Icinga 2 literal of `vars`: strings, numbers, booleans, null,
+/// arrays and dictionaries.
 fn literal(value: &Value) -> String {
     match value {
         Value::Null => "null".into(),
         Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.to_string(),
-        Value::String(s) => quote(s),
+        Value::Number(n) => number(n),
+        Value::String(s) => var_string(s),
         Value::Array(items) => {
             let items: Vec<String> = items.iter().map(literal).collect();
             format!("[ {} ]", items.join(", "))
@@ -178,5 +212,26 @@ mod tests {
             literal(&serde_json::json!({"a": [1, true, null], "b": "x"})),
             r#"{ "a" = [ 1, true, null ], "b" = "x" }"#
         );
+        assert_eq!(literal(&serde_json::json!("$ENV$")), r#""$$ENV$$""#);
+    }
+
+    #[test]
+    fn numbers_have_no_exponent_and_no_rounding() {
+        let cases = [
+            (serde_json::json!(1e-7), "0.0000001"),
+            (serde_json::json!(1.5), "1.5"),
+            (serde_json::json!(-5), "-5"),
+            (serde_json::json!(9007199254740992_u64), "9007199254740992"),
+            (
+                serde_json::json!(9007199254740993_u64),
+                r#""9007199254740993""#,
+            ),
+            (serde_json::json!(u64::MAX), r#""18446744073709551615""#),
+            (serde_json::json!(i64::MIN), r#""-9223372036854775808""#),
+            (serde_json::json!(1e300), &format!("1{}", "0".repeat(300))),
+        ];
+        for (value, expected) in cases {
+            assert_eq!(literal(&value), expected, "{value}");
+        }
     }
 }

@@ -4,11 +4,13 @@
 //! address (`address:port`, the port from the output's `port`, 9100 when not given), and
 //! `blackbox.json` one per service port, to probe through the blackbox exporter. Labels
 //! come from the host's name, site, region, role, platform, tenant and tags (as
-//! `,a,b,`, Prometheus's convention for lists in one label).
+//! `,a,b,`, Prometheus's convention for lists in one label, matched exactly by
+//! `tags=~".*,critical,.*"`). A tag holding `,` would forge such a match: refused (NS0806).
 
 use serde_json::{json, Map, Value};
 
 use super::{join, socket, Context, Host, Rendered, RenderedFile};
+use crate::diag::{codes, Diagnostic};
 use crate::graph::Owner;
 use crate::model::config::Output;
 
@@ -19,6 +21,26 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
     let graph = &cx.compilation.graph;
     let hosts = cx.hosts();
     let port = output.port.unwrap_or(DEFAULT_PORT);
+
+    // Only active hosts are rendered, in both files.
+    let mut separators: std::collections::BTreeSet<&str> = Default::default();
+    for host in hosts.iter().filter(|h| h.is_active()) {
+        separators.extend(host.tags.iter().filter(|t| t.contains(',')));
+    }
+    for tag in separators {
+        let Some(t) = graph.indexes.tags.get(tag) else {
+            continue;
+        };
+        let object = &graph.model.tags[t as usize];
+        out.diagnostics.push(
+            Diagnostic::new(
+                &codes::UNSAFE_OUTPUT_NAME,
+                format!("the tag `{tag}` holds `,`, the separator of the Prometheus label `tags`"),
+            )
+            .at(object.at(&object.data.name))
+            .with_help("`tags=~\".*,critical,.*\"` would match it as if the host had the tags it names; rename the tag"),
+        );
+    }
 
     let mut nodes = Vec::new();
     for host in hosts.iter().filter(|h| h.is_active()) {

@@ -10,6 +10,7 @@ mod build_safety;
 mod checks;
 mod ci;
 mod codes;
+mod consumer_safety;
 mod consumers;
 mod diff;
 mod example;
