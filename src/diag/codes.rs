@@ -966,9 +966,7 @@ rules! {
     /// ## Example
     /// ```yaml
     /// virtual_machines:
-    ///   - {name: "ams1-mon1:22", cluster: ams1}
-    /// tags:
-    ///   - {name: "monitored,critical"}
+    ///   - {name: "ams1-mon1:22", site: ams1, tags: ["monitored,critical"]}
     /// ```
     /// Rename the object.
     UNSAFE_OUTPUT_NAME = ("NS0806", "unsafe-output-name", Error);
