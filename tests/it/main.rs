@@ -18,5 +18,6 @@ mod ipam;
 mod library;
 mod rules;
 mod schema;
+mod source_safety;
 mod support;
 mod template;
