@@ -193,10 +193,9 @@ impl Walk<'_> {
         };
         if metadata.is_dir() {
             self.folder(path, relative, depth, &metadata);
-        } else if !wanted {
-        } else if metadata.is_file() {
+        } else if wanted && metadata.is_file() {
             self.found.push(Entry::File(path.to_path_buf(), relative));
-        } else {
+        } else if wanted {
             // A FIFO or a device would block or never end; neither is data.
             self.found.push(Entry::Problem(
                 relative,

@@ -450,3 +450,20 @@ fn submodules_are_skipped_in_both() {
     assert!(tree.contains("`data/vendor` is a git submodule"), "{tree}");
     assert_eq!(tree, codes_at(dir.path(), Some("HEAD")));
 }
+
+#[test]
+fn a_fifo_among_the_data_is_reported_not_opened() {
+    let dir = repo(&[("netsot.yaml", "version: 1\n"), ("data/sites.yaml", SITE)]);
+    let status = Command::new("mkfifo")
+        .arg(dir.path().join("data/pipe.yaml"))
+        .status()
+        .expect("mkfifo runs");
+    assert!(status.success());
+    let output = run(&["check", "--format", "github"], dir.path());
+    let all = text(&output);
+    assert_eq!(output.status.code(), Some(1), "{all}");
+    assert!(
+        all.contains("NS0001") && all.contains("not a regular file"),
+        "{all}"
+    );
+}
