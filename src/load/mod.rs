@@ -264,7 +264,10 @@ fn register(
             .with_help("split the file (one per site or rack), or raise `limits.max_file_bytes` in netsot.yaml"),
             Problem::Read(FileProblem::SymlinkOutside { target }) => Diagnostic::new(
                 &codes::SYMLINK_OUTSIDE_REPOSITORY,
-                format!("`{path}` links to `{target}`, outside the repository"),
+                format!(
+                    "`{path}` links to `{}`, outside the repository",
+                    crate::diag::quote(&target)
+                ),
             )
             .at(location)
             .with_help("copy the file into the repository; links must stay inside it"),

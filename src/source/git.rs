@@ -167,7 +167,10 @@ impl GitSource {
                 Err(_) => format!("cannot read `{CONFIG_FILE}`"),
             },
             Resolved::Outside { target } => {
-                format!("`{CONFIG_FILE}` links to `{target}`, outside the repository")
+                format!(
+                    "`{CONFIG_FILE}` links to `{}`, outside the repository",
+                    crate::diag::quote(&target)
+                )
             }
             Resolved::Broken { target } => {
                 format!("cannot read `{CONFIG_FILE}`: {}", broken_link(&target))

@@ -293,7 +293,10 @@ fn link_problem(path: &Path, boundary: &Path) -> Option<FileProblem> {
 
 /// The message of a link that leads nowhere, the same for both sources.
 pub fn broken_link(target: &str) -> String {
-    format!("symlink to `{target}` leads nowhere (a missing file, or a loop)")
+    format!(
+        "symlink to `{}` leads nowhere (a missing file, or a loop)",
+        crate::diag::quote(target)
+    )
 }
 
 /// An absolute path with `.` and `..` removed, without touching the disk.
@@ -309,7 +312,10 @@ fn lexical(path: &str) -> PathBuf {
 fn config_error(problem: FileProblem) -> SourceError {
     let message = match problem {
         FileProblem::SymlinkOutside { target } => {
-            format!("`{CONFIG_FILE}` links to `{target}`, outside the repository")
+            format!(
+                "`{CONFIG_FILE}` links to `{}`, outside the repository",
+                crate::diag::quote(&target)
+            )
         }
         FileProblem::TooLarge { size, limit } => {
             format!("`{CONFIG_FILE}` is {size} bytes, above the limit of {limit}")
