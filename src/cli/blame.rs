@@ -8,7 +8,6 @@ use clap::ValueEnum;
 use super::{Failure, Outcome};
 use crate::blame;
 use crate::compile;
-use crate::source::Source;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -25,6 +24,8 @@ pub struct Args {
     pub rev: Option<String>,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    #[command(flatten)]
+    pub outside: super::AllowOutside,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -43,7 +44,9 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
             )),
         });
     };
-    let source = Source::open(args.repo.as_deref(), args.rev.as_deref())?;
+    let source = args
+        .outside
+        .open(args.repo.as_deref(), args.rev.as_deref())?;
     let compilation = compile::compile(&source)?;
     let (key, location) =
         blame::find(&compilation, collection, &args.name).map_err(Failure::new)?;

@@ -11,7 +11,6 @@ use super::{Failure, Outcome};
 use crate::compile::{self, Compilation};
 use crate::diff::{self, ChangeKind, Diff};
 use crate::render;
-use crate::source::Source;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -26,6 +25,8 @@ pub struct Args {
     /// print the head's diagnostics for CI and a summary.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    #[command(flatten)]
+    pub outside: super::AllowOutside,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -39,8 +40,8 @@ pub enum Format {
 
 pub fn run(args: Args, color: bool) -> Result<Outcome, Failure> {
     let path = args.repo.as_deref();
-    let base_source = Source::open(path, Some(&args.base))?;
-    let head_source = Source::open(path, args.head.as_deref())?;
+    let base_source = args.outside.open(path, Some(&args.base))?;
+    let head_source = args.outside.open(path, args.head.as_deref())?;
     // Each compilation is parallel inside; a git repository handle is not shared between
     // threads, so the two run one after the other.
     let base = compile::compile(&base_source)?;

@@ -150,14 +150,34 @@ pub struct RepoArgs {
     /// Compile this git revision (commit, branch, tag, `HEAD~3`) from the object database, without a checkout.
     #[arg(long)]
     pub rev: Option<String>,
+    #[command(flatten)]
+    pub outside: AllowOutside,
 }
 
 impl RepoArgs {
     pub fn open(&self) -> Result<crate::source::Source, Failure> {
-        Ok(crate::source::Source::open(
-            self.path.as_deref(),
-            self.rev.as_deref(),
-        )?)
+        self.outside.open(self.path.as_deref(), self.rev.as_deref())
+    }
+}
+
+/// The folders outside the repository that the user, not the repository, allows
+/// `netsot.yaml`'s paths to read (docs/security.md).
+#[derive(clap::Args, Clone, Default)]
+pub struct AllowOutside {
+    /// Allow the data, device-type and templates paths of netsot.yaml to read below this
+    /// folder outside the repository (repeatable); without it they are refused (NS0006).
+    #[arg(long = "allow-outside", value_name = "DIR")]
+    pub folders: Vec<PathBuf>,
+}
+
+impl AllowOutside {
+    /// Opens the repository at `path` (revision `rev`) with these folders allowed.
+    pub fn open(
+        &self,
+        path: Option<&std::path::Path>,
+        rev: Option<&str>,
+    ) -> Result<crate::source::Source, Failure> {
+        Ok(crate::source::Source::open(path, rev)?.allow_outside(&self.folders)?)
     }
 }
 

@@ -153,6 +153,47 @@ rules! {
     /// ```
     MISSING_PATH = ("NS0005", "missing-path", Warning);
 
+    /// A path of `netsot.yaml` leaves the repository.
+    ///
+    /// ## What it does
+    /// Refuses a `data`, `device_types` or `templates` path that is absolute or climbs
+    /// above the repository root with `..`, unless the user running netsot allowed the
+    /// folder holding it with `--allow-outside DIR` (or `NETSOT_ALLOW_OUTSIDE`). Nothing is
+    /// read from a refused path.
+    ///
+    /// ## Why is this bad?
+    /// netsot runs in CI on repositories anyone can write to. A path such as
+    /// `../../../../proc/self/environ` would read the runner's secrets into messages and
+    /// outputs. The permission comes from the command line, not from the repository: a
+    /// hostile repository writes its own `netsot.yaml`, so it cannot grant itself access.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// data: [data/, ../../../../../../../../../../etc/]
+    /// ```
+    /// Keep data inside the repository (vendor a shared library into it), or run
+    /// `netsot check --allow-outside ../devicetype-library` for a folder you trust.
+    PATH_OUTSIDE_REPOSITORY = ("NS0006", "path-outside-repository", Error);
+
+    /// A folder was not read.
+    ///
+    /// ## What it does
+    /// Warns about a folder below a configured path that netsot skips, the same way in the
+    /// working tree and in a git revision: a folder more than 32 levels below the configured
+    /// path, a git submodule (a gitlink in a revision, a folder holding `.git` on disk), or
+    /// a folder already read under another path through a symlink.
+    ///
+    /// ## Why is this bad?
+    /// Its files are not compiled. Deep nesting and links that loop can make a walk
+    /// endless or exponential; a submodule's files are not part of the revision, so
+    /// reading them from disk would make the working tree and the commit disagree.
+    ///
+    /// ## Example
+    /// `data/alias -> site` beside `data/site/` (a second path to a folder already read),
+    /// or `data/vendor/` as a submodule: remove the link, copy the files into the
+    /// repository instead of a submodule.
+    FOLDER_SKIPPED = ("NS0007", "folder-skipped", Warning);
+
     /// The text is not valid YAML.
     ///
     /// ## What it does

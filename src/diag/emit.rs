@@ -7,6 +7,7 @@ use std::sync::Arc;
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource};
 use serde::Serialize;
 
+use super::snippet::{shown_range, CutText};
 use super::{Diagnostic, Label, Severity, SourceMap};
 
 /// Renders diagnostics for a terminal: each with its code, message, a snippet with the
@@ -34,12 +35,22 @@ pub fn human(diagnostics: &[Diagnostic], files: &SourceMap, color: bool) -> Stri
             });
         let mut notes = Vec::new();
         let source = diagnostic.primary.as_ref().map(|label| label.location.file);
+        let cut = source.and_then(|file| {
+            let spans: Vec<super::Span> = diagnostic
+                .primary
+                .iter()
+                .chain(&diagnostic.secondary)
+                .filter(|label| label.location.file == file)
+                .map(|label| label.location.span)
+                .collect();
+            CutText::new(files.get(file), &spans)
+        });
         if let Some(primary) = &diagnostic.primary {
-            report = report.and_label(labeled(primary, files, true));
+            report = report.and_label(labeled(primary, files, cut.as_ref(), true));
         }
         for label in &diagnostic.secondary {
             if Some(label.location.file) == source {
-                report = report.and_label(labeled(label, files, false));
+                report = report.and_label(labeled(label, files, cut.as_ref(), false));
             } else {
                 notes.push(format!(
                     "{}: {}",
@@ -61,8 +72,12 @@ pub fn human(diagnostics: &[Diagnostic], files: &SourceMap, color: bool) -> Stri
         let report = match source {
             Some(file) => {
                 let file = files.get(file);
+                let text = match cut {
+                    Some(cut) => Arc::new(cut.text),
+                    None => Arc::clone(&file.text),
+                };
                 miette::Report::new(report)
-                    .with_source_code(NamedSource::new(file.path.clone(), Arc::clone(&file.text)))
+                    .with_source_code(NamedSource::new(file.path.clone(), text))
             }
             None => miette::Report::new(report),
         };
@@ -72,11 +87,16 @@ pub fn human(diagnostics: &[Diagnostic], files: &SourceMap, color: bool) -> Stri
     out
 }
 
-fn labeled(label: &Label, files: &SourceMap, primary: bool) -> LabeledSpan {
+/// A label for miette, moved onto the cut text when the snippet's long lines are cut.
+fn labeled(label: &Label, files: &SourceMap, cut: Option<&CutText>, primary: bool) -> LabeledSpan {
     let file = files.get(label.location.file);
     let len = file.text.len() as u32;
     let start = label.location.span.start.min(len);
     let end = label.location.span.end.clamp(start, len);
+    let (mut start, mut end) = shown_range(file, start, end);
+    if let Some(cut) = cut {
+        (start, end) = (cut.map(start), cut.map(end));
+    }
     let text = label.message.clone();
     if primary {
         LabeledSpan::new_primary_with_span(text, (start as usize, (end - start) as usize))

@@ -9,6 +9,7 @@ pub mod codes;
 pub mod emit;
 pub mod files;
 pub mod sarif;
+mod snippet;
 
 pub use codes::{Rule, Severity};
 pub use files::{FileId, SourceFile, SourceMap};
@@ -148,6 +149,19 @@ pub fn sort_and_dedup(diagnostics: &mut Vec<Diagnostic>, files: &SourceMap) {
             .then_with(|| labels(a).cmp(&labels(b)))
     });
     diagnostics.dedup();
+}
+
+/// How many characters of the user's text a message quotes.
+pub const QUOTE_CHARS: usize = 40;
+
+/// User text as a message quotes it: at most [`QUOTE_CHARS`] characters, then `…`. A
+/// message never echoes a whole value, which may be a whole document read by mistake
+/// (a key file, the environment) and is printed in CI logs and annotations.
+pub fn quote(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(QUOTE_CHARS) {
+        None => std::borrow::Cow::Borrowed(text),
+        Some((end, _)) => std::borrow::Cow::Owned(format!("{}…", &text[..end])),
+    }
 }
 
 /// Suggests the closest known names for an unknown one, best first: those at the smallest

@@ -122,7 +122,7 @@ impl de::Error for Error {
                 value: variant.to_string(),
                 allowed: expected,
             },
-            message: format!("`{variant}` is not an allowed value"),
+            message: format!("`{}` is not an allowed value", diag::quote(variant)),
             span: None,
         }
     }
@@ -144,7 +144,7 @@ fn is_integer_text(text: &str) -> bool {
 
 fn describe(unexpected: de::Unexpected<'_>) -> String {
     match unexpected {
-        de::Unexpected::Str(text) => format!("the string `{text}`"),
+        de::Unexpected::Str(text) => format!("the string `{}`", diag::quote(text)),
         de::Unexpected::Unit => "nothing (null)".to_string(),
         de::Unexpected::Seq => "a list".to_string(),
         de::Unexpected::Map => "a mapping".to_string(),
@@ -171,10 +171,12 @@ impl Context {
     fn unknown_field(&self, key: &Node<'_>, fields: &'static [&'static str]) {
         let name = key.as_str().unwrap_or("?");
         let suggestions = diag::did_you_mean(name, fields.iter().copied());
-        let mut diagnostic =
-            Diagnostic::new(&codes::UNKNOWN_FIELD, format!("unknown field `{name}`"))
-                .at(Location::new(self.file, key.span))
-                .with_severity(self.unknown_field_severity);
+        let mut diagnostic = Diagnostic::new(
+            &codes::UNKNOWN_FIELD,
+            format!("unknown field `{}`", diag::quote(name)),
+        )
+        .at(Location::new(self.file, key.span))
+        .with_severity(self.unknown_field_severity);
         diagnostic.help = diag::suggestion_help(&suggestions).or_else(|| {
             let mut known: Vec<&str> = fields.to_vec();
             known.sort_unstable();

@@ -14,8 +14,9 @@ use rayon::prelude::*;
 use crate::diag::{codes, Diagnostic, FileId, Location, Severity, SourceFile, SourceMap, Span};
 use crate::model::config::Config;
 use crate::model::device_type::{DeviceType, ModuleType};
+use crate::model::Text;
 use crate::model::{CollectionLoader, Keyed, Model, Obj, COLLECTIONS};
-use crate::source::{FileProblem, RawFile, Source, SourceError, CONFIG_FILE};
+use crate::source::{Access, FileProblem, RawFile, Skip, Source, SourceError, CONFIG_FILE};
 use yaml::{Node, NodeKind, YamlError};
 
 /// Everything read from a repository.
@@ -43,7 +44,7 @@ pub fn load(source: &Source) -> Result<Loaded, SourceError> {
     let mut step = crate::compile::Steps::new("load");
 
     let config_bytes = source
-        .read(CONFIG_FILE)?
+        .read_config()?
         .ok_or_else(|| SourceError::new(format!("no `{CONFIG_FILE}` in {}", source.describe())))?;
     let (config, config_file) = load_config(config_bytes, &mut files, &mut diagnostics);
     let limit = config.limits.max_file_bytes;
@@ -51,31 +52,26 @@ pub fn load(source: &Source) -> Result<Loaded, SourceError> {
     // Data files, then device types, each sorted by path, so FileIds and diagnostics are stable.
     let mut raw_data = Vec::new();
     for path in &config.data {
-        if !source.exists(&path.value) {
-            diagnostics.push(missing_path(config_file, path.span, &path.value, "data"));
+        if let Some(diagnostic) = refused(source, config_file, path, "data") {
+            diagnostics.push(diagnostic);
             continue;
         }
-        raw_data.extend(source.collect(&path.value, YAML_EXTENSIONS, limit));
+        raw_data.extend(source.collect(&path.value, YAML_EXTENSIONS, limit)?);
     }
     let mut raw_types = Vec::new();
     match &config.device_types {
         Some(paths) => {
             for path in paths {
-                if !source.exists(&path.value) {
-                    diagnostics.push(missing_path(
-                        config_file,
-                        path.span,
-                        &path.value,
-                        "device-type",
-                    ));
+                if let Some(diagnostic) = refused(source, config_file, path, "device-type") {
+                    diagnostics.push(diagnostic);
                     continue;
                 }
-                raw_types.extend(source.collect(&path.value, YAML_EXTENSIONS, limit));
+                raw_types.extend(source.collect(&path.value, YAML_EXTENSIONS, limit)?);
             }
         }
         None => {
             if source.exists("device-types") {
-                raw_types.extend(source.collect("device-types", YAML_EXTENSIONS, limit));
+                raw_types.extend(source.collect("device-types", YAML_EXTENSIONS, limit)?);
             }
         }
     }
@@ -83,18 +79,28 @@ pub fn load(source: &Source) -> Result<Loaded, SourceError> {
     dedup_paths(&mut raw_types);
 
     // Templates are read with the data, so a git revision renders its own templates.
-    let (template_dir, explicit) = match &config.templates {
-        Some(path) => (path.value.clone(), Some(path.span)),
-        None => ("templates".to_string(), None),
-    };
+    let default_templates = crate::model::Spanned::new("templates".to_string(), Span::default());
+    let template_dir = config.templates.as_ref().unwrap_or(&default_templates);
     let mut raw_templates = Vec::new();
-    if source.exists(&template_dir) {
-        raw_templates = source.collect(&template_dir, TEMPLATE_EXTENSIONS, limit);
-    } else if let Some(span) = explicit {
-        diagnostics.push(missing_path(config_file, span, &template_dir, "templates"));
+    if source.access(&template_dir.value) == Access::OutsideRefused {
+        diagnostics.push(outside(config_file, template_dir, "templates"));
+    } else if source.exists(&template_dir.value) {
+        raw_templates = source.collect(&template_dir.value, TEMPLATE_EXTENSIONS, limit)?;
+    } else if config.templates.is_some() {
+        diagnostics.push(missing_path(
+            config_file,
+            template_dir.span,
+            &template_dir.value,
+            "templates",
+        ));
     }
     dedup_paths(&mut raw_templates);
-    let prefix = format!("{}/", template_dir.trim_end_matches('/'));
+    // Collected paths are normalised (`./templates/` gives `templates/...`); outside ones
+    // keep the configured spelling.
+    let prefix = match source.access(&template_dir.value) {
+        Access::Inside => format!("{}/", crate::source::normalize(&template_dir.value)),
+        _ => format!("{}/", template_dir.value.trim_end_matches('/')),
+    };
     let template_names: Vec<String> = raw_templates
         .iter()
         .map(|f| f.path.strip_prefix(&prefix).unwrap_or(&f.path).to_string())
@@ -163,6 +169,30 @@ enum FileKind {
 fn dedup_paths(files: &mut Vec<RawFile>) {
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files.dedup_by(|a, b| a.path == b.path);
+}
+
+/// The diagnostic for a configured path that is not read: outside the repository without
+/// the user's permission, or missing.
+fn refused(source: &Source, file: FileId, path: &Text, what: &str) -> Option<Diagnostic> {
+    if source.access(&path.value) == Access::OutsideRefused {
+        return Some(outside(file, path, what));
+    }
+    (!source.exists(&path.value)).then(|| missing_path(file, path.span, &path.value, what))
+}
+
+fn outside(file: FileId, path: &Text, what: &str) -> Diagnostic {
+    Diagnostic::new(
+        &codes::PATH_OUTSIDE_REPOSITORY,
+        format!(
+            "the {what} path `{}` is outside the repository",
+            crate::diag::quote(&path.value)
+        ),
+    )
+    .at(Location::new(file, path.span))
+    .with_help(
+        "nothing was read from it; keep the files in the repository, or, if you trust this \
+         repository, allow the folder with `--allow-outside DIR`",
+    )
 }
 
 fn missing_path(file: FileId, span: Span, path: &str, what: &str) -> Diagnostic {
@@ -234,10 +264,35 @@ fn register(
             .with_help("split the file (one per site or rack), or raise `limits.max_file_bytes` in netsot.yaml"),
             Problem::Read(FileProblem::SymlinkOutside { target }) => Diagnostic::new(
                 &codes::SYMLINK_OUTSIDE_REPOSITORY,
-                format!("`{path}` links to `{target}`, outside the repository"),
+                format!(
+                    "`{path}` links to `{}`, outside the repository",
+                    crate::diag::quote(&target)
+                ),
             )
             .at(location)
             .with_help("copy the file into the repository; links must stay inside it"),
+            Problem::Read(FileProblem::Skipped(skip)) => {
+                let (message, help) = match skip {
+                    Skip::TooDeep => (
+                        format!(
+                            "`{path}` is more than {} folders deep; its files are not read",
+                            crate::source::MAX_FOLDER_DEPTH
+                        ),
+                        "move the files to a shallower folder".to_string(),
+                    ),
+                    Skip::Submodule => (
+                        format!("`{path}` is a git submodule; its files are not read"),
+                        "copy the files into the repository (a submodule's files are not part of the commit)".to_string(),
+                    ),
+                    Skip::AlreadyRead { first } => (
+                        format!("`{path}` is the folder `{first}`, already read"),
+                        "remove the symlink; each folder is read once".to_string(),
+                    ),
+                };
+                Diagnostic::new(&codes::FOLDER_SKIPPED, message)
+                    .at(location)
+                    .with_help(help)
+            }
         });
     }
     ids
@@ -256,7 +311,7 @@ pub fn parse_tree<'a>(
                 diagnostics.push(
                     Diagnostic::new(
                         &codes::DUPLICATE_KEY,
-                        format!("duplicate key `{}`", duplicate.key),
+                        format!("duplicate key `{}`", crate::diag::quote(&duplicate.key)),
                     )
                     .at(Location::new(file, duplicate.second))
                     .with_secondary(Location::new(file, duplicate.first), "first defined here")
@@ -443,7 +498,7 @@ fn load_file(file: FileId, text: &str, kind: FileKind) -> (Model, Vec<Diagnostic
                             crate::diag::did_you_mean(name, COLLECTIONS.iter().copied());
                         let mut diagnostic = Diagnostic::new(
                             &codes::UNKNOWN_COLLECTION,
-                            format!("unknown collection `{name}`"),
+                            format!("unknown collection `{}`", crate::diag::quote(name)),
                         )
                         .at(Location::new(file, key.span));
                         diagnostic.help = crate::diag::suggestion_help(&suggestions);

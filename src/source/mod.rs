@@ -2,10 +2,17 @@
 //! straight from the object database (no checkout, bare repositories too).
 //!
 //! Nothing here parses: a [`Source`] lists and reads files below the repository root, and
-//! reports the problems of reading (a symlink out of the repository, an oversized file) as
-//! data for the loader to turn into diagnostics.
+//! reports the problems of reading (a symlink out of the repository, an oversized file, a
+//! folder skipped) as data for the loader to turn into diagnostics.
+//!
+//! Both sources follow one rule, documented in docs/security.md: nothing is read outside
+//! the repository root unless the user running netsot allowed that folder
+//! ([`Source::allow_outside`]); a symlink is followed only while its target stays inside;
+//! a folder is entered once, at most [`MAX_FOLDER_DEPTH`] levels below a configured path;
+//! submodules are skipped. A revision's read errors are failures, never silently empty.
 
 mod git;
+mod loose;
 mod worktree;
 
 use std::path::{Path, PathBuf};
@@ -15,6 +22,17 @@ pub use worktree::WorkTreeSource;
 
 /// The file that marks the root of a network repository.
 pub const CONFIG_FILE: &str = "netsot.yaml";
+
+/// How many folders below a configured path are entered; deeper folders are skipped and
+/// reported, in the working tree and in a revision alike.
+pub const MAX_FOLDER_DEPTH: usize = 32;
+
+/// How many symlinks one path may pass through before it counts as a loop (Linux's own
+/// limit), in a revision where netsot resolves links itself.
+const MAX_LINK_HOPS: u32 = 40;
+
+/// The largest `netsot.yaml` read, before its own limits are known.
+const CONFIG_LIMIT: u64 = 16 * 1024 * 1024;
 
 /// A file found below a configured path, with its bytes or the reason they were not read.
 pub struct RawFile {
@@ -26,11 +44,41 @@ pub struct RawFile {
 #[derive(Debug, Clone, PartialEq)]
 pub enum FileProblem {
     Io(String),
-    TooLarge { size: u64, limit: u64 },
-    SymlinkOutside { target: String },
+    TooLarge {
+        size: u64,
+        limit: u64,
+    },
+    /// A symlink whose target (as written in the link) leaves the repository.
+    SymlinkOutside {
+        target: String,
+    },
+    /// A folder that was not entered, and why.
+    Skipped(Skip),
 }
 
-/// Why a repository could not be opened at all (exit code 2).
+/// Why a folder was not entered.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Skip {
+    /// It lies more than [`MAX_FOLDER_DEPTH`] folders below the configured path.
+    TooDeep,
+    /// It is a git submodule: a gitlink in a revision, a folder holding `.git` on disk.
+    Submodule,
+    /// It is a folder already read under another path (through a symlink).
+    AlreadyRead { first: String },
+}
+
+/// Whether a path of `netsot.yaml` may be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Inside the repository root.
+    Inside,
+    /// Outside the root, in a folder the user allowed.
+    OutsideAllowed,
+    /// Outside the root, and not allowed: it is not read.
+    OutsideRefused,
+}
+
+/// Why a repository could not be opened or read (exit code 2).
 #[derive(Debug)]
 pub struct SourceError {
     pub message: String,
@@ -57,8 +105,15 @@ impl std::fmt::Display for SourceError {
     }
 }
 
-/// A repository at one state.
-pub enum Source {
+/// A repository at one state, and the folders outside it the user allowed to read.
+pub struct Source {
+    state: State,
+    /// Canonical folders outside the repository that configured paths may name; given by
+    /// the user running netsot (`--allow-outside`), never by the repository.
+    allowed_outside: Vec<PathBuf>,
+}
+
+enum State {
     WorkTree(WorkTreeSource),
     Git(GitSource),
 }
@@ -72,53 +127,105 @@ impl Source {
             None => std::env::current_dir()
                 .map_err(|e| SourceError::new(format!("cannot read the current folder: {e}")))?,
         };
-        match rev {
-            None => Ok(Source::WorkTree(WorkTreeSource::discover(&start)?)),
-            Some(rev) => Ok(Source::Git(GitSource::open(&start, rev)?)),
+        let state = match rev {
+            None => State::WorkTree(WorkTreeSource::discover(&start)?),
+            Some(rev) => State::Git(GitSource::open(&start, rev)?),
+        };
+        Ok(Source {
+            state,
+            allowed_outside: Vec::new(),
+        })
+    }
+
+    /// Allows the paths of `netsot.yaml` to name files below these folders outside the
+    /// repository. The permission comes from the user running netsot: a repository cannot
+    /// grant it to itself, since a hostile one would.
+    pub fn allow_outside(mut self, folders: &[PathBuf]) -> Result<Source, SourceError> {
+        for folder in folders {
+            let canonical = folder.canonicalize().map_err(|e| {
+                SourceError::new(format!(
+                    "cannot open the allowed folder `{}`: {e}",
+                    folder.display()
+                ))
+            })?;
+            self.allowed_outside.push(canonical);
         }
+        Ok(self)
     }
 
     /// A short description for messages: the folder, or the revision and its commit.
     pub fn describe(&self) -> String {
-        match self {
-            Source::WorkTree(tree) => tree.root().display().to_string(),
-            Source::Git(git) => git.describe(),
+        match &self.state {
+            State::WorkTree(tree) => tree.root().display().to_string(),
+            State::Git(git) => git.describe(),
         }
     }
 
-    /// Reads one file relative to the root; `Ok(None)` if it does not exist.
-    pub fn read(&self, path: &str) -> Result<Option<Vec<u8>>, SourceError> {
-        match self {
-            Source::WorkTree(tree) => tree.read(path),
-            Source::Git(git) => git.read(path),
+    /// Reads `netsot.yaml`; `Ok(None)` if it does not exist. It must be a file inside the
+    /// repository (a symlink to one is followed), no larger than 16 MiB.
+    pub fn read_config(&self) -> Result<Option<Vec<u8>>, SourceError> {
+        match &self.state {
+            State::WorkTree(tree) => tree.read_config(CONFIG_LIMIT),
+            State::Git(git) => git.read_config(CONFIG_LIMIT),
         }
     }
 
-    /// Whether `path` (a file or folder relative to the root) exists.
+    /// Whether a path of `netsot.yaml` may be read: paths that climb out of the root or
+    /// are absolute are read only below a folder the user allowed.
+    pub fn access(&self, configured: &str) -> Access {
+        if !leaves_root(configured) {
+            return Access::Inside;
+        }
+        let allowed = match &self.state {
+            State::WorkTree(tree) => tree.outside_folder(configured, &self.allowed_outside),
+            State::Git(git) => git.outside_folder(configured, &self.allowed_outside),
+        };
+        if allowed.is_some() {
+            Access::OutsideAllowed
+        } else {
+            Access::OutsideRefused
+        }
+    }
+
+    /// Whether `path` (a file or folder relative to the root) exists. Paths that
+    /// [`Source::access`] refuses do not.
     pub fn exists(&self, path: &str) -> bool {
-        match self {
-            Source::WorkTree(tree) => tree.exists(path),
-            Source::Git(git) => git.exists(path),
+        if self.access(path) == Access::OutsideRefused {
+            return false;
+        }
+        match &self.state {
+            State::WorkTree(tree) => tree.exists(path),
+            State::Git(git) => git.exists(path, &self.allowed_outside),
         }
     }
 
     /// Every file below `path` (a file or a folder) whose name ends in one of `extensions`,
-    /// sorted by path. Files above `limit` bytes are reported, not read.
-    pub fn collect(&self, path: &str, extensions: &[&str], limit: u64) -> Vec<RawFile> {
-        let mut files = match self {
-            Source::WorkTree(tree) => tree.collect(path, extensions, limit),
-            Source::Git(git) => git.collect(path, extensions, limit),
+    /// sorted by path. Files above `limit` bytes are reported, not read; so are links out
+    /// of the repository and folders skipped. Nothing is read from a path that
+    /// [`Source::access`] refuses. In a revision, an object that cannot be read is an error.
+    pub fn collect(
+        &self,
+        path: &str,
+        extensions: &[&str],
+        limit: u64,
+    ) -> Result<Vec<RawFile>, SourceError> {
+        if self.access(path) == Access::OutsideRefused {
+            return Ok(Vec::new());
+        }
+        let mut files = match &self.state {
+            State::WorkTree(tree) => tree.collect(path, extensions, limit, &self.allowed_outside),
+            State::Git(git) => git.collect(path, extensions, limit, &self.allowed_outside)?,
         };
         files.sort_by(|a, b| a.path.cmp(&b.path));
-        files
+        Ok(files)
     }
 
     /// The time of the commit compiled, in seconds since the epoch; for a working tree, the
     /// commit time of HEAD if the tree is in a git repository.
     pub fn commit_time(&self) -> Option<i64> {
-        match self {
-            Source::WorkTree(tree) => tree.head_commit_time(),
-            Source::Git(git) => Some(git.commit_time()),
+        match &self.state {
+            State::WorkTree(tree) => tree.head_commit_time(),
+            State::Git(git) => Some(git.commit_time()),
         }
     }
 
@@ -126,9 +233,9 @@ impl Source {
     /// is in `net/`), so paths can be given as CI services expect them: relative to the
     /// checkout. Empty outside git or at the top.
     pub fn repo_prefix(&self) -> String {
-        let prefix = match self {
-            Source::Git(git) => git.prefix().to_string(),
-            Source::WorkTree(tree) => git2::Repository::discover(tree.root())
+        let prefix = match &self.state {
+            State::Git(git) => git.prefix().to_string(),
+            State::WorkTree(tree) => git2::Repository::discover(tree.root())
                 .ok()
                 .and_then(|repo| {
                     let workdir = repo.workdir()?.canonicalize().ok()?;
@@ -154,26 +261,26 @@ impl Source {
     /// The git repository holding the source, the commit compiled (none for a working
     /// tree), and the source's root relative to the repository's work tree (`repo_prefix`).
     pub fn git(&self) -> Option<(git2::Repository, Option<git2::Oid>)> {
-        match self {
-            Source::Git(git) => {
+        match &self.state {
+            State::Git(git) => {
                 let path = git.repository().path().to_path_buf();
                 Some((git2::Repository::open(path).ok()?, Some(git.commit_id())))
             }
-            Source::WorkTree(tree) => Some((git2::Repository::discover(tree.root()).ok()?, None)),
+            State::WorkTree(tree) => Some((git2::Repository::discover(tree.root()).ok()?, None)),
         }
     }
 
     /// The root folder on disk, for a working tree.
     pub fn root_dir(&self) -> Option<PathBuf> {
-        match self {
-            Source::WorkTree(tree) => Some(tree.root().to_path_buf()),
-            Source::Git(git) => git.workdir_root(),
+        match &self.state {
+            State::WorkTree(tree) => Some(tree.root().to_path_buf()),
+            State::Git(git) => git.workdir_root(),
         }
     }
 }
 
-/// Normalises a configured relative path: `./data/` -> `data`, `a//b` -> `a/b`. Returns
-/// `None` for paths that climb above the root in a way that cannot be normalised.
+/// Normalises a configured relative path: `./data/` -> `data`, `a//b` -> `a/b`, `a/../b`
+/// -> `b`; `..` that climb above the start are kept (`../x`).
 pub fn normalize(path: &str) -> String {
     let mut parts: Vec<&str> = Vec::new();
     for part in path.split('/') {
@@ -192,8 +299,44 @@ pub fn normalize(path: &str) -> String {
     parts.join("/")
 }
 
+/// Whether a configured path names something outside the root: absolute, or climbing
+/// above it once normalised.
+fn leaves_root(configured: &str) -> bool {
+    Path::new(configured).is_absolute()
+        || configured.starts_with('/')
+        || configured.starts_with('\\')
+        || normalize(configured)
+            .split('/')
+            .next()
+            .is_some_and(|first| first == "..")
+}
+
 fn has_extension(name: &str, extensions: &[&str]) -> bool {
     extensions
         .iter()
         .any(|ext| name.len() > ext.len() && name.ends_with(ext))
+}
+
+/// Joins a `/`-separated relative path and a name.
+fn join(parent: &str, name: &str) -> String {
+    if parent.is_empty() {
+        name.to_string()
+    } else {
+        format!("{parent}/{name}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_that_climb_or_are_absolute_leave_the_root() {
+        for outside in ["../x", "a/../../x", "/etc", "./../x", "..", "a/../.."] {
+            assert!(leaves_root(outside), "{outside}");
+        }
+        for inside in ["data/", "./data", "a/../b", "a/b/..", "", "..a/b", "a/..b"] {
+            assert!(!leaves_root(inside), "{inside}");
+        }
+    }
 }

@@ -23,5 +23,6 @@ mod library;
 mod rules;
 mod sarif;
 mod schema;
+mod source_safety;
 mod support;
 mod template;
