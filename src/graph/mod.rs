@@ -6,15 +6,15 @@
 //! This module does no IO. [`build`] never fails: unresolved references become diagnostics
 //! and `None` relations.
 
-mod build;
 pub mod index;
+mod resolve;
 
 use std::ops::Range;
 
 use ipnet::IpNet;
 
-pub use build::{build, validate_dns_name};
 use index::{NameIndex, SiteIndex};
+pub use resolve::{build, validate_dns_name};
 
 use crate::diag::{FileId, Location};
 use crate::model::choices::InterfaceType;
