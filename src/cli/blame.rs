@@ -7,7 +7,6 @@ use clap::ValueEnum;
 
 use super::{Failure, Outcome};
 use crate::blame;
-use crate::compile;
 use crate::source::Source;
 
 #[derive(clap::Args)]
@@ -44,7 +43,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         });
     };
     let source = Source::open(args.repo.as_deref(), args.rev.as_deref())?;
-    let compilation = compile::compile(&source)?;
+    let compilation = super::compile(&source)?;
     let (key, location) =
         blame::find(&compilation, collection, &args.name).map_err(Failure::new)?;
     let file = compilation.files.get(location.file);

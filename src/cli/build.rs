@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use super::check::Format;
 use super::{Failure, Outcome, RepoArgs};
 use crate::diag::{self, emit};
-use crate::render::{self, write_atomic};
-use crate::{compile, source::Source};
+use crate::render::write_atomic;
+use crate::source::Source;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -28,15 +28,15 @@ pub struct Args {
 pub fn run(args: Args, color: bool) -> Result<Outcome, Failure> {
     let source = args.repo.open()?;
     let out_dir = output_dir(&args, &source)?;
-    let compilation = compile::compile(&source)?;
+    let compilation = super::compile(&source)?;
     let mut diagnostics = compilation.diagnostics.clone();
     let mut timings = compilation.timings.clone();
     let rendered = if compilation.has_errors() {
         None
     } else {
         let start = std::time::Instant::now();
-        let rendered = render::render(&compilation);
-        timings.push(compile::Timing::since("render", start));
+        let rendered = super::render(&compilation);
+        timings.push(crate::timing::Timing::since("render", start));
         diagnostics.extend(rendered.diagnostics.iter().cloned());
         Some(rendered)
     };

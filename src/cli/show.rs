@@ -6,7 +6,6 @@ use std::io::Write;
 use clap::ValueEnum;
 
 use super::{Failure, Outcome, RepoArgs};
-use crate::compile;
 use crate::diag::{did_you_mean, emit};
 use crate::graph::index::SiteLookup;
 use crate::view::Views;
@@ -31,7 +30,7 @@ pub enum Kind {
 
 pub fn run(args: Args, _color: bool) -> Result<Outcome, Failure> {
     let source = args.repo.open()?;
-    let compilation = compile::compile(&source)?;
+    let compilation = super::compile(&source)?;
     let graph = &compilation.graph;
     let views = Views::new(graph);
     let value = match args.kind {

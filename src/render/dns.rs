@@ -80,7 +80,7 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
         return;
     }
 
-    let mut step = crate::compile::Steps::new("render/dns");
+    let mut step = cx.timings.steps("render/dns");
     let reverse_zones: Vec<(IpNet, usize)> = zones
         .iter()
         .enumerate()

@@ -17,6 +17,7 @@ use std::path::Path;
 use crate::compile::Compilation;
 use crate::diag::{codes, Diagnostic, Location};
 use crate::model::Spanned;
+use crate::timing::Timings;
 use crate::view::Views;
 
 /// One file of the output.
@@ -49,6 +50,8 @@ impl Rendered {
 pub struct Context<'a> {
     pub compilation: &'a Compilation,
     pub views: &'a Views<'a>,
+    /// Where renderers with steps of their own (DNS) report them.
+    pub timings: &'a Timings,
     hosts: std::sync::OnceLock<Vec<Host<'a>>>,
     services: std::sync::OnceLock<Vec<u32>>,
 }
@@ -73,10 +76,17 @@ impl<'a> Context<'a> {
 
 /// Renders every output of `netsot.yaml`. Call it only on a compilation without errors.
 pub fn render(compilation: &Compilation) -> Rendered {
+    render_timed(compilation, &Timings::off())
+}
+
+/// As [`render`], reporting each output's time (and the DNS renderer's steps) into
+/// `timings`.
+pub fn render_timed(compilation: &Compilation, timings: &Timings) -> Rendered {
     let views = Views::new(&compilation.graph);
     let cx = Context {
         compilation,
         views: &views,
+        timings,
         hosts: Default::default(),
         services: Default::default(),
     };
@@ -102,21 +112,17 @@ pub fn render(compilation: &Compilation) -> Rendered {
                     return (part, Some(diagnostic));
                 }
             };
-            let start = std::time::Instant::now();
-            match output.value.renderer.value.as_str() {
-                "dns" => dns::render(&cx, &output.value, &base, &mut part),
-                "prometheus" => prometheus::render(&cx, &output.value, &base, &mut part),
-                "icinga2" => icinga2::render(&cx, &output.value, &base, &mut part),
-                "ansible" => ansible::render(&cx, &output.value, &base, &mut part),
-                _ => template::render(&cx, output, &mut part),
-            }
-            if std::env::var("NETSOT_TIMINGS").as_deref() == Ok("2") {
-                eprintln!(
-                    "timing: render/{:<27} {:>9.3} s",
-                    output.value.renderer.value.as_str(),
-                    start.elapsed().as_secs_f64()
-                );
-            }
+            let renderer = output.value.renderer.value.as_str();
+            timings.time(
+                || format!("render/{renderer}"),
+                || match renderer {
+                    "dns" => dns::render(&cx, &output.value, &base, &mut part),
+                    "prometheus" => prometheus::render(&cx, &output.value, &base, &mut part),
+                    "icinga2" => icinga2::render(&cx, &output.value, &base, &mut part),
+                    "ansible" => ansible::render(&cx, &output.value, &base, &mut part),
+                    _ => template::render(&cx, output, &mut part),
+                },
+            );
             (part, None)
         })
         .collect();

@@ -15,6 +15,7 @@ mod example;
 mod generate;
 mod git;
 mod ipam;
+mod layout;
 mod library;
 mod rules;
 mod schema;

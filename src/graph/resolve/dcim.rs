@@ -15,7 +15,8 @@ use rayon::prelude::*;
 impl Builder<'_> {
     pub(super) fn resolve_dcim(&mut self) {
         let model = std::sync::Arc::clone(&self.graph.model);
-        let mut step = crate::compile::Steps::new("resolve/dcim");
+        let timings = self.timings;
+        let mut step = timings.steps("resolve/dcim");
         for o in &model.platforms {
             if let Some(manufacturer) = &o.data.manufacturer {
                 if self

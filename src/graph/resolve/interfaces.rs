@@ -18,7 +18,8 @@ impl Builder<'_> {
     /// Instantiates interfaces from device types, applies the device's own entries, and
     /// resolves their relations and addresses.
     pub(super) fn resolve_interfaces(&mut self) {
-        let mut step = crate::compile::Steps::new("resolve/interfaces");
+        let timings = self.timings;
+        let mut step = timings.steps("resolve/interfaces");
         let model = std::sync::Arc::clone(&self.graph.model);
         let mut interfaces: Vec<InterfaceNode> = Vec::new();
         let mut by_name: Vec<u32> = Vec::new();
