@@ -38,7 +38,7 @@ pub fn render(cx: &Context, _output: &Output, base: &str, out: &mut Rendered) {
                 vars.insert(format!("netsot_{key}"), json!(value));
             }
             if let Owner::Device(d) = host.owner {
-                if let Some(t) = graph.devices[d as usize].device_type {
+                if let Some(t) = graph.devices[d.index()].device_type {
                     let t = &graph.model.device_types[t as usize].data;
                     vars.insert(
                         "netsot_device_type".into(),

@@ -16,6 +16,7 @@ use std::path::Path;
 
 use crate::compile::Compilation;
 use crate::diag::{codes, Diagnostic, Location};
+use crate::graph::{DeviceId, IpId, VirtualMachineId};
 use crate::model::Spanned;
 use crate::timing::Timings;
 use crate::view::Views;
@@ -265,8 +266,8 @@ impl Host<'_> {
 
 /// The relations of a device or virtual machine that hosts carry.
 struct HostRelations<'g> {
-    primary_ip4: Option<u32>,
-    primary_ip6: Option<u32>,
+    primary_ip4: Option<IpId>,
+    primary_ip6: Option<IpId>,
     site: Option<u32>,
     role: Option<u32>,
     platform: Option<u32>,
@@ -279,7 +280,7 @@ struct HostRelations<'g> {
 fn hosts<'g>(graph: &'g crate::graph::Graph) -> Vec<Host<'g>> {
     use crate::graph::Owner;
     let m = &graph.model;
-    let ip = |i: Option<u32>| i.map(|i| graph.ip_addresses[i as usize].address.addr());
+    let ip = |i: Option<IpId>| i.map(|i| graph.ip_addresses[i.index()].address.addr());
     let site = |s: Option<u32>| s.map(|s| m.sites[s as usize].data.name.value.as_str());
     let region = |s: Option<u32>| {
         s.and_then(|s| graph.sites[s as usize].region)
@@ -318,7 +319,7 @@ fn hosts<'g>(graph: &'g crate::graph::Graph) -> Vec<Host<'g>> {
     let devices = graph.devices.iter().enumerate().map(|(d, n)| {
         let data = &m.devices[d].data;
         host(
-            Owner::Device(d as u32),
+            Owner::Device(DeviceId::from_index(d)),
             &data.name.value,
             status(data.status.as_ref()),
             HostRelations {
@@ -336,7 +337,7 @@ fn hosts<'g>(graph: &'g crate::graph::Graph) -> Vec<Host<'g>> {
     let vms = graph.virtual_machines.iter().enumerate().map(|(v, n)| {
         let data = &m.virtual_machines[v].data;
         host(
-            Owner::VirtualMachine(v as u32),
+            Owner::VirtualMachine(VirtualMachineId::from_index(v)),
             &data.name.value,
             status(data.status.as_ref()),
             HostRelations {

@@ -40,7 +40,7 @@ impl Builder<'_> {
         for (c, cable) in cables.iter().enumerate() {
             for end in [&cable.a, &cable.b] {
                 if let Some(CableTarget::Interface(interface)) = end {
-                    let node = &mut self.graph.interfaces[*interface as usize];
+                    let node = &mut self.graph.interfaces[interface.index()];
                     if node.cable == NONE {
                         node.cable = c as u32;
                     }
@@ -79,7 +79,7 @@ impl Builder<'_> {
             })
         } else {
             let what = kind.as_str().replace('_', " ");
-            let name = self.graph.model.devices[device as usize]
+            let name = self.graph.model.devices[device.index()]
                 .data
                 .name
                 .value
@@ -96,9 +96,14 @@ impl Builder<'_> {
     }
 
     /// Whether a device has a non-interface port, from its type or its own entries.
-    pub(super) fn device_has_port(&self, device: u32, kind: TerminationType, name: &str) -> bool {
-        let data = &self.graph.model.devices[device as usize].data;
-        let device_type = self.graph.devices[device as usize]
+    pub(super) fn device_has_port(
+        &self,
+        device: DeviceId,
+        kind: TerminationType,
+        name: &str,
+    ) -> bool {
+        let data = &self.graph.model.devices[device.index()].data;
+        let device_type = self.graph.devices[device.index()]
             .device_type
             .map(|t| &self.graph.model.device_types[t as usize].data);
         match kind.as_str() {
@@ -147,7 +152,7 @@ impl Builder<'_> {
         reference: &Spanned<EndpointRef>,
         file: crate::diag::FileId,
         from_site: Option<u32>,
-    ) -> Option<u32> {
+    ) -> Option<InterfaceId> {
         let (device, port) = self.endpoint_device(reference, file, from_site)?;
         match self
             .graph
@@ -166,7 +171,7 @@ impl Builder<'_> {
         reference: &Spanned<EndpointRef>,
         file: crate::diag::FileId,
         from_site: Option<u32>,
-    ) -> Option<(u32, String)> {
+    ) -> Option<(DeviceId, String)> {
         let Some((device, port)) = reference.value.parts() else {
             self.push(
                 Diagnostic::new(
@@ -181,25 +186,25 @@ impl Builder<'_> {
         let port = port.to_string();
         let device_text = Spanned::new(device, reference.span);
         let found = self.resolve_in_site(SiteWhich::Devices, from_site, &device_text, file)?;
-        Some((found, port))
+        Some((DeviceId::new(found), port))
     }
 
     pub(super) fn unknown_port(
         &self,
-        device: u32,
+        device: DeviceId,
         port: &str,
         what: &str,
         span: crate::diag::Span,
         file: crate::diag::FileId,
     ) {
-        let range = self.graph.devices[device as usize].interfaces.clone();
+        let range = self.graph.owner_interfaces(Owner::Device(device));
         let names: Vec<&str> = range.map(|i| self.graph.interface_name(i)).collect();
         let suggestions = did_you_mean(port, names.iter().copied());
         let mut diagnostic = Diagnostic::new(
             &codes::UNRESOLVED_REFERENCE,
             format!(
                 "device `{}` has no {what} `{port}`",
-                self.graph.model.devices[device as usize].data.name.value
+                self.graph.model.devices[device.index()].data.name.value
             ),
         )
         .at(Location::new(file, span));

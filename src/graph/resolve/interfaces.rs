@@ -22,14 +22,14 @@ impl Builder<'_> {
         let mut step = timings.steps("resolve/interfaces");
         let model = std::sync::Arc::clone(&self.graph.model);
         let mut interfaces: Vec<InterfaceNode> = Vec::new();
-        let mut by_name: Vec<u32> = Vec::new();
+        let mut by_name: Vec<InterfaceId> = Vec::new();
         let owners = model
             .devices
             .iter()
             .enumerate()
             .map(|(i, o)| {
                 (
-                    Owner::Device(i as u32),
+                    Owner::Device(DeviceId::from_index(i)),
                     o.file,
                     &o.data.interfaces,
                     self.graph.devices[i].device_type,
@@ -37,7 +37,7 @@ impl Builder<'_> {
             })
             .chain(model.virtual_machines.iter().enumerate().map(|(i, o)| {
                 (
-                    Owner::VirtualMachine(i as u32),
+                    Owner::VirtualMachine(VirtualMachineId::from_index(i)),
                     o.file,
                     &o.data.interfaces,
                     None,
@@ -143,10 +143,10 @@ impl Builder<'_> {
                 let take_template =
                     j == extras.len() || (i < sorted.len() && sorted[i].0 <= extras[j].0);
                 if take_template {
-                    by_name.push(start + sorted[i].1);
+                    by_name.push(InterfaceId::new(start + sorted[i].1));
                     i += 1;
                 } else {
-                    by_name.push(extras[j].1);
+                    by_name.push(InterfaceId::new(extras[j].1));
                     j += 1;
                 }
             }
@@ -154,9 +154,9 @@ impl Builder<'_> {
         }
         for (owner, range) in ranges {
             match owner {
-                Owner::Device(d) => self.graph.devices[d as usize].interfaces = range,
+                Owner::Device(d) => self.graph.devices[d.index()].interfaces = range,
                 Owner::VirtualMachine(v) => {
-                    self.graph.virtual_machines[v as usize].interfaces = range
+                    self.graph.virtual_machines[v.index()].interfaces = range
                 }
             }
         }
@@ -172,6 +172,7 @@ impl Builder<'_> {
         let parts: Vec<(Vec<InterfaceLinks>, Vec<IpNode>)> = (0..self.graph.interfaces.len()
             as u32)
             .into_par_iter()
+            .map(InterfaceId::new)
             .fold(
                 || (Vec::new(), Vec::new()),
                 |(mut links, mut addresses), id| {
@@ -188,9 +189,9 @@ impl Builder<'_> {
             let first = ip_nodes.len() as u32;
             for mut link in part_links {
                 for ip in link.ip_addresses.iter_mut() {
-                    *ip += first;
+                    *ip = IpId::new(ip.raw() + first);
                 }
-                self.graph.interfaces[link.interface as usize].links = links.len() as u32;
+                self.graph.interfaces[link.interface.index()].links = links.len() as u32;
                 links.push(link);
             }
             ip_nodes.extend(addresses);
@@ -212,7 +213,7 @@ impl Builder<'_> {
                 self.check_dns_name(name, o.file);
             }
             if let Some(address) = self.parse_address(&ip.address, o.file) {
-                let id = ip_nodes.len() as u32;
+                let id = IpId::from_index(ip_nodes.len());
                 ip_nodes.push(IpNode {
                     address,
                     vrf,
@@ -235,11 +236,11 @@ impl Builder<'_> {
     /// appended to `addresses`, and the relations number them by their place there.
     pub(super) fn interface_links(
         &self,
-        id: u32,
+        id: InterfaceId,
         entry: &Interface,
         addresses: &mut Vec<IpNode>,
     ) -> InterfaceLinks {
-        let node = &self.graph.interfaces[id as usize];
+        let node = &self.graph.interfaces[id.index()];
         let (owner, entry_index) = (node.owner, node.entry);
         let file = self.graph.owner_location(owner).file;
         let site = self.graph.owner_site(owner);
@@ -287,7 +288,7 @@ impl Builder<'_> {
                 self.check_dns_name(name, file);
             }
             if let Some(address) = self.parse_address(&ip.address, file) {
-                links.ip_addresses.push(addresses.len() as u32);
+                links.ip_addresses.push(IpId::from_index(addresses.len()));
                 addresses.push(IpNode {
                     address,
                     vrf: ip_vrf,
@@ -307,9 +308,9 @@ impl Builder<'_> {
 
     /// The relations of an interface, made on first use (for an address assigned to an
     /// interface without an entry).
-    pub(super) fn links_mut(&mut self, interface: u32) -> &mut InterfaceLinks {
+    pub(super) fn links_mut(&mut self, interface: InterfaceId) -> &mut InterfaceLinks {
         let graph = &mut self.graph;
-        let node = &mut graph.interfaces[interface as usize];
+        let node = &mut graph.interfaces[interface.index()];
         if node.links == NONE {
             node.links = graph.interface_links.len() as u32;
             graph.interface_links.push(InterfaceLinks::new(interface));
@@ -363,12 +364,12 @@ impl Builder<'_> {
     pub(super) fn resolve_sibling(
         &self,
         owner: Owner,
-        this: u32,
+        this: InterfaceId,
         reference: &Text,
         file: crate::diag::FileId,
         role: &str,
         required_kind: &str,
-    ) -> Option<u32> {
+    ) -> Option<InterfaceId> {
         let location = Location::new(file, reference.span);
         let found = match self.graph.find_interface(owner, &reference.value) {
             Some(found) => found,
@@ -415,12 +416,12 @@ impl Builder<'_> {
 
     pub(super) fn check_sibling_kind(
         &self,
-        this: u32,
-        found: u32,
+        this: InterfaceId,
+        found: InterfaceId,
         role: &str,
         required_kind: &str,
         location: Location,
-    ) -> Option<u32> {
+    ) -> Option<InterfaceId> {
         if found == this {
             self.push(
                 Diagnostic::new(

@@ -20,7 +20,7 @@ impl Builder<'_> {
                 .par_iter()
                 .enumerate()
                 .map(|(d, o)| {
-                    let owner = Owner::Device(d as u32);
+                    let owner = Owner::Device(DeviceId::from_index(d));
                     let data = &o.data;
                     let v4 = data.primary_ip4.as_ref().and_then(|t| {
                         self.resolve_primary(owner, t, o.file, Some(4), "primary_ip4")
@@ -39,7 +39,7 @@ impl Builder<'_> {
             (node.primary_ip4, node.primary_ip6, node.oob_ip) = ips;
         }
         for (v, o) in model.virtual_machines.iter().enumerate() {
-            let owner = Owner::VirtualMachine(v as u32);
+            let owner = Owner::VirtualMachine(VirtualMachineId::from_index(v));
             let v4 = o
                 .data
                 .primary_ip4
@@ -64,7 +64,7 @@ impl Builder<'_> {
         file: crate::diag::FileId,
         family: Option<u8>,
         field: &str,
-    ) -> Option<u32> {
+    ) -> Option<IpId> {
         let location = Location::new(file, text.span);
         let wanted: std::net::IpAddr = match text.value.trim().parse::<IpNet>() {
             Ok(net) => net.addr(),
@@ -99,7 +99,7 @@ impl Builder<'_> {
         }
         for interface in self.graph.owner_interfaces(owner) {
             for &ip in &self.graph.links(interface).ip_addresses {
-                if self.graph.ip_addresses[ip as usize].address.addr() == wanted {
+                if self.graph.ip_addresses[ip.index()].address.addr() == wanted {
                     return Some(ip);
                 }
             }

@@ -17,10 +17,10 @@ impl Builder<'_> {
             let owner = match (&data.device, &data.virtual_machine) {
                 (Some(device), _) => self
                     .resolve_in_site(SiteWhich::Devices, None, device, o.file)
-                    .map(Owner::Device),
+                    .map(|d| Owner::Device(DeviceId::new(d))),
                 (None, Some(vm)) => self
                     .resolve(Which::VirtualMachines, vm, o.file)
-                    .map(Owner::VirtualMachine),
+                    .map(|v| Owner::VirtualMachine(VirtualMachineId::new(v))),
                 (None, None) => {
                     self.push(
                         Diagnostic::new(
@@ -57,7 +57,7 @@ impl Builder<'_> {
                     self.graph
                         .owner_interfaces(owner)
                         .flat_map(|i| self.graph.links(i).ip_addresses.iter().copied())
-                        .find(|&ip| self.graph.ip_addresses[ip as usize].address.addr() == wanted)
+                        .find(|&ip| self.graph.ip_addresses[ip.index()].address.addr() == wanted)
                 });
                 match found {
                     Some(ip) => addresses.push(ip),
