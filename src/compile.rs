@@ -5,6 +5,7 @@ use crate::graph::{self, Graph};
 use crate::load::{self, Loaded};
 use crate::model::config::Config;
 use crate::source::{Source, SourceError};
+use crate::timing::{Timing, Timings};
 
 /// The outcome of compiling a repository: the files read, the resolved graph, and every
 /// diagnostic, sorted.
@@ -39,62 +40,13 @@ impl Compilation {
     }
 }
 
-/// One stage's wall time, and the process's peak memory when it ended.
-#[derive(Clone, Debug)]
-pub struct Timing {
-    pub stage: &'static str,
-    pub time: std::time::Duration,
-    pub peak_kib: Option<u64>,
-}
-
-impl Timing {
-    /// The stage that started at `start` and ends now.
-    pub fn since(stage: &'static str, start: std::time::Instant) -> Timing {
-        Timing {
-            stage,
-            time: start.elapsed(),
-            peak_kib: peak_memory_kib(),
-        }
-    }
-}
-
-/// The steps of a stage, printed to stderr as they end when `NETSOT_TIMINGS=2`.
-pub struct Steps {
-    stage: &'static str,
-    start: Option<std::time::Instant>,
-}
-
-impl Steps {
-    pub fn new(stage: &'static str) -> Steps {
-        let verbose = std::env::var("NETSOT_TIMINGS").as_deref() == Ok("2");
-        Steps {
-            stage,
-            start: verbose.then(std::time::Instant::now),
-        }
-    }
-
-    /// Ends the step `name`, which began when the previous one ended.
-    pub fn done(&mut self, name: &str) {
-        if let Some(start) = self.start {
-            let step = format!("{}/{name}", self.stage);
-            eprintln!(
-                "timing: {step:<37} {:>9.3} s",
-                start.elapsed().as_secs_f64()
-            );
-            self.start = Some(std::time::Instant::now());
-        }
-    }
-}
-
-/// The peak resident memory of this process so far (Linux's `VmHWM`), in KiB.
-pub fn peak_memory_kib() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    line.split_whitespace().nth(1)?.parse().ok()
-}
-
 /// Compiles the repository `source`. Fails only if there is no repository to read.
 pub fn compile(source: &Source) -> Result<Compilation, SourceError> {
+    compile_timed(source, &Timings::off())
+}
+
+/// As [`compile`], reporting the steps of every stage into `timings`.
+pub fn compile_timed(source: &Source, timings: &Timings) -> Result<Compilation, SourceError> {
     let start = std::time::Instant::now();
     let Loaded {
         files,
@@ -104,20 +56,21 @@ pub fn compile(source: &Source) -> Result<Compilation, SourceError> {
         mut diagnostics,
         commit_time,
         templates,
-    } = load::load(source)?;
-    let mut timings = vec![Timing::since("load", start)];
+    } = load::load(source, timings)?;
+    let mut stages = vec![Timing::since("load", start)];
     let start = std::time::Instant::now();
-    let (graph, resolve_diagnostics) = graph::build(model, &config);
+    let (graph, resolve_diagnostics) = graph::build(model, &config, timings);
     diagnostics.extend(resolve_diagnostics);
-    timings.push(Timing::since("resolve", start));
+    stages.push(Timing::since("resolve", start));
     let start = std::time::Instant::now();
     diagnostics.extend(crate::check::run(
         &graph,
         &config,
         config_file.unwrap_or_default(),
+        timings,
     ));
     diag::sort_and_dedup(&mut diagnostics, &files);
-    timings.push(Timing::since("check", start));
+    stages.push(Timing::since("check", start));
     Ok(Compilation {
         files,
         config,
@@ -126,6 +79,6 @@ pub fn compile(source: &Source) -> Result<Compilation, SourceError> {
         diagnostics,
         commit_time,
         templates,
-        timings,
+        timings: stages,
     })
 }

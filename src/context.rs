@@ -88,11 +88,11 @@ impl<'g> Contexts<'g> {
             }
         }
         let local = match owner {
-            Owner::Device(d) => self.graph.model.devices[d as usize]
+            Owner::Device(d) => self.graph.model.devices[d.index()]
                 .data
                 .config_context
                 .as_ref(),
-            Owner::VirtualMachine(v) => self.graph.model.virtual_machines[v as usize]
+            Owner::VirtualMachine(v) => self.graph.model.virtual_machines[v.index()]
                 .data
                 .config_context
                 .as_ref(),
@@ -108,7 +108,7 @@ impl<'g> Contexts<'g> {
         let g = self.graph;
         let mut facts = match owner {
             Owner::Device(d) => {
-                let node = &g.devices[d as usize];
+                let node = &g.devices[d.index()];
                 Facts {
                     site: node.site,
                     locations: Graph::ancestors(&self.location_parents, node.location),
@@ -122,7 +122,7 @@ impl<'g> Contexts<'g> {
                 }
             }
             Owner::VirtualMachine(v) => {
-                let node = &g.virtual_machines[v as usize];
+                let node = &g.virtual_machines[v.index()];
                 Facts {
                     site: node.site,
                     role: node.role,

@@ -13,7 +13,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::compile::Compilation;
-use crate::graph::{Graph, IpSource, Owner};
+use crate::graph::{Graph, InterfaceId, IpId, IpSource, Owner};
 use crate::render::RenderedFile;
 
 /// One object as the diff sees it.
@@ -194,11 +194,11 @@ pub fn natural_key(collection: &str, fields: &Map<String, Value>) -> String {
 
 /// The interfaces users wrote, keyed `SITE/DEVICE:INTERFACE` (`VM:INTERFACE`).
 fn interfaces(graph: &Graph, out: &mut Entities) {
-    for id in 0..graph.interfaces.len() as u32 {
+    for id in InterfaceId::all(graph.interfaces.len()) {
         let Some(entry) = graph.interface_entry(id) else {
             continue;
         };
-        let owner = graph.interfaces[id as usize].owner;
+        let owner = graph.interfaces[id.index()].owner;
         let Ok(Value::Object(mut fields)) = serde_json::to_value(entry) else {
             continue;
         };
@@ -218,7 +218,7 @@ fn cable_site(graph: &Graph, cable: usize) -> Option<String> {
     let node = graph.cables.get(cable)?;
     [&node.a, &node.b].into_iter().flatten().find_map(|end| {
         let owner = match end {
-            crate::graph::CableTarget::Interface(i) => graph.interfaces[*i as usize].owner,
+            crate::graph::CableTarget::Interface(i) => graph.interfaces[i.index()].owner,
             crate::graph::CableTarget::Port { device, .. } => Owner::Device(*device),
         };
         site_name(graph, owner)
@@ -231,7 +231,7 @@ fn site_name(graph: &Graph, owner: Owner) -> Option<String> {
         .map(|s| graph.model.sites[s as usize].data.name.value.clone())
 }
 
-fn owner_key(graph: &Graph, owner: Owner, interface: u32) -> String {
+fn owner_key(graph: &Graph, owner: Owner, interface: InterfaceId) -> String {
     let name = graph.interface_name(interface);
     match owner {
         Owner::Device(d) => {
@@ -244,8 +244,8 @@ fn owner_key(graph: &Graph, owner: Owner, interface: u32) -> String {
 
 /// Every address, keyed by address and VRF, with `assigned_to`.
 fn addresses(graph: &Graph, out: &mut Entities) {
-    for ip in 0..graph.ip_addresses.len() as u32 {
-        let node = &graph.ip_addresses[ip as usize];
+    for ip in IpId::all(graph.ip_addresses.len()) {
+        let node = &graph.ip_addresses[ip.index()];
         let Ok(Value::Object(mut fields)) = serde_json::to_value(graph.ip_data(ip)) else {
             continue;
         };
@@ -258,7 +258,7 @@ fn addresses(graph: &Graph, out: &mut Entities) {
         fields.insert("vrf".into(), vrf.clone().map_or(Value::Null, Value::String));
         let assigned = node
             .interface
-            .map(|i| owner_key(graph, graph.interfaces[i as usize].owner, i));
+            .map(|i| owner_key(graph, graph.interfaces[i.index()].owner, i));
         fields.insert(
             "assigned_to".into(),
             assigned.map_or(Value::Null, Value::String),

@@ -4,7 +4,8 @@
 //! The pipeline, in the order data flows: [`source`] (bytes from the working tree or a git
 //! revision) → [`load`] (YAML to the typed [`model`], with spans) → [`graph`] (references
 //! resolved through indexes) → [`check`] (rule families) → [`render`] (outputs). Every stage
-//! returns diagnostics ([`diag`]) instead of failing; only [`cli`] prints.
+//! returns diagnostics ([`diag`]) instead of failing and reports how long its steps took
+//! into a [`timing::Timings`] sink; only [`cli`] prints.
 
 pub mod blame;
 pub mod check;
@@ -20,4 +21,5 @@ pub mod load;
 pub mod model;
 pub mod render;
 pub mod source;
+pub mod timing;
 pub mod view;

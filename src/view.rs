@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use serde_json::{json, Map, Value};
 
 use crate::context::Contexts;
-use crate::graph::{CableTarget, Graph, Owner};
+use crate::graph::{CableTarget, DeviceId, Graph, InterfaceId, IpId, Owner, VirtualMachineId};
 
 /// Everything the views of one graph share: merged contexts and services by owner.
 pub struct Views<'g> {
@@ -74,16 +74,16 @@ impl<'g> Views<'g> {
         )
     }
 
-    fn ip_text(&self, ip: Option<u32>) -> Value {
+    fn ip_text(&self, ip: Option<IpId>) -> Value {
         ip.map_or(Value::Null, |ip| {
-            Value::String(self.graph.ip_addresses[ip as usize].address.to_string())
+            Value::String(self.graph.ip_addresses[ip.index()].address.to_string())
         })
     }
 
     /// One address, as seen from its interface.
-    pub fn ip(&self, ip: u32) -> Value {
+    pub fn ip(&self, ip: IpId) -> Value {
         let g = self.graph;
-        let node = &g.ip_addresses[ip as usize];
+        let node = &g.ip_addresses[ip.index()];
         let data = g.ip_data(ip);
         json!({
             "address": node.address.to_string(),
@@ -98,16 +98,16 @@ impl<'g> Views<'g> {
     }
 
     /// Every address of the graph, with what it is assigned to.
-    pub fn ip_with_assignment(&self, ip: u32) -> Value {
+    pub fn ip_with_assignment(&self, ip: IpId) -> Value {
         let g = self.graph;
         let mut value = self.ip(ip);
-        let node = &g.ip_addresses[ip as usize];
+        let node = &g.ip_addresses[ip.index()];
         if let Value::Object(map) = &mut value {
             let (kind, owner) = match g.ip_owner(ip) {
                 Some(Owner::Device(d)) => ("device", Some(g.device(d).name.value.clone())),
                 Some(Owner::VirtualMachine(v)) => (
                     "virtual_machine",
-                    Some(g.model.virtual_machines[v as usize].data.name.value.clone()),
+                    Some(g.model.virtual_machines[v.index()].data.name.value.clone()),
                 ),
                 None => ("", None),
             };
@@ -128,9 +128,9 @@ impl<'g> Views<'g> {
         value
     }
 
-    fn interface(&self, interface: u32) -> Value {
+    fn interface(&self, interface: InterfaceId) -> Value {
         let g = self.graph;
-        let node = &g.interfaces[interface as usize];
+        let node = &g.interfaces[interface.index()];
         let links = g.links(interface);
         let entry = g.interface_entry(interface);
         let vlan = |v: u32| {
@@ -188,7 +188,7 @@ impl<'g> Views<'g> {
                         "protocol": service.protocol.value.as_str(),
                         "ports": service.ports.iter().map(|p| p.value).collect::<Vec<_>>(),
                         "ip_addresses": self.graph.services[s as usize].ip_addresses.iter()
-                            .map(|&ip| self.graph.ip_addresses[ip as usize].address.to_string())
+                            .map(|&ip| self.graph.ip_addresses[ip.index()].address.to_string())
                             .collect::<Vec<_>>(),
                         "description": service.description,
                     })
@@ -198,9 +198,9 @@ impl<'g> Views<'g> {
     }
 
     /// A device with its relations, interfaces, services and merged config context.
-    pub fn device(&self, device: u32) -> Value {
+    pub fn device(&self, device: DeviceId) -> Value {
         let g = self.graph;
-        let node = &g.devices[device as usize];
+        let node = &g.devices[device.index()];
         let data = g.device(device);
         let owner = Owner::Device(device);
         let device_type = node.device_type.map(|t| {
@@ -270,10 +270,10 @@ impl<'g> Views<'g> {
     }
 
     /// A virtual machine with its relations, interfaces, services and merged config context.
-    pub fn virtual_machine(&self, vm: u32) -> Value {
+    pub fn virtual_machine(&self, vm: VirtualMachineId) -> Value {
         let g = self.graph;
-        let node = &g.virtual_machines[vm as usize];
-        let data = &g.model.virtual_machines[vm as usize].data;
+        let node = &g.virtual_machines[vm.index()];
+        let data = &g.model.virtual_machines[vm.index()].data;
         let owner = Owner::VirtualMachine(vm);
         let mut map = Map::new();
         map.insert("name".into(), json!(data.name.value));
@@ -328,7 +328,11 @@ impl<'g> Views<'g> {
         }
         map.insert(
             "interfaces".into(),
-            Value::Array(shared.interfaces.map(|i| self.interface(i)).collect()),
+            Value::Array(
+                InterfaceId::range(shared.interfaces)
+                    .map(|i| self.interface(i))
+                    .collect(),
+            ),
         );
         map.insert("services".into(), self.services_of(owner));
         map.insert("config_context".into(), merged.data);
@@ -351,7 +355,7 @@ impl<'g> Views<'g> {
         map.insert(
             "devices".into(),
             Value::Array(
-                (0..g.devices.len() as u32)
+                DeviceId::all(g.devices.len())
                     .map(|d| self.device(d))
                     .collect(),
             ),
@@ -359,14 +363,14 @@ impl<'g> Views<'g> {
         map.insert(
             "virtual_machines".into(),
             Value::Array(
-                (0..g.virtual_machines.len() as u32)
+                VirtualMachineId::all(g.virtual_machines.len())
                     .map(|v| self.virtual_machine(v))
                     .collect(),
             ),
         );
-        let mut ips: Vec<u32> = (0..g.ip_addresses.len() as u32).collect();
+        let mut ips: Vec<IpId> = IpId::all(g.ip_addresses.len()).collect();
         ips.sort_by_key(|&ip| {
-            let node = &g.ip_addresses[ip as usize];
+            let node = &g.ip_addresses[ip.index()];
             (g.vrf_name(node.vrf), node.address)
         });
         map.insert(
@@ -389,10 +393,10 @@ impl<'g> Views<'g> {
 struct Shared<'a> {
     tags: &'a [u32],
     custom_fields: &'a crate::model::organisation::CustomFieldValues,
-    primary_ip4: Option<u32>,
-    primary_ip6: Option<u32>,
+    primary_ip4: Option<IpId>,
+    primary_ip6: Option<IpId>,
     /// Devices only.
-    oob_ip: Option<Option<u32>>,
+    oob_ip: Option<Option<IpId>>,
     interfaces: std::ops::Range<u32>,
 }
 

@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::diag::codes;
 use crate::diag::{Diagnostic, Location};
-use crate::graph::{CableTarget, Graph};
+use crate::graph::{CableTarget, DeviceId, Graph, InterfaceId};
 use crate::model::choices::InterfaceType;
 use crate::model::dcim::TerminationType;
 
@@ -81,7 +81,7 @@ fn rack_elevations(graph: &Graph, out: &mut Vec<Diagnostic>) {
             );
             continue;
         };
-        let height = graph.device_height(d as u32);
+        let height = graph.device_height(DeviceId::from_index(d));
         let rack_data = &graph.model.racks[rack as usize].data;
         let u_height = rack_data
             .u_height
@@ -260,8 +260,8 @@ fn full_depth_conflict(
 /// What a cable end is, to tell the same end used twice.
 #[derive(Clone, PartialEq, Eq, Hash)]
 enum EndKey {
-    Interface(u32),
-    Port(u32, TerminationType, String),
+    Interface(InterfaceId),
+    Port(DeviceId, TerminationType, String),
     /// A circuit termination or power feed, by its text.
     Other(TerminationType, String),
 }

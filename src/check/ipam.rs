@@ -13,7 +13,7 @@ use ipnet::IpNet;
 
 use crate::diag::codes;
 use crate::diag::{Diagnostic, Location};
-use crate::graph::Graph;
+use crate::graph::{Graph, IpId};
 use crate::model::config::Config;
 
 pub(super) fn check(graph: &Graph, config: &Config, out: &mut Vec<Diagnostic>) {
@@ -265,10 +265,10 @@ fn is_container(graph: &Graph, prefix: usize) -> bool {
 
 fn addresses(graph: &Graph, config: &Config, prefixes: &PrefixTable, out: &mut Vec<Diagnostic>) {
     // The first non-shared holder of each host address, per VRF.
-    let mut holders: HashMap<(Option<u32>, IpAddr), u32> =
+    let mut holders: HashMap<(Option<u32>, IpAddr), IpId> =
         HashMap::with_capacity_and_hasher(graph.ip_addresses.len(), Default::default());
     for (i, node) in graph.ip_addresses.iter().enumerate() {
-        let data = graph.ip_data(i as u32);
+        let data = graph.ip_data(IpId::from_index(i));
         let address = node.address.addr();
         let role = data.role.as_ref().map(|r| r.value);
 
@@ -288,7 +288,7 @@ fn addresses(graph: &Graph, config: &Config, prefixes: &PrefixTable, out: &mut V
                             &codes::NETWORK_OR_BROADCAST_ADDRESS,
                             format!("{} is the {what} address of {}", node.address, v4.trunc()),
                         )
-                        .at(graph.ip_location(i as u32))
+                        .at(graph.ip_location(IpId::from_index(i)))
                         .with_help("assign a host address; only /31 and /32 may use every address"),
                     );
                 }
@@ -307,14 +307,14 @@ fn addresses(graph: &Graph, config: &Config, prefixes: &PrefixTable, out: &mut V
                             graph.vrf_name(node.vrf)
                         ),
                     )
-                    .at_labelled(graph.ip_location(i as u32), describe_holder(graph, i as u32))
+                    .at_labelled(graph.ip_location(IpId::from_index(i)), describe_holder(graph, IpId::from_index(i)))
                     .with_secondary(graph.ip_location(first), describe_holder(graph, first))
                     .with_help(
                         "remove one; a shared address (VRRP, HSRP, anycast, VIP) needs its `role` on each",
                     ),
                 ),
                 None => {
-                    holders.insert((node.vrf, address), i as u32);
+                    holders.insert((node.vrf, address), IpId::from_index(i));
                 }
             }
         }
@@ -322,7 +322,7 @@ fn addresses(graph: &Graph, config: &Config, prefixes: &PrefixTable, out: &mut V
         // The prefix that holds the address: in its own VRF, or (a mistake) only in another.
         let host_len = max_len(&node.address);
         match prefixes.containing(node.vrf, address, host_len) {
-            Some(prefix) => mask_mismatch(graph, i as u32, prefix as usize, out),
+            Some(prefix) => mask_mismatch(graph, IpId::from_index(i), prefix as usize, out),
             None => match prefixes.containing_any(address) {
                 Some(other) => {
                     let other_vrf = graph.prefixes[other as usize].vrf;
@@ -337,7 +337,7 @@ fn addresses(graph: &Graph, config: &Config, prefixes: &PrefixTable, out: &mut V
                                 graph.vrf_name(other_vrf)
                             ),
                         )
-                        .at(graph.ip_location(i as u32))
+                        .at(graph.ip_location(IpId::from_index(i)))
                         .with_secondary(prefix_location(graph, other as usize), "this prefix")
                         .with_help(match other_vrf {
                             Some(_) => format!("add `vrf: {}`", graph.vrf_name(other_vrf)),
@@ -356,7 +356,7 @@ fn addresses(graph: &Graph, config: &Config, prefixes: &PrefixTable, out: &mut V
                             graph.vrf_name(node.vrf)
                         ),
                     )
-                    .at(graph.ip_location(i as u32))
+                    .at(graph.ip_location(IpId::from_index(i)))
                     .with_help(
                         "add the prefix it belongs to, or turn off `policy.require_parent_prefix`",
                     ),
@@ -368,15 +368,15 @@ fn addresses(graph: &Graph, config: &Config, prefixes: &PrefixTable, out: &mut V
 }
 
 /// `10.0.0.1/24 on leaf1:Vlan10`, or the bare address when unassigned.
-fn describe_holder(graph: &Graph, ip: u32) -> String {
-    match graph.ip_addresses[ip as usize].interface {
+fn describe_holder(graph: &Graph, ip: IpId) -> String {
+    match graph.ip_addresses[ip.index()].interface {
         Some(interface) => format!("on {}", graph.interface_label(interface)),
         None => "unassigned".to_string(),
     }
 }
 
-fn mask_mismatch(graph: &Graph, ip: u32, prefix: usize, out: &mut Vec<Diagnostic>) {
-    let node = &graph.ip_addresses[ip as usize];
+fn mask_mismatch(graph: &Graph, ip: IpId, prefix: usize, out: &mut Vec<Diagnostic>) {
+    let node = &graph.ip_addresses[ip.index()];
     let parent = &graph.prefixes[prefix];
     if node.address.prefix_len() == parent.prefix.prefix_len()
         || node.address.prefix_len() == max_len(&node.address)

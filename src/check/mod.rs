@@ -13,21 +13,27 @@ mod vlan;
 use crate::diag::{Diagnostic, FileId};
 use crate::graph::Graph;
 use crate::model::config::Config;
+use crate::timing::Timings;
 
 /// Runs every graph-level rule family. The families are independent and run in parallel.
-pub fn run(graph: &Graph, config: &Config, config_file: FileId) -> Vec<Diagnostic> {
+pub fn run(
+    graph: &Graph,
+    config: &Config,
+    config_file: FileId,
+    timings: &Timings,
+) -> Vec<Diagnostic> {
     let ((mut ipam, mut vlan), (mut dcim, mut policy)) = rayon::join(
         || {
             rayon::join(
-                || collect("ipam", |out| ipam::check(graph, config, out)),
-                || collect("vlan", |out| vlan::check(graph, out)),
+                || collect(timings, "ipam", |out| ipam::check(graph, config, out)),
+                || collect(timings, "vlan", |out| vlan::check(graph, out)),
             )
         },
         || {
             rayon::join(
-                || collect("dcim", |out| dcim::check(graph, out)),
+                || collect(timings, "dcim", |out| dcim::check(graph, out)),
                 || {
-                    collect("policy", |out| {
+                    collect(timings, "policy", |out| {
                         policy::check(graph, config, config_file, out)
                     })
                 },
@@ -40,15 +46,12 @@ pub fn run(graph: &Graph, config: &Config, config_file: FileId) -> Vec<Diagnosti
     ipam
 }
 
-fn collect(family: &str, check: impl FnOnce(&mut Vec<Diagnostic>)) -> Vec<Diagnostic> {
-    let start = std::time::Instant::now();
+fn collect(
+    timings: &Timings,
+    family: &str,
+    check: impl FnOnce(&mut Vec<Diagnostic>),
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    check(&mut out);
-    if std::env::var("NETSOT_TIMINGS").as_deref() == Ok("2") {
-        eprintln!(
-            "timing: check/{family:<34} {:>9.3} s",
-            start.elapsed().as_secs_f64()
-        );
-    }
+    timings.time(|| format!("check/{family}"), || check(&mut out));
     out
 }

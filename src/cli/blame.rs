@@ -7,7 +7,6 @@ use clap::ValueEnum;
 
 use super::{Failure, Outcome};
 use crate::blame;
-use crate::compile;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -47,7 +46,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     let source = args
         .outside
         .open(args.repo.as_deref(), args.rev.as_deref())?;
-    let compilation = compile::compile(&source)?;
+    let compilation = super::compile(&source)?;
     let (key, location) =
         blame::find(&compilation, collection, &args.name).map_err(Failure::new)?;
     let file = compilation.files.get(location.file);

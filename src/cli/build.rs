@@ -6,8 +6,7 @@ use std::path::PathBuf;
 use super::check::Format;
 use super::{write, Failure, Outcome, RepoArgs};
 use crate::diag::{self, emit};
-use crate::render;
-use crate::{compile, source::Source};
+use crate::source::Source;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -32,15 +31,15 @@ pub fn run(args: Args, color: bool) -> Result<Outcome, Failure> {
     if let Some(root) = source.root_dir() {
         write::check_folders_below_root(&out_dir, &root)?;
     }
-    let compilation = compile::compile(&source)?;
+    let compilation = super::compile(&source)?;
     let mut diagnostics = compilation.diagnostics.clone();
     let mut timings = compilation.timings.clone();
     let rendered = if compilation.has_errors() {
         None
     } else {
         let start = std::time::Instant::now();
-        let rendered = render::render(&compilation);
-        timings.push(compile::Timing::since("render", start));
+        let rendered = super::render(&compilation);
+        timings.push(crate::timing::Timing::since("render", start));
         diagnostics.extend(rendered.diagnostics.iter().cloned());
         Some(rendered)
     };

@@ -5,7 +5,6 @@ use std::io::Write;
 use clap::ValueEnum;
 
 use super::{Failure, Outcome, RepoArgs};
-use crate::compile;
 use crate::diag::emit;
 
 #[derive(clap::Args)]
@@ -50,7 +49,7 @@ impl Format {
 
 pub fn run(args: Args, color: bool) -> Result<Outcome, Failure> {
     let source = args.repo.open()?;
-    let compilation = compile::compile(&source)?;
+    let compilation = super::compile(&source)?;
     let diagnostics = &compilation.diagnostics;
     let text = match args.format {
         Format::Human => {

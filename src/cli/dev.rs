@@ -74,7 +74,10 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         }
         DevCommand::Parse(args) => {
             let source = args.repo.open()?;
-            let loaded = crate::load::load(&source)?;
+            let timings = super::step_timings();
+            let loaded = crate::load::load(&source, &timings);
+            super::print_steps(&timings);
+            let loaded = loaded?;
             let _ = writeln!(
                 std::io::stdout(),
                 "{}: parsed {} files, {} bytes, {} objects, {} diagnostics",

@@ -8,7 +8,7 @@ use clap::ValueEnum;
 
 use super::check::Format as DiagnosticFormat;
 use super::{Failure, Outcome};
-use crate::compile::{self, Compilation};
+use crate::compile::Compilation;
 use crate::diff::{self, ChangeKind, Diff};
 use crate::render;
 
@@ -44,8 +44,8 @@ pub fn run(args: Args, color: bool) -> Result<Outcome, Failure> {
     let head_source = args.outside.open(path, args.head.as_deref())?;
     // Each compilation is parallel inside; a git repository handle is not shared between
     // threads, so the two run one after the other.
-    let base = compile::compile(&base_source)?;
-    let head = compile::compile(&head_source)?;
+    let base = super::compile(&base_source)?;
+    let head = super::compile(&head_source)?;
     let (base_entities, head_entities) =
         rayon::join(|| diff::entities(&base), || diff::entities(&head));
     let (base_files, head_files) = rayon::join(|| rendered(&base), || rendered(&head));
@@ -113,7 +113,7 @@ fn rendered(compilation: &Compilation) -> Option<Vec<render::RenderedFile>> {
     if compilation.has_errors() {
         return None;
     }
-    let rendered = render::render(compilation);
+    let rendered = super::render(compilation);
     (!rendered.has_errors()).then_some(rendered.files)
 }
 

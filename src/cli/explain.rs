@@ -26,7 +26,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         return Ok(Outcome::Clean);
     }
     let code = args.code.unwrap_or_default();
-    match codes::lookup(&code) {
+    match crate::diag::rule::lookup(&code) {
         Some(rule) => {
             println!(
                 "# {} ({}), {} by default\n",

@@ -5,7 +5,6 @@ use std::io::Write;
 use clap::ValueEnum;
 
 use super::{Failure, Outcome, RepoArgs};
-use crate::compile;
 use crate::diag::emit;
 use crate::view::Views;
 
@@ -25,7 +24,7 @@ pub enum ExportFormat {
 
 pub fn run(args: Args, color: bool) -> Result<Outcome, Failure> {
     let source = args.repo.open()?;
-    let compilation = compile::compile(&source)?;
+    let compilation = super::compile(&source)?;
     if compilation.has_errors() {
         let text = emit::human(&compilation.diagnostics, &compilation.files, color);
         eprint!("{text}");

@@ -8,7 +8,6 @@ use clap::ValueEnum;
 use ipnet::IpNet;
 
 use super::{Failure, Outcome, RepoArgs};
-use crate::compile;
 use crate::ipam;
 
 #[derive(clap::Args)]
@@ -84,7 +83,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         | IpamCommand::Next { repo, .. } => repo.clone(),
     };
     let source = repo.open()?;
-    let compilation = compile::compile(&source)?;
+    let compilation = super::compile(&source)?;
     if compilation.has_errors() {
         eprintln!(
             "warning: {}: {}; answers may be incomplete (run `netsot check`)",

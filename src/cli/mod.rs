@@ -21,6 +21,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::compile::Compilation;
+use crate::timing::{Timing, Timings};
+
 /// netsot: compile a network's source of truth kept in git.
 #[derive(Parser)]
 #[command(name = "netsot", version, about, long_about = None, propagate_version = true)]
@@ -181,10 +184,52 @@ impl AllowOutside {
     }
 }
 
+/// What `NETSOT_TIMINGS` asks for: `1` the time of each stage and the peak memory when it
+/// ended, `2` the time of every step of every stage. The one place the variable is read.
+fn timings_level() -> Option<u8> {
+    match std::env::var("NETSOT_TIMINGS").as_deref() {
+        Ok("1") => Some(1),
+        Ok("2") => Some(2),
+        _ => None,
+    }
+}
+
+/// A sink for the steps of the stages, recording only under `NETSOT_TIMINGS=2`.
+pub fn step_timings() -> Timings {
+    Timings::new(timings_level() == Some(2))
+}
+
+/// Prints the steps recorded in `timings` to stderr, in the order they ended.
+pub fn print_steps(timings: &Timings) {
+    for step in timings.take() {
+        eprintln!(
+            "timing: {:<37} {:>9.3} s",
+            step.name,
+            step.time.as_secs_f64()
+        );
+    }
+}
+
+/// Compiles `source`, printing the steps of its stages under `NETSOT_TIMINGS=2`.
+pub fn compile(source: &crate::source::Source) -> Result<Compilation, Failure> {
+    let timings = step_timings();
+    let compilation = crate::compile::compile_timed(source, &timings);
+    print_steps(&timings);
+    Ok(compilation?)
+}
+
+/// Renders a compilation, printing each output's time under `NETSOT_TIMINGS=2`.
+pub fn render(compilation: &Compilation) -> crate::render::Rendered {
+    let timings = step_timings();
+    let rendered = crate::render::render_timed(compilation, &timings);
+    print_steps(&timings);
+    rendered
+}
+
 /// Prints the time of each stage, and the peak memory when it ended, to stderr when
 /// `NETSOT_TIMINGS=1`.
-pub fn print_timings(timings: &[crate::compile::Timing]) {
-    if std::env::var("NETSOT_TIMINGS").as_deref() == Ok("1") {
+pub fn print_timings(timings: &[Timing]) {
+    if timings_level() == Some(1) {
         for timing in timings {
             let peak = timing
                 .peak_kib

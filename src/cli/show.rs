@@ -6,9 +6,9 @@ use std::io::Write;
 use clap::ValueEnum;
 
 use super::{Failure, Outcome, RepoArgs};
-use crate::compile;
 use crate::diag::{did_you_mean, emit};
 use crate::graph::index::SiteLookup;
+use crate::graph::{DeviceId, VirtualMachineId};
 use crate::view::Views;
 
 #[derive(clap::Args)]
@@ -31,7 +31,7 @@ pub enum Kind {
 
 pub fn run(args: Args, _color: bool) -> Result<Outcome, Failure> {
     let source = args.repo.open()?;
-    let compilation = compile::compile(&source)?;
+    let compilation = super::compile(&source)?;
     let graph = &compilation.graph;
     let views = Views::new(graph);
     let value = match args.kind {
@@ -41,12 +41,12 @@ pub fn run(args: Args, _color: bool) -> Result<Outcome, Failure> {
                 .devices
                 .lookup(None, &args.name, &graph.indexes.sites)
             {
-                SiteLookup::Found(d) => views.device(d),
+                SiteLookup::Found(d) => views.device(DeviceId::new(d)),
                 SiteLookup::Ambiguous(candidates) => {
                     let names: Vec<String> = candidates
                         .iter()
                         .map(|&d| {
-                            let device = graph.device(d);
+                            let device = graph.device(DeviceId::new(d));
                             format!("{}/{}", device.site.value, device.name.value)
                         })
                         .collect();
@@ -65,7 +65,7 @@ pub fn run(args: Args, _color: bool) -> Result<Outcome, Failure> {
             }
         }
         Kind::VirtualMachine => match graph.indexes.virtual_machines.get(&args.name) {
-            Some(v) => views.virtual_machine(v),
+            Some(v) => views.virtual_machine(VirtualMachineId::new(v)),
             None => {
                 return Err(missing(
                     "virtual machine",

@@ -8,11 +8,12 @@
 pub mod codes;
 pub mod emit;
 pub mod files;
+pub mod rule;
 pub mod sarif;
 mod snippet;
 
-pub use codes::{Rule, Severity};
 pub use files::{FileId, SourceFile, SourceMap};
+pub use rule::{Rule, Severity};
 
 /// A byte range in one source file. Offsets are `u32`: files are capped far below 4 GiB.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -7,8 +7,9 @@
 
 use serde::Serialize;
 
-use super::codes::{Rule, ALL};
+use super::codes::ALL;
 use super::emit::{dedent, json_location};
+use super::rule::Rule;
 use super::{Diagnostic, Label, SourceMap};
 
 /// The schema a SARIF log names, as GitHub's code scanning expects it.

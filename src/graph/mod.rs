@@ -1,20 +1,23 @@
 //! The resolved graph: the model plus, for every reference, the index of the object it
-//! names. Relations are plain `u32` indexes into the model's collections (or into the
-//! graph's own tables for interfaces and addresses), found through hash indexes: no pass
-//! compares all pairs.
+//! names. Relations are indexes into the model's collections (or into the graph's own
+//! tables for interfaces and addresses), found through hash indexes: no pass compares all
+//! pairs. Devices, virtual machines, interfaces and addresses are typed ids ([`id`]), so
+//! one cannot be passed where another is meant; the other collections are still `u32`.
 //!
 //! This module does no IO. [`build`] never fails: unresolved references become diagnostics
 //! and `None` relations.
 
-mod build;
+pub mod id;
 pub mod index;
+mod resolve;
 
 use std::ops::Range;
 
 use ipnet::IpNet;
 
-pub use build::{build, validate_dns_name};
+pub use id::{DeviceId, Id, InterfaceId, IpId, VirtualMachineId};
 use index::{NameIndex, SiteIndex};
+pub use resolve::{build, validate_dns_name};
 
 use crate::diag::{FileId, Location};
 use crate::model::choices::InterfaceType;
@@ -26,8 +29,8 @@ use crate::model::Model;
 /// What an interface belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Owner {
-    Device(u32),
-    VirtualMachine(u32),
+    Device(DeviceId),
+    VirtualMachine(VirtualMachineId),
 }
 
 #[derive(Debug, Default)]
@@ -120,9 +123,9 @@ pub struct DeviceNode {
     pub virtual_chassis: Option<u32>,
     /// The device's interfaces: a contiguous range of [`Graph::interfaces`].
     pub interfaces: Range<u32>,
-    pub primary_ip4: Option<u32>,
-    pub primary_ip6: Option<u32>,
-    pub oob_ip: Option<u32>,
+    pub primary_ip4: Option<IpId>,
+    pub primary_ip6: Option<IpId>,
+    pub oob_ip: Option<IpId>,
     pub tags: Vec<u32>,
 }
 
@@ -134,8 +137,8 @@ pub struct VirtualMachineNode {
     pub platform: Option<u32>,
     pub tenant: Option<u32>,
     pub interfaces: Range<u32>,
-    pub primary_ip4: Option<u32>,
-    pub primary_ip6: Option<u32>,
+    pub primary_ip4: Option<IpId>,
+    pub primary_ip6: Option<IpId>,
     pub tags: Vec<u32>,
 }
 
@@ -161,6 +164,9 @@ pub struct InterfaceNode {
     /// The index in [`Graph::interface_links`], or [`NONE`].
     links: u32,
 }
+
+// A large network has millions of interfaces: the packed node must not grow.
+const _: () = assert!(std::mem::size_of::<InterfaceNode>() == 24);
 
 fn packed(index: Option<u32>) -> u32 {
     index.unwrap_or(NONE)
@@ -197,20 +203,20 @@ impl InterfaceNode {
 #[derive(Debug, Clone)]
 pub struct InterfaceLinks {
     /// The interface these belong to.
-    pub interface: u32,
-    pub lag: Option<u32>,
-    pub parent: Option<u32>,
-    pub bridge: Option<u32>,
+    pub interface: InterfaceId,
+    pub lag: Option<InterfaceId>,
+    pub parent: Option<InterfaceId>,
+    pub bridge: Option<InterfaceId>,
     pub untagged_vlan: Option<u32>,
     /// Thin vectors (one word, no allocation when empty).
     pub tagged_vlans: thin_vec::ThinVec<u32>,
     pub vrf: Option<u32>,
     /// The addresses assigned to the interface, indexes of [`Graph::ip_addresses`].
-    pub ip_addresses: thin_vec::ThinVec<u32>,
+    pub ip_addresses: thin_vec::ThinVec<IpId>,
 }
 
 impl InterfaceLinks {
-    const fn new(interface: u32) -> InterfaceLinks {
+    const fn new(interface: InterfaceId) -> InterfaceLinks {
         InterfaceLinks {
             interface,
             lag: None,
@@ -225,7 +231,7 @@ impl InterfaceLinks {
 }
 
 /// The links of every interface that has none.
-static NO_LINKS: InterfaceLinks = InterfaceLinks::new(NONE);
+static NO_LINKS: InterfaceLinks = InterfaceLinks::new(InterfaceId::new(NONE));
 
 /// Where an address was written.
 #[derive(Debug, Clone, Copy)]
@@ -244,7 +250,7 @@ pub enum IpSource {
 pub struct IpNode {
     pub address: IpNet,
     pub vrf: Option<u32>,
-    pub interface: Option<u32>,
+    pub interface: Option<InterfaceId>,
     pub tenant: Option<u32>,
     pub source: IpSource,
     pub file: FileId,
@@ -291,10 +297,10 @@ pub struct VlanGroupNode {
 /// What a cable end attaches to.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CableTarget {
-    Interface(u32),
+    Interface(InterfaceId),
     /// A port other than an interface: its device, kind and name.
     Port {
-        device: u32,
+        device: DeviceId,
         kind: TerminationType,
         name: String,
     },
@@ -309,7 +315,7 @@ pub struct CableNode {
 #[derive(Debug, Default, Clone)]
 pub struct ServiceNode {
     pub owner: Option<Owner>,
-    pub ip_addresses: Vec<u32>,
+    pub ip_addresses: Vec<IpId>,
 }
 
 /// The model with every reference resolved.
@@ -344,38 +350,38 @@ pub struct Graph {
     pub clusters: Vec<ClusterNode>,
     pub config_contexts: Vec<ConfigContextNode>,
     /// For each device, its interfaces sorted by name, to find one by binary search.
-    interfaces_by_name: Vec<u32>,
+    interfaces_by_name: Vec<InterfaceId>,
 }
 
 impl Graph {
     /// The relations of an interface (empty for one without an entry or address).
-    pub fn links(&self, interface: u32) -> &InterfaceLinks {
-        match unpacked(self.interfaces[interface as usize].links) {
+    pub fn links(&self, interface: InterfaceId) -> &InterfaceLinks {
+        match unpacked(self.interfaces[interface.index()].links) {
             Some(links) => &self.interface_links[links as usize],
             None => &NO_LINKS,
         }
     }
 
     /// The interface entry written by the user, if any.
-    pub fn interface_entry(&self, interface: u32) -> Option<&Interface> {
-        let node = &self.interfaces[interface as usize];
+    pub fn interface_entry(&self, interface: InterfaceId) -> Option<&Interface> {
+        let node = &self.interfaces[interface.index()];
         let entry = node.entry()? as usize;
         Some(match node.owner {
-            Owner::Device(d) => &self.model.devices[d as usize].data.interfaces[entry].value,
+            Owner::Device(d) => &self.model.devices[d.index()].data.interfaces[entry].value,
             Owner::VirtualMachine(v) => {
-                &self.model.virtual_machines[v as usize].data.interfaces[entry].value
+                &self.model.virtual_machines[v.index()].data.interfaces[entry].value
             }
         })
     }
 
     /// The device-type template the interface was instantiated from, if any.
-    pub fn interface_template(&self, interface: u32) -> Option<&InterfaceTemplate> {
-        let node = &self.interfaces[interface as usize];
+    pub fn interface_template(&self, interface: InterfaceId) -> Option<&InterfaceTemplate> {
+        let node = &self.interfaces[interface.index()];
         let template = unpacked(node.template)?;
         let Owner::Device(device) = node.owner else {
             return None;
         };
-        let device_type = self.devices[device as usize].device_type?;
+        let device_type = self.devices[device.index()].device_type?;
         Some(
             &self.model.device_types[device_type as usize]
                 .data
@@ -384,7 +390,7 @@ impl Graph {
         )
     }
 
-    pub fn interface_name(&self, interface: u32) -> &str {
+    pub fn interface_name(&self, interface: InterfaceId) -> &str {
         if let Some(entry) = self.interface_entry(interface) {
             return &entry.name.value;
         }
@@ -394,26 +400,26 @@ impl Graph {
     }
 
     /// The interface's type: the entry's, else the template's.
-    pub fn interface_kind(&self, interface: u32) -> Option<InterfaceType> {
+    pub fn interface_kind(&self, interface: InterfaceId) -> Option<InterfaceType> {
         self.interface_entry(interface)
             .and_then(|e| e.kind.as_ref().map(|k| k.value))
             .or_else(|| self.interface_template(interface).map(|t| t.kind.value))
     }
 
-    pub fn interface_enabled(&self, interface: u32) -> bool {
+    pub fn interface_enabled(&self, interface: InterfaceId) -> bool {
         self.interface_entry(interface)
             .and_then(|e| e.enabled)
             .unwrap_or(true)
     }
 
-    pub fn interface_mgmt_only(&self, interface: u32) -> bool {
+    pub fn interface_mgmt_only(&self, interface: InterfaceId) -> bool {
         self.interface_entry(interface)
             .and_then(|e| e.mgmt_only)
             .or_else(|| self.interface_template(interface).and_then(|t| t.mgmt_only))
             .unwrap_or(false)
     }
 
-    pub fn interface_description(&self, interface: u32) -> Option<&str> {
+    pub fn interface_description(&self, interface: InterfaceId) -> Option<&str> {
         self.interface_entry(interface)
             .and_then(|e| e.description.as_deref())
             .or_else(|| {
@@ -423,8 +429,8 @@ impl Graph {
     }
 
     /// Where the interface is defined: its entry's name, else its owner.
-    pub fn interface_location(&self, interface: u32) -> Location {
-        let node = &self.interfaces[interface as usize];
+    pub fn interface_location(&self, interface: InterfaceId) -> Location {
+        let node = &self.interfaces[interface.index()];
         let file = self.owner_location(node.owner).file;
         match self.interface_entry(interface) {
             Some(entry) => Location::new(file, entry.name.span),
@@ -434,46 +440,51 @@ impl Graph {
 
     pub fn owner_name(&self, owner: Owner) -> &str {
         match owner {
-            Owner::Device(d) => &self.model.devices[d as usize].data.name.value,
-            Owner::VirtualMachine(v) => &self.model.virtual_machines[v as usize].data.name.value,
+            Owner::Device(d) => &self.model.devices[d.index()].data.name.value,
+            Owner::VirtualMachine(v) => &self.model.virtual_machines[v.index()].data.name.value,
         }
     }
 
     pub fn owner_location(&self, owner: Owner) -> Location {
         match owner {
-            Owner::Device(d) => self.model.devices[d as usize].location(),
-            Owner::VirtualMachine(v) => self.model.virtual_machines[v as usize].location(),
+            Owner::Device(d) => self.model.devices[d.index()].location(),
+            Owner::VirtualMachine(v) => self.model.virtual_machines[v.index()].location(),
         }
     }
 
     /// The site of an interface's owner.
     pub fn owner_site(&self, owner: Owner) -> Option<u32> {
         match owner {
-            Owner::Device(d) => self.devices[d as usize].site,
-            Owner::VirtualMachine(v) => self.virtual_machines[v as usize].site,
+            Owner::Device(d) => self.devices[d.index()].site,
+            Owner::VirtualMachine(v) => self.virtual_machines[v.index()].site,
         }
     }
 
     /// `device:interface`, for messages.
-    pub fn interface_label(&self, interface: u32) -> String {
+    pub fn interface_label(&self, interface: InterfaceId) -> String {
         format!(
             "{}:{}",
-            self.owner_name(self.interfaces[interface as usize].owner),
+            self.owner_name(self.interfaces[interface.index()].owner),
             self.interface_name(interface)
         )
     }
 
     /// An owner's interfaces: a contiguous range of [`Graph::interfaces`].
-    pub fn owner_interfaces(&self, owner: Owner) -> Range<u32> {
+    pub fn owner_interfaces(&self, owner: Owner) -> id::IdRange<InterfaceNode> {
+        InterfaceId::range(self.owner_interface_range(owner))
+    }
+
+    /// The raw range of an owner's interfaces in [`Graph::interfaces`].
+    fn owner_interface_range(&self, owner: Owner) -> Range<u32> {
         match owner {
-            Owner::Device(d) => self.devices[d as usize].interfaces.clone(),
-            Owner::VirtualMachine(v) => self.virtual_machines[v as usize].interfaces.clone(),
+            Owner::Device(d) => self.devices[d.index()].interfaces.clone(),
+            Owner::VirtualMachine(v) => self.virtual_machines[v.index()].interfaces.clone(),
         }
     }
 
     /// Finds an interface of an owner by name.
-    pub fn find_interface(&self, owner: Owner, name: &str) -> Option<u32> {
-        let range = self.owner_interfaces(owner);
+    pub fn find_interface(&self, owner: Owner, name: &str) -> Option<InterfaceId> {
+        let range = self.owner_interface_range(owner);
         let sorted = &self.interfaces_by_name[range.start as usize..range.end as usize];
         sorted
             .binary_search_by(|&i| self.interface_name(i).cmp(name))
@@ -482,17 +493,17 @@ impl Graph {
     }
 
     /// The address data as the user wrote it.
-    pub fn ip_data(&self, ip: u32) -> &IpAddress {
-        match self.ip_addresses[ip as usize].source {
+    pub fn ip_data(&self, ip: IpId) -> &IpAddress {
+        match self.ip_addresses[ip.index()].source {
             IpSource::Nested {
                 owner,
                 entry,
                 index,
             } => {
                 let interfaces = match owner {
-                    Owner::Device(d) => &self.model.devices[d as usize].data.interfaces,
+                    Owner::Device(d) => &self.model.devices[d.index()].data.interfaces,
                     Owner::VirtualMachine(v) => {
-                        &self.model.virtual_machines[v as usize].data.interfaces
+                        &self.model.virtual_machines[v.index()].data.interfaces
                     }
                 };
                 &interfaces[entry as usize].value.ip_addresses[index as usize].value
@@ -502,25 +513,25 @@ impl Graph {
     }
 
     /// Where the address text was written.
-    pub fn ip_location(&self, ip: u32) -> Location {
-        let node = &self.ip_addresses[ip as usize];
+    pub fn ip_location(&self, ip: IpId) -> Location {
+        let node = &self.ip_addresses[ip.index()];
         Location::new(node.file, self.ip_data(ip).address.span)
     }
 
     /// The owner (device or VM) an address is assigned to, through its interface.
-    pub fn ip_owner(&self, ip: u32) -> Option<Owner> {
-        self.ip_addresses[ip as usize]
+    pub fn ip_owner(&self, ip: IpId) -> Option<Owner> {
+        self.ip_addresses[ip.index()]
             .interface
-            .map(|i| self.interfaces[i as usize].owner)
+            .map(|i| self.interfaces[i.index()].owner)
     }
 
-    pub fn device(&self, device: u32) -> &Device {
-        &self.model.devices[device as usize].data
+    pub fn device(&self, device: DeviceId) -> &Device {
+        &self.model.devices[device.index()].data
     }
 
     /// The height in units of a device, from its type (1 when unknown).
-    pub fn device_height(&self, device: u32) -> f64 {
-        self.devices[device as usize]
+    pub fn device_height(&self, device: DeviceId) -> f64 {
+        self.devices[device.index()]
             .device_type
             .map_or(1.0, |t| self.model.device_types[t as usize].data.height())
     }

@@ -6,6 +6,7 @@
 //! diagnostics; an error in the input never aborts loading.
 
 pub mod de;
+mod de_error;
 mod libyaml;
 pub mod yaml;
 
@@ -17,6 +18,7 @@ use crate::model::device_type::{DeviceType, ModuleType};
 use crate::model::Text;
 use crate::model::{CollectionLoader, Keyed, Model, Obj, COLLECTIONS};
 use crate::source::{Access, FileProblem, RawFile, Skip, Source, SourceError, CONFIG_FILE};
+use crate::timing::Timings;
 use yaml::{Node, NodeKind, YamlError};
 
 /// Everything read from a repository.
@@ -38,10 +40,10 @@ const YAML_EXTENSIONS: &[&str] = &[".yaml", ".yml"];
 pub const TEMPLATE_EXTENSIONS: &[&str] = &[".j2", ".jinja", ".jinja2", ".tmpl", ".tpl"];
 
 /// Loads a repository. Fails only when there is no repository to load (exit code 2).
-pub fn load(source: &Source) -> Result<Loaded, SourceError> {
+pub fn load(source: &Source, timings: &Timings) -> Result<Loaded, SourceError> {
     let mut files = SourceMap::default();
     let mut diagnostics = Vec::new();
-    let mut step = crate::compile::Steps::new("load");
+    let mut step = timings.steps("load");
 
     let config_bytes = source
         .read_config()?

@@ -49,7 +49,7 @@ pub fn render<'g>(cx: &Context<'g>, _output: &Output, base: &str, out: &mut Rend
                 vars.insert(format!("netsot_{key}"), json!(value));
             }
             if let Owner::Device(d) = host.owner {
-                if let Some(t) = graph.devices[d as usize].device_type {
+                if let Some(t) = graph.devices[d.index()].device_type {
                     let t = &graph.model.device_types[t as usize].data;
                     vars.insert(
                         "netsot_device_type".into(),
@@ -207,11 +207,11 @@ fn plain_host_name(name: &str) -> Result<(), String> {
 fn host_name_location(graph: &Graph, owner: Owner) -> Location {
     match owner {
         Owner::Device(d) => {
-            let device = &graph.model.devices[d as usize];
+            let device = &graph.model.devices[d.index()];
             device.at(&device.data.name)
         }
         Owner::VirtualMachine(v) => {
-            let vm = &graph.model.virtual_machines[v as usize];
+            let vm = &graph.model.virtual_machines[v.index()];
             vm.at(&vm.data.name)
         }
     }

@@ -15,7 +15,7 @@ use rayon::prelude::*;
 
 use super::{join, Context, Rendered, RenderedFile};
 use crate::diag::{codes, Diagnostic, Location};
-use crate::graph::validate_dns_name;
+use crate::graph::{validate_dns_name, IpId};
 use crate::model::config::{Output, Zone};
 use crate::model::Spanned;
 
@@ -80,7 +80,7 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
         return;
     }
 
-    let mut step = crate::compile::Steps::new("render/dns");
+    let mut step = cx.timings.steps("render/dns");
     let reverse_zones: Vec<(IpNet, usize)> = zones
         .iter()
         .enumerate()
@@ -97,9 +97,10 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
     }
     let found: Vec<Found> = (0..graph.ip_addresses.len() as u32)
         .into_par_iter()
+        .map(IpId::new)
         .filter_map(|ip| {
             let dns_name = graph.ip_data(ip).dns_name.as_ref()?;
-            let node = &graph.ip_addresses[ip as usize];
+            let node = &graph.ip_addresses[ip.index()];
             let name = normalize(&dns_name.value);
             // An invalid name is reported by NS0108 when loading.
             validate_dns_name(&name).ok()?;

@@ -96,7 +96,7 @@ pub fn render(cx: &Context, _output: &Output, base: &str, out: &mut Rendered) {
         let address = service
             .ip_addresses
             .first()
-            .map(|&ip| graph.ip_addresses[ip as usize].address.addr().to_string());
+            .map(|&ip| graph.ip_addresses[ip.index()].address.addr().to_string());
         for port in &data.ports {
             let name = if data.ports.len() == 1 {
                 data.name.value.clone()

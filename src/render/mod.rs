@@ -13,7 +13,9 @@ mod template;
 
 use crate::compile::Compilation;
 use crate::diag::{codes, Diagnostic, Location};
+use crate::graph::{DeviceId, IpId, VirtualMachineId};
 use crate::model::Spanned;
+use crate::timing::Timings;
 use crate::view::Views;
 
 /// One file of the output.
@@ -46,6 +48,8 @@ impl Rendered {
 pub struct Context<'a> {
     pub compilation: &'a Compilation,
     pub views: &'a Views<'a>,
+    /// Where renderers with steps of their own (DNS) report them.
+    pub timings: &'a Timings,
     hosts: std::sync::OnceLock<Vec<Host<'a>>>,
     services: std::sync::OnceLock<Vec<u32>>,
 }
@@ -70,10 +74,17 @@ impl<'a> Context<'a> {
 
 /// Renders every output of `netsot.yaml`. Call it only on a compilation without errors.
 pub fn render(compilation: &Compilation) -> Rendered {
+    render_timed(compilation, &Timings::off())
+}
+
+/// As [`render`], reporting each output's time (and the DNS renderer's steps) into
+/// `timings`.
+pub fn render_timed(compilation: &Compilation, timings: &Timings) -> Rendered {
     let views = Views::new(&compilation.graph);
     let cx = Context {
         compilation,
         views: &views,
+        timings,
         hosts: Default::default(),
         services: Default::default(),
     };
@@ -108,21 +119,17 @@ pub fn render(compilation: &Compilation) -> Rendered {
                     return (part, Some(diagnostic));
                 }
             };
-            let start = std::time::Instant::now();
-            match output.value.renderer.value.as_str() {
-                "dns" => dns::render(&cx, &output.value, &base, &mut part),
-                "prometheus" => prometheus::render(&cx, &output.value, &base, &mut part),
-                "icinga2" => icinga2::render(&cx, &output.value, &base, &mut part),
-                "ansible" => ansible::render(&cx, &output.value, &base, &mut part),
-                _ => template::render(&cx, output, &mut part),
-            }
-            if std::env::var("NETSOT_TIMINGS").as_deref() == Ok("2") {
-                eprintln!(
-                    "timing: render/{:<27} {:>9.3} s",
-                    output.value.renderer.value.as_str(),
-                    start.elapsed().as_secs_f64()
-                );
-            }
+            let renderer = output.value.renderer.value.as_str();
+            timings.time(
+                || format!("render/{renderer}"),
+                || match renderer {
+                    "dns" => dns::render(&cx, &output.value, &base, &mut part),
+                    "prometheus" => prometheus::render(&cx, &output.value, &base, &mut part),
+                    "icinga2" => icinga2::render(&cx, &output.value, &base, &mut part),
+                    "ansible" => ansible::render(&cx, &output.value, &base, &mut part),
+                    _ => template::render(&cx, output, &mut part),
+                },
+            );
             (part, None)
         })
         .collect();
@@ -288,8 +295,8 @@ impl Host<'_> {
 
 /// The relations of a device or virtual machine that hosts carry.
 struct HostRelations<'g> {
-    primary_ip4: Option<u32>,
-    primary_ip6: Option<u32>,
+    primary_ip4: Option<IpId>,
+    primary_ip6: Option<IpId>,
     site: Option<u32>,
     role: Option<u32>,
     platform: Option<u32>,
@@ -302,7 +309,7 @@ struct HostRelations<'g> {
 fn hosts<'g>(graph: &'g crate::graph::Graph) -> Vec<Host<'g>> {
     use crate::graph::Owner;
     let m = &graph.model;
-    let ip = |i: Option<u32>| i.map(|i| graph.ip_addresses[i as usize].address.addr());
+    let ip = |i: Option<IpId>| i.map(|i| graph.ip_addresses[i.index()].address.addr());
     let site = |s: Option<u32>| s.map(|s| m.sites[s as usize].data.name.value.as_str());
     let region = |s: Option<u32>| {
         s.and_then(|s| graph.sites[s as usize].region)
@@ -341,7 +348,7 @@ fn hosts<'g>(graph: &'g crate::graph::Graph) -> Vec<Host<'g>> {
     let devices = graph.devices.iter().enumerate().map(|(d, n)| {
         let data = &m.devices[d].data;
         host(
-            Owner::Device(d as u32),
+            Owner::Device(DeviceId::from_index(d)),
             &data.name.value,
             status(data.status.as_ref()),
             HostRelations {
@@ -359,7 +366,7 @@ fn hosts<'g>(graph: &'g crate::graph::Graph) -> Vec<Host<'g>> {
     let vms = graph.virtual_machines.iter().enumerate().map(|(v, n)| {
         let data = &m.virtual_machines[v].data;
         host(
-            Owner::VirtualMachine(v as u32),
+            Owner::VirtualMachine(VirtualMachineId::from_index(v)),
             &data.name.value,
             status(data.status.as_ref()),
             HostRelations {

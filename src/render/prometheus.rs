@@ -77,7 +77,7 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
             service
                 .ip_addresses
                 .iter()
-                .map(|&ip| graph.ip_addresses[ip as usize].address.addr())
+                .map(|&ip| graph.ip_addresses[ip.index()].address.addr())
                 .collect()
         };
         let module = match data.protocol.value.as_str() {

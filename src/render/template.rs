@@ -20,6 +20,7 @@ use rayon::prelude::*;
 
 use super::{Context, Rendered, RenderedFile};
 use crate::diag::{codes, did_you_mean, suggestion_help, Diagnostic, FileId, Location, Span};
+use crate::graph::{DeviceId, VirtualMachineId};
 use crate::model::config::Output;
 use crate::model::Spanned;
 
@@ -135,9 +136,12 @@ pub fn render(cx: &Context, output: &Spanned<Output>, out: &mut Rendered) {
                 .into_par_iter()
                 .map(|i| {
                     let (key, view) = if collection == "devices" {
-                        ("device", views.device(i))
+                        ("device", views.device(DeviceId::new(i)))
                     } else {
-                        ("virtual_machine", views.virtual_machine(i))
+                        (
+                            "virtual_machine",
+                            views.virtual_machine(VirtualMachineId::new(i)),
+                        )
                     };
                     let config_context = view.get("config_context").cloned().unwrap_or_default();
                     let object = Value::from(Serde(view));

@@ -19,6 +19,7 @@ mod generate;
 mod git;
 mod golden;
 mod ipam;
+mod layout;
 mod library;
 mod rules;
 mod sarif;

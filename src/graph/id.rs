@@ -1,0 +1,129 @@
+//! Typed indexes: an [`Id<T>`] is the place of an object in the table of `T`, so a device's
+//! index cannot be passed where an interface's is meant. It is a `u32` at run time (4
+//! bytes, `Copy`, ordered and hashed as the number), so the packed tables keep their size.
+
+use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::marker::PhantomData;
+
+use crate::model::dcim::Device;
+use crate::model::virtualization::VirtualMachine;
+
+use super::{InterfaceNode, IpNode};
+
+/// The index of an object in the table of `T`.
+///
+/// `PhantomData<fn() -> T>` makes the id `Send`, `Sync` and `Copy` whatever `T` is, and the
+/// traits below are written by hand so that they ask nothing of `T` either.
+pub struct Id<T> {
+    raw: u32,
+    kind: PhantomData<fn() -> T>,
+}
+
+/// A device: an index of `model.devices` and `graph.devices`.
+pub type DeviceId = Id<Device>;
+/// A virtual machine: an index of `model.virtual_machines` and `graph.virtual_machines`.
+pub type VirtualMachineId = Id<VirtualMachine>;
+/// An interface: an index of `graph.interfaces`.
+pub type InterfaceId = Id<InterfaceNode>;
+/// An IP address: an index of `graph.ip_addresses`.
+pub type IpId = Id<IpNode>;
+
+impl<T> Id<T> {
+    pub const fn new(raw: u32) -> Id<T> {
+        Id {
+            raw,
+            kind: PhantomData,
+        }
+    }
+
+    /// The id of the object at `index` of its table; tables are far below `u32::MAX`
+    /// objects (files are capped well below that many bytes).
+    pub fn from_index(index: usize) -> Id<T> {
+        Id::new(u32::try_from(index).expect("a table of fewer than 2^32 objects"))
+    }
+
+    /// The place in the table, for indexing a slice.
+    pub const fn index(self) -> usize {
+        self.raw as usize
+    }
+
+    /// The number itself, for packed storage.
+    pub const fn raw(self) -> u32 {
+        self.raw
+    }
+
+    /// Every id of a table of `len` objects, in order.
+    pub fn all(len: usize) -> impl DoubleEndedIterator<Item = Id<T>> + ExactSizeIterator {
+        (0..len).map(Id::from_index)
+    }
+
+    /// The ids of a contiguous range of a table.
+    pub fn range(range: std::ops::Range<u32>) -> IdRange<T> {
+        range.map(Id::new)
+    }
+}
+
+/// The ids of a contiguous range of a table, as [`Id::range`] gives them.
+pub type IdRange<T> = std::iter::Map<std::ops::Range<u32>, fn(u32) -> Id<T>>;
+
+impl<T> Clone for Id<T> {
+    fn clone(&self) -> Id<T> {
+        *self
+    }
+}
+
+impl<T> Copy for Id<T> {}
+
+impl<T> PartialEq for Id<T> {
+    fn eq(&self, other: &Id<T>) -> bool {
+        self.raw == other.raw
+    }
+}
+
+impl<T> Eq for Id<T> {}
+
+impl<T> PartialOrd for Id<T> {
+    fn partial_cmp(&self, other: &Id<T>) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl<T> Ord for Id<T> {
+    fn cmp(&self, other: &Id<T>) -> std::cmp::Ordering {
+        self.raw.cmp(&other.raw)
+    }
+}
+
+impl<T> Hash for Id<T> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.raw.hash(state);
+    }
+}
+
+impl<T> fmt::Debug for Id<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "#{}", self.raw)
+    }
+}
+
+const _: () = assert!(std::mem::size_of::<InterfaceId>() == 4);
+const _: () = assert!(std::mem::size_of::<Option<InterfaceId>>() == 8);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_id_is_its_index_and_orders_as_it() {
+        let a = DeviceId::from_index(3);
+        let b = DeviceId::new(7);
+        assert_eq!((a.index(), b.raw()), (3, 7));
+        assert!(a < b);
+        assert_eq!(a, DeviceId::new(3));
+        assert_eq!(format!("{a:?}"), "#3");
+        let ids: Vec<InterfaceId> = InterfaceId::range(2..4).collect();
+        assert_eq!(ids, [InterfaceId::new(2), InterfaceId::new(3)]);
+        assert_eq!(IpId::all(2).count(), 2);
+    }
+}

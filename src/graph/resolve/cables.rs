@@ -1,0 +1,214 @@
+//! Cables and `DEVICE:PORT` endpoints: each cable end resolved to an interface or to a
+//! port of another kind (front, rear, console, power) that the device's type or entries
+//! define. Cable ends resolve on all threads.
+//!
+//! Reports: NS0111 (invalid-value, a malformed endpoint) and NS0301 (unresolved-reference,
+//! with the device's ports suggested).
+
+use super::{Builder, SiteWhich, Which};
+use crate::diag::{codes, did_you_mean, suggestion_help, Diagnostic, Location};
+use crate::graph::*;
+use crate::model::dcim::{EndpointRef, TerminationType};
+use crate::model::Spanned;
+use rayon::prelude::*;
+
+impl Builder<'_> {
+    pub(super) fn resolve_cables(&mut self) {
+        // The ends are independent lookups, on all threads; attaching each interface to
+        // its first cable happens after, in cable order.
+        let cables: Vec<CableNode> = self
+            .graph
+            .model
+            .cables
+            .par_iter()
+            .map(|o| {
+                self.resolve_opt(Which::Tenants, o.data.tenant.as_ref(), o.file);
+                self.resolve_tags(&o.data.tags, o.file);
+                let a = self.resolve_cable_end(
+                    &o.data.a,
+                    o.data.a_type.as_ref().map(|t| t.value),
+                    o.file,
+                );
+                let b = self.resolve_cable_end(
+                    &o.data.b,
+                    o.data.b_type.as_ref().map(|t| t.value),
+                    o.file,
+                );
+                CableNode { a, b }
+            })
+            .collect();
+        for (c, cable) in cables.iter().enumerate() {
+            for end in [&cable.a, &cable.b] {
+                if let Some(CableTarget::Interface(interface)) = end {
+                    let node = &mut self.graph.interfaces[interface.index()];
+                    if node.cable == NONE {
+                        node.cable = c as u32;
+                    }
+                }
+            }
+        }
+        self.graph.cables = cables;
+    }
+
+    pub(super) fn resolve_cable_end(
+        &self,
+        reference: &Spanned<EndpointRef>,
+        kind: Option<TerminationType>,
+        file: crate::diag::FileId,
+    ) -> Option<CableTarget> {
+        let kind = kind.unwrap_or(TerminationType::named("interface"));
+        if kind.is("circuit_termination") || kind.is("power_feed") {
+            // Circuit terminations and power feeds are named `CID:A` / `PANEL:FEED`; checked by the DCIM family.
+            return None;
+        }
+        let (device, port) = self.endpoint_device(reference, file, None)?;
+        if kind.is("interface") {
+            return match self.graph.find_interface(Owner::Device(device), &port) {
+                Some(found) => Some(CableTarget::Interface(found)),
+                None => {
+                    self.unknown_port(device, &port, "interface", reference.span, file);
+                    None
+                }
+            };
+        }
+        if self.device_has_port(device, kind, &port) {
+            Some(CableTarget::Port {
+                device,
+                kind,
+                name: port,
+            })
+        } else {
+            let what = kind.as_str().replace('_', " ");
+            let name = self.graph.model.devices[device.index()]
+                .data
+                .name
+                .value
+                .clone();
+            self.push(
+                Diagnostic::new(
+                    &codes::UNRESOLVED_REFERENCE,
+                    format!("device `{name}` has no {what} `{port}`"),
+                )
+                .at(Location::new(file, reference.span)),
+            );
+            None
+        }
+    }
+
+    /// Whether a device has a non-interface port, from its type or its own entries.
+    pub(super) fn device_has_port(
+        &self,
+        device: DeviceId,
+        kind: TerminationType,
+        name: &str,
+    ) -> bool {
+        let data = &self.graph.model.devices[device.index()].data;
+        let device_type = self.graph.devices[device.index()]
+            .device_type
+            .map(|t| &self.graph.model.device_types[t as usize].data);
+        match kind.as_str() {
+            "console_port" => {
+                data.console_ports
+                    .iter()
+                    .any(|p| p.value.name.value == name)
+                    || device_type
+                        .is_some_and(|t| t.console_ports.iter().any(|p| p.value.name.value == name))
+            }
+            "console_server_port" => {
+                data.console_server_ports
+                    .iter()
+                    .any(|p| p.value.name.value == name)
+                    || device_type.is_some_and(|t| {
+                        t.console_server_ports
+                            .iter()
+                            .any(|p| p.value.name.value == name)
+                    })
+            }
+            "power_port" => {
+                data.power_ports.iter().any(|p| p.value.name.value == name)
+                    || device_type
+                        .is_some_and(|t| t.power_ports.iter().any(|p| p.value.name.value == name))
+            }
+            "power_outlet" => device_type
+                .is_some_and(|t| t.power_outlets.iter().any(|p| p.value.name.value == name)),
+            "front_port" => {
+                data.front_ports.iter().any(|p| p.value.name.value == name)
+                    || device_type
+                        .is_some_and(|t| t.front_ports.iter().any(|p| p.value.name.value == name))
+            }
+            "rear_port" => {
+                data.rear_ports.iter().any(|p| p.value.name.value == name)
+                    || device_type
+                        .is_some_and(|t| t.rear_ports.iter().any(|p| p.value.name.value == name))
+            }
+            _ => false,
+        }
+    }
+
+    /// Resolves a `DEVICE:PORT` reference to an interface; `from_site` is the site of the
+    /// referring object, for bare device names.
+    pub(super) fn resolve_endpoint(
+        &self,
+        reference: &Spanned<EndpointRef>,
+        file: crate::diag::FileId,
+        from_site: Option<u32>,
+    ) -> Option<InterfaceId> {
+        let (device, port) = self.endpoint_device(reference, file, from_site)?;
+        match self
+            .graph
+            .find_interface(Owner::Device(device), port.as_str())
+        {
+            Some(found) => Some(found),
+            None => {
+                self.unknown_port(device, &port, "interface", reference.span, file);
+                None
+            }
+        }
+    }
+
+    pub(super) fn endpoint_device(
+        &self,
+        reference: &Spanned<EndpointRef>,
+        file: crate::diag::FileId,
+        from_site: Option<u32>,
+    ) -> Option<(DeviceId, String)> {
+        let Some((device, port)) = reference.value.parts() else {
+            self.push(
+                Diagnostic::new(
+                    &codes::INVALID_VALUE,
+                    format!("`{}` is not an interface reference", reference.value),
+                )
+                .at(Location::new(file, reference.span))
+                .with_help("write `DEVICE:INTERFACE`, e.g. `leaf1:Ethernet1`"),
+            );
+            return None;
+        };
+        let port = port.to_string();
+        let device_text = Spanned::new(device, reference.span);
+        let found = self.resolve_in_site(SiteWhich::Devices, from_site, &device_text, file)?;
+        Some((DeviceId::new(found), port))
+    }
+
+    pub(super) fn unknown_port(
+        &self,
+        device: DeviceId,
+        port: &str,
+        what: &str,
+        span: crate::diag::Span,
+        file: crate::diag::FileId,
+    ) {
+        let range = self.graph.owner_interfaces(Owner::Device(device));
+        let names: Vec<&str> = range.map(|i| self.graph.interface_name(i)).collect();
+        let suggestions = did_you_mean(port, names.iter().copied());
+        let mut diagnostic = Diagnostic::new(
+            &codes::UNRESOLVED_REFERENCE,
+            format!(
+                "device `{}` has no {what} `{port}`",
+                self.graph.model.devices[device.index()].data.name.value
+            ),
+        )
+        .at(Location::new(file, span));
+        diagnostic.help = suggestion_help(&suggestions);
+        self.push(diagnostic);
+    }
+}

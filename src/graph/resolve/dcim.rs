@@ -1,0 +1,256 @@
+//! The DCIM family: racks, devices (their type, role, platform, rack and site), clusters
+//! and virtual machines, and the per-site indexes of racks and devices. Devices resolve on
+//! all threads; their site index is filled after, in order.
+//!
+//! Reports: NS0301 (unresolved-reference, device types also by bare model),
+//! NS0304 (cross-site-reference) and NS0201 (duplicate-object).
+
+use super::{Builder, SiteWhich, Which};
+use crate::diag::{codes, did_you_mean, suggestion_help, Diagnostic, Location};
+use crate::graph::index::{duplicate, SiteIndex};
+use crate::graph::*;
+use crate::model::Text;
+use rayon::prelude::*;
+
+impl Builder<'_> {
+    pub(super) fn resolve_dcim(&mut self) {
+        let model = std::sync::Arc::clone(&self.graph.model);
+        let timings = self.timings;
+        let mut step = timings.steps("resolve/dcim");
+        for o in &model.platforms {
+            if let Some(manufacturer) = &o.data.manufacturer {
+                if self
+                    .graph
+                    .indexes
+                    .manufacturers
+                    .get(&manufacturer.value)
+                    .is_none()
+                    && !model
+                        .device_types
+                        .iter()
+                        .any(|t| t.data.manufacturer.value == manufacturer.value)
+                {
+                    self.resolve(Which::Manufacturers, manufacturer, o.file);
+                }
+            }
+        }
+        // Racks are unique within their site.
+        let mut racks = SiteIndex::with_capacity(model.racks.len());
+        let mut rack_nodes = Vec::with_capacity(model.racks.len());
+        for (i, o) in model.racks.iter().enumerate() {
+            let site = self.resolve(Which::Sites, &o.data.site, o.file);
+            if let Some(first) =
+                racks.insert(site.unwrap_or(u32::MAX), &o.data.name.value, i as u32)
+            {
+                let first = &model.racks[first as usize];
+                self.push(duplicate(
+                    "rack",
+                    &o.data.name.value,
+                    o.at(&o.data.name),
+                    first.at(&first.data.name),
+                ));
+            }
+            let location = o.data.location.as_ref().and_then(|l| {
+                let found = self.resolve_in_site(SiteWhich::Locations, site, l, o.file)?;
+                if site.is_some() && self.graph.locations[found as usize].site != site {
+                    self.push(
+                        Diagnostic::new(
+                            &codes::CROSS_SITE_REFERENCE,
+                            format!(
+                                "location `{}` is not in the rack's site `{}`",
+                                l.value, o.data.site.value
+                            ),
+                        )
+                        .at(o.at(l)),
+                    );
+                }
+                Some(found)
+            });
+            self.resolve_opt(Which::Tenants, o.data.tenant.as_ref(), o.file);
+            self.resolve_tags(&o.data.tags, o.file);
+            rack_nodes.push(RackNode { site, location });
+        }
+        self.graph.racks = rack_nodes;
+        self.graph.indexes.racks = racks;
+
+        step.done("racks");
+        // A device's references are independent lookups, on all threads.
+        let device_nodes: Vec<DeviceNode> = model
+            .devices
+            .par_iter()
+            .map(|o| {
+                let data = &o.data;
+                let site = self.resolve(Which::Sites, &data.site, o.file);
+                let rack = data.rack.as_ref().and_then(|r| {
+                    let found = self.resolve_in_site(SiteWhich::Racks, site, r, o.file)?;
+                    let rack_site = self.graph.racks[found as usize].site;
+                    if site.is_some() && rack_site.is_some() && rack_site != site {
+                        self.push(
+                            Diagnostic::new(
+                                &codes::CROSS_SITE_REFERENCE,
+                                format!(
+                                    "rack `{}` is in site `{}`, not in the device's site `{}`",
+                                    r.value,
+                                    model.racks[found as usize].data.site.value,
+                                    data.site.value
+                                ),
+                            )
+                            .at(o.at(r)),
+                        );
+                    }
+                    Some(found)
+                });
+                let location = data.location.as_ref().and_then(|l| {
+                    let found = self.resolve_in_site(SiteWhich::Locations, site, l, o.file)?;
+                    if site.is_some() && self.graph.locations[found as usize].site != site {
+                        self.push(
+                            Diagnostic::new(
+                                &codes::CROSS_SITE_REFERENCE,
+                                format!("location `{}` is not in the device's site", l.value),
+                            )
+                            .at(o.at(l)),
+                        );
+                    }
+                    Some(found)
+                });
+                let device_type = self.resolve_device_type(&data.device_type, o.file, &model);
+                let node = DeviceNode {
+                    site,
+                    location,
+                    rack,
+                    device_type,
+                    role: self.resolve(Which::DeviceRoles, &data.role, o.file),
+                    platform: self.resolve_opt(Which::Platforms, data.platform.as_ref(), o.file),
+                    tenant: self.resolve_opt(Which::Tenants, data.tenant.as_ref(), o.file),
+                    cluster: self.resolve_opt(Which::Clusters, data.cluster.as_ref(), o.file),
+                    virtual_chassis: self.resolve_opt(
+                        Which::VirtualChassis,
+                        data.virtual_chassis.as_ref(),
+                        o.file,
+                    ),
+                    tags: self.resolve_tags(&data.tags, o.file),
+                    ..DeviceNode::default()
+                };
+                node
+            })
+            .collect();
+        step.done("devices");
+        // Devices are unique within their site, the first one kept.
+        let mut devices = SiteIndex::with_capacity(model.devices.len());
+        for (i, (o, node)) in model.devices.iter().zip(&device_nodes).enumerate() {
+            let data = &o.data;
+            if let Some(first) =
+                devices.insert(node.site.unwrap_or(u32::MAX), &data.name.value, i as u32)
+            {
+                let first = &model.devices[first as usize];
+                self.push(duplicate(
+                    "device",
+                    &data.name.value,
+                    o.at(&data.name),
+                    first.at(&first.data.name),
+                ));
+            }
+        }
+        self.graph.devices = device_nodes;
+        self.graph.indexes.devices = devices;
+
+        step.done("device index");
+        for o in &model.cluster_groups {
+            let _ = o;
+        }
+        drop(model);
+        let model = std::sync::Arc::clone(&self.graph.model);
+        for o in &model.clusters {
+            let kind = self.resolve(Which::ClusterTypes, &o.data.kind, o.file);
+            let group = self.resolve_opt(Which::ClusterGroups, o.data.group.as_ref(), o.file);
+            let site = self.resolve_opt(Which::Sites, o.data.site.as_ref(), o.file);
+            let tenant = self.resolve_opt(Which::Tenants, o.data.tenant.as_ref(), o.file);
+            self.resolve_tags(&o.data.tags, o.file);
+            self.graph.clusters.push(ClusterNode {
+                kind,
+                group,
+                site,
+                tenant,
+            });
+        }
+        step.done("clusters");
+        let mut vm_nodes = Vec::with_capacity(model.virtual_machines.len());
+        for o in &model.virtual_machines {
+            let data = &o.data;
+            let cluster = self.resolve_opt(Which::Clusters, data.cluster.as_ref(), o.file);
+            let site = self
+                .resolve_opt(Which::Sites, data.site.as_ref(), o.file)
+                .or_else(|| {
+                    cluster
+                        .and_then(|c| model.clusters[c as usize].data.site.as_ref())
+                        .and_then(|s| self.graph.indexes.sites.get(&s.value))
+                });
+            vm_nodes.push(VirtualMachineNode {
+                site,
+                cluster,
+                role: self.resolve_opt(Which::DeviceRoles, data.role.as_ref(), o.file),
+                platform: self.resolve_opt(Which::Platforms, data.platform.as_ref(), o.file),
+                tenant: self.resolve_opt(Which::Tenants, data.tenant.as_ref(), o.file),
+                tags: self.resolve_tags(&data.tags, o.file),
+                ..VirtualMachineNode::default()
+            });
+        }
+        self.graph.virtual_machines = vm_nodes;
+        step.done("virtual machines");
+        for o in &model.virtual_chassis {
+            self.resolve_tags(&o.data.tags, o.file);
+        }
+        for o in &model.circuits {
+            self.resolve(Which::Providers, &o.data.provider, o.file);
+            self.resolve(Which::CircuitTypes, &o.data.kind, o.file);
+            self.resolve_opt(Which::Tenants, o.data.tenant.as_ref(), o.file);
+            for termination in [&o.data.termination_a, &o.data.termination_z]
+                .into_iter()
+                .flatten()
+            {
+                self.resolve_opt(Which::Sites, termination.value.site.as_ref(), o.file);
+            }
+            self.resolve_tags(&o.data.tags, o.file);
+        }
+        drop(model);
+    }
+
+    pub(super) fn resolve_device_type(
+        &self,
+        reference: &Text,
+        file: crate::diag::FileId,
+        model: &Model,
+    ) -> Option<u32> {
+        if let Some(found) = self.graph.indexes.device_types.get(&reference.value) {
+            return Some(found);
+        }
+        // A bare model name is accepted when exactly one type has it.
+        if let Some(Some(index)) = self.types_by_model.get(&reference.value) {
+            return Some(*index);
+        }
+        if self
+            .graph
+            .model
+            .failed
+            .contains(&("device_types", reference.value.clone()))
+        {
+            return None;
+        }
+        let keys: Vec<String> = model
+            .device_types
+            .iter()
+            .map(|t| format!("{}/{}", t.data.manufacturer.value, t.data.model.value))
+            .collect();
+        let suggestions = did_you_mean(&reference.value, keys.iter().map(String::as_str));
+        let mut diagnostic = Diagnostic::new(
+            &codes::UNRESOLVED_REFERENCE,
+            format!("no device type `{}`", reference.value),
+        )
+        .at(Location::new(file, reference.span));
+        diagnostic.help = suggestion_help(&suggestions).or_else(|| {
+            Some("name a type as `Manufacturer/Model` or by its slug; types come from `device_types` in data files or the device-type folders of netsot.yaml".into())
+        });
+        self.push(diagnostic);
+        None
+    }
+}

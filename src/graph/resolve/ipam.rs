@@ -1,0 +1,188 @@
+//! The IPAM family: prefixes, aggregates, IP ranges and standalone IP addresses parsed and
+//! their VRF, site, VLAN, tenant and RIR resolved; VLANs and their per-site index.
+//!
+//! Reports: NS0107 (invalid-ip, host bits set with the network suggested), NS0301
+//! (unresolved-reference) and NS0304 (cross-site-reference).
+
+use super::{Builder, SiteWhich, Which};
+use crate::diag::{codes, Diagnostic, Location};
+use crate::graph::index::SiteIndex;
+use crate::graph::*;
+use crate::model::Text;
+use ipnet::IpNet;
+use rayon::prelude::*;
+
+impl Builder<'_> {
+    pub(super) fn resolve_ipam(&mut self) {
+        let model = std::sync::Arc::clone(&self.graph.model);
+        for o in &model.vrfs {
+            self.resolve_opt(Which::Tenants, o.data.tenant.as_ref(), o.file);
+            for target in o.data.import_targets.iter().chain(&o.data.export_targets) {
+                self.resolve(Which::RouteTargets, target, o.file);
+            }
+            self.resolve_tags(&o.data.tags, o.file);
+        }
+        self.graph.aggregates = model
+            .aggregates
+            .par_iter()
+            .enumerate()
+            .filter_map(|(i, o)| {
+                let rir = self.resolve(Which::Rirs, &o.data.rir, o.file);
+                self.resolve_opt(Which::Tenants, o.data.tenant.as_ref(), o.file);
+                let prefix = self.parse_prefix(&o.data.prefix, o.file)?;
+                Some(AggregateNode {
+                    prefix,
+                    rir,
+                    object: i as u32,
+                })
+            })
+            .collect();
+        for o in &model.asns {
+            self.resolve(Which::Rirs, &o.data.rir, o.file);
+        }
+
+        // VLAN groups, then VLANs, unique by name within their site or group.
+        self.graph.vlan_groups = model
+            .vlan_groups
+            .iter()
+            .map(|o| VlanGroupNode {
+                site: self.resolve_opt(Which::Sites, o.data.site.as_ref(), o.file),
+            })
+            .collect();
+        let mut vlans = SiteIndex::with_capacity(model.vlans.len());
+        let mut vlan_nodes = Vec::with_capacity(model.vlans.len());
+        for (i, o) in model.vlans.iter().enumerate() {
+            let site = self.resolve_opt(Which::Sites, o.data.site.as_ref(), o.file);
+            let group = self.resolve_opt(Which::VlanGroups, o.data.group.as_ref(), o.file);
+            if let (Some(site), Some(group)) = (site, group) {
+                if let Some(group_site) = self.graph.vlan_groups[group as usize].site {
+                    if group_site != site {
+                        self.push(
+                            Diagnostic::new(
+                                &codes::CROSS_SITE_REFERENCE,
+                                "the VLAN's group is scoped to another site".to_string(),
+                            )
+                            .at(o.at(o
+                                .data
+                                .group
+                                .as_ref()
+                                .expect("group resolved"))),
+                        );
+                    }
+                }
+            }
+            // Name uniqueness within group or site is the VLAN family's check; the index keeps the first.
+            let scope = site
+                .or_else(|| group.and_then(|g| self.graph.vlan_groups[g as usize].site))
+                .unwrap_or(u32::MAX);
+            let _ = vlans.insert(scope, &o.data.name.value, i as u32);
+            vlan_nodes.push(VlanNode {
+                site: site.or_else(|| group.and_then(|g| self.graph.vlan_groups[g as usize].site)),
+                group,
+                tenant: self.resolve_opt(Which::Tenants, o.data.tenant.as_ref(), o.file),
+            });
+            self.resolve_tags(&o.data.tags, o.file);
+        }
+        self.graph.vlans = vlan_nodes;
+        self.graph.indexes.vlans = vlans;
+        drop(model);
+        let model = std::sync::Arc::clone(&self.graph.model);
+
+        self.graph.prefixes = model
+            .prefixes
+            .par_iter()
+            .enumerate()
+            .filter_map(|(i, o)| {
+                let vrf = self.resolve_opt(Which::Vrfs, o.data.vrf.as_ref(), o.file);
+                let site = self.resolve_opt(Which::Sites, o.data.site.as_ref(), o.file);
+                let vlan = o
+                    .data
+                    .vlan
+                    .as_ref()
+                    .and_then(|v| self.resolve_in_site(SiteWhich::Vlans, site, v, o.file));
+                let tenant = self.resolve_opt(Which::Tenants, o.data.tenant.as_ref(), o.file);
+                self.resolve_tags(&o.data.tags, o.file);
+                let prefix = self.parse_prefix(&o.data.prefix, o.file)?;
+                Some(PrefixNode {
+                    prefix,
+                    vrf,
+                    site,
+                    vlan,
+                    tenant,
+                    object: i as u32,
+                })
+            })
+            .collect();
+        self.graph.ip_ranges = model
+            .ip_ranges
+            .par_iter()
+            .enumerate()
+            .filter_map(|(i, o)| {
+                let vrf = self.resolve_opt(Which::Vrfs, o.data.vrf.as_ref(), o.file);
+                let start = self.parse_address(&o.data.start_address, o.file)?;
+                let end = self.parse_address(&o.data.end_address, o.file)?;
+                Some(IpRangeNode {
+                    start,
+                    end,
+                    vrf,
+                    object: i as u32,
+                })
+            })
+            .collect();
+        drop(model);
+    }
+
+    /// Parses a prefix; host bits set are an error with the network suggested.
+    pub(super) fn parse_prefix(&self, text: &Text, file: crate::diag::FileId) -> Option<IpNet> {
+        match text.value.trim().parse::<IpNet>() {
+            Ok(net) if net.trunc() == net => Some(net),
+            Ok(net) => {
+                self.push(
+                    Diagnostic::new(
+                        &codes::INVALID_IP,
+                        format!("`{}` has host bits set", text.value),
+                    )
+                    .at(Location::new(file, text.span))
+                    .with_help(format!("did you mean `{}`?", net.trunc())),
+                );
+                None
+            }
+            Err(_) => {
+                self.push(
+                    Diagnostic::new(
+                        &codes::INVALID_IP,
+                        format!("`{}` is not a prefix", text.value),
+                    )
+                    .at(Location::new(file, text.span))
+                    .with_help(
+                        "write a network with its length, e.g. `10.1.0.0/24` or `2001:db8::/48`",
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// Parses an address with its mask (`10.0.0.1/24`).
+    pub(super) fn parse_address(&self, text: &Text, file: crate::diag::FileId) -> Option<IpNet> {
+        match text.value.trim().parse::<IpNet>() {
+            Ok(net) => Some(net),
+            Err(_) => {
+                let help = if text.value.parse::<std::net::IpAddr>().is_ok() {
+                    format!("add the prefix length, e.g. `{}/32`", text.value)
+                } else {
+                    "write an address with its prefix length, e.g. `10.0.0.1/24` or `2001:db8::1/64`".to_string()
+                };
+                self.push(
+                    Diagnostic::new(
+                        &codes::INVALID_IP,
+                        format!("`{}` is not an IP address with a prefix length", text.value),
+                    )
+                    .at(Location::new(file, text.span))
+                    .with_help(help),
+                );
+                None
+            }
+        }
+    }
+}

@@ -1,0 +1,169 @@
+//! Names: every globally named collection indexed by name (and slug), device and module
+//! types by `Manufacturer/Model` and slug. The first step, so that every later family can
+//! look references up.
+//!
+//! Reports: NS0201 (duplicate-object) for a name, slug or model written twice.
+
+use super::Builder;
+use crate::diag::{Diagnostic, Location};
+use crate::graph::index::{duplicate, NameIndex};
+use crate::model::{Obj, Text};
+
+/// Indexes a collection by name (and slug), reporting duplicates.
+fn index_named<T>(
+    objects: &[Obj<T>],
+    kind: &str,
+    key: impl Fn(&T) -> (&Text, Option<&Text>),
+    diagnostics: &mut Vec<Diagnostic>,
+) -> NameIndex {
+    let mut index = NameIndex::default();
+    for (i, object) in objects.iter().enumerate() {
+        let (name, slug) = key(&object.data);
+        if let Some(first) = index.insert(&name.value, i as u32) {
+            let (first_name, _) = key(&objects[first as usize].data);
+            diagnostics.push(duplicate(
+                kind,
+                &name.value,
+                object.at(name),
+                objects[first as usize].at(first_name),
+            ));
+        }
+        if let Some(slug) = slug {
+            if slug.value != name.value {
+                let _ = index.insert(&slug.value, i as u32);
+            }
+        }
+    }
+    index
+}
+
+impl Builder<'_> {
+    pub(super) fn index(&mut self) {
+        let m = &self.graph.model;
+        let d = self
+            .diagnostics
+            .get_mut()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let ix = &mut self.graph.indexes;
+        ix.tags = index_named(&m.tags, "tag", |o| (&o.name, o.slug.as_ref()), d);
+        ix.tenant_groups = index_named(
+            &m.tenant_groups,
+            "tenant group",
+            |o| (&o.name, o.slug.as_ref()),
+            d,
+        );
+        ix.tenants = index_named(&m.tenants, "tenant", |o| (&o.name, o.slug.as_ref()), d);
+        ix.regions = index_named(&m.regions, "region", |o| (&o.name, o.slug.as_ref()), d);
+        ix.site_groups = index_named(
+            &m.site_groups,
+            "site group",
+            |o| (&o.name, o.slug.as_ref()),
+            d,
+        );
+        ix.sites = index_named(&m.sites, "site", |o| (&o.name, o.slug.as_ref()), d);
+        ix.manufacturers = index_named(
+            &m.manufacturers,
+            "manufacturer",
+            |o| (&o.name, o.slug.as_ref()),
+            d,
+        );
+        ix.device_roles = index_named(
+            &m.device_roles,
+            "device role",
+            |o| (&o.name, o.slug.as_ref()),
+            d,
+        );
+        ix.platforms = index_named(&m.platforms, "platform", |o| (&o.name, o.slug.as_ref()), d);
+        ix.virtual_chassis = index_named(
+            &m.virtual_chassis,
+            "virtual chassis",
+            |o| (&o.name, None),
+            d,
+        );
+        ix.vrfs = index_named(&m.vrfs, "VRF", |o| (&o.name, None), d);
+        ix.route_targets = index_named(&m.route_targets, "route target", |o| (&o.name, None), d);
+        ix.rirs = index_named(&m.rirs, "RIR", |o| (&o.name, o.slug.as_ref()), d);
+        ix.vlan_groups = index_named(
+            &m.vlan_groups,
+            "VLAN group",
+            |o| (&o.name, o.slug.as_ref()),
+            d,
+        );
+        ix.cluster_types = index_named(
+            &m.cluster_types,
+            "cluster type",
+            |o| (&o.name, o.slug.as_ref()),
+            d,
+        );
+        ix.cluster_groups = index_named(
+            &m.cluster_groups,
+            "cluster group",
+            |o| (&o.name, o.slug.as_ref()),
+            d,
+        );
+        ix.clusters = index_named(&m.clusters, "cluster", |o| (&o.name, None), d);
+        ix.virtual_machines = index_named(
+            &m.virtual_machines,
+            "virtual machine",
+            |o| (&o.name, None),
+            d,
+        );
+        ix.providers = index_named(&m.providers, "provider", |o| (&o.name, o.slug.as_ref()), d);
+        ix.circuit_types = index_named(
+            &m.circuit_types,
+            "circuit type",
+            |o| (&o.name, o.slug.as_ref()),
+            d,
+        );
+        ix.circuits = index_named(&m.circuits, "circuit", |o| (&o.cid, None), d);
+        ix.custom_fields = index_named(&m.custom_fields, "custom field", |o| (&o.name, None), d);
+        ix.config_contexts =
+            index_named(&m.config_contexts, "config context", |o| (&o.name, None), d);
+
+        // Device types: by `Manufacturer/Model` (unique, as NetBox's constraint) and by slug.
+        let mut types = NameIndex::default();
+        for (i, object) in m.device_types.iter().enumerate() {
+            let t = &object.data;
+            let key = format!("{}/{}", t.manufacturer.value, t.model.value);
+            if let Some(first) = types.insert(&key, i as u32) {
+                let first = &m.device_types[first as usize];
+                d.push(duplicate(
+                    "device type",
+                    &key,
+                    object.at(&t.model),
+                    first.at(&first.data.model),
+                ));
+                continue;
+            }
+            let slug = t.effective_slug();
+            if let Some(first) = types.insert(&slug, i as u32) {
+                let first = &m.device_types[first as usize];
+                let slug_span = t.slug.as_ref().map_or(t.model.span, |s| s.span);
+                d.push(duplicate(
+                    "device type slug",
+                    &slug,
+                    Location::new(object.file, slug_span),
+                    first.at(&first.data.model),
+                ));
+            }
+        }
+        ix.device_types = types;
+        let mut module_types = NameIndex::default();
+        for (i, object) in m.module_types.iter().enumerate() {
+            let key = format!(
+                "{}/{}",
+                object.data.manufacturer.value, object.data.model.value
+            );
+            if let Some(first) = module_types.insert(&key, i as u32) {
+                let first = &m.module_types[first as usize];
+                d.push(duplicate(
+                    "module type",
+                    &key,
+                    object.at(&object.data.model),
+                    first.at(&first.data.model),
+                ));
+            }
+        }
+        ix.module_types = module_types;
+    }
+}

@@ -1,0 +1,163 @@
+//! The organisation family: tenants and tenant groups, regions, site groups, sites and
+//! locations (with the per-site index of locations). The parent tables of regions, site
+//! groups and tenant groups are cut at cycles.
+//!
+//! Reports: NS0301 (unresolved-reference), NS0304 (cross-site-reference), NS0308
+//! (parent-cycle) and NS0201 (duplicate-object, a location named twice in a site).
+
+use super::{Builder, SiteWhich, Which};
+use crate::diag::{codes, Diagnostic, Location};
+use crate::graph::index::{duplicate, SiteIndex};
+use crate::graph::*;
+
+impl Builder<'_> {
+    pub(super) fn resolve_organisation(&mut self) {
+        let model = std::sync::Arc::clone(&self.graph.model);
+        for o in &model.tenants {
+            self.resolve_opt(Which::TenantGroups, o.data.group.as_ref(), o.file);
+            self.resolve_tags(&o.data.tags, o.file);
+        }
+        let tenant_groups: Vec<Option<u32>> = model
+            .tenants
+            .iter()
+            .map(|o| {
+                o.data
+                    .group
+                    .as_ref()
+                    .and_then(|g| self.graph.indexes.tenant_groups.get(&g.value))
+            })
+            .collect();
+        self.graph.tenant_groups = tenant_groups;
+        let tenant_group_parents: Vec<Option<u32>> = model
+            .tenant_groups
+            .iter()
+            .map(|o| self.resolve_opt(Which::TenantGroups, o.data.parent.as_ref(), o.file))
+            .collect();
+        self.report_cycles("tenant group", &tenant_group_parents, |i| {
+            model.tenant_groups[i].at(&model.tenant_groups[i].data.name)
+        });
+        let region_parents: Vec<Option<u32>> = model
+            .regions
+            .iter()
+            .map(|o| self.resolve_opt(Which::Regions, o.data.parent.as_ref(), o.file))
+            .collect();
+        self.report_cycles("region", &region_parents, |i| {
+            model.regions[i].at(&model.regions[i].data.name)
+        });
+        let group_parents: Vec<Option<u32>> = model
+            .site_groups
+            .iter()
+            .map(|o| self.resolve_opt(Which::SiteGroups, o.data.parent.as_ref(), o.file))
+            .collect();
+        self.report_cycles("site group", &group_parents, |i| {
+            model.site_groups[i].at(&model.site_groups[i].data.name)
+        });
+        self.graph.tenant_group_parents = tenant_group_parents;
+        self.graph.region_parents = region_parents;
+        self.graph.site_group_parents = group_parents;
+
+        self.graph.sites = model
+            .sites
+            .iter()
+            .map(|o| {
+                self.resolve_tags(&o.data.tags, o.file);
+                SiteNode {
+                    region: self.resolve_opt(Which::Regions, o.data.region.as_ref(), o.file),
+                    group: self.resolve_opt(Which::SiteGroups, o.data.group.as_ref(), o.file),
+                    tenant: self.resolve_opt(Which::Tenants, o.data.tenant.as_ref(), o.file),
+                }
+            })
+            .collect();
+
+        // Locations are unique within their site.
+        let mut locations = SiteIndex::default();
+        let mut nodes = Vec::with_capacity(model.locations.len());
+        for (i, o) in model.locations.iter().enumerate() {
+            let site = self.resolve(Which::Sites, &o.data.site, o.file);
+            if let Some(first) =
+                locations.insert(site.unwrap_or(u32::MAX), &o.data.name.value, i as u32)
+            {
+                let first = &model.locations[first as usize];
+                self.push(duplicate(
+                    "location",
+                    &o.data.name.value,
+                    o.at(&o.data.name),
+                    first.at(&first.data.name),
+                ));
+            }
+            self.resolve_opt(Which::Tenants, o.data.tenant.as_ref(), o.file);
+            self.resolve_tags(&o.data.tags, o.file);
+            nodes.push(LocationNode { site, parent: None });
+        }
+        self.graph.indexes.locations = locations;
+        drop(model);
+        let model = std::sync::Arc::clone(&self.graph.model);
+        for (i, o) in model.locations.iter().enumerate() {
+            let site = nodes[i].site;
+            let parent = o.data.parent.as_ref().and_then(|p| {
+                let found = self.resolve_in_site(SiteWhich::Locations, site, p, o.file)?;
+                if nodes[found as usize].site != site {
+                    self.push(
+                        Diagnostic::new(
+                            &codes::CROSS_SITE_REFERENCE,
+                            format!("parent location `{}` is in another site", p.value),
+                        )
+                        .at(o.at(p)),
+                    );
+                }
+                Some(found)
+            });
+            nodes[i].parent = parent;
+        }
+        let parents: Vec<Option<u32>> = nodes.iter().map(|n| n.parent).collect();
+        self.report_cycles("location", &parents, |i| {
+            model.locations[i].at(&model.locations[i].data.name)
+        });
+        self.graph.locations = nodes;
+        drop(model);
+    }
+
+    /// Reports every object whose parent chain returns to itself, once per cycle.
+    pub(super) fn report_cycles(
+        &self,
+        kind: &str,
+        parents: &[Option<u32>],
+        location: impl Fn(usize) -> Location,
+    ) {
+        // 0 unvisited, 1 on the current path, 2 done.
+        let mut state = vec![0u8; parents.len()];
+        for start in 0..parents.len() {
+            let mut path = Vec::new();
+            let mut current = Some(start as u32);
+            while let Some(node) = current {
+                match state[node as usize] {
+                    2 => break,
+                    1 => {
+                        let cycle_start = path.iter().position(|&p| p == node).unwrap_or(0);
+                        let members = &path[cycle_start..];
+                        let first = *members.iter().min().unwrap_or(&node) as usize;
+                        let mut diagnostic = Diagnostic::new(
+                            &codes::PARENT_CYCLE,
+                            format!("the {kind} parents form a cycle"),
+                        )
+                        .at(location(first));
+                        for &member in members.iter().filter(|&&m| m as usize != first) {
+                            diagnostic = diagnostic
+                                .with_secondary(location(member as usize), "part of the cycle");
+                        }
+                        self.push(diagnostic);
+                        break;
+                    }
+                    _ => {
+                        state[node as usize] = 1;
+                        path.push(node);
+                        current = parents[node as usize];
+                    }
+                }
+            }
+            for node in path {
+                state[node as usize] = 2;
+            }
+        }
+    }
+}
