@@ -59,7 +59,8 @@ impl Built {
     fn write(&self) -> tempfile::TempDir {
         let out = tempfile::tempdir().expect("tempdir");
         for file in &self.rendered.files {
-            netsot::cli::write::write_atomic(&out.path().join(&file.path), &file.bytes).expect("write");
+            netsot::cli::write::write_atomic(&out.path().join(&file.path), &file.bytes)
+                .expect("write");
         }
         out
     }
