@@ -7,6 +7,7 @@ mod bad_input;
 mod blame;
 mod build;
 mod build_safety;
+mod catalogue;
 mod checks;
 mod ci;
 mod codes;
