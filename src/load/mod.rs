@@ -49,7 +49,11 @@ pub fn load(source: &Source, timings: &Timings) -> Result<Loaded, SourceError> {
         .read_config()?
         .ok_or_else(|| SourceError::new(format!("no `{CONFIG_FILE}` in {}", source.describe())))?;
     let (config, config_file) = load_config(config_bytes, &mut files, &mut diagnostics);
-    let limit = config.limits.max_file_bytes;
+    let limit = config
+        .limits
+        .max_file_bytes
+        .value
+        .min(crate::model::config::MAX_FILE_BYTES_CEILING);
 
     // Data files, then device types, each sorted by path, so FileIds and diagnostics are stable.
     let mut raw_data = Vec::new();
@@ -382,6 +386,21 @@ fn load_config(
                     )
                     .at(Location::new(id, config.version.span))
                     .with_help("this netsot reads `version: 1`"),
+                );
+            }
+            let max_file_bytes = &config.limits.max_file_bytes;
+            if max_file_bytes.value > crate::model::config::MAX_FILE_BYTES_CEILING {
+                diagnostics.push(
+                    Diagnostic::new(
+                        &codes::INVALID_VALUE,
+                        format!(
+                            "`limits.max_file_bytes` is {}, above the ceiling of {} bytes (256 MiB)",
+                            max_file_bytes.value,
+                            crate::model::config::MAX_FILE_BYTES_CEILING
+                        ),
+                    )
+                    .at(Location::new(id, max_file_bytes.span))
+                    .with_help("split large files (one per site or rack); files above the ceiling are not read"),
                 );
             }
             config

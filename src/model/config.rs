@@ -112,10 +112,17 @@ fn default_error() -> RuleSeverity {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Limits {
-    /// The largest data file read, in bytes; 16 MiB when not given.
+    /// The largest data file read, in bytes; 16 MiB when not given, at most
+    /// [`MAX_FILE_BYTES_CEILING`] (256 MiB).
     #[serde(default = "default_max_file_bytes")]
-    pub max_file_bytes: u64,
+    pub max_file_bytes: Spanned<u64>,
 }
+
+/// The most a repository may raise `limits.max_file_bytes` to. A hostile repository writes
+/// its own `netsot.yaml`, so its limit cannot be trusted alone: without a ceiling, a git
+/// blob of a few megabytes that inflates to gigabytes would be read in full. Offsets in a
+/// file are `u32` too, which a file past 4 GiB would overflow.
+pub const MAX_FILE_BYTES_CEILING: u64 = 256 * 1024 * 1024;
 
 impl Default for Limits {
     fn default() -> Limits {
@@ -125,8 +132,8 @@ impl Default for Limits {
     }
 }
 
-fn default_max_file_bytes() -> u64 {
-    16 * 1024 * 1024
+fn default_max_file_bytes() -> Spanned<u64> {
+    Spanned::new(16 * 1024 * 1024, Default::default())
 }
 
 string_enum! {

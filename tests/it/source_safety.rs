@@ -467,3 +467,30 @@ fn a_fifo_among_the_data_is_reported_not_opened() {
         "{all}"
     );
 }
+
+/// A repository cannot raise its own file-size limit past the ceiling: a git blob of a few
+/// megabytes that inflates to gigabytes would otherwise be read in full.
+#[test]
+fn the_file_size_limit_cannot_be_raised_past_the_ceiling() {
+    let dir = repo(&[
+        (
+            "netsot.yaml",
+            "version: 1\nlimits:\n  max_file_bytes: 4294967296\n",
+        ),
+        ("data/a.yaml", SITE),
+    ]);
+    let found = codes_at(dir.path(), None);
+    assert!(
+        found.contains("NS0111 error netsot.yaml:3:19")
+            && found.contains("above the ceiling of 268435456 bytes"),
+        "{found}"
+    );
+    let within = repo(&[
+        (
+            "netsot.yaml",
+            "version: 1\nlimits:\n  max_file_bytes: 268435456\n",
+        ),
+        ("data/a.yaml", SITE),
+    ]);
+    assert_eq!(codes_at(within.path(), None), "");
+}
