@@ -6,7 +6,7 @@ use ipnet::IpNet;
 
 use super::index::{duplicate, NameIndex, SiteIndex, SiteLookup};
 use super::*;
-use crate::diag::{codes, did_you_mean, suggestion_help, Diagnostic, Location};
+use crate::diag::{codes, suggestion_help, Diagnostic, Location};
 use crate::model::config::Config;
 use crate::model::dcim::{EndpointRef, TerminationType};
 use crate::model::{Obj, Spanned, Text};
@@ -29,6 +29,7 @@ pub fn build(model: Model, config: &Config) -> (Graph, Vec<Diagnostic>) {
         diagnostics: std::sync::Mutex::new(Vec::new()),
         config,
         types_by_model,
+        suggestions: crate::diag::SuggestionBudget::default(),
     };
     let verbose = std::env::var("NETSOT_TIMINGS").as_deref() == Ok("2");
     macro_rules! steps {
@@ -51,10 +52,11 @@ pub fn build(model: Model, config: &Config) -> (Graph, Vec<Diagnostic>) {
         resolve_services,
         resolve_config_contexts
     );
-    let diagnostics = builder
+    let mut diagnostics = builder
         .diagnostics
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
+    builder.suggestions.finish(&mut diagnostics);
     (builder.graph, diagnostics)
 }
 
@@ -71,6 +73,9 @@ struct Builder<'a> {
     config: &'a Config,
     /// Device types by bare model name; `None` when several types share the model.
     types_by_model: HashMap<String, Option<u32>>,
+    /// "Did you mean" work is bounded per compilation: unresolved references are each
+    /// compared with every name of their collection.
+    suggestions: crate::diag::SuggestionBudget,
 }
 
 /// Indexes a collection by name (and slug), reporting duplicates.
@@ -253,7 +258,7 @@ impl Builder<'_> {
         {
             return None;
         }
-        let suggestions = did_you_mean(&reference.value, idx.keys());
+        let suggestions = self.suggestions.did_you_mean(&reference.value, idx.keys());
         let mut diagnostic = Diagnostic::new(
             &codes::UNRESOLVED_REFERENCE,
             format!("no {kind} named `{}`", reference.value),
@@ -349,7 +354,9 @@ impl Builder<'_> {
                 {
                     return None;
                 }
-                let suggestions = did_you_mean(&reference.value, index.names());
+                let suggestions = self
+                    .suggestions
+                    .did_you_mean(&reference.value, index.names());
                 let mut diagnostic = Diagnostic::new(
                     &codes::UNRESOLVED_REFERENCE,
                     format!("no {kind} named `{}`", reference.value),
@@ -772,7 +779,9 @@ impl Builder<'_> {
             .iter()
             .map(|t| format!("{}/{}", t.data.manufacturer.value, t.data.model.value))
             .collect();
-        let suggestions = did_you_mean(&reference.value, keys.iter().map(String::as_str));
+        let suggestions = self
+            .suggestions
+            .did_you_mean(&reference.value, keys.iter().map(String::as_str));
         let mut diagnostic = Diagnostic::new(
             &codes::UNRESOLVED_REFERENCE,
             format!("no device type `{}`", reference.value),
@@ -1337,7 +1346,9 @@ impl Builder<'_> {
                 }
                 let range = self.graph.owner_interfaces(owner);
                 let names: Vec<&str> = range.map(|i| self.graph.interface_name(i)).collect();
-                let suggestions = did_you_mean(&reference.value, names.iter().copied());
+                let suggestions = self
+                    .suggestions
+                    .did_you_mean(&reference.value, names.iter().copied());
                 let mut diagnostic = Diagnostic::new(
                     &codes::UNRESOLVED_REFERENCE,
                     format!(
@@ -1447,7 +1458,7 @@ impl Builder<'_> {
     ) {
         let range = self.graph.devices[device as usize].interfaces.clone();
         let names: Vec<&str> = range.map(|i| self.graph.interface_name(i)).collect();
-        let suggestions = did_you_mean(port, names.iter().copied());
+        let suggestions = self.suggestions.did_you_mean(port, names.iter().copied());
         let mut diagnostic = Diagnostic::new(
             &codes::UNRESOLVED_REFERENCE,
             format!(
