@@ -106,6 +106,8 @@ pub fn compile(source: &Source) -> Result<Compilation, SourceError> {
         templates,
     } = load::load(source)?;
     let mut timings = vec![Timing::since("load", start)];
+    // Config contexts that aliases blow up are refused before anything copies them.
+    diagnostics.extend(crate::context::oversized(&model));
     let start = std::time::Instant::now();
     let (graph, resolve_diagnostics) = graph::build(model, &config);
     diagnostics.extend(resolve_diagnostics);

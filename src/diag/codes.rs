@@ -882,6 +882,28 @@ rules! {
     /// Write the zone's apex as a valid name and list its name servers. Names that break
     /// DNS rules are reported as `invalid-dns-name` (NS0108).
     INVALID_ZONE = ("NS0804", "invalid-zone", Error);
+    /// The merged config contexts of a build would hold too many values.
+    ///
+    /// ## What it does
+    /// Before rendering, adds up the values (scalars, lists and mappings) of every
+    /// context that applies to each device and virtual machine, their own included, and
+    /// stops the build past a budget: 16 Mi values, or 8 per byte of input if that is more.
+    /// The context that adds the most is reported. Check-time, a single context whose
+    /// aliases expand it far beyond its text is `yaml-too-complex` (NS0110).
+    ///
+    /// ## Why is this bad?
+    /// Every object gets its own copy of what applies to it, so a context of moderate size
+    /// scoped to every object of a large network takes the build's memory past what any
+    /// machine holds.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// config_contexts:
+    ///   - name: everything          # no scope: applies to every device
+    ///     data: {table: &t [*row, *row, *row, ...]}   # tens of thousands of values
+    /// ```
+    /// Scope large contexts to the objects that read them, or keep shared data in one place.
+    MERGED_CONTEXTS_TOO_LARGE = ("NS0805", "merged-contexts-too-large", Error);
     /// A template that does not exist, does not compile, or fails while rendering.
     ///
     /// ## What it does
