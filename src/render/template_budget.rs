@@ -12,9 +12,9 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 /// The most fuel one per-object render may use (about one unit per instruction, and one
 /// per 64 bytes of data built): a device's configuration needs far less, and a runaway
 /// loop in a per-device template stops within a fraction of a second.
-pub const RENDER_FUEL: u64 = 10_000_000;
+pub const RENDER_FUEL: u64 = 5_000_000;
 /// The fuel the templates of a build may use in all, at least.
-pub const BUILD_FUEL_FLOOR: u64 = 50_000_000;
+pub const BUILD_FUEL_FLOOR: u64 = 20_000_000;
 /// Fuel added per object of the repository, so large networks get room in proportion.
 pub const BUILD_FUEL_PER_OBJECT: u64 = 100;
 /// The most bytes one rendered file may hold, path templates apart.
