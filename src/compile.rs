@@ -58,6 +58,8 @@ pub fn compile_timed(source: &Source, timings: &Timings) -> Result<Compilation, 
         templates,
     } = load::load(source, timings)?;
     let mut stages = vec![Timing::since("load", start)];
+    // Config contexts that aliases blow up are refused before anything copies them.
+    diagnostics.extend(crate::context::oversized(&model));
     let start = std::time::Instant::now();
     let (graph, resolve_diagnostics) = graph::build(model, &config, timings);
     diagnostics.extend(resolve_diagnostics);

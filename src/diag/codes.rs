@@ -963,6 +963,33 @@ rules! {
     /// ```
     /// Rename one of them.
     OUTPUT_NAME_COLLISION = ("NS0807", "output-name-collision", Error);
+
+    /// The merged config contexts of a build would hold too many values.
+    ///
+    /// ## What it does
+    /// Before rendering, adds up the values (scalars, lists and mappings) of every
+    /// context that applies to each device and virtual machine, their own included, and
+    /// stops the build past a budget: 16 Mi values, or 8 per byte of input if that is more.
+    /// The context that adds the most is reported. Check-time, a single context whose
+    /// aliases expand it far beyond its text is `yaml-too-complex` (NS0110).
+    ///
+    /// ## Why is this bad?
+    /// Every object gets its own copy of what applies to it, so a context of moderate size
+    /// scoped to every object of a large network takes the build's memory past what any
+    /// machine holds.
+    ///
+    /// ## Example
+    /// A context of about 59,000 values with no scope, so it applies to each of 300 devices:
+    /// ```yaml
+    /// config_contexts:
+    ///   - name: everything
+    ///     data:
+    ///       r: &r [x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x]
+    ///       t: &t [*r, *r, *r, *r, *r, *r, *r, *r, *r, *r, *r, *r, *r, *r, *r, *r, *r, *r, *r, *r]
+    /// ```
+    /// and a list `u` of 140 `*t`.
+    /// Scope large contexts to the objects that read them, or keep shared data in one place.
+    MERGED_CONTEXTS_TOO_LARGE = ("NS0808", "merged-contexts-too-large", Error);
     /// A template that does not exist, does not compile, or fails while rendering.
     ///
     /// ## What it does

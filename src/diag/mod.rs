@@ -171,31 +171,139 @@ pub fn did_you_mean<'a, I>(unknown: &str, known: I) -> Vec<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {
+    closest(unknown, known, || true).unwrap_or_default()
+}
+
+/// [`did_you_mean`], stopped when `more` says no before a candidate (`None` then).
+fn closest<'a, I>(unknown: &str, known: I, mut more: impl FnMut() -> bool) -> Option<Vec<&'a str>>
+where
+    I: IntoIterator<Item = &'a str>,
+{
     let unknown_lower = unknown.to_lowercase();
+    let unknown_chars = unknown_lower.chars().count();
     let threshold = (unknown.chars().count() / 3).clamp(1, 4);
-    let mut scored: Vec<(usize, &str)> = known
-        .into_iter()
-        .filter_map(|candidate| {
-            let lower = candidate.to_lowercase();
-            let distance = strsim::damerau_levenshtein(&unknown_lower, &lower);
-            if distance <= threshold {
-                Some((distance, candidate))
-            } else if unknown.len() >= 3 && lower.contains(&unknown_lower) {
-                Some((threshold + 1, candidate))
-            } else {
-                None
-            }
-        })
-        .collect();
+    let mut scored: Vec<(usize, &str)> = Vec::new();
+    for candidate in known {
+        if !more() {
+            return None;
+        }
+        // The distance is at least the difference in length, so most candidates are
+        // settled without computing it.
+        let close = candidate.chars().count().abs_diff(unknown_chars) <= threshold;
+        if !close && (unknown.len() < 3 || candidate.len() < unknown.len() / 2) {
+            continue;
+        }
+        let lower = candidate.to_lowercase();
+        let distance = if close {
+            strsim::damerau_levenshtein(&unknown_lower, &lower)
+        } else {
+            usize::MAX
+        };
+        if distance <= threshold {
+            scored.push((distance, candidate));
+        } else if unknown.len() >= 3 && lower.contains(&unknown_lower) {
+            scored.push((threshold + 1, candidate));
+        }
+    }
     scored.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
     scored.dedup_by(|a, b| a.1 == b.1);
     let best = scored.first().map(|s| s.0).unwrap_or(0);
-    scored
-        .into_iter()
-        .filter(|s| s.0 == best)
-        .take(3)
-        .map(|(_, name)| name)
-        .collect()
+    Some(
+        scored
+            .into_iter()
+            .filter(|s| s.0 == best)
+            .take(3)
+            .map(|(_, name)| name)
+            .collect(),
+    )
+}
+
+/// The "did you mean" work one compilation may do: each unknown name is compared with every
+/// known one, so thousands of mistakes against a large network would take minutes.
+///
+/// Once [`SuggestionBudget::COMPARISONS`] candidates have been looked at, suggestions stop,
+/// and [`SuggestionBudget::finish`] removes those already made, so what is printed does
+/// not depend on which lookups, running in parallel, came first: the budget runs out
+/// exactly when the compilation's lookups hold more candidates than it, in any order.
+#[derive(Debug)]
+pub struct SuggestionBudget {
+    left: std::sync::atomic::AtomicU64,
+    exhausted: std::sync::atomic::AtomicBool,
+}
+
+impl Default for SuggestionBudget {
+    fn default() -> SuggestionBudget {
+        SuggestionBudget::new(SuggestionBudget::COMPARISONS)
+    }
+}
+
+impl SuggestionBudget {
+    /// Candidates compared per compilation (under a second in a release build): a
+    /// thousand mistakes against a thousand names are suggested for, as before; twenty
+    /// thousand against a hundred thousand are not.
+    pub const COMPARISONS: u64 = 1_000_000;
+
+    pub fn new(comparisons: u64) -> SuggestionBudget {
+        SuggestionBudget {
+            left: std::sync::atomic::AtomicU64::new(comparisons),
+            exhausted: std::sync::atomic::AtomicBool::new(false),
+        }
+    }
+
+    pub fn is_exhausted(&self) -> bool {
+        self.exhausted.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// [`did_you_mean`] within the budget; nothing once it has run out.
+    pub fn did_you_mean<'a, I>(&self, unknown: &str, known: I) -> Vec<&'a str>
+    where
+        I: IntoIterator<Item = &'a str>,
+    {
+        use std::sync::atomic::Ordering;
+        /// Candidates taken from the shared count at once, so threads rarely meet on it.
+        const CHUNK: u64 = 1024;
+        let mut taken: u64 = 0;
+        let more = || {
+            if taken == 0 {
+                if self.is_exhausted() {
+                    return false;
+                }
+                // Whole chunks only: each lookup then takes the same number of chunks
+                // whatever runs beside it, and the budget runs out in any order or none.
+                let took = self
+                    .left
+                    .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
+                        left.checked_sub(CHUNK)
+                    });
+                if took.is_err() {
+                    self.exhausted.store(true, Ordering::Relaxed);
+                    return false;
+                }
+                taken = CHUNK;
+            }
+            taken -= 1;
+            true
+        };
+        let suggestions = closest(unknown, known, more);
+        suggestions.unwrap_or_default()
+    }
+
+    /// Once the budget has run out, takes every suggestion out of `diagnostics` (help
+    /// lines starting with "did you mean"), so none depends on the order of lookups.
+    pub fn finish(&self, diagnostics: &mut [Diagnostic]) {
+        if !self.is_exhausted() {
+            return;
+        }
+        for diagnostic in diagnostics {
+            if diagnostic
+                .help
+                .as_deref()
+                .is_some_and(|help| help.starts_with("did you mean"))
+            {
+                diagnostic.help = None;
+            }
+        }
+    }
 }
 
 /// Formats suggestions as a help line: "did you mean `a`?" or "did you mean one of `a`, `b`?".

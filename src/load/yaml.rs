@@ -248,6 +248,46 @@ struct Frame<'a> {
     size: usize,
     /// Entries brought in by merge keys (`<<`), applied at the end for keys not set explicitly.
     merged: Vec<(Node<'a>, Node<'a>)>,
+    /// The position of each scalar key in `entries`, once there are more than
+    /// [`SCAN_KEYS`]: a scan per key would make a mapping of many keys quadratic.
+    key_index: Option<HashMap<&'a str, u32>>,
+}
+
+/// Up to this many keys, a mapping finds a repeated key by scanning its entries, which is
+/// faster than hashing for the mappings people write.
+const SCAN_KEYS: usize = 16;
+
+impl<'a> Frame<'a> {
+    /// The entry already holding `key`, if any.
+    fn find(&self, key: &Node<'a>) -> Option<&(Node<'a>, Node<'a>)> {
+        match (&self.key_index, key.as_str()) {
+            (Some(index), Some(text)) => index.get(text).map(|&at| &self.entries[at as usize]),
+            (Some(_), None) => None,
+            (None, _) => self.entries.iter().find(|(k, _)| same_key(k, key)),
+        }
+    }
+
+    /// Adds an entry whose key is not yet in the mapping.
+    fn push(&mut self, key: Node<'a>, value: Node<'a>) {
+        self.entries.push((key, value));
+        match &mut self.key_index {
+            Some(index) => {
+                if let Some(text) = key.as_str() {
+                    index.insert(text, self.entries.len() as u32 - 1);
+                }
+            }
+            None if self.entries.len() > SCAN_KEYS => {
+                let index = self
+                    .entries
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(at, (k, _))| Some((k.as_str()?, at as u32)))
+                    .collect();
+                self.key_index = Some(index);
+            }
+            None => {}
+        }
+    }
 }
 
 struct Builder<'a> {
@@ -299,8 +339,8 @@ impl<'a> Builder<'a> {
                 let span = Span::new(frame.span.start, span.end.max(frame.span.start));
                 let kind = if frame.map {
                     for (key, value) in std::mem::take(&mut frame.merged) {
-                        if !frame.entries.iter().any(|(k, _)| same_key(k, &key)) {
-                            frame.entries.push((key, value));
+                        if frame.find(&key).is_none() {
+                            frame.push(key, value);
                         }
                     }
                     NodeKind::Map(frame.entries.into_bump_slice())
@@ -339,6 +379,7 @@ impl<'a> Builder<'a> {
             pending_key: None,
             size: 0,
             merged: Vec::new(),
+            key_index: None,
         });
         Ok(())
     }
@@ -368,14 +409,14 @@ impl<'a> Builder<'a> {
         };
         if key.as_str() == Some("<<") && matches!(key.kind, NodeKind::Scalar { plain: true, .. }) {
             merge_into(&mut parent.merged, node);
-        } else if let Some((first, _)) = parent.entries.iter().find(|(k, _)| same_key(k, &key)) {
+        } else if let Some((first, _)) = parent.find(&key) {
             self.duplicate_keys.push(DuplicateKey {
                 key: key.as_str().unwrap_or_default().to_string(),
                 first: first.span,
                 second: key.span,
             });
         } else {
-            parent.entries.push((key, node));
+            parent.push(key, node);
         }
         Ok(())
     }
@@ -406,10 +447,31 @@ fn merge_into<'a>(entries: &mut Vec<(Node<'a>, Node<'a>)>, merged: Node<'a>) {
             .collect(),
         NodeKind::Scalar { .. } => Vec::new(),
     };
+    // Past a few keys, the keys taken are hashed: a merge of a large mapping would
+    // otherwise scan everything merged so far for each of its keys.
+    let hash = |entries: &[(Node<'a>, Node<'a>)]| -> std::collections::HashSet<&'a str> {
+        entries.iter().filter_map(|(k, _)| k.as_str()).collect()
+    };
+    let mut taken = (entries.len() > SCAN_KEYS).then(|| hash(entries));
     for source in sources {
         for (key, value) in source {
-            if !entries.iter().any(|(k, _)| same_key(k, key)) {
-                entries.push((*key, *value));
+            let present = match (&taken, key.as_str()) {
+                (Some(taken), Some(text)) => taken.contains(text),
+                (Some(_), None) => false,
+                (None, _) => entries.iter().any(|(k, _)| same_key(k, key)),
+            };
+            if present {
+                continue;
+            }
+            entries.push((*key, *value));
+            match &mut taken {
+                Some(taken) => {
+                    if let Some(text) = key.as_str() {
+                        taken.insert(text);
+                    }
+                }
+                None if entries.len() > SCAN_KEYS => taken = Some(hash(entries)),
+                None => {}
             }
         }
     }

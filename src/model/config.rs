@@ -113,7 +113,7 @@ fn default_error() -> RuleSeverity {
 #[schemars(deny_unknown_fields)]
 pub struct Limits {
     /// The largest data file read, in bytes; 16 MiB when not given, at most
-    /// [`MAX_FILE_BYTES_CEILING`] (256 MiB).
+    /// 256 MiB, a ceiling the repository cannot raise.
     #[serde(default = "default_max_file_bytes")]
     pub max_file_bytes: Spanned<u64>,
 }

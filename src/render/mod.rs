@@ -10,6 +10,7 @@ mod dns;
 mod icinga2;
 mod prometheus;
 mod template;
+mod template_budget;
 
 use crate::compile::Compilation;
 use crate::diag::{codes, Diagnostic, Location};
@@ -52,6 +53,8 @@ pub struct Context<'a> {
     pub timings: &'a Timings,
     hosts: std::sync::OnceLock<Vec<Host<'a>>>,
     services: std::sync::OnceLock<Vec<u32>>,
+    /// The work and output bytes every template render of the build draws from.
+    template_budget: template_budget::Budget,
 }
 
 impl<'a> Context<'a> {
@@ -81,14 +84,34 @@ pub fn render(compilation: &Compilation) -> Rendered {
 /// `timings`.
 pub fn render_timed(compilation: &Compilation, timings: &Timings) -> Rendered {
     let views = Views::new(&compilation.graph);
+    let input_bytes: u64 = compilation
+        .files
+        .iter()
+        .map(|(_, f)| f.text.len() as u64)
+        .sum();
     let cx = Context {
         compilation,
         views: &views,
         timings,
         hosts: Default::default(),
         services: Default::default(),
+        template_budget: template_budget::Budget::new(compilation.object_count(), input_bytes),
     };
     let mut rendered = Rendered::default();
+    // Templates and the inventory copy every object's merged context: count it first.
+    let copies_contexts = compilation.config.outputs.iter().any(|o| {
+        !matches!(
+            o.value.renderer.value.as_str(),
+            "dns" | "prometheus" | "icinga2"
+        )
+    });
+    if copies_contexts {
+        let budget = crate::context::merged_budget(input_bytes);
+        if let Some(diagnostic) = views.contexts.over_budget(budget) {
+            rendered.diagnostics.push(diagnostic);
+            return rendered;
+        }
+    }
     let mut owners: std::collections::HashMap<String, Location> = std::collections::HashMap::new();
     // Outputs are independent: render them in parallel, then merge in their order.
     use rayon::prelude::*;

@@ -6,9 +6,10 @@
 //!
 //! The sandbox: templates see only the templates folder (for `include`, `import` and
 //! `extends`) and the variables above; there is no file, network, environment or clock
-//! access. Each render gets a fixed amount of fuel and a recursion limit, so a runaway
-//! loop ends in a diagnostic, not a hang. Errors are diagnostics at the template's file
-//! and line.
+//! access. Renders draw their fuel and output bytes from budgets the whole build shares
+//! (`template_budget.rs`), each is capped on its own too, with a recursion limit, and the
+//! first error stops the renders not yet started: a runaway loop or a huge output ends in
+//! a diagnostic, not a hang. Errors are diagnostics at the template's file and line.
 
 use std::collections::HashMap;
 use std::net::IpAddr;
@@ -18,14 +19,13 @@ use minijinja::value::Serde;
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, UndefinedBehavior, Value};
 use rayon::prelude::*;
 
+use super::template_budget::{Budget, CappedOutput, Overflow, FILE_BYTES, PATH_BYTES, RENDER_FUEL};
 use super::{Context, Rendered, RenderedFile};
 use crate::diag::{codes, did_you_mean, suggestion_help, Diagnostic, FileId, Location, Span};
 use crate::graph::{DeviceId, VirtualMachineId};
 use crate::model::config::Output;
 use crate::model::Spanned;
 
-/// The work one render may do, in MiniJinja's fuel units (about one per instruction).
-pub const FUEL: u64 = 50_000_000;
 /// How deeply templates may nest loops, includes and macro calls.
 pub const RECURSION_LIMIT: usize = 64;
 
@@ -93,20 +93,19 @@ pub fn render(cx: &Context, output: &Spanned<Output>, out: &mut Rendered) {
         ));
         return;
     }
-    let template = match env.get_template(&name.value) {
-        Ok(template) => template,
-        Err(error) => {
-            out.diagnostics.push(diagnostic(
-                cx,
-                &error,
-                Location::new(compilation.config_file, name.span),
-            ));
-            return;
-        }
-    };
+    if let Err(error) = env.get_template(&name.value) {
+        out.diagnostics.push(diagnostic(
+            cx,
+            &error,
+            Location::new(compilation.config_file, name.span),
+        ));
+        return;
+    }
     let views = cx.views;
+    let budget = &cx.template_budget;
     let graph_value = Value::from(Serde(views.export()));
     let fallback = cx.at(&o.path);
+    let failed = |failure: Failure| Box::new(failure.diagnostic(cx, budget, fallback));
 
     match for_each {
         None => {
@@ -117,12 +116,21 @@ pub fn render(cx: &Context, output: &Spanned<Output>, out: &mut Rendered) {
                 devices => devices,
                 virtual_machines => vms,
             };
-            match template.render(context) {
-                Ok(text) => out.files.push(RenderedFile {
+            let mut env = env;
+            // The one render of the output may use all the fuel the build has left.
+            match render_capped(
+                &mut env,
+                Some(&name.value),
+                context,
+                FILE_BYTES,
+                u64::MAX,
+                budget,
+            ) {
+                Ok(bytes) => out.files.push(RenderedFile {
                     path: o.path.value.clone(),
-                    bytes: text.into_bytes(),
+                    bytes,
                 }),
-                Err(error) => out.diagnostics.push(diagnostic(cx, &error, fallback)),
+                Err(failure) => out.diagnostics.push(*failed(failure)),
             }
         }
         Some(collection) => {
@@ -132,43 +140,209 @@ pub fn render(cx: &Context, output: &Spanned<Output>, out: &mut Rendered) {
             } else {
                 graph.virtual_machines.len()
             };
-            let results: Vec<Result<RenderedFile, Box<Diagnostic>>> = (0..count as u32)
+            // Each thread sets the fuel of its own copy of the environment per render.
+            let results: Vec<Option<Result<RenderedFile, Box<Diagnostic>>>> = (0..count as u32)
                 .into_par_iter()
-                .map(|i| {
-                    let (key, view) = if collection == "devices" {
-                        ("device", views.device(DeviceId::new(i)))
-                    } else {
-                        (
-                            "virtual_machine",
-                            views.virtual_machine(VirtualMachineId::new(i)),
-                        )
-                    };
-                    let config_context = view.get("config_context").cloned().unwrap_or_default();
-                    let object = Value::from(Serde(view));
-                    let mut vars = std::collections::BTreeMap::new();
-                    vars.insert(key, object);
-                    vars.insert("config_context", Value::from(Serde(config_context)));
-                    vars.insert("graph", graph_value.clone());
-                    let context = Value::from(vars);
-                    let path = env
-                        .render_str(&o.path.value, context.clone())
-                        .map_err(|e| Box::new(path_diagnostic(cx, &e, &o.path)))?;
-                    let text = template
-                        .render(context)
-                        .map_err(|e| Box::new(diagnostic(cx, &e, fallback)))?;
-                    Ok(RenderedFile {
-                        path,
-                        bytes: text.into_bytes(),
-                    })
-                })
+                .map_init(
+                    || env.clone(),
+                    |env, i| {
+                        if budget.is_stopped() {
+                            return None;
+                        }
+                        let (key, view) = if collection == "devices" {
+                            ("device", views.device(DeviceId::new(i)))
+                        } else {
+                            (
+                                "virtual_machine",
+                                views.virtual_machine(VirtualMachineId::new(i)),
+                            )
+                        };
+                        let config_context =
+                            view.get("config_context").cloned().unwrap_or_default();
+                        let object = Value::from(Serde(view));
+                        let mut vars = std::collections::BTreeMap::new();
+                        vars.insert(key, object);
+                        vars.insert("config_context", Value::from(Serde(config_context)));
+                        vars.insert("graph", graph_value.clone());
+                        let context = Value::from(vars);
+                        let result = render_object(env, &name.value, &o.path, context, budget)
+                            .map_err(|(failure, in_path)| {
+                                if in_path {
+                                    Box::new(failure.path_diagnostic(cx, budget, &o.path))
+                                } else {
+                                    failed(failure)
+                                }
+                            });
+                        Some(result)
+                    },
+                )
                 .collect();
-            for result in results {
+            for result in results.into_iter().flatten() {
                 match result {
                     Ok(file) => out.files.push(file),
                     Err(d) => out.diagnostics.push(*d),
                 }
             }
         }
+    }
+}
+
+/// Renders the path, then the template, of one object; on failure, whether the path failed.
+fn render_object(
+    env: &mut Environment,
+    name: &str,
+    path: &Spanned<String>,
+    context: Value,
+    budget: &Budget,
+) -> Result<RenderedFile, (Failure, bool)> {
+    let path_bytes =
+        render_path(env, &path.value, context.clone(), budget).map_err(|f| (f, true))?;
+    let bytes = render_capped(env, Some(name), context, FILE_BYTES, RENDER_FUEL, budget)
+        .map_err(|f| (f, false))?;
+    Ok(RenderedFile {
+        path: String::from_utf8_lossy(&path_bytes).into_owned(),
+        bytes,
+    })
+}
+
+fn render_path(
+    env: &mut Environment,
+    path: &str,
+    context: Value,
+    budget: &Budget,
+) -> Result<Vec<u8>, Failure> {
+    let fuel = budget.fuel_for_render(RENDER_FUEL);
+    env.set_fuel(Some(fuel));
+    let template = env.template_from_str(path).map_err(Failure::Engine)?;
+    let mut output = CappedOutput::new(PATH_BYTES, budget);
+    let result = template.render_captured_to(context, &mut output);
+    finish(result, output, (fuel, RENDER_FUEL), budget)
+}
+
+/// Renders the template `name` into at most `file_cap` bytes with at most `fuel_cap` fuel,
+/// both drawn from the build's budget.
+fn render_capped(
+    env: &mut Environment,
+    name: Option<&str>,
+    context: Value,
+    file_cap: u64,
+    fuel_cap: u64,
+    budget: &Budget,
+) -> Result<Vec<u8>, Failure> {
+    let fuel = budget.fuel_for_render(fuel_cap);
+    if fuel == 0 {
+        budget.stop();
+        return Err(Failure::Fuel(Limit::Build, None));
+    }
+    env.set_fuel(Some(fuel));
+    let template = env
+        .get_template(name.unwrap_or_default())
+        .map_err(Failure::Engine)?;
+    let mut output = CappedOutput::new(file_cap, budget);
+    let result = template.render_captured_to(context, &mut output);
+    finish(result, output, (fuel, fuel_cap), budget)
+}
+
+/// Charges a finished render to the build, or explains which budget stopped it. `fuel` is
+/// what the render started with and the most one render may have.
+fn finish(
+    result: Result<minijinja::Captured<'_>, Error>,
+    mut output: CappedOutput<'_>,
+    (started_with, fuel_cap): (u64, u64),
+    budget: &Budget,
+) -> Result<Vec<u8>, Failure> {
+    let failure = match result {
+        Ok(captured) => {
+            let used = captured.state().fuel_levels().map_or(0, |(used, _)| used);
+            budget.spend_fuel(used);
+            match output.settle() {
+                Ok(()) => return Ok(output.bytes),
+                Err(_) => Failure::Output(Limit::Build, None),
+            }
+        }
+        Err(error) if error.kind() == ErrorKind::OutOfFuel => {
+            let limit = if started_with >= fuel_cap {
+                Limit::Render
+            } else {
+                Limit::Build
+            };
+            budget.spend_fuel(started_with);
+            Failure::Fuel(limit, Some(error))
+        }
+        Err(error) => match output.overflow {
+            Some(Overflow::File) => Failure::Output(Limit::Render, Some(error)),
+            Some(Overflow::Build) => Failure::Output(Limit::Build, Some(error)),
+            None => Failure::Engine(error),
+        },
+    };
+    budget.stop();
+    Err(failure)
+}
+
+/// Whether one render's share or the build's whole budget ran out.
+#[derive(Clone, Copy, Debug)]
+enum Limit {
+    Render,
+    Build,
+}
+
+/// Why a render failed: MiniJinja's error, or a budget, with the error if there is one
+/// (it knows the template's line).
+enum Failure {
+    Engine(Error),
+    Fuel(Limit, Option<Error>),
+    Output(Limit, Option<Error>),
+}
+
+impl Failure {
+    fn message(&self, budget: &Budget, file_cap: u64) -> Option<String> {
+        Some(match self {
+            Failure::Engine(_) => return None,
+            Failure::Fuel(Limit::Render, _) => format!(
+                "the template does too much work for one object (more than {RENDER_FUEL} steps); look for a runaway loop"
+            ),
+            Failure::Fuel(Limit::Build, _) => format!(
+                "the templates of this build do too much work (more than {} steps in all); look for a runaway loop",
+                budget.fuel_total
+            ),
+            Failure::Output(Limit::Render, _) => {
+                format!("the template writes more than {file_cap} bytes to one file")
+            }
+            Failure::Output(Limit::Build, _) => format!(
+                "the templates of this build write more than {} bytes in all",
+                budget.bytes_total
+            ),
+        })
+    }
+
+    fn error(&self) -> Option<&Error> {
+        match self {
+            Failure::Engine(error) => Some(error),
+            Failure::Fuel(_, error) | Failure::Output(_, error) => error.as_ref(),
+        }
+    }
+
+    fn diagnostic(&self, cx: &Context, budget: &Budget, fallback: Location) -> Diagnostic {
+        let mut diagnostic = match self.error() {
+            Some(error) => diagnostic(cx, error, fallback),
+            None => Diagnostic::new(&codes::TEMPLATE_ERROR, String::new()).at(fallback),
+        };
+        if let Some(message) = self.message(budget, FILE_BYTES) {
+            diagnostic.message = message;
+        }
+        diagnostic
+    }
+
+    fn path_diagnostic(&self, cx: &Context, budget: &Budget, path: &Spanned<String>) -> Diagnostic {
+        let message = match (self.message(budget, PATH_BYTES), self.error()) {
+            (Some(message), _) => format!("the path template fails: {message}"),
+            (None, Some(error)) => match error.detail() {
+                Some(detail) => format!("the path template fails: {}: {detail}", error.kind()),
+                None => format!("the path template fails: {}", error.kind()),
+            },
+            (None, None) => "the path template fails".to_string(),
+        };
+        Diagnostic::new(&codes::TEMPLATE_ERROR, message).at(cx.at(path))
     }
 }
 
@@ -179,7 +353,6 @@ type IpFilter = fn(IpNet) -> Value;
 /// the templates that do not compile, with their errors.
 fn environment<'s>(cx: &'s Context) -> (Environment<'s>, HashMap<String, Error>) {
     let mut env = Environment::new();
-    env.set_fuel(Some(FUEL));
     env.set_recursion_limit(RECURSION_LIMIT);
     env.set_undefined_behavior(UndefinedBehavior::Chainable);
     env.set_auto_escape_callback(|_| AutoEscape::None);
@@ -268,14 +441,9 @@ fn diagnostic(cx: &Context, error: &Error, fallback: Location) -> Diagnostic {
             Some(Location::new(file, span))
         })
         .unwrap_or(fallback);
-    let message = match error.kind() {
-        ErrorKind::OutOfFuel => format!(
-            "the template does too much work (more than {FUEL} steps); look for a runaway loop"
-        ),
-        _ => match error.detail() {
-            Some(detail) => format!("{}: {detail}", error.kind()),
-            None => error.kind().to_string(),
-        },
+    let message = match error.detail() {
+        Some(detail) => format!("{}: {detail}", error.kind()),
+        None => error.kind().to_string(),
     };
     let mut diagnostic = Diagnostic::new(&codes::TEMPLATE_ERROR, message).at(location);
     if let Some(name) = error.name() {
@@ -284,14 +452,6 @@ fn diagnostic(cx: &Context, error: &Error, fallback: Location) -> Diagnostic {
         }
     }
     diagnostic
-}
-
-fn path_diagnostic(cx: &Context, error: &Error, path: &Spanned<String>) -> Diagnostic {
-    let message = match error.detail() {
-        Some(detail) => format!("the path template fails: {}: {detail}", error.kind()),
-        None => format!("the path template fails: {}", error.kind()),
-    };
-    Diagnostic::new(&codes::TEMPLATE_ERROR, message).at(cx.at(path))
 }
 
 #[cfg(test)]

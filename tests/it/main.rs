@@ -5,6 +5,7 @@
 
 mod bad_input;
 mod blame;
+mod bounds;
 mod build;
 mod build_safety;
 mod catalogue;

@@ -6,7 +6,7 @@
 //! with the device's ports suggested).
 
 use super::{Builder, SiteWhich, Which};
-use crate::diag::{codes, did_you_mean, suggestion_help, Diagnostic, Location};
+use crate::diag::{codes, suggestion_help, Diagnostic, Location};
 use crate::graph::*;
 use crate::model::dcim::{EndpointRef, TerminationType};
 use crate::model::Spanned;
@@ -199,7 +199,7 @@ impl Builder<'_> {
     ) {
         let range = self.graph.owner_interfaces(Owner::Device(device));
         let names: Vec<&str> = range.map(|i| self.graph.interface_name(i)).collect();
-        let suggestions = did_you_mean(port, names.iter().copied());
+        let suggestions = self.suggestions.did_you_mean(port, names.iter().copied());
         let mut diagnostic = Diagnostic::new(
             &codes::UNRESOLVED_REFERENCE,
             format!(

@@ -6,7 +6,7 @@
 //! NS0304 (cross-site-reference) and NS0201 (duplicate-object).
 
 use super::{Builder, SiteWhich, Which};
-use crate::diag::{codes, did_you_mean, suggestion_help, Diagnostic, Location};
+use crate::diag::{codes, suggestion_help, Diagnostic, Location};
 use crate::graph::index::{duplicate, SiteIndex};
 use crate::graph::*;
 use crate::model::Text;
@@ -241,7 +241,9 @@ impl Builder<'_> {
             .iter()
             .map(|t| format!("{}/{}", t.data.manufacturer.value, t.data.model.value))
             .collect();
-        let suggestions = did_you_mean(&reference.value, keys.iter().map(String::as_str));
+        let suggestions = self
+            .suggestions
+            .did_you_mean(&reference.value, keys.iter().map(String::as_str));
         let mut diagnostic = Diagnostic::new(
             &codes::UNRESOLVED_REFERENCE,
             format!("no device type `{}`", reference.value),

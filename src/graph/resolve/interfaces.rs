@@ -8,7 +8,7 @@
 //! (wrong-kind-reference), NS0305 (vlan-out-of-scope) and NS0306 (foreign-interface).
 
 use super::{Builder, SiteWhich, Which};
-use crate::diag::{codes, did_you_mean, suggestion_help, Diagnostic, Location};
+use crate::diag::{codes, suggestion_help, Diagnostic, Location};
 use crate::graph::index::duplicate;
 use crate::graph::*;
 use crate::model::Text;
@@ -396,7 +396,9 @@ impl Builder<'_> {
                 }
                 let range = self.graph.owner_interfaces(owner);
                 let names: Vec<&str> = range.map(|i| self.graph.interface_name(i)).collect();
-                let suggestions = did_you_mean(&reference.value, names.iter().copied());
+                let suggestions = self
+                    .suggestions
+                    .did_you_mean(&reference.value, names.iter().copied());
                 let mut diagnostic = Diagnostic::new(
                     &codes::UNRESOLVED_REFERENCE,
                     format!(

@@ -21,7 +21,7 @@ use std::collections::HashMap;
 
 pub use interfaces::validate_dns_name;
 
-use crate::diag::{codes, did_you_mean, suggestion_help, Diagnostic, Location};
+use crate::diag::{codes, suggestion_help, Diagnostic, Location};
 use crate::graph::index::{NameIndex, SiteLookup};
 use crate::graph::Graph;
 use crate::model::config::Config;
@@ -46,6 +46,7 @@ pub fn build(model: Model, config: &Config, timings: &Timings) -> (Graph, Vec<Di
         config,
         types_by_model,
         timings,
+        suggestions: crate::diag::SuggestionBudget::default(),
     };
     // Each family is one step of `NETSOT_TIMINGS=2`, named after its method.
     macro_rules! steps {
@@ -64,10 +65,11 @@ pub fn build(model: Model, config: &Config, timings: &Timings) -> (Graph, Vec<Di
         resolve_services,
         resolve_config_contexts
     );
-    let diagnostics = builder
+    let mut diagnostics = builder
         .diagnostics
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
+    builder.suggestions.finish(&mut diagnostics);
     (builder.graph, diagnostics)
 }
 
@@ -86,6 +88,9 @@ struct Builder<'a> {
     types_by_model: HashMap<String, Option<u32>>,
     /// Where the families with steps of their own (DCIM, interfaces) report them.
     timings: &'a Timings,
+    /// "Did you mean" work is bounded per compilation: unresolved references are each
+    /// compared with every name of their collection.
+    suggestions: crate::diag::SuggestionBudget,
 }
 
 impl Builder<'_> {
@@ -111,7 +116,7 @@ impl Builder<'_> {
         {
             return None;
         }
-        let suggestions = did_you_mean(&reference.value, idx.keys());
+        let suggestions = self.suggestions.did_you_mean(&reference.value, idx.keys());
         let mut diagnostic = Diagnostic::new(
             &codes::UNRESOLVED_REFERENCE,
             format!("no {kind} named `{}`", reference.value),
@@ -207,7 +212,9 @@ impl Builder<'_> {
                 {
                     return None;
                 }
-                let suggestions = did_you_mean(&reference.value, index.names());
+                let suggestions = self
+                    .suggestions
+                    .did_you_mean(&reference.value, index.names());
                 let mut diagnostic = Diagnostic::new(
                     &codes::UNRESOLVED_REFERENCE,
                     format!("no {kind} named `{}`", reference.value),
