@@ -2,12 +2,11 @@
 //! for machines (JSON). Emitters return strings; only `cli/` prints them.
 
 use std::fmt::Write as _;
-use std::sync::Arc;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource};
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic};
 use serde::Serialize;
 
-use super::snippet::{shown_range, CutText};
+use super::snippet::{shown_range, Snippet, CONTEXT_LINES};
 use super::{Diagnostic, Label, Severity, SourceMap};
 
 /// Renders diagnostics for a terminal: each with its code, message, a snippet with the
@@ -19,7 +18,7 @@ pub fn human(diagnostics: &[Diagnostic], files: &SourceMap, color: bool) -> Stri
         GraphicalTheme::unicode_nocolor()
     };
     let handler = GraphicalReportHandler::new_themed(theme)
-        .with_context_lines(1)
+        .with_context_lines(CONTEXT_LINES as usize)
         .with_width(110)
         .with_links(false);
     let mut out = String::new();
@@ -35,22 +34,23 @@ pub fn human(diagnostics: &[Diagnostic], files: &SourceMap, color: bool) -> Stri
             });
         let mut notes = Vec::new();
         let source = diagnostic.primary.as_ref().map(|label| label.location.file);
-        let cut = source.and_then(|file| {
-            let spans: Vec<super::Span> = diagnostic
+        // Only the lines the labels need are handed to miette, never the whole file.
+        let snippet = source.map(|file| {
+            let spans: Vec<(u32, u32)> = diagnostic
                 .primary
                 .iter()
                 .chain(&diagnostic.secondary)
                 .filter(|label| label.location.file == file)
-                .map(|label| label.location.span)
+                .map(|label| shown(label, files))
                 .collect();
-            CutText::new(files.get(file), &spans)
+            Snippet::new(files.get(file), &spans)
         });
-        if let Some(primary) = &diagnostic.primary {
-            report = report.and_label(labeled(primary, files, cut.as_ref(), true));
+        if let (Some(primary), Some(snippet)) = (&diagnostic.primary, &snippet) {
+            report = report.and_label(labeled(primary, files, snippet, true));
         }
         for label in &diagnostic.secondary {
-            if Some(label.location.file) == source {
-                report = report.and_label(labeled(label, files, cut.as_ref(), false));
+            if let (true, Some(snippet)) = (Some(label.location.file) == source, &snippet) {
+                report = report.and_label(labeled(label, files, snippet, false));
             } else {
                 notes.push(format!(
                     "{}: {}",
@@ -69,16 +69,8 @@ pub fn human(diagnostics: &[Diagnostic], files: &SourceMap, color: bool) -> Stri
         if !help.is_empty() {
             report = report.with_help(help);
         }
-        let report = match source {
-            Some(file) => {
-                let file = files.get(file);
-                let text = match cut {
-                    Some(cut) => Arc::new(cut.text),
-                    None => Arc::clone(&file.text),
-                };
-                miette::Report::new(report)
-                    .with_source_code(NamedSource::new(file.path.clone(), text))
-            }
+        let report = match snippet {
+            Some(snippet) => miette::Report::new(report).with_source_code(snippet),
             None => miette::Report::new(report),
         };
         let _ = handler.render_report(&mut out, report.as_ref());
@@ -87,16 +79,20 @@ pub fn human(diagnostics: &[Diagnostic], files: &SourceMap, color: bool) -> Stri
     out
 }
 
-/// A label for miette, moved onto the cut text when the snippet's long lines are cut.
-fn labeled(label: &Label, files: &SourceMap, cut: Option<&CutText>, primary: bool) -> LabeledSpan {
+/// A label's byte range in its file as the report shows it (clamped to the file, and cut
+/// to its first line when it covers a whole document).
+fn shown(label: &Label, files: &SourceMap) -> (u32, u32) {
     let file = files.get(label.location.file);
     let len = file.text.len() as u32;
     let start = label.location.span.start.min(len);
     let end = label.location.span.end.clamp(start, len);
-    let (mut start, mut end) = shown_range(file, start, end);
-    if let Some(cut) = cut {
-        (start, end) = (cut.map(start), cut.map(end));
-    }
+    shown_range(file, start, end)
+}
+
+/// A label for miette, on the snippet's text.
+fn labeled(label: &Label, files: &SourceMap, snippet: &Snippet, primary: bool) -> LabeledSpan {
+    let (start, end) = shown(label, files);
+    let (start, end) = (snippet.map(start), snippet.map(end));
     let text = label.message.clone();
     if primary {
         LabeledSpan::new_primary_with_span(text, (start as usize, (end - start) as usize))

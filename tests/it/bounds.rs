@@ -250,3 +250,40 @@ fn did_you_mean_still_suggests_for_a_few_mistakes() {
         compilation.diagnostics
     );
 }
+
+/// The human report of many diagnostics in one large file: each snippet is read through
+/// the line index from the lines it shows, never by scanning the file from its start (20,000
+/// diagnostics in a 2.6 MB file took 429 s that way). Here 10,000 diagnostics whose labels
+/// are spread over a 2 MB file, the first of them pointing back at line 2.
+#[test]
+fn the_human_report_of_many_diagnostics_in_a_large_file_grows_with_what_it_shows() {
+    let mut data = String::from("sites:\n  - {name: ams1}\n");
+    data.push_str("devices:\n");
+    for i in 0..10_000 {
+        let _ = writeln!(
+            data,
+            "  - {{name: d{i}, role: r, device_type: Acme/S1, site: nowhere{i}, comments: {}}}",
+            "x".repeat(150)
+        );
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("netsot.yaml"), "version: 1\n").expect("write");
+    std::fs::create_dir(dir.path().join("data")).expect("mkdir");
+    std::fs::write(dir.path().join("data/a.yaml"), &data).expect("write");
+    let compilation = compile_path(dir.path());
+    assert!(compilation.diagnostics.len() >= 10_000);
+    let report = netsot::diag::emit::human(&compilation.diagnostics, &compilation.files, false);
+    // Every snippet shows its own line and one of context each side, cut at 120
+    // characters: the report is a few hundred bytes a diagnostic, never the file.
+    assert!(
+        report.contains("no site named `nowhere9999`"),
+        "{}",
+        &report[..2000]
+    );
+    assert!(
+        report.len() < compilation.diagnostics.len() * 2_000,
+        "{} bytes for {} diagnostics",
+        report.len(),
+        compilation.diagnostics.len()
+    );
+}
