@@ -5,6 +5,10 @@
 //! revision) → [`load`] (YAML to the typed [`model`], with spans) → [`graph`] (references
 //! resolved through indexes) → [`check`] (rule families) → [`render`] (outputs). Every stage
 //! returns diagnostics ([`diag`]) instead of failing; only [`cli`] prints.
+//!
+//! `unsafe` is denied everywhere but in `load/libyaml.rs`, the wrapper of the YAML parser
+//! (and the binary's allocator, `src/alloc.rs`); see ARCHITECTURE.md.
+#![deny(unsafe_code)]
 
 pub mod blame;
 pub mod check;
