@@ -16,6 +16,7 @@ mod generate;
 mod git;
 mod ipam;
 mod library;
+mod panic;
 mod rules;
 mod schema;
 mod support;
