@@ -12,6 +12,7 @@ mod codes;
 mod consumers;
 mod diff;
 mod example;
+mod fuzz;
 mod generate;
 mod git;
 mod ipam;
