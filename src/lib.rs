@@ -6,6 +6,10 @@
 //! resolved through indexes) → [`check`] (rule families) → [`render`] (outputs). Every stage
 //! returns diagnostics ([`diag`]) instead of failing and reports how long its steps took
 //! into a [`timing::Timings`] sink; only [`cli`] prints.
+//!
+//! `unsafe` is denied everywhere but in `load/libyaml.rs`, the wrapper of the YAML parser
+//! (and the binary's allocator, `src/alloc.rs`); see ARCHITECTURE.md.
+#![deny(unsafe_code)]
 
 pub mod blame;
 pub mod check;

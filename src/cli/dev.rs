@@ -19,6 +19,9 @@ pub enum DevCommand {
     /// Read and parse a repository's files into typed objects, and nothing else: the floor
     /// that parsing sets under `check`.
     Parse(ParseArgs),
+    /// Panic on purpose, on a worker thread, to test the bug report and exit code 2.
+    #[command(hide = true)]
+    Panic,
 }
 
 #[derive(clap::Args)]
@@ -70,6 +73,12 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
                 summary.devices,
                 summary.dns_records / 2
             );
+            Ok(Outcome::Clean)
+        }
+        DevCommand::Panic => {
+            // On a rayon worker, as the loader's and the checks' panics would be: rayon hands
+            // the panic on to this thread, and `panic::guard` turns it into exit code 2.
+            rayon::join(|| (), || panic!("`netsot dev panic` panics on purpose"));
             Ok(Outcome::Clean)
         }
         DevCommand::Parse(args) => {

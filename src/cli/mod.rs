@@ -12,6 +12,7 @@ mod explain;
 mod export;
 mod init;
 mod ipam;
+mod panic;
 mod schema;
 mod show;
 pub mod write;
@@ -99,6 +100,10 @@ impl Failure {
 }
 
 pub fn main() -> ExitCode {
+    panic::guard(run)
+}
+
+fn run() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => {
