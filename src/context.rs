@@ -8,23 +8,25 @@
 
 use serde_json::{Map, Value};
 
-use crate::graph::{Graph, Owner};
+use crate::graph::{
+    Graph, LocationId, Owner, RegionId, SiteGroupId, SiteId, TagId, TenantGroupId, TenantId,
+};
 
 /// What a config context is matched against: the object's relations.
 #[derive(Debug, Default)]
 struct Facts {
-    regions: Vec<u32>,
-    site_groups: Vec<u32>,
-    site: Option<u32>,
-    locations: Vec<u32>,
+    regions: Vec<RegionId>,
+    site_groups: Vec<SiteGroupId>,
+    site: Option<SiteId>,
+    locations: Vec<LocationId>,
     device_type: Option<u32>,
     role: Option<u32>,
     platform: Option<u32>,
     cluster_type: Option<u32>,
     cluster: Option<u32>,
-    tenant_groups: Vec<u32>,
-    tenant: Option<u32>,
-    tags: Vec<u32>,
+    tenant_groups: Vec<TenantGroupId>,
+    tenant: Option<TenantId>,
+    tags: Vec<TagId>,
 }
 
 /// The merged context of one object.
@@ -40,7 +42,7 @@ pub struct Contexts<'g> {
     graph: &'g Graph,
     order: Vec<u32>,
     /// The parent of each location, once, for the ancestors of every device's location.
-    location_parents: Vec<Option<u32>>,
+    location_parents: Vec<Option<LocationId>>,
 }
 
 impl<'g> Contexts<'g> {
@@ -134,7 +136,7 @@ impl<'g> Contexts<'g> {
                 }
             }
         };
-        if let Some(site) = facts.site.and_then(|s| g.sites.get(s as usize)) {
+        if let Some(site) = facts.site.and_then(|s| g.sites.get(s.index())) {
             facts.regions = Graph::ancestors(&g.region_parents, site.region);
             facts.site_groups = Graph::ancestors(&g.site_group_parents, site.group);
         }
@@ -142,7 +144,7 @@ impl<'g> Contexts<'g> {
             facts.cluster_type = cluster.kind;
         }
         if let Some(tenant) = facts.tenant {
-            let group = g.tenant_groups.get(tenant as usize).copied().flatten();
+            let group = g.tenant_groups.get(tenant.index()).copied().flatten();
             facts.tenant_groups = Graph::ancestors(&g.tenant_group_parents, group);
         }
         facts
@@ -150,7 +152,7 @@ impl<'g> Contexts<'g> {
 }
 
 /// An empty scope matches everything; otherwise one of the object's values must be in it.
-fn within(scope: &[u32], values: &[u32]) -> bool {
+fn within<K: PartialEq>(scope: &[K], values: &[K]) -> bool {
     scope.is_empty() || values.iter().any(|v| scope.contains(v))
 }
 
@@ -188,9 +190,13 @@ mod tests {
 
     #[test]
     fn ancestors_stop_at_cycles() {
-        let parents = vec![Some(1), Some(0), None];
-        assert_eq!(Graph::ancestors(&parents, Some(0)), vec![0, 1]);
-        assert_eq!(Graph::ancestors(&parents, Some(2)), vec![2]);
-        assert_eq!(Graph::ancestors(&parents, None), Vec::<u32>::new());
+        let region = RegionId::new;
+        let parents = vec![Some(region(1)), Some(region(0)), None];
+        assert_eq!(
+            Graph::ancestors(&parents, Some(region(0))),
+            vec![region(0), region(1)]
+        );
+        assert_eq!(Graph::ancestors(&parents, Some(region(2))), vec![region(2)]);
+        assert_eq!(Graph::ancestors(&parents, None), Vec::<RegionId>::new());
     }
 }

@@ -228,7 +228,7 @@ fn cable_site(graph: &Graph, cable: usize) -> Option<String> {
 fn site_name(graph: &Graph, owner: Owner) -> Option<String> {
     graph
         .owner_site(owner)
-        .map(|s| graph.model.sites[s as usize].data.name.value.clone())
+        .map(|s| graph.model.sites[s.index()].data.name.value.clone())
 }
 
 fn owner_key(graph: &Graph, owner: Owner, interface: InterfaceId) -> String {

@@ -11,7 +11,11 @@ use std::collections::HashMap;
 use serde_json::{json, Map, Value};
 
 use crate::context::Contexts;
-use crate::graph::{CableTarget, DeviceId, Graph, InterfaceId, IpId, Owner, VirtualMachineId};
+use crate::graph::id::Key;
+use crate::graph::{
+    CableTarget, DeviceId, Graph, InterfaceId, IpId, Owner, RegionId, SiteId, TagId,
+    VirtualMachineId,
+};
 
 /// Everything the views of one graph share: merged contexts and services by owner.
 pub struct Views<'g> {
@@ -35,9 +39,9 @@ impl<'g> Views<'g> {
         }
     }
 
-    fn name_of(&self, kind: Kind, index: Option<u32>) -> Value {
+    fn name_of(&self, kind: Kind, index: Option<impl Key>) -> Value {
         let m = &self.graph.model;
-        let Some(i) = index.map(|i| i as usize) else {
+        let Some(i) = index.map(Key::index) else {
             return Value::Null;
         };
         let name = match kind {
@@ -58,7 +62,7 @@ impl<'g> Views<'g> {
     pub fn site_name(&self, owner: Owner) -> Option<&'g str> {
         let site = self.graph.owner_site(owner)?;
         Some(
-            self.graph.model.sites[site as usize]
+            self.graph.model.sites[site.index()]
                 .data
                 .name
                 .value
@@ -66,10 +70,10 @@ impl<'g> Views<'g> {
         )
     }
 
-    fn tag_names(&self, tags: &[u32]) -> Value {
+    fn tag_names(&self, tags: &[TagId]) -> Value {
         Value::Array(
             tags.iter()
-                .map(|&t| Value::String(self.graph.model.tags[t as usize].data.name.value.clone()))
+                .map(|&t| Value::String(self.graph.model.tags[t.index()].data.name.value.clone()))
                 .collect(),
         )
     }
@@ -340,8 +344,8 @@ impl<'g> Views<'g> {
         Value::Object(map)
     }
 
-    fn region(&self, site: Option<u32>) -> Option<u32> {
-        site.and_then(|s| self.graph.sites[s as usize].region)
+    fn region(&self, site: Option<SiteId>) -> Option<RegionId> {
+        site.and_then(|s| self.graph.sites[s.index()].region)
     }
 
     /// The whole graph: the collections as written (with defaults), devices and virtual
@@ -391,7 +395,7 @@ impl<'g> Views<'g> {
 
 /// What the views of devices and virtual machines share.
 struct Shared<'a> {
-    tags: &'a [u32],
+    tags: &'a [TagId],
     custom_fields: &'a crate::model::organisation::CustomFieldValues,
     primary_ip4: Option<IpId>,
     primary_ip6: Option<IpId>,

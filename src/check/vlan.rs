@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::diag::codes;
 use crate::diag::{Diagnostic, Location};
-use crate::graph::Graph;
+use crate::graph::{Graph, SiteId};
 
 pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
     vids_and_duplicates(graph, out);
@@ -17,7 +17,7 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 enum Scope {
     Group(u32),
-    Site(u32),
+    Site(SiteId),
     Global,
 }
 
@@ -74,7 +74,7 @@ fn vids_and_duplicates(graph: &Graph, out: &mut Vec<Diagnostic>) {
                 "group `{}`",
                 graph.model.vlan_groups[g as usize].data.name.value
             ),
-            Scope::Site(s) => format!("site `{}`", graph.model.sites[s as usize].data.name.value),
+            Scope::Site(s) => format!("site `{}`", graph.model.sites[s.index()].data.name.value),
             Scope::Global => "the global scope".to_string(),
         };
         let name_location = object.at(&object.data.name);

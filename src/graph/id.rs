@@ -7,6 +7,7 @@ use std::hash::{Hash, Hasher};
 use std::marker::PhantomData;
 
 use crate::model::dcim::Device;
+use crate::model::organisation::{LocationObj, Region, Site, SiteGroup, Tag, Tenant, TenantGroup};
 use crate::model::virtualization::VirtualMachine;
 
 use super::{InterfaceNode, IpNode};
@@ -28,6 +29,20 @@ pub type VirtualMachineId = Id<VirtualMachine>;
 pub type InterfaceId = Id<InterfaceNode>;
 /// An IP address: an index of `graph.ip_addresses`.
 pub type IpId = Id<IpNode>;
+/// A tag: an index of `model.tags`.
+pub type TagId = Id<Tag>;
+/// A tenant group: an index of `model.tenant_groups` and `graph.tenant_group_parents`.
+pub type TenantGroupId = Id<TenantGroup>;
+/// A tenant: an index of `model.tenants` and `graph.tenant_groups`.
+pub type TenantId = Id<Tenant>;
+/// A region: an index of `model.regions` and `graph.region_parents`.
+pub type RegionId = Id<Region>;
+/// A site group: an index of `model.site_groups` and `graph.site_group_parents`.
+pub type SiteGroupId = Id<SiteGroup>;
+/// A site: an index of `model.sites` and `graph.sites`.
+pub type SiteId = Id<Site>;
+/// A location: an index of `model.locations` and `graph.locations`.
+pub type LocationId = Id<LocationObj>;
 
 impl<T> Id<T> {
     pub const fn new(raw: u32) -> Id<T> {
@@ -61,6 +76,33 @@ impl<T> Id<T> {
     /// The ids of a contiguous range of a table.
     pub fn range(range: std::ops::Range<u32>) -> IdRange<T> {
         range.map(Id::new)
+    }
+}
+
+/// What indexes a table: an [`Id`], or a bare `u32` for the collections not yet given a
+/// typed id. Lets the name indexes and resolution steps serve both.
+pub trait Key: Copy + Eq {
+    fn from_index(index: usize) -> Self;
+    fn index(self) -> usize;
+}
+
+impl<T> Key for Id<T> {
+    fn from_index(index: usize) -> Id<T> {
+        Id::from_index(index)
+    }
+
+    fn index(self) -> usize {
+        Id::index(self)
+    }
+}
+
+impl Key for u32 {
+    fn from_index(index: usize) -> u32 {
+        u32::try_from(index).expect("a table of fewer than 2^32 objects")
+    }
+
+    fn index(self) -> usize {
+        self as usize
     }
 }
 

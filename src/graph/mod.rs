@@ -1,8 +1,9 @@
 //! The resolved graph: the model plus, for every reference, the index of the object it
 //! names. Relations are indexes into the model's collections (or into the graph's own
 //! tables for interfaces and addresses), found through hash indexes: no pass compares all
-//! pairs. Devices, virtual machines, interfaces and addresses are typed ids ([`id`]), so
-//! one cannot be passed where another is meant; the other collections are still `u32`.
+//! pairs. Devices, virtual machines, interfaces, addresses and the organisation family
+//! (tags, tenants, regions, site groups, sites, locations) are typed ids ([`id`]), so one
+//! cannot be passed where another is meant; the other collections are still `u32`.
 //!
 //! This module does no IO. [`build`] never fails: unresolved references become diagnostics
 //! and `None` relations.
@@ -15,7 +16,10 @@ use std::ops::Range;
 
 use ipnet::IpNet;
 
-pub use id::{DeviceId, Id, InterfaceId, IpId, VirtualMachineId};
+pub use id::{
+    DeviceId, Id, InterfaceId, IpId, LocationId, RegionId, SiteGroupId, SiteId, TagId,
+    TenantGroupId, TenantId, VirtualMachineId,
+};
 use index::{NameIndex, SiteIndex};
 pub use resolve::{build, validate_dns_name};
 
@@ -35,12 +39,12 @@ pub enum Owner {
 
 #[derive(Debug, Default)]
 pub struct Indexes {
-    pub tags: NameIndex,
-    pub tenant_groups: NameIndex,
-    pub tenants: NameIndex,
-    pub regions: NameIndex,
-    pub site_groups: NameIndex,
-    pub sites: NameIndex,
+    pub tags: NameIndex<TagId>,
+    pub tenant_groups: NameIndex<TenantGroupId>,
+    pub tenants: NameIndex<TenantId>,
+    pub regions: NameIndex<RegionId>,
+    pub site_groups: NameIndex<SiteGroupId>,
+    pub sites: NameIndex<SiteId>,
     pub manufacturers: NameIndex,
     pub device_types: NameIndex,
     pub module_types: NameIndex,
@@ -60,7 +64,7 @@ pub struct Indexes {
     pub circuits: NameIndex,
     pub custom_fields: NameIndex,
     pub config_contexts: NameIndex,
-    pub locations: SiteIndex,
+    pub locations: SiteIndex<LocationId>,
     pub racks: SiteIndex,
     pub devices: SiteIndex,
     pub vlans: SiteIndex,
@@ -68,57 +72,57 @@ pub struct Indexes {
 
 #[derive(Debug, Default, Clone)]
 pub struct SiteNode {
-    pub region: Option<u32>,
-    pub group: Option<u32>,
-    pub tenant: Option<u32>,
+    pub region: Option<RegionId>,
+    pub group: Option<SiteGroupId>,
+    pub tenant: Option<TenantId>,
 }
 
 #[derive(Debug, Default, Clone)]
 pub struct ClusterNode {
     pub kind: Option<u32>,
     pub group: Option<u32>,
-    pub site: Option<u32>,
-    pub tenant: Option<u32>,
+    pub site: Option<SiteId>,
+    pub tenant: Option<TenantId>,
 }
 
 /// A config context with its scopes resolved; an empty scope list matches everything.
 #[derive(Debug, Default, Clone)]
 pub struct ConfigContextNode {
-    pub regions: Vec<u32>,
-    pub site_groups: Vec<u32>,
-    pub sites: Vec<u32>,
-    pub locations: Vec<u32>,
+    pub regions: Vec<RegionId>,
+    pub site_groups: Vec<SiteGroupId>,
+    pub sites: Vec<SiteId>,
+    pub locations: Vec<LocationId>,
     pub device_types: Vec<u32>,
     pub roles: Vec<u32>,
     pub platforms: Vec<u32>,
     pub cluster_types: Vec<u32>,
     pub clusters: Vec<u32>,
-    pub tenant_groups: Vec<u32>,
-    pub tenants: Vec<u32>,
-    pub tags: Vec<u32>,
+    pub tenant_groups: Vec<TenantGroupId>,
+    pub tenants: Vec<TenantId>,
+    pub tags: Vec<TagId>,
 }
 
 #[derive(Debug, Default, Clone)]
 pub struct LocationNode {
-    pub site: Option<u32>,
-    pub parent: Option<u32>,
+    pub site: Option<SiteId>,
+    pub parent: Option<LocationId>,
 }
 
 #[derive(Debug, Default, Clone)]
 pub struct RackNode {
-    pub site: Option<u32>,
-    pub location: Option<u32>,
+    pub site: Option<SiteId>,
+    pub location: Option<LocationId>,
 }
 
 #[derive(Debug, Default, Clone)]
 pub struct DeviceNode {
-    pub site: Option<u32>,
-    pub location: Option<u32>,
+    pub site: Option<SiteId>,
+    pub location: Option<LocationId>,
     pub rack: Option<u32>,
     pub device_type: Option<u32>,
     pub role: Option<u32>,
     pub platform: Option<u32>,
-    pub tenant: Option<u32>,
+    pub tenant: Option<TenantId>,
     pub cluster: Option<u32>,
     pub virtual_chassis: Option<u32>,
     /// The device's interfaces: a contiguous range of [`Graph::interfaces`].
@@ -126,20 +130,20 @@ pub struct DeviceNode {
     pub primary_ip4: Option<IpId>,
     pub primary_ip6: Option<IpId>,
     pub oob_ip: Option<IpId>,
-    pub tags: Vec<u32>,
+    pub tags: Vec<TagId>,
 }
 
 #[derive(Debug, Default, Clone)]
 pub struct VirtualMachineNode {
-    pub site: Option<u32>,
+    pub site: Option<SiteId>,
     pub cluster: Option<u32>,
     pub role: Option<u32>,
     pub platform: Option<u32>,
-    pub tenant: Option<u32>,
+    pub tenant: Option<TenantId>,
     pub interfaces: Range<u32>,
     pub primary_ip4: Option<IpId>,
     pub primary_ip6: Option<IpId>,
-    pub tags: Vec<u32>,
+    pub tags: Vec<TagId>,
 }
 
 /// Marks an absent index in the packed [`InterfaceNode`].
@@ -251,7 +255,7 @@ pub struct IpNode {
     pub address: IpNet,
     pub vrf: Option<u32>,
     pub interface: Option<InterfaceId>,
-    pub tenant: Option<u32>,
+    pub tenant: Option<TenantId>,
     pub source: IpSource,
     pub file: FileId,
 }
@@ -260,9 +264,9 @@ pub struct IpNode {
 pub struct PrefixNode {
     pub prefix: IpNet,
     pub vrf: Option<u32>,
-    pub site: Option<u32>,
+    pub site: Option<SiteId>,
     pub vlan: Option<u32>,
-    pub tenant: Option<u32>,
+    pub tenant: Option<TenantId>,
     /// The index in `model.prefixes`.
     pub object: u32,
 }
@@ -284,14 +288,14 @@ pub struct IpRangeNode {
 
 #[derive(Debug, Default, Clone)]
 pub struct VlanNode {
-    pub site: Option<u32>,
+    pub site: Option<SiteId>,
     pub group: Option<u32>,
-    pub tenant: Option<u32>,
+    pub tenant: Option<TenantId>,
 }
 
 #[derive(Debug, Default, Clone)]
 pub struct VlanGroupNode {
-    pub site: Option<u32>,
+    pub site: Option<SiteId>,
 }
 
 /// What a cable end attaches to.
@@ -325,11 +329,11 @@ pub struct Graph {
     pub model: std::sync::Arc<Model>,
     pub indexes: Indexes,
     /// The parent of each region, site group and tenant group (cycles are cut).
-    pub region_parents: Vec<Option<u32>>,
-    pub site_group_parents: Vec<Option<u32>>,
-    pub tenant_group_parents: Vec<Option<u32>>,
+    pub region_parents: Vec<Option<RegionId>>,
+    pub site_group_parents: Vec<Option<SiteGroupId>>,
+    pub tenant_group_parents: Vec<Option<TenantGroupId>>,
     /// The group of each tenant.
-    pub tenant_groups: Vec<Option<u32>>,
+    pub tenant_groups: Vec<Option<TenantGroupId>>,
     pub sites: Vec<SiteNode>,
     pub locations: Vec<LocationNode>,
     pub racks: Vec<RackNode>,
@@ -453,7 +457,7 @@ impl Graph {
     }
 
     /// The site of an interface's owner.
-    pub fn owner_site(&self, owner: Owner) -> Option<u32> {
+    pub fn owner_site(&self, owner: Owner) -> Option<SiteId> {
         match owner {
             Owner::Device(d) => self.devices[d.index()].site,
             Owner::VirtualMachine(v) => self.virtual_machines[v.index()].site,
@@ -537,7 +541,7 @@ impl Graph {
     }
 
     /// `start` and its ancestors in a parent table, nearest first; stops at a cycle.
-    pub fn ancestors(parents: &[Option<u32>], start: Option<u32>) -> Vec<u32> {
+    pub fn ancestors<T>(parents: &[Option<Id<T>>], start: Option<Id<T>>) -> Vec<Id<T>> {
         let mut chain = Vec::new();
         let mut current = start;
         while let Some(node) = current {
@@ -545,7 +549,7 @@ impl Graph {
                 break;
             }
             chain.push(node);
-            current = parents.get(node as usize).copied().flatten();
+            current = parents.get(node.index()).copied().flatten();
         }
         chain
     }

@@ -13,7 +13,7 @@ mod template;
 
 use crate::compile::Compilation;
 use crate::diag::{codes, Diagnostic, Location};
-use crate::graph::{DeviceId, IpId, VirtualMachineId};
+use crate::graph::{DeviceId, IpId, SiteId, TagId, TenantId, VirtualMachineId};
 use crate::model::Spanned;
 use crate::timing::Timings;
 use crate::view::Views;
@@ -297,11 +297,11 @@ impl Host<'_> {
 struct HostRelations<'g> {
     primary_ip4: Option<IpId>,
     primary_ip6: Option<IpId>,
-    site: Option<u32>,
+    site: Option<SiteId>,
     role: Option<u32>,
     platform: Option<u32>,
-    tenant: Option<u32>,
-    tags: &'g [u32],
+    tenant: Option<TenantId>,
+    tags: &'g [TagId],
     custom_fields: &'g crate::model::organisation::CustomFieldValues,
 }
 
@@ -310,18 +310,18 @@ fn hosts<'g>(graph: &'g crate::graph::Graph) -> Vec<Host<'g>> {
     use crate::graph::Owner;
     let m = &graph.model;
     let ip = |i: Option<IpId>| i.map(|i| graph.ip_addresses[i.index()].address.addr());
-    let site = |s: Option<u32>| s.map(|s| m.sites[s as usize].data.name.value.as_str());
-    let region = |s: Option<u32>| {
-        s.and_then(|s| graph.sites[s as usize].region)
-            .map(|r| m.regions[r as usize].data.name.value.as_str())
+    let site = |s: Option<SiteId>| s.map(|s| m.sites[s.index()].data.name.value.as_str());
+    let region = |s: Option<SiteId>| {
+        s.and_then(|s| graph.sites[s.index()].region)
+            .map(|r| m.regions[r.index()].data.name.value.as_str())
     };
     let role = |r: Option<u32>| r.map(|r| m.device_roles[r as usize].data.name.value.as_str());
     let platform = |p: Option<u32>| p.map(|p| m.platforms[p as usize].data.name.value.as_str());
-    let tenant = |t: Option<u32>| t.map(|t| m.tenants[t as usize].data.name.value.as_str());
-    let tags = |tags: &[u32]| {
+    let tenant = |t: Option<TenantId>| t.map(|t| m.tenants[t.index()].data.name.value.as_str());
+    let tags = |tags: &[TagId]| {
         let mut names: Vec<&str> = tags
             .iter()
-            .map(|&t| m.tags[t as usize].data.name.value.as_str())
+            .map(|&t| m.tags[t.index()].data.name.value.as_str())
             .collect();
         names.sort_unstable();
         names.dedup();

@@ -31,7 +31,7 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
         let Some(t) = graph.indexes.tags.get(tag) else {
             continue;
         };
-        let object = &graph.model.tags[t as usize];
+        let object = &graph.model.tags[t.index()];
         out.diagnostics.push(
             Diagnostic::new(
                 &codes::UNSAFE_OUTPUT_NAME,

@@ -6,31 +6,32 @@
 
 use super::Builder;
 use crate::diag::{Diagnostic, Location};
+use crate::graph::id::Key;
 use crate::graph::index::{duplicate, NameIndex};
 use crate::model::{Obj, Text};
 
 /// Indexes a collection by name (and slug), reporting duplicates.
-fn index_named<T>(
+fn index_named<T, K: Key>(
     objects: &[Obj<T>],
     kind: &str,
     key: impl Fn(&T) -> (&Text, Option<&Text>),
     diagnostics: &mut Vec<Diagnostic>,
-) -> NameIndex {
+) -> NameIndex<K> {
     let mut index = NameIndex::default();
     for (i, object) in objects.iter().enumerate() {
         let (name, slug) = key(&object.data);
-        if let Some(first) = index.insert(&name.value, i as u32) {
-            let (first_name, _) = key(&objects[first as usize].data);
+        if let Some(first) = index.insert(&name.value, K::from_index(i)) {
+            let (first_name, _) = key(&objects[first.index()].data);
             diagnostics.push(duplicate(
                 kind,
                 &name.value,
                 object.at(name),
-                objects[first as usize].at(first_name),
+                objects[first.index()].at(first_name),
             ));
         }
         if let Some(slug) = slug {
             if slug.value != name.value {
-                let _ = index.insert(&slug.value, i as u32);
+                let _ = index.insert(&slug.value, K::from_index(i));
             }
         }
     }
