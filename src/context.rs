@@ -9,7 +9,8 @@
 use serde_json::{Map, Value};
 
 use crate::graph::{
-    Graph, LocationId, Owner, RegionId, SiteGroupId, SiteId, TagId, TenantGroupId, TenantId,
+    DeviceRoleId, DeviceTypeId, Graph, LocationId, Owner, PlatformId, RegionId, SiteGroupId,
+    SiteId, TagId, TenantGroupId, TenantId,
 };
 
 /// What a config context is matched against: the object's relations.
@@ -19,9 +20,9 @@ struct Facts {
     site_groups: Vec<SiteGroupId>,
     site: Option<SiteId>,
     locations: Vec<LocationId>,
-    device_type: Option<u32>,
-    role: Option<u32>,
-    platform: Option<u32>,
+    device_type: Option<DeviceTypeId>,
+    role: Option<DeviceRoleId>,
+    platform: Option<PlatformId>,
     cluster_type: Option<u32>,
     cluster: Option<u32>,
     tenant_groups: Vec<TenantGroupId>,

@@ -142,7 +142,7 @@ impl<'g> Views<'g> {
             json!({"vid": vlan.vid.value, "name": vlan.name.value})
         };
         let connected = node.cable().and_then(|c| {
-            let cable = &g.cables[c as usize];
+            let cable = &g.cables[c.index()];
             let me = CableTarget::Interface(interface);
             let peer = if cable.a.as_ref() == Some(&me) {
                 cable.b.as_ref()
@@ -208,7 +208,7 @@ impl<'g> Views<'g> {
         let data = g.device(device);
         let owner = Owner::Device(device);
         let device_type = node.device_type.map(|t| {
-            let t = &g.model.device_types[t as usize].data;
+            let t = &g.model.device_types[t.index()].data;
             json!({
                 "manufacturer": t.manufacturer.value,
                 "model": t.model.value,

@@ -6,7 +6,8 @@ use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::marker::PhantomData;
 
-use crate::model::dcim::Device;
+use crate::model::dcim::{Cable, Device, DeviceRole, Manufacturer, Platform, Rack, VirtualChassis};
+use crate::model::device_type::{DeviceType, ModuleType};
 use crate::model::organisation::{LocationObj, Region, Site, SiteGroup, Tag, Tenant, TenantGroup};
 use crate::model::virtualization::VirtualMachine;
 
@@ -43,6 +44,22 @@ pub type SiteGroupId = Id<SiteGroup>;
 pub type SiteId = Id<Site>;
 /// A location: an index of `model.locations` and `graph.locations`.
 pub type LocationId = Id<LocationObj>;
+/// A rack: an index of `model.racks` and `graph.racks`.
+pub type RackId = Id<Rack>;
+/// A manufacturer: an index of `model.manufacturers`.
+pub type ManufacturerId = Id<Manufacturer>;
+/// A device type: an index of `model.device_types`.
+pub type DeviceTypeId = Id<DeviceType>;
+/// A module type: an index of `model.module_types`.
+pub type ModuleTypeId = Id<ModuleType>;
+/// A device role: an index of `model.device_roles`.
+pub type DeviceRoleId = Id<DeviceRole>;
+/// A platform: an index of `model.platforms`.
+pub type PlatformId = Id<Platform>;
+/// A virtual chassis: an index of `model.virtual_chassis`.
+pub type VirtualChassisId = Id<VirtualChassis>;
+/// A cable: an index of `model.cables` and `graph.cables`.
+pub type CableId = Id<Cable>;
 
 impl<T> Id<T> {
     pub const fn new(raw: u32) -> Id<T> {

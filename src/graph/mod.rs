@@ -1,9 +1,10 @@
 //! The resolved graph: the model plus, for every reference, the index of the object it
 //! names. Relations are indexes into the model's collections (or into the graph's own
 //! tables for interfaces and addresses), found through hash indexes: no pass compares all
-//! pairs. Devices, virtual machines, interfaces, addresses and the organisation family
-//! (tags, tenants, regions, site groups, sites, locations) are typed ids ([`id`]), so one
-//! cannot be passed where another is meant; the other collections are still `u32`.
+//! pairs. Devices, virtual machines, interfaces, addresses, the organisation family (tags,
+//! tenants, regions, site groups, sites, locations) and DCIM (racks, manufacturers, device
+//! and module types, roles, platforms, virtual chassis, cables) are typed ids ([`id`]), so
+//! one cannot be passed where another is meant; the other collections are still `u32`.
 //!
 //! This module does no IO. [`build`] never fails: unresolved references become diagnostics
 //! and `None` relations.
@@ -17,8 +18,9 @@ use std::ops::Range;
 use ipnet::IpNet;
 
 pub use id::{
-    DeviceId, Id, InterfaceId, IpId, LocationId, RegionId, SiteGroupId, SiteId, TagId,
-    TenantGroupId, TenantId, VirtualMachineId,
+    CableId, DeviceId, DeviceRoleId, DeviceTypeId, Id, InterfaceId, IpId, LocationId,
+    ManufacturerId, ModuleTypeId, PlatformId, RackId, RegionId, SiteGroupId, SiteId, TagId,
+    TenantGroupId, TenantId, VirtualChassisId, VirtualMachineId,
 };
 use index::{NameIndex, SiteIndex};
 pub use resolve::{build, validate_dns_name};
@@ -45,12 +47,12 @@ pub struct Indexes {
     pub regions: NameIndex<RegionId>,
     pub site_groups: NameIndex<SiteGroupId>,
     pub sites: NameIndex<SiteId>,
-    pub manufacturers: NameIndex,
-    pub device_types: NameIndex,
-    pub module_types: NameIndex,
-    pub device_roles: NameIndex,
-    pub platforms: NameIndex,
-    pub virtual_chassis: NameIndex,
+    pub manufacturers: NameIndex<ManufacturerId>,
+    pub device_types: NameIndex<DeviceTypeId>,
+    pub module_types: NameIndex<ModuleTypeId>,
+    pub device_roles: NameIndex<DeviceRoleId>,
+    pub platforms: NameIndex<PlatformId>,
+    pub virtual_chassis: NameIndex<VirtualChassisId>,
     pub vrfs: NameIndex,
     pub route_targets: NameIndex,
     pub rirs: NameIndex,
@@ -58,15 +60,15 @@ pub struct Indexes {
     pub cluster_types: NameIndex,
     pub cluster_groups: NameIndex,
     pub clusters: NameIndex,
-    pub virtual_machines: NameIndex,
+    pub virtual_machines: NameIndex<VirtualMachineId>,
     pub providers: NameIndex,
     pub circuit_types: NameIndex,
     pub circuits: NameIndex,
     pub custom_fields: NameIndex,
     pub config_contexts: NameIndex,
     pub locations: SiteIndex<LocationId>,
-    pub racks: SiteIndex,
-    pub devices: SiteIndex,
+    pub racks: SiteIndex<RackId>,
+    pub devices: SiteIndex<DeviceId>,
     pub vlans: SiteIndex,
 }
 
@@ -92,9 +94,9 @@ pub struct ConfigContextNode {
     pub site_groups: Vec<SiteGroupId>,
     pub sites: Vec<SiteId>,
     pub locations: Vec<LocationId>,
-    pub device_types: Vec<u32>,
-    pub roles: Vec<u32>,
-    pub platforms: Vec<u32>,
+    pub device_types: Vec<DeviceTypeId>,
+    pub roles: Vec<DeviceRoleId>,
+    pub platforms: Vec<PlatformId>,
     pub cluster_types: Vec<u32>,
     pub clusters: Vec<u32>,
     pub tenant_groups: Vec<TenantGroupId>,
@@ -118,13 +120,13 @@ pub struct RackNode {
 pub struct DeviceNode {
     pub site: Option<SiteId>,
     pub location: Option<LocationId>,
-    pub rack: Option<u32>,
-    pub device_type: Option<u32>,
-    pub role: Option<u32>,
-    pub platform: Option<u32>,
+    pub rack: Option<RackId>,
+    pub device_type: Option<DeviceTypeId>,
+    pub role: Option<DeviceRoleId>,
+    pub platform: Option<PlatformId>,
     pub tenant: Option<TenantId>,
     pub cluster: Option<u32>,
-    pub virtual_chassis: Option<u32>,
+    pub virtual_chassis: Option<VirtualChassisId>,
     /// The device's interfaces: a contiguous range of [`Graph::interfaces`].
     pub interfaces: Range<u32>,
     pub primary_ip4: Option<IpId>,
@@ -137,8 +139,8 @@ pub struct DeviceNode {
 pub struct VirtualMachineNode {
     pub site: Option<SiteId>,
     pub cluster: Option<u32>,
-    pub role: Option<u32>,
-    pub platform: Option<u32>,
+    pub role: Option<DeviceRoleId>,
+    pub platform: Option<PlatformId>,
     pub tenant: Option<TenantId>,
     pub interfaces: Range<u32>,
     pub primary_ip4: Option<IpId>,
@@ -197,8 +199,8 @@ impl InterfaceNode {
     }
 
     /// The index of the cable attached.
-    pub fn cable(&self) -> Option<u32> {
-        unpacked(self.cable)
+    pub fn cable(&self) -> Option<CableId> {
+        unpacked(self.cable).map(CableId::new)
     }
 }
 
@@ -386,12 +388,7 @@ impl Graph {
             return None;
         };
         let device_type = self.devices[device.index()].device_type?;
-        Some(
-            &self.model.device_types[device_type as usize]
-                .data
-                .interfaces[template as usize]
-                .value,
-        )
+        Some(&self.model.device_types[device_type.index()].data.interfaces[template as usize].value)
     }
 
     pub fn interface_name(&self, interface: InterfaceId) -> &str {
@@ -537,7 +534,7 @@ impl Graph {
     pub fn device_height(&self, device: DeviceId) -> f64 {
         self.devices[device.index()]
             .device_type
-            .map_or(1.0, |t| self.model.device_types[t as usize].data.height())
+            .map_or(1.0, |t| self.model.device_types[t.index()].data.height())
     }
 
     /// `start` and its ancestors in a parent table, nearest first; stops at a cycle.

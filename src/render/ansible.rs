@@ -52,7 +52,7 @@ pub fn render<'g>(cx: &Context<'g>, _output: &Output, base: &str, out: &mut Rend
             }
             if let Owner::Device(d) = host.owner {
                 if let Some(t) = graph.devices[d.index()].device_type {
-                    let t = &graph.model.device_types[t as usize].data;
+                    let t = &graph.model.device_types[t.index()].data;
                     vars.insert(
                         "netsot_device_type".into(),
                         json!(format!("{}/{}", t.manufacturer.value, t.model.value)),

@@ -13,7 +13,9 @@ mod template;
 
 use crate::compile::Compilation;
 use crate::diag::{codes, Diagnostic, Location};
-use crate::graph::{DeviceId, IpId, SiteId, TagId, TenantId, VirtualMachineId};
+use crate::graph::{
+    DeviceId, DeviceRoleId, IpId, PlatformId, SiteId, TagId, TenantId, VirtualMachineId,
+};
 use crate::model::Spanned;
 use crate::timing::Timings;
 use crate::view::Views;
@@ -298,8 +300,8 @@ struct HostRelations<'g> {
     primary_ip4: Option<IpId>,
     primary_ip6: Option<IpId>,
     site: Option<SiteId>,
-    role: Option<u32>,
-    platform: Option<u32>,
+    role: Option<DeviceRoleId>,
+    platform: Option<PlatformId>,
     tenant: Option<TenantId>,
     tags: &'g [TagId],
     custom_fields: &'g crate::model::organisation::CustomFieldValues,
@@ -315,8 +317,10 @@ fn hosts<'g>(graph: &'g crate::graph::Graph) -> Vec<Host<'g>> {
         s.and_then(|s| graph.sites[s.index()].region)
             .map(|r| m.regions[r.index()].data.name.value.as_str())
     };
-    let role = |r: Option<u32>| r.map(|r| m.device_roles[r as usize].data.name.value.as_str());
-    let platform = |p: Option<u32>| p.map(|p| m.platforms[p as usize].data.name.value.as_str());
+    let role =
+        |r: Option<DeviceRoleId>| r.map(|r| m.device_roles[r.index()].data.name.value.as_str());
+    let platform =
+        |p: Option<PlatformId>| p.map(|p| m.platforms[p.index()].data.name.value.as_str());
     let tenant = |t: Option<TenantId>| t.map(|t| m.tenants[t.index()].data.name.value.as_str());
     let tags = |tags: &[TagId]| {
         let mut names: Vec<&str> = tags

@@ -105,7 +105,7 @@ impl Builder<'_> {
         let data = &self.graph.model.devices[device.index()].data;
         let device_type = self.graph.devices[device.index()]
             .device_type
-            .map(|t| &self.graph.model.device_types[t as usize].data);
+            .map(|t| &self.graph.model.device_types[t.index()].data);
         match kind.as_str() {
             "console_port" => {
                 data.console_ports
@@ -186,7 +186,7 @@ impl Builder<'_> {
         let port = port.to_string();
         let device_text = Spanned::new(device, reference.span);
         let found = self.resolve_in_site(which::DEVICES, from_site, &device_text, file)?;
-        Some((DeviceId::new(found), port))
+        Some((found, port))
     }
 
     pub(super) fn unknown_port(

@@ -39,8 +39,8 @@ impl Builder<'_> {
         let mut rack_nodes = Vec::with_capacity(model.racks.len());
         for (i, o) in model.racks.iter().enumerate() {
             let site = self.resolve(which::SITES, &o.data.site, o.file);
-            if let Some(first) = racks.insert(site, &o.data.name.value, i as u32) {
-                let first = &model.racks[first as usize];
+            if let Some(first) = racks.insert(site, &o.data.name.value, RackId::from_index(i)) {
+                let first = &model.racks[first.index()];
                 self.push(duplicate(
                     "rack",
                     &o.data.name.value,
@@ -81,7 +81,7 @@ impl Builder<'_> {
                 let site = self.resolve(which::SITES, &data.site, o.file);
                 let rack = data.rack.as_ref().and_then(|r| {
                     let found = self.resolve_in_site(which::RACKS, site, r, o.file)?;
-                    let rack_site = self.graph.racks[found as usize].site;
+                    let rack_site = self.graph.racks[found.index()].site;
                     if site.is_some() && rack_site.is_some() && rack_site != site {
                         self.push(
                             Diagnostic::new(
@@ -89,7 +89,7 @@ impl Builder<'_> {
                                 format!(
                                     "rack `{}` is in site `{}`, not in the device's site `{}`",
                                     r.value,
-                                    model.racks[found as usize].data.site.value,
+                                    model.racks[found.index()].data.site.value,
                                     data.site.value
                                 ),
                             )
@@ -137,8 +137,10 @@ impl Builder<'_> {
         let mut devices = SiteIndex::with_capacity(model.devices.len());
         for (i, (o, node)) in model.devices.iter().zip(&device_nodes).enumerate() {
             let data = &o.data;
-            if let Some(first) = devices.insert(node.site, &data.name.value, i as u32) {
-                let first = &model.devices[first as usize];
+            if let Some(first) =
+                devices.insert(node.site, &data.name.value, DeviceId::from_index(i))
+            {
+                let first = &model.devices[first.index()];
                 self.push(duplicate(
                     "device",
                     &data.name.value,
@@ -216,7 +218,7 @@ impl Builder<'_> {
         reference: &Text,
         file: crate::diag::FileId,
         model: &Model,
-    ) -> Option<u32> {
+    ) -> Option<DeviceTypeId> {
         if let Some(found) = self.graph.indexes.device_types.get(&reference.value) {
             return Some(found);
         }

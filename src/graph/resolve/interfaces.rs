@@ -78,7 +78,7 @@ impl Builder<'_> {
         let capacity: usize = owners
             .clone()
             .map(|(_, _, entries, t)| {
-                entries.len() + t.map_or(0, |t| type_tables[t as usize].0.len())
+                entries.len() + t.map_or(0, |t| type_tables[t.index()].0.len())
             })
             .sum();
         interfaces.reserve_exact(capacity);
@@ -89,7 +89,7 @@ impl Builder<'_> {
         let mut extra_index: rustc_hash::FxHashMap<&str, u32> = Default::default();
         for (owner, file, entries, device_type) in owners {
             let start = interfaces.len() as u32;
-            let (kept, sorted) = device_type.map_or(&empty, |t| &type_tables[t as usize]);
+            let (kept, sorted) = device_type.map_or(&empty, |t| &type_tables[t.index()]);
             if device_type.is_some() {
                 interfaces.extend(
                     kept.iter()

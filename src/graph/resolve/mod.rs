@@ -23,7 +23,7 @@ use std::collections::HashMap;
 pub use interfaces::validate_dns_name;
 
 use crate::diag::{codes, did_you_mean, suggestion_help, Diagnostic, Location};
-use crate::graph::id::{SiteId, TagId};
+use crate::graph::id::{DeviceTypeId, SiteId, TagId};
 use crate::graph::index::SiteLookup;
 use crate::graph::Graph;
 use crate::model::config::Config;
@@ -33,12 +33,12 @@ use which::{SiteWhich, Which};
 
 /// Resolves every reference of `model`. Never fails; problems are diagnostics.
 pub fn build(model: Model, config: &Config, timings: &Timings) -> (Graph, Vec<Diagnostic>) {
-    let mut types_by_model: HashMap<String, Option<u32>> = HashMap::new();
+    let mut types_by_model: HashMap<String, Option<DeviceTypeId>> = HashMap::new();
     for (i, t) in model.device_types.iter().enumerate() {
         types_by_model
             .entry(t.data.model.value.clone())
             .and_modify(|e| *e = None)
-            .or_insert(Some(i as u32));
+            .or_insert(Some(DeviceTypeId::from_index(i)));
     }
     let mut builder = Builder {
         graph: Graph {
@@ -86,7 +86,7 @@ struct Builder<'a> {
     )]
     config: &'a Config,
     /// Device types by bare model name; `None` when several types share the model.
-    types_by_model: HashMap<String, Option<u32>>,
+    types_by_model: HashMap<String, Option<DeviceTypeId>>,
     /// Where the families with steps of their own (DCIM, interfaces) report them.
     timings: &'a Timings,
 }

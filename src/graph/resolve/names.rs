@@ -6,7 +6,7 @@
 
 use super::Builder;
 use crate::diag::{Diagnostic, Location};
-use crate::graph::id::Key;
+use crate::graph::id::{DeviceTypeId, Key, ModuleTypeId};
 use crate::graph::index::{duplicate, NameIndex};
 use crate::model::{Obj, Text};
 
@@ -126,8 +126,8 @@ impl Builder<'_> {
         for (i, object) in m.device_types.iter().enumerate() {
             let t = &object.data;
             let key = format!("{}/{}", t.manufacturer.value, t.model.value);
-            if let Some(first) = types.insert(&key, i as u32) {
-                let first = &m.device_types[first as usize];
+            if let Some(first) = types.insert(&key, DeviceTypeId::from_index(i)) {
+                let first = &m.device_types[first.index()];
                 d.push(duplicate(
                     "device type",
                     &key,
@@ -137,8 +137,8 @@ impl Builder<'_> {
                 continue;
             }
             let slug = t.effective_slug();
-            if let Some(first) = types.insert(&slug, i as u32) {
-                let first = &m.device_types[first as usize];
+            if let Some(first) = types.insert(&slug, DeviceTypeId::from_index(i)) {
+                let first = &m.device_types[first.index()];
                 let slug_span = t.slug.as_ref().map_or(t.model.span, |s| s.span);
                 d.push(duplicate(
                     "device type slug",
@@ -155,8 +155,8 @@ impl Builder<'_> {
                 "{}/{}",
                 object.data.manufacturer.value, object.data.model.value
             );
-            if let Some(first) = module_types.insert(&key, i as u32) {
-                let first = &m.module_types[first as usize];
+            if let Some(first) = module_types.insert(&key, ModuleTypeId::from_index(i)) {
+                let first = &m.module_types[first.index()];
                 d.push(duplicate(
                     "module type",
                     &key,

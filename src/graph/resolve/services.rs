@@ -17,10 +17,10 @@ impl Builder<'_> {
             let owner = match (&data.device, &data.virtual_machine) {
                 (Some(device), _) => self
                     .resolve_in_site(which::DEVICES, None, device, o.file)
-                    .map(|d| Owner::Device(DeviceId::new(d))),
+                    .map(Owner::Device),
                 (None, Some(vm)) => self
                     .resolve(which::VIRTUAL_MACHINES, vm, o.file)
-                    .map(|v| Owner::VirtualMachine(VirtualMachineId::new(v))),
+                    .map(Owner::VirtualMachine),
                 (None, None) => {
                     self.push(
                         Diagnostic::new(

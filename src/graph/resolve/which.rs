@@ -60,10 +60,10 @@ which! {
     REGIONS: RegionId = "region", regions;
     SITE_GROUPS: SiteGroupId = "site group", site_groups;
     SITES: SiteId = "site", sites;
-    MANUFACTURERS: u32 = "manufacturer", manufacturers;
-    DEVICE_ROLES: u32 = "device role", device_roles;
-    PLATFORMS: u32 = "platform", platforms;
-    VIRTUAL_CHASSIS: u32 = "virtual chassis", virtual_chassis;
+    MANUFACTURERS: ManufacturerId = "manufacturer", manufacturers;
+    DEVICE_ROLES: DeviceRoleId = "device role", device_roles;
+    PLATFORMS: PlatformId = "platform", platforms;
+    VIRTUAL_CHASSIS: VirtualChassisId = "virtual chassis", virtual_chassis;
     VRFS: u32 = "VRF", vrfs;
     ROUTE_TARGETS: u32 = "route target", route_targets;
     RIRS: u32 = "RIR", rirs;
@@ -71,7 +71,7 @@ which! {
     CLUSTER_TYPES: u32 = "cluster type", cluster_types;
     CLUSTER_GROUPS: u32 = "cluster group", cluster_groups;
     CLUSTERS: u32 = "cluster", clusters;
-    VIRTUAL_MACHINES: u32 = "virtual machine", virtual_machines;
+    VIRTUAL_MACHINES: VirtualMachineId = "virtual machine", virtual_machines;
     PROVIDERS: u32 = "provider", providers;
     CIRCUIT_TYPES: u32 = "circuit type", circuit_types;
 }
@@ -86,22 +86,22 @@ pub(super) const LOCATIONS: SiteWhich<LocationId> = SiteWhich {
     },
 };
 
-pub(super) const RACKS: SiteWhich<u32> = SiteWhich {
+pub(super) const RACKS: SiteWhich<RackId> = SiteWhich {
     kind: "rack",
     collection: "racks",
     index: |ix| &ix.racks,
     site_and_name: |m, i| {
-        let data = &m.racks[i as usize].data;
+        let data = &m.racks[i.index()].data;
         (Some(&data.site), &data.name)
     },
 };
 
-pub(super) const DEVICES: SiteWhich<u32> = SiteWhich {
+pub(super) const DEVICES: SiteWhich<DeviceId> = SiteWhich {
     kind: "device",
     collection: "devices",
     index: |ix| &ix.devices,
     site_and_name: |m, i| {
-        let data = &m.devices[i as usize].data;
+        let data = &m.devices[i.index()].data;
         (Some(&data.site), &data.name)
     },
 };
