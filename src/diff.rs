@@ -254,7 +254,7 @@ fn addresses(graph: &Graph, out: &mut Entities) {
         fields.remove("interface");
         let vrf = node
             .vrf
-            .map(|v| graph.model.vrfs[v as usize].data.name.value.clone());
+            .map(|v| graph.model.vrfs[v.index()].data.name.value.clone());
         fields.insert("vrf".into(), vrf.clone().map_or(Value::Null, Value::String));
         let assigned = node
             .interface

@@ -14,7 +14,7 @@ use crate::context::Contexts;
 use crate::graph::id::Key;
 use crate::graph::{
     CableTarget, DeviceId, Graph, InterfaceId, IpId, Owner, RegionId, SiteId, TagId,
-    VirtualMachineId,
+    VirtualMachineId, VlanId,
 };
 
 /// Everything the views of one graph share: merged contexts and services by owner.
@@ -91,7 +91,7 @@ impl<'g> Views<'g> {
         let data = g.ip_data(ip);
         json!({
             "address": node.address.to_string(),
-            "vrf": node.vrf.map(|v| g.model.vrfs[v as usize].data.name.value.clone()),
+            "vrf": node.vrf.map(|v| g.model.vrfs[v.index()].data.name.value.clone()),
             "status": data.status.as_ref().map_or("active", |s| s.value.as_str()),
             "role": data.role.as_ref().map(|r| r.value.as_str()),
             "dns_name": data.dns_name.as_ref().map(|n| n.value.clone()),
@@ -137,8 +137,8 @@ impl<'g> Views<'g> {
         let node = &g.interfaces[interface.index()];
         let links = g.links(interface);
         let entry = g.interface_entry(interface);
-        let vlan = |v: u32| {
-            let vlan = &g.model.vlans[v as usize].data;
+        let vlan = |v: VlanId| {
+            let vlan = &g.model.vlans[v.index()].data;
             json!({"vid": vlan.vid.value, "name": vlan.name.value})
         };
         let connected = node.cable().and_then(|c| {
@@ -171,7 +171,7 @@ impl<'g> Views<'g> {
             "bridge": links.bridge.map(|i| g.interface_name(i)),
             "untagged_vlan": links.untagged_vlan.map(vlan),
             "tagged_vlans": links.tagged_vlans.iter().map(|&v| vlan(v)).collect::<Vec<_>>(),
-            "vrf": links.vrf.map(|v| g.model.vrfs[v as usize].data.name.value.clone()),
+            "vrf": links.vrf.map(|v| g.model.vrfs[v.index()].data.name.value.clone()),
             "connected_to": connected,
             "tags": entry.map(|e| e.tags.iter().map(|t| t.value.clone()).collect::<Vec<_>>()).unwrap_or_default(),
             "ip_addresses": links.ip_addresses.iter().map(|&ip| self.ip(ip)).collect::<Vec<_>>(),

@@ -8,6 +8,7 @@ use std::marker::PhantomData;
 
 use crate::model::dcim::{Cable, Device, DeviceRole, Manufacturer, Platform, Rack, VirtualChassis};
 use crate::model::device_type::{DeviceType, ModuleType};
+use crate::model::ipam::{Aggregate, IpRange, Prefix, Rir, RouteTarget, Vlan, VlanGroup, Vrf};
 use crate::model::organisation::{LocationObj, Region, Site, SiteGroup, Tag, Tenant, TenantGroup};
 use crate::model::virtualization::VirtualMachine;
 
@@ -60,6 +61,22 @@ pub type PlatformId = Id<Platform>;
 pub type VirtualChassisId = Id<VirtualChassis>;
 /// A cable: an index of `model.cables` and `graph.cables`.
 pub type CableId = Id<Cable>;
+/// A VRF: an index of `model.vrfs`.
+pub type VrfId = Id<Vrf>;
+/// A route target: an index of `model.route_targets`.
+pub type RouteTargetId = Id<RouteTarget>;
+/// A RIR: an index of `model.rirs`.
+pub type RirId = Id<Rir>;
+/// An aggregate: an index of `model.aggregates` (not of `graph.aggregates`, kept sorted).
+pub type AggregateId = Id<Aggregate>;
+/// A prefix: an index of `model.prefixes` (not of `graph.prefixes`, kept sorted).
+pub type PrefixId = Id<Prefix>;
+/// An IP range: an index of `model.ip_ranges` (not of `graph.ip_ranges`, kept sorted).
+pub type IpRangeId = Id<IpRange>;
+/// A VLAN group: an index of `model.vlan_groups` and `graph.vlan_groups`.
+pub type VlanGroupId = Id<VlanGroup>;
+/// A VLAN: an index of `model.vlans` and `graph.vlans`.
+pub type VlanId = Id<Vlan>;
 
 impl<T> Id<T> {
     pub const fn new(raw: u32) -> Id<T> {

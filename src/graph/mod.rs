@@ -2,9 +2,10 @@
 //! names. Relations are indexes into the model's collections (or into the graph's own
 //! tables for interfaces and addresses), found through hash indexes: no pass compares all
 //! pairs. Devices, virtual machines, interfaces, addresses, the organisation family (tags,
-//! tenants, regions, site groups, sites, locations) and DCIM (racks, manufacturers, device
-//! and module types, roles, platforms, virtual chassis, cables) are typed ids ([`id`]), so
-//! one cannot be passed where another is meant; the other collections are still `u32`.
+//! tenants, regions, site groups, sites, locations), DCIM (racks, manufacturers, device and
+//! module types, roles, platforms, virtual chassis, cables) and IPAM (VRFs, route targets,
+//! RIRs, aggregates, prefixes, ranges, VLAN groups, VLANs) are typed ids ([`id`]), so one
+//! cannot be passed where another is meant; the other collections are still `u32`.
 //!
 //! This module does no IO. [`build`] never fails: unresolved references become diagnostics
 //! and `None` relations.
@@ -18,9 +19,10 @@ use std::ops::Range;
 use ipnet::IpNet;
 
 pub use id::{
-    CableId, DeviceId, DeviceRoleId, DeviceTypeId, Id, InterfaceId, IpId, LocationId,
-    ManufacturerId, ModuleTypeId, PlatformId, RackId, RegionId, SiteGroupId, SiteId, TagId,
-    TenantGroupId, TenantId, VirtualChassisId, VirtualMachineId,
+    AggregateId, CableId, DeviceId, DeviceRoleId, DeviceTypeId, Id, InterfaceId, IpId, IpRangeId,
+    LocationId, ManufacturerId, ModuleTypeId, PlatformId, PrefixId, RackId, RegionId, RirId,
+    RouteTargetId, SiteGroupId, SiteId, TagId, TenantGroupId, TenantId, VirtualChassisId,
+    VirtualMachineId, VlanGroupId, VlanId, VrfId,
 };
 use index::{NameIndex, SiteIndex};
 pub use resolve::{build, validate_dns_name};
@@ -53,10 +55,10 @@ pub struct Indexes {
     pub device_roles: NameIndex<DeviceRoleId>,
     pub platforms: NameIndex<PlatformId>,
     pub virtual_chassis: NameIndex<VirtualChassisId>,
-    pub vrfs: NameIndex,
-    pub route_targets: NameIndex,
-    pub rirs: NameIndex,
-    pub vlan_groups: NameIndex,
+    pub vrfs: NameIndex<VrfId>,
+    pub route_targets: NameIndex<RouteTargetId>,
+    pub rirs: NameIndex<RirId>,
+    pub vlan_groups: NameIndex<VlanGroupId>,
     pub cluster_types: NameIndex,
     pub cluster_groups: NameIndex,
     pub clusters: NameIndex,
@@ -69,7 +71,7 @@ pub struct Indexes {
     pub locations: SiteIndex<LocationId>,
     pub racks: SiteIndex<RackId>,
     pub devices: SiteIndex<DeviceId>,
-    pub vlans: SiteIndex,
+    pub vlans: SiteIndex<VlanId>,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -213,10 +215,10 @@ pub struct InterfaceLinks {
     pub lag: Option<InterfaceId>,
     pub parent: Option<InterfaceId>,
     pub bridge: Option<InterfaceId>,
-    pub untagged_vlan: Option<u32>,
+    pub untagged_vlan: Option<VlanId>,
     /// Thin vectors (one word, no allocation when empty).
-    pub tagged_vlans: thin_vec::ThinVec<u32>,
-    pub vrf: Option<u32>,
+    pub tagged_vlans: thin_vec::ThinVec<VlanId>,
+    pub vrf: Option<VrfId>,
     /// The addresses assigned to the interface, indexes of [`Graph::ip_addresses`].
     pub ip_addresses: thin_vec::ThinVec<IpId>,
 }
@@ -255,7 +257,7 @@ pub enum IpSource {
 #[derive(Debug, Clone)]
 pub struct IpNode {
     pub address: IpNet,
-    pub vrf: Option<u32>,
+    pub vrf: Option<VrfId>,
     pub interface: Option<InterfaceId>,
     pub tenant: Option<TenantId>,
     pub source: IpSource,
@@ -265,33 +267,33 @@ pub struct IpNode {
 #[derive(Debug, Clone)]
 pub struct PrefixNode {
     pub prefix: IpNet,
-    pub vrf: Option<u32>,
+    pub vrf: Option<VrfId>,
     pub site: Option<SiteId>,
-    pub vlan: Option<u32>,
+    pub vlan: Option<VlanId>,
     pub tenant: Option<TenantId>,
     /// The index in `model.prefixes`.
-    pub object: u32,
+    pub object: PrefixId,
 }
 
 #[derive(Debug, Clone)]
 pub struct AggregateNode {
     pub prefix: IpNet,
-    pub rir: Option<u32>,
-    pub object: u32,
+    pub rir: Option<RirId>,
+    pub object: AggregateId,
 }
 
 #[derive(Debug, Clone)]
 pub struct IpRangeNode {
     pub start: IpNet,
     pub end: IpNet,
-    pub vrf: Option<u32>,
-    pub object: u32,
+    pub vrf: Option<VrfId>,
+    pub object: IpRangeId,
 }
 
 #[derive(Debug, Default, Clone)]
 pub struct VlanNode {
     pub site: Option<SiteId>,
-    pub group: Option<u32>,
+    pub group: Option<VlanGroupId>,
     pub tenant: Option<TenantId>,
 }
 
@@ -551,9 +553,9 @@ impl Graph {
         chain
     }
 
-    pub fn vrf_name(&self, vrf: Option<u32>) -> &str {
+    pub fn vrf_name(&self, vrf: Option<VrfId>) -> &str {
         vrf.map_or("global", |v| {
-            self.model.vrfs[v as usize].data.name.value.as_str()
+            self.model.vrfs[v.index()].data.name.value.as_str()
         })
     }
 }

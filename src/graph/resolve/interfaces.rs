@@ -335,9 +335,9 @@ impl Builder<'_> {
         site: Option<SiteId>,
         reference: &Text,
         file: crate::diag::FileId,
-    ) -> Option<u32> {
+    ) -> Option<VlanId> {
         let found = self.resolve_in_site(which::VLANS, site, reference, file)?;
-        let vlan = &self.graph.vlans[found as usize];
+        let vlan = &self.graph.vlans[found.index()];
         let vlan_site = vlan.site;
         if let (Some(site), Some(vlan_site)) = (site, vlan_site) {
             if site != vlan_site {

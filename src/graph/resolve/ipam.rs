@@ -33,7 +33,7 @@ impl Builder<'_> {
                 Some(AggregateNode {
                     prefix,
                     rir,
-                    object: i as u32,
+                    object: AggregateId::from_index(i),
                 })
             })
             .collect();
@@ -55,7 +55,7 @@ impl Builder<'_> {
             let site = self.resolve_opt(which::SITES, o.data.site.as_ref(), o.file);
             let group = self.resolve_opt(which::VLAN_GROUPS, o.data.group.as_ref(), o.file);
             if let (Some(site), Some(group)) = (site, group) {
-                if let Some(group_site) = self.graph.vlan_groups[group as usize].site {
+                if let Some(group_site) = self.graph.vlan_groups[group.index()].site {
                     if group_site != site {
                         self.push(
                             Diagnostic::new(
@@ -72,11 +72,10 @@ impl Builder<'_> {
                 }
             }
             // Name uniqueness within group or site is the VLAN family's check; the index keeps the first.
-            let scope =
-                site.or_else(|| group.and_then(|g| self.graph.vlan_groups[g as usize].site));
-            let _ = vlans.insert(scope, &o.data.name.value, i as u32);
+            let scope = site.or_else(|| group.and_then(|g| self.graph.vlan_groups[g.index()].site));
+            let _ = vlans.insert(scope, &o.data.name.value, VlanId::from_index(i));
             vlan_nodes.push(VlanNode {
-                site: site.or_else(|| group.and_then(|g| self.graph.vlan_groups[g as usize].site)),
+                site: site.or_else(|| group.and_then(|g| self.graph.vlan_groups[g.index()].site)),
                 group,
                 tenant: self.resolve_opt(which::TENANTS, o.data.tenant.as_ref(), o.file),
             });
@@ -108,7 +107,7 @@ impl Builder<'_> {
                     site,
                     vlan,
                     tenant,
-                    object: i as u32,
+                    object: PrefixId::from_index(i),
                 })
             })
             .collect();
@@ -124,7 +123,7 @@ impl Builder<'_> {
                     start,
                     end,
                     vrf,
-                    object: i as u32,
+                    object: IpRangeId::from_index(i),
                 })
             })
             .collect();

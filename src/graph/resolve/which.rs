@@ -64,10 +64,10 @@ which! {
     DEVICE_ROLES: DeviceRoleId = "device role", device_roles;
     PLATFORMS: PlatformId = "platform", platforms;
     VIRTUAL_CHASSIS: VirtualChassisId = "virtual chassis", virtual_chassis;
-    VRFS: u32 = "VRF", vrfs;
-    ROUTE_TARGETS: u32 = "route target", route_targets;
-    RIRS: u32 = "RIR", rirs;
-    VLAN_GROUPS: u32 = "VLAN group", vlan_groups;
+    VRFS: VrfId = "VRF", vrfs;
+    ROUTE_TARGETS: RouteTargetId = "route target", route_targets;
+    RIRS: RirId = "RIR", rirs;
+    VLAN_GROUPS: VlanGroupId = "VLAN group", vlan_groups;
     CLUSTER_TYPES: u32 = "cluster type", cluster_types;
     CLUSTER_GROUPS: u32 = "cluster group", cluster_groups;
     CLUSTERS: u32 = "cluster", clusters;
@@ -106,12 +106,12 @@ pub(super) const DEVICES: SiteWhich<DeviceId> = SiteWhich {
     },
 };
 
-pub(super) const VLANS: SiteWhich<u32> = SiteWhich {
+pub(super) const VLANS: SiteWhich<VlanId> = SiteWhich {
     kind: "VLAN",
     collection: "vlans",
     index: |ix| &ix.vlans,
     site_and_name: |m, i| {
-        let data = &m.vlans[i as usize].data;
+        let data = &m.vlans[i.index()].data;
         (data.site.as_ref(), &data.name)
     },
 };
