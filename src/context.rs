@@ -9,8 +9,8 @@
 use serde_json::{Map, Value};
 
 use crate::graph::{
-    DeviceRoleId, DeviceTypeId, Graph, LocationId, Owner, PlatformId, RegionId, SiteGroupId,
-    SiteId, TagId, TenantGroupId, TenantId,
+    ClusterId, ClusterTypeId, ConfigContextId, DeviceRoleId, DeviceTypeId, Graph, LocationId,
+    Owner, PlatformId, RegionId, SiteGroupId, SiteId, TagId, TenantGroupId, TenantId,
 };
 
 /// What a config context is matched against: the object's relations.
@@ -23,8 +23,8 @@ struct Facts {
     device_type: Option<DeviceTypeId>,
     role: Option<DeviceRoleId>,
     platform: Option<PlatformId>,
-    cluster_type: Option<u32>,
-    cluster: Option<u32>,
+    cluster_type: Option<ClusterTypeId>,
+    cluster: Option<ClusterId>,
     tenant_groups: Vec<TenantGroupId>,
     tenant: Option<TenantId>,
     tags: Vec<TagId>,
@@ -41,7 +41,7 @@ pub struct Merged {
 /// The active contexts of a graph in merge order, computed once per compilation.
 pub struct Contexts<'g> {
     graph: &'g Graph,
-    order: Vec<u32>,
+    order: Vec<ConfigContextId>,
     /// The parent of each location, once, for the ancestors of every device's location.
     location_parents: Vec<Option<LocationId>>,
 }
@@ -49,12 +49,12 @@ pub struct Contexts<'g> {
 impl<'g> Contexts<'g> {
     pub fn new(graph: &'g Graph) -> Contexts<'g> {
         let model = &graph.model;
-        let mut order: Vec<u32> = (0..model.config_contexts.len() as u32)
-            .filter(|&i| model.config_contexts[i as usize].data.is_active)
+        let mut order: Vec<ConfigContextId> = ConfigContextId::all(model.config_contexts.len())
+            .filter(|&i| model.config_contexts[i.index()].data.is_active)
             .collect();
         order.sort_by(|&a, &b| {
-            let a = &model.config_contexts[a as usize].data;
-            let b = &model.config_contexts[b as usize].data;
+            let a = &model.config_contexts[a.index()].data;
+            let b = &model.config_contexts[b.index()].data;
             (a.weight.unwrap_or(1000), &a.name.value)
                 .cmp(&(b.weight.unwrap_or(1000), &b.name.value))
         });
@@ -71,7 +71,7 @@ impl<'g> Contexts<'g> {
         let mut data = Value::Object(Map::new());
         let mut sources = Vec::new();
         for &i in &self.order {
-            let scope = &self.graph.config_contexts[i as usize];
+            let scope = &self.graph.config_contexts[i.index()];
             let matches = within(&scope.regions, &facts.regions)
                 && within(&scope.site_groups, &facts.site_groups)
                 && within(&scope.sites, facts.site.as_slice())
@@ -85,7 +85,7 @@ impl<'g> Contexts<'g> {
                 && within(&scope.tenants, facts.tenant.as_slice())
                 && within(&scope.tags, &facts.tags);
             if matches {
-                let context = &self.graph.model.config_contexts[i as usize].data;
+                let context = &self.graph.model.config_contexts[i.index()].data;
                 deep_merge(&mut data, &context.data.value);
                 sources.push(context.name.value.clone());
             }
@@ -141,7 +141,7 @@ impl<'g> Contexts<'g> {
             facts.regions = Graph::ancestors(&g.region_parents, site.region);
             facts.site_groups = Graph::ancestors(&g.site_group_parents, site.group);
         }
-        if let Some(cluster) = facts.cluster.and_then(|c| g.clusters.get(c as usize)) {
+        if let Some(cluster) = facts.cluster.and_then(|c| g.clusters.get(c.index())) {
             facts.cluster_type = cluster.kind;
         }
         if let Some(tenant) = facts.tenant {

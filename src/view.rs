@@ -11,9 +11,8 @@ use std::collections::HashMap;
 use serde_json::{json, Map, Value};
 
 use crate::context::Contexts;
-use crate::graph::id::Key;
 use crate::graph::{
-    CableTarget, DeviceId, Graph, InterfaceId, IpId, Owner, RegionId, SiteId, TagId,
+    CableTarget, DeviceId, Graph, Id, InterfaceId, IpId, Owner, RegionId, ServiceId, SiteId, TagId,
     VirtualMachineId, VlanId,
 };
 
@@ -21,15 +20,18 @@ use crate::graph::{
 pub struct Views<'g> {
     pub graph: &'g Graph,
     pub contexts: Contexts<'g>,
-    services: HashMap<Owner, Vec<u32>>,
+    services: HashMap<Owner, Vec<ServiceId>>,
 }
 
 impl<'g> Views<'g> {
     pub fn new(graph: &'g Graph) -> Views<'g> {
-        let mut services: HashMap<Owner, Vec<u32>> = HashMap::new();
+        let mut services: HashMap<Owner, Vec<ServiceId>> = HashMap::new();
         for (i, service) in graph.services.iter().enumerate() {
             if let Some(owner) = service.owner {
-                services.entry(owner).or_default().push(i as u32);
+                services
+                    .entry(owner)
+                    .or_default()
+                    .push(ServiceId::from_index(i));
             }
         }
         Views {
@@ -39,9 +41,9 @@ impl<'g> Views<'g> {
         }
     }
 
-    fn name_of(&self, kind: Kind, index: Option<impl Key>) -> Value {
+    fn name_of<T>(&self, kind: Kind, index: Option<Id<T>>) -> Value {
         let m = &self.graph.model;
-        let Some(i) = index.map(Key::index) else {
+        let Some(i) = index.map(Id::index) else {
             return Value::Null;
         };
         let name = match kind {
@@ -186,12 +188,12 @@ impl<'g> Views<'g> {
                 .into_iter()
                 .flatten()
                 .map(|&s| {
-                    let service = &m.services[s as usize].data;
+                    let service = &m.services[s.index()].data;
                     json!({
                         "name": service.name.value,
                         "protocol": service.protocol.value.as_str(),
                         "ports": service.ports.iter().map(|p| p.value).collect::<Vec<_>>(),
-                        "ip_addresses": self.graph.services[s as usize].ip_addresses.iter()
+                        "ip_addresses": self.graph.services[s.index()].ip_addresses.iter()
                             .map(|&ip| self.graph.ip_addresses[ip.index()].address.to_string())
                             .collect::<Vec<_>>(),
                         "description": service.description,

@@ -6,11 +6,14 @@ use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::marker::PhantomData;
 
+use crate::model::circuits::{Circuit, CircuitType, Provider};
 use crate::model::dcim::{Cable, Device, DeviceRole, Manufacturer, Platform, Rack, VirtualChassis};
 use crate::model::device_type::{DeviceType, ModuleType};
+use crate::model::extras::{ConfigContext, CustomField};
+use crate::model::ipam::Service;
 use crate::model::ipam::{Aggregate, IpRange, Prefix, Rir, RouteTarget, Vlan, VlanGroup, Vrf};
 use crate::model::organisation::{LocationObj, Region, Site, SiteGroup, Tag, Tenant, TenantGroup};
-use crate::model::virtualization::VirtualMachine;
+use crate::model::virtualization::{Cluster, ClusterGroup, ClusterType, VirtualMachine};
 
 use super::{InterfaceNode, IpNode};
 
@@ -18,6 +21,22 @@ use super::{InterfaceNode, IpNode};
 ///
 /// `PhantomData<fn() -> T>` makes the id `Send`, `Sync` and `Copy` whatever `T` is, and the
 /// traits below are written by hand so that they ask nothing of `T` either.
+///
+/// The point of the type: an id of one collection is refused where another's is meant.
+///
+/// ```compile_fail
+/// use netsot::graph::{RegionId, SiteId};
+/// fn region(_: RegionId) {}
+/// region(SiteId::new(0));
+/// ```
+///
+/// ```
+/// use netsot::graph::RegionId;
+/// fn region(id: RegionId) -> usize {
+///     id.index()
+/// }
+/// assert_eq!(region(RegionId::new(2)), 2);
+/// ```
 pub struct Id<T> {
     raw: u32,
     kind: PhantomData<fn() -> T>,
@@ -77,6 +96,24 @@ pub type IpRangeId = Id<IpRange>;
 pub type VlanGroupId = Id<VlanGroup>;
 /// A VLAN: an index of `model.vlans` and `graph.vlans`.
 pub type VlanId = Id<Vlan>;
+/// A service: an index of `model.services` and `graph.services`.
+pub type ServiceId = Id<Service>;
+/// A cluster type: an index of `model.cluster_types`.
+pub type ClusterTypeId = Id<ClusterType>;
+/// A cluster group: an index of `model.cluster_groups`.
+pub type ClusterGroupId = Id<ClusterGroup>;
+/// A cluster: an index of `model.clusters` and `graph.clusters`.
+pub type ClusterId = Id<Cluster>;
+/// A provider: an index of `model.providers`.
+pub type ProviderId = Id<Provider>;
+/// A circuit type: an index of `model.circuit_types`.
+pub type CircuitTypeId = Id<CircuitType>;
+/// A circuit: an index of `model.circuits`.
+pub type CircuitId = Id<Circuit>;
+/// A custom field: an index of `model.custom_fields`.
+pub type CustomFieldId = Id<CustomField>;
+/// A config context: an index of `model.config_contexts` and `graph.config_contexts`.
+pub type ConfigContextId = Id<ConfigContext>;
 
 impl<T> Id<T> {
     pub const fn new(raw: u32) -> Id<T> {
@@ -110,33 +147,6 @@ impl<T> Id<T> {
     /// The ids of a contiguous range of a table.
     pub fn range(range: std::ops::Range<u32>) -> IdRange<T> {
         range.map(Id::new)
-    }
-}
-
-/// What indexes a table: an [`Id`], or a bare `u32` for the collections not yet given a
-/// typed id. Lets the name indexes and resolution steps serve both.
-pub trait Key: Copy + Eq {
-    fn from_index(index: usize) -> Self;
-    fn index(self) -> usize;
-}
-
-impl<T> Key for Id<T> {
-    fn from_index(index: usize) -> Id<T> {
-        Id::from_index(index)
-    }
-
-    fn index(self) -> usize {
-        Id::index(self)
-    }
-}
-
-impl Key for u32 {
-    fn from_index(index: usize) -> u32 {
-        u32::try_from(index).expect("a table of fewer than 2^32 objects")
-    }
-
-    fn index(self) -> usize {
-        self as usize
     }
 }
 

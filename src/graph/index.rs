@@ -10,10 +10,9 @@ use crate::diag::{codes, Diagnostic, Location};
 
 /// A collection's objects by natural key (their name, and their slug when it differs).
 ///
-/// `K` is the collection's id type ([`super::Id`]); collections not yet given a typed id
-/// use the default, a bare `u32`.
+/// `K` is the collection's id type ([`super::Id`]).
 #[derive(Debug)]
-pub struct NameIndex<K = u32> {
+pub struct NameIndex<K> {
     map: HashMap<String, K>,
 }
 
@@ -60,7 +59,7 @@ impl<K: Copy + Eq> NameIndex<K> {
 /// bare name across sites for references from outside the site. A name is stored once,
 /// shared by both maps.
 #[derive(Debug)]
-pub struct SiteIndex<K = u32> {
+pub struct SiteIndex<K> {
     /// Site (`None` for objects without one), then name: two levels, so a lookup by `&str`
     /// allocates nothing.
     by_site: HashMap<Option<SiteId>, HashMap<Arc<str>, K>>,

@@ -3,9 +3,11 @@
 //! tables for interfaces and addresses), found through hash indexes: no pass compares all
 //! pairs. Devices, virtual machines, interfaces, addresses, the organisation family (tags,
 //! tenants, regions, site groups, sites, locations), DCIM (racks, manufacturers, device and
-//! module types, roles, platforms, virtual chassis, cables) and IPAM (VRFs, route targets,
-//! RIRs, aggregates, prefixes, ranges, VLAN groups, VLANs) are typed ids ([`id`]), so one
-//! cannot be passed where another is meant; the other collections are still `u32`.
+//! module types, roles, platforms, virtual chassis, cables), IPAM (VRFs, route targets,
+//! RIRs, aggregates, prefixes, ranges, VLAN groups, VLANs), virtualization, circuits,
+//! services and config contexts are typed ids ([`id`]), so one cannot be passed where
+//! another is meant. Only positions inside an object (an interface entry, a template) and
+//! in the graph's sorted tables stay bare `u32`.
 //!
 //! This module does no IO. [`build`] never fails: unresolved references become diagnostics
 //! and `None` relations.
@@ -18,12 +20,7 @@ use std::ops::Range;
 
 use ipnet::IpNet;
 
-pub use id::{
-    AggregateId, CableId, DeviceId, DeviceRoleId, DeviceTypeId, Id, InterfaceId, IpId, IpRangeId,
-    LocationId, ManufacturerId, ModuleTypeId, PlatformId, PrefixId, RackId, RegionId, RirId,
-    RouteTargetId, SiteGroupId, SiteId, TagId, TenantGroupId, TenantId, VirtualChassisId,
-    VirtualMachineId, VlanGroupId, VlanId, VrfId,
-};
+pub use id::*;
 use index::{NameIndex, SiteIndex};
 pub use resolve::{build, validate_dns_name};
 
@@ -59,15 +56,15 @@ pub struct Indexes {
     pub route_targets: NameIndex<RouteTargetId>,
     pub rirs: NameIndex<RirId>,
     pub vlan_groups: NameIndex<VlanGroupId>,
-    pub cluster_types: NameIndex,
-    pub cluster_groups: NameIndex,
-    pub clusters: NameIndex,
+    pub cluster_types: NameIndex<ClusterTypeId>,
+    pub cluster_groups: NameIndex<ClusterGroupId>,
+    pub clusters: NameIndex<ClusterId>,
     pub virtual_machines: NameIndex<VirtualMachineId>,
-    pub providers: NameIndex,
-    pub circuit_types: NameIndex,
-    pub circuits: NameIndex,
-    pub custom_fields: NameIndex,
-    pub config_contexts: NameIndex,
+    pub providers: NameIndex<ProviderId>,
+    pub circuit_types: NameIndex<CircuitTypeId>,
+    pub circuits: NameIndex<CircuitId>,
+    pub custom_fields: NameIndex<CustomFieldId>,
+    pub config_contexts: NameIndex<ConfigContextId>,
     pub locations: SiteIndex<LocationId>,
     pub racks: SiteIndex<RackId>,
     pub devices: SiteIndex<DeviceId>,
@@ -83,8 +80,8 @@ pub struct SiteNode {
 
 #[derive(Debug, Default, Clone)]
 pub struct ClusterNode {
-    pub kind: Option<u32>,
-    pub group: Option<u32>,
+    pub kind: Option<ClusterTypeId>,
+    pub group: Option<ClusterGroupId>,
     pub site: Option<SiteId>,
     pub tenant: Option<TenantId>,
 }
@@ -99,8 +96,8 @@ pub struct ConfigContextNode {
     pub device_types: Vec<DeviceTypeId>,
     pub roles: Vec<DeviceRoleId>,
     pub platforms: Vec<PlatformId>,
-    pub cluster_types: Vec<u32>,
-    pub clusters: Vec<u32>,
+    pub cluster_types: Vec<ClusterTypeId>,
+    pub clusters: Vec<ClusterId>,
     pub tenant_groups: Vec<TenantGroupId>,
     pub tenants: Vec<TenantId>,
     pub tags: Vec<TagId>,
@@ -127,7 +124,7 @@ pub struct DeviceNode {
     pub role: Option<DeviceRoleId>,
     pub platform: Option<PlatformId>,
     pub tenant: Option<TenantId>,
-    pub cluster: Option<u32>,
+    pub cluster: Option<ClusterId>,
     pub virtual_chassis: Option<VirtualChassisId>,
     /// The device's interfaces: a contiguous range of [`Graph::interfaces`].
     pub interfaces: Range<u32>,
@@ -140,7 +137,7 @@ pub struct DeviceNode {
 #[derive(Debug, Default, Clone)]
 pub struct VirtualMachineNode {
     pub site: Option<SiteId>,
-    pub cluster: Option<u32>,
+    pub cluster: Option<ClusterId>,
     pub role: Option<DeviceRoleId>,
     pub platform: Option<PlatformId>,
     pub tenant: Option<TenantId>,

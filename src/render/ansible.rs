@@ -19,9 +19,8 @@ use serde_json::{json, Map, Value};
 
 use super::{Context, Host, Rendered, RenderedFile};
 use crate::diag::{codes, Diagnostic, Location};
-use crate::graph::id::Key;
 use crate::graph::index::NameIndex;
-use crate::graph::{Graph, Owner};
+use crate::graph::{Graph, Id, Owner};
 use crate::model::config::Output;
 
 pub fn render<'g>(cx: &Context<'g>, _output: &Output, base: &str, out: &mut Rendered) {
@@ -229,8 +228,8 @@ fn report_group_collision(
 ) {
     let m = &graph.model;
     let locate = |name: &str| -> Option<Location> {
-        fn i<K: Key>(index: &NameIndex<K>, name: &str) -> Option<usize> {
-            index.get(name).map(Key::index)
+        fn i<T>(index: &NameIndex<Id<T>>, name: &str) -> Option<usize> {
+            index.get(name).map(Id::index)
         }
         match kind {
             "site" => i(&graph.indexes.sites, name).map(|i| m.sites[i].at(&m.sites[i].data.name)),

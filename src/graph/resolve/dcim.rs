@@ -180,7 +180,7 @@ impl Builder<'_> {
                 .resolve_opt(which::SITES, data.site.as_ref(), o.file)
                 .or_else(|| {
                     cluster
-                        .and_then(|c| model.clusters[c as usize].data.site.as_ref())
+                        .and_then(|c| model.clusters[c.index()].data.site.as_ref())
                         .and_then(|s| self.graph.indexes.sites.get(&s.value))
                 });
             vm_nodes.push(VirtualMachineNode {

@@ -6,21 +6,21 @@
 
 use super::Builder;
 use crate::diag::{Diagnostic, Location};
-use crate::graph::id::{DeviceTypeId, Key, ModuleTypeId};
+use crate::graph::id::{DeviceTypeId, Id, ModuleTypeId};
 use crate::graph::index::{duplicate, NameIndex};
 use crate::model::{Obj, Text};
 
 /// Indexes a collection by name (and slug), reporting duplicates.
-fn index_named<T, K: Key>(
+fn index_named<T>(
     objects: &[Obj<T>],
     kind: &str,
     key: impl Fn(&T) -> (&Text, Option<&Text>),
     diagnostics: &mut Vec<Diagnostic>,
-) -> NameIndex<K> {
+) -> NameIndex<Id<T>> {
     let mut index = NameIndex::default();
     for (i, object) in objects.iter().enumerate() {
         let (name, slug) = key(&object.data);
-        if let Some(first) = index.insert(&name.value, K::from_index(i)) {
+        if let Some(first) = index.insert(&name.value, Id::from_index(i)) {
             let (first_name, _) = key(&objects[first.index()].data);
             diagnostics.push(duplicate(
                 kind,
@@ -31,7 +31,7 @@ fn index_named<T, K: Key>(
         }
         if let Some(slug) = slug {
             if slug.value != name.value {
-                let _ = index.insert(&slug.value, K::from_index(i));
+                let _ = index.insert(&slug.value, Id::from_index(i));
             }
         }
     }

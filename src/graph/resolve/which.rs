@@ -1,7 +1,7 @@
 //! The collections a reference can name: for each, what it is called in messages, its
 //! collection in data files and its name index. Each is a constant typed by the
 //! collection's id, so that `resolve(which::SITES, ..)` returns a [`SiteId`] and nothing
-//! else; collections not yet given a typed id resolve to a bare `u32`.
+//! else.
 
 use crate::graph::id::*;
 use crate::graph::index::{NameIndex, SiteIndex};
@@ -68,12 +68,12 @@ which! {
     ROUTE_TARGETS: RouteTargetId = "route target", route_targets;
     RIRS: RirId = "RIR", rirs;
     VLAN_GROUPS: VlanGroupId = "VLAN group", vlan_groups;
-    CLUSTER_TYPES: u32 = "cluster type", cluster_types;
-    CLUSTER_GROUPS: u32 = "cluster group", cluster_groups;
-    CLUSTERS: u32 = "cluster", clusters;
+    CLUSTER_TYPES: ClusterTypeId = "cluster type", cluster_types;
+    CLUSTER_GROUPS: ClusterGroupId = "cluster group", cluster_groups;
+    CLUSTERS: ClusterId = "cluster", clusters;
     VIRTUAL_MACHINES: VirtualMachineId = "virtual machine", virtual_machines;
-    PROVIDERS: u32 = "provider", providers;
-    CIRCUIT_TYPES: u32 = "circuit type", circuit_types;
+    PROVIDERS: ProviderId = "provider", providers;
+    CIRCUIT_TYPES: CircuitTypeId = "circuit type", circuit_types;
 }
 
 pub(super) const LOCATIONS: SiteWhich<LocationId> = SiteWhich {
