@@ -10,8 +10,9 @@ use crate::model::circuits::{Circuit, CircuitType, Provider};
 use crate::model::dcim::{Cable, Device, DeviceRole, Manufacturer, Platform, Rack, VirtualChassis};
 use crate::model::device_type::{DeviceType, ModuleType};
 use crate::model::extras::{ConfigContext, CustomField};
-use crate::model::ipam::Service;
-use crate::model::ipam::{Aggregate, IpRange, Prefix, Rir, RouteTarget, Vlan, VlanGroup, Vrf};
+use crate::model::ipam::{
+    Aggregate, IpAddress, IpRange, Prefix, Rir, RouteTarget, Service, Vlan, VlanGroup, Vrf,
+};
 use crate::model::organisation::{LocationObj, Region, Site, SiteGroup, Tag, Tenant, TenantGroup};
 use crate::model::virtualization::{Cluster, ClusterGroup, ClusterType, VirtualMachine};
 
@@ -50,6 +51,9 @@ pub type VirtualMachineId = Id<VirtualMachine>;
 pub type InterfaceId = Id<InterfaceNode>;
 /// An IP address: an index of `graph.ip_addresses`.
 pub type IpId = Id<IpNode>;
+/// An address of the top-level `ip_addresses` collection: an index of `model.ip_addresses`
+/// (the graph's table, [`IpId`], also holds the addresses nested under interfaces).
+pub type StandaloneIpId = Id<IpAddress>;
 /// A tag: an index of `model.tags`.
 pub type TagId = Id<Tag>;
 /// A tenant group: an index of `model.tenant_groups` and `graph.tenant_group_parents`.

@@ -248,7 +248,7 @@ pub enum IpSource {
         index: u32,
     },
     /// In the top-level `ip_addresses` collection.
-    Standalone(u32),
+    Standalone(StandaloneIpId),
 }
 
 #[derive(Debug, Clone)]
@@ -508,7 +508,7 @@ impl Graph {
                 };
                 &interfaces[entry as usize].value.ip_addresses[index as usize].value
             }
-            IpSource::Standalone(i) => &self.model.ip_addresses[i as usize].data,
+            IpSource::Standalone(i) => &self.model.ip_addresses[i.index()].data,
         }
     }
 

@@ -14,7 +14,7 @@ mod template;
 use crate::compile::Compilation;
 use crate::diag::{codes, Diagnostic, Location};
 use crate::graph::{
-    DeviceId, DeviceRoleId, IpId, PlatformId, SiteId, TagId, TenantId, VirtualMachineId,
+    DeviceId, DeviceRoleId, IpId, PlatformId, ServiceId, SiteId, TagId, TenantId, VirtualMachineId,
 };
 use crate::model::Spanned;
 use crate::timing::Timings;
@@ -53,7 +53,7 @@ pub struct Context<'a> {
     /// Where renderers with steps of their own (DNS) report them.
     pub timings: &'a Timings,
     hosts: std::sync::OnceLock<Vec<Host<'a>>>,
-    services: std::sync::OnceLock<Vec<u32>>,
+    services: std::sync::OnceLock<Vec<ServiceId>>,
 }
 
 impl<'a> Context<'a> {
@@ -63,7 +63,7 @@ impl<'a> Context<'a> {
     }
 
     /// The services in a stable order, worked out once for all renderers.
-    pub fn services(&self) -> &[u32] {
+    pub fn services(&self) -> &[ServiceId] {
         self.services
             .get_or_init(|| services_sorted(&self.compilation.graph))
     }
@@ -393,12 +393,12 @@ fn hosts<'g>(graph: &'g crate::graph::Graph) -> Vec<Host<'g>> {
 
 /// The services of a graph in a stable order: by owner name, service name, protocol and
 /// ports, whatever the files they were written in.
-fn services_sorted(graph: &crate::graph::Graph) -> Vec<u32> {
+fn services_sorted(graph: &crate::graph::Graph) -> Vec<ServiceId> {
     let m = &graph.model;
-    let mut order: Vec<u32> = (0..graph.services.len() as u32).collect();
-    let key = |s: u32| {
-        let data = &m.services[s as usize].data;
-        let owner = graph.services[s as usize]
+    let mut order: Vec<ServiceId> = ServiceId::all(graph.services.len()).collect();
+    let key = |s: ServiceId| {
+        let data = &m.services[s.index()].data;
+        let owner = graph.services[s.index()]
             .owner
             .map(|o| graph.owner_name(o))
             .unwrap_or("");

@@ -219,7 +219,7 @@ impl Builder<'_> {
                     vrf,
                     interface,
                     tenant,
-                    source: IpSource::Standalone(i as u32),
+                    source: IpSource::Standalone(StandaloneIpId::from_index(i)),
                     file: o.file,
                 });
                 if let Some(interface) = interface {
