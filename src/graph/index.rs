@@ -60,9 +60,10 @@ impl<K: Copy + Eq> NameIndex<K> {
 /// shared by both maps.
 #[derive(Debug)]
 pub struct SiteIndex<K> {
-    /// Site (`None` for objects without one), then name: two levels, so a lookup by `&str`
-    /// allocates nothing.
-    by_site: HashMap<Option<SiteId>, HashMap<Arc<str>, K>>,
+    /// Site (its raw id, [`NO_SITE`] for objects without one), then name: two levels, so a
+    /// lookup by `&str` allocates nothing. A bare `u32` key hashes in one step, as an
+    /// `Option` would not.
+    by_site: HashMap<u32, HashMap<Arc<str>, K>>,
     by_name: HashMap<Arc<str>, Holders<K>>,
 }
 
@@ -75,6 +76,10 @@ impl<K> Default for SiteIndex<K> {
         }
     }
 }
+
+/// The key of objects without a site in [`SiteIndex`]: no site has this id, as tables are
+/// far below `u32::MAX` objects.
+const NO_SITE: u32 = u32::MAX;
 
 /// The objects holding a name in any site: nearly always one.
 #[derive(Debug)]
@@ -111,7 +116,10 @@ impl<K: Copy> SiteIndex<K> {
     /// Adds an object of `site` (`None` for objects without a site); returns the index of
     /// an earlier object with the same name in the same site.
     pub fn insert(&mut self, site: Option<SiteId>, name: &str, index: K) -> Option<K> {
-        let names = self.by_site.entry(site).or_default();
+        let names = self
+            .by_site
+            .entry(site.map_or(NO_SITE, SiteId::raw))
+            .or_default();
         if let Some(&existing) = names.get(name) {
             return Some(existing);
         }
@@ -165,7 +173,7 @@ impl<K: Copy> SiteIndex<K> {
     }
 
     pub fn in_site(&self, site: SiteId, name: &str) -> Option<K> {
-        self.by_site.get(&Some(site))?.get(name).copied()
+        self.by_site.get(&site.raw())?.get(name).copied()
     }
 }
 
