@@ -9,7 +9,10 @@
 use serde_json::{Map, Value};
 
 use crate::diag::{codes, Diagnostic, Location};
-use crate::graph::{Graph, Owner};
+use crate::graph::{
+    ClusterId, ClusterTypeId, ConfigContextId, DeviceRoleId, DeviceTypeId, Graph, LocationId,
+    Owner, PlatformId, RegionId, SiteGroupId, SiteId, TagId, TenantGroupId, TenantId,
+};
 use crate::model::Model;
 
 /// The values (scalars, lists and mappings) a config context's data may hold once its
@@ -25,18 +28,18 @@ pub const MERGED_VALUES_PER_INPUT_BYTE: u64 = 8;
 /// What a config context is matched against: the object's relations.
 #[derive(Debug, Default)]
 struct Facts {
-    regions: Vec<u32>,
-    site_groups: Vec<u32>,
-    site: Option<u32>,
-    locations: Vec<u32>,
-    device_type: Option<u32>,
-    role: Option<u32>,
-    platform: Option<u32>,
-    cluster_type: Option<u32>,
-    cluster: Option<u32>,
-    tenant_groups: Vec<u32>,
-    tenant: Option<u32>,
-    tags: Vec<u32>,
+    regions: Vec<RegionId>,
+    site_groups: Vec<SiteGroupId>,
+    site: Option<SiteId>,
+    locations: Vec<LocationId>,
+    device_type: Option<DeviceTypeId>,
+    role: Option<DeviceRoleId>,
+    platform: Option<PlatformId>,
+    cluster_type: Option<ClusterTypeId>,
+    cluster: Option<ClusterId>,
+    tenant_groups: Vec<TenantGroupId>,
+    tenant: Option<TenantId>,
+    tags: Vec<TagId>,
 }
 
 /// The merged context of one object.
@@ -50,28 +53,28 @@ pub struct Merged {
 /// The active contexts of a graph in merge order, computed once per compilation.
 pub struct Contexts<'g> {
     graph: &'g Graph,
-    order: Vec<u32>,
+    order: Vec<ConfigContextId>,
     /// The values of each context's data, by position in `order`, for the build's budget.
     sizes: Vec<u64>,
     /// The parent of each location, once, for the ancestors of every device's location.
-    location_parents: Vec<Option<u32>>,
+    location_parents: Vec<Option<LocationId>>,
 }
 
 impl<'g> Contexts<'g> {
     pub fn new(graph: &'g Graph) -> Contexts<'g> {
         let model = &graph.model;
-        let mut order: Vec<u32> = (0..model.config_contexts.len() as u32)
-            .filter(|&i| model.config_contexts[i as usize].data.is_active)
+        let mut order: Vec<ConfigContextId> = ConfigContextId::all(model.config_contexts.len())
+            .filter(|&i| model.config_contexts[i.index()].data.is_active)
             .collect();
         order.sort_by(|&a, &b| {
-            let a = &model.config_contexts[a as usize].data;
-            let b = &model.config_contexts[b as usize].data;
+            let a = &model.config_contexts[a.index()].data;
+            let b = &model.config_contexts[b.index()].data;
             (a.weight.unwrap_or(1000), &a.name.value)
                 .cmp(&(b.weight.unwrap_or(1000), &b.name.value))
         });
         let sizes = order
             .iter()
-            .map(|&i| value_count(&model.config_contexts[i as usize].data.data.value) as u64)
+            .map(|&i| value_count(&model.config_contexts[i.index()].data.data.value) as u64)
             .collect();
         Contexts {
             graph,
@@ -86,7 +89,7 @@ impl<'g> Contexts<'g> {
         let mut data = Value::Object(Map::new());
         let mut sources = Vec::new();
         for (_, i) in self.applying(owner) {
-            let context = &self.graph.model.config_contexts[i as usize].data;
+            let context = &self.graph.model.config_contexts[i.index()].data;
             deep_merge(&mut data, &context.data.value);
             sources.push(context.name.value.clone());
         }
@@ -98,10 +101,10 @@ impl<'g> Contexts<'g> {
     }
 
     /// The contexts that apply to an object, in merge order: (position in `order`, index).
-    fn applying(&self, owner: Owner) -> impl Iterator<Item = (usize, u32)> + '_ {
+    fn applying(&self, owner: Owner) -> impl Iterator<Item = (usize, ConfigContextId)> + '_ {
         let facts = self.facts(owner);
         self.order.iter().enumerate().filter_map(move |(at, &i)| {
-            let scope = &self.graph.config_contexts[i as usize];
+            let scope = &self.graph.config_contexts[i.index()];
             let matches = within(&scope.regions, &facts.regions)
                 && within(&scope.site_groups, &facts.site_groups)
                 && within(&scope.sites, facts.site.as_slice())
@@ -157,7 +160,7 @@ impl<'g> Contexts<'g> {
         };
         let (location, name) = match (largest_shared, largest_local) {
             (Some((at, _)), _) if shared_wins => {
-                let context = &model.config_contexts[self.order[at] as usize];
+                let context = &model.config_contexts[self.order[at].index()];
                 (
                     Location::new(context.file, context.data.data.span),
                     format!("`{}`", context.data.name.value),
@@ -239,15 +242,15 @@ impl<'g> Contexts<'g> {
                 }
             }
         };
-        if let Some(site) = facts.site.and_then(|s| g.sites.get(s as usize)) {
+        if let Some(site) = facts.site.and_then(|s| g.sites.get(s.index())) {
             facts.regions = Graph::ancestors(&g.region_parents, site.region);
             facts.site_groups = Graph::ancestors(&g.site_group_parents, site.group);
         }
-        if let Some(cluster) = facts.cluster.and_then(|c| g.clusters.get(c as usize)) {
+        if let Some(cluster) = facts.cluster.and_then(|c| g.clusters.get(c.index())) {
             facts.cluster_type = cluster.kind;
         }
         if let Some(tenant) = facts.tenant {
-            let group = g.tenant_groups.get(tenant as usize).copied().flatten();
+            let group = g.tenant_groups.get(tenant.index()).copied().flatten();
             facts.tenant_groups = Graph::ancestors(&g.tenant_group_parents, group);
         }
         facts
@@ -300,7 +303,7 @@ pub fn oversized(model: &Model) -> Vec<Diagnostic> {
 }
 
 /// An empty scope matches everything; otherwise one of the object's values must be in it.
-fn within(scope: &[u32], values: &[u32]) -> bool {
+fn within<K: PartialEq>(scope: &[K], values: &[K]) -> bool {
     scope.is_empty() || values.iter().any(|v| scope.contains(v))
 }
 
@@ -338,9 +341,13 @@ mod tests {
 
     #[test]
     fn ancestors_stop_at_cycles() {
-        let parents = vec![Some(1), Some(0), None];
-        assert_eq!(Graph::ancestors(&parents, Some(0)), vec![0, 1]);
-        assert_eq!(Graph::ancestors(&parents, Some(2)), vec![2]);
-        assert_eq!(Graph::ancestors(&parents, None), Vec::<u32>::new());
+        let region = RegionId::new;
+        let parents = vec![Some(region(1)), Some(region(0)), None];
+        assert_eq!(
+            Graph::ancestors(&parents, Some(region(0))),
+            vec![region(0), region(1)]
+        );
+        assert_eq!(Graph::ancestors(&parents, Some(region(2))), vec![region(2)]);
+        assert_eq!(Graph::ancestors(&parents, None), Vec::<RegionId>::new());
     }
 }

@@ -228,7 +228,7 @@ fn cable_site(graph: &Graph, cable: usize) -> Option<String> {
 fn site_name(graph: &Graph, owner: Owner) -> Option<String> {
     graph
         .owner_site(owner)
-        .map(|s| graph.model.sites[s as usize].data.name.value.clone())
+        .map(|s| graph.model.sites[s.index()].data.name.value.clone())
 }
 
 fn owner_key(graph: &Graph, owner: Owner, interface: InterfaceId) -> String {
@@ -254,7 +254,7 @@ fn addresses(graph: &Graph, out: &mut Entities) {
         fields.remove("interface");
         let vrf = node
             .vrf
-            .map(|v| graph.model.vrfs[v as usize].data.name.value.clone());
+            .map(|v| graph.model.vrfs[v.index()].data.name.value.clone());
         fields.insert("vrf".into(), vrf.clone().map_or(Value::Null, Value::String));
         let assigned = node
             .interface

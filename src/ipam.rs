@@ -11,7 +11,7 @@ use std::net::IpAddr;
 use ipnet::IpNet;
 use serde::Serialize;
 
-use crate::graph::Graph;
+use crate::graph::{Graph, VrfId};
 
 /// A prefix in the tree.
 #[derive(Debug, Clone, Serialize)]
@@ -27,12 +27,12 @@ pub struct TreeNode {
 }
 
 fn status(graph: &Graph, prefix: usize) -> &str {
-    let data = &graph.model.prefixes[graph.prefixes[prefix].object as usize].data;
+    let data = &graph.model.prefixes[graph.prefixes[prefix].object.index()].data;
     data.status.as_ref().map_or("active", |s| s.value.as_str())
 }
 
 /// The prefixes of one VRF (`None`: global), sorted by network then length.
-fn prefixes_of(graph: &Graph, vrf: Option<u32>) -> Vec<usize> {
+fn prefixes_of(graph: &Graph, vrf: Option<VrfId>) -> Vec<usize> {
     let mut list: Vec<usize> = (0..graph.prefixes.len())
         .filter(|&p| graph.prefixes[p].vrf == vrf)
         .collect();
@@ -45,7 +45,7 @@ fn prefixes_of(graph: &Graph, vrf: Option<u32>) -> Vec<usize> {
 }
 
 /// The addresses of one VRF, as host addresses, sorted.
-fn addresses_of(graph: &Graph, vrf: Option<u32>) -> Vec<IpAddr> {
+fn addresses_of(graph: &Graph, vrf: Option<VrfId>) -> Vec<IpAddr> {
     let mut list: Vec<IpAddr> = graph
         .ip_addresses
         .iter()
@@ -77,7 +77,7 @@ fn within<T: Ord + Copy>(sorted: &[T], start: T, end: T) -> &[T] {
 }
 
 /// The prefix tree of a VRF with utilisation.
-pub fn tree(graph: &Graph, vrf: Option<u32>) -> Vec<TreeNode> {
+pub fn tree(graph: &Graph, vrf: Option<VrfId>) -> Vec<TreeNode> {
     let prefixes = prefixes_of(graph, vrf);
     let addresses = addresses_of(graph, vrf);
     let nets: Vec<IpNet> = prefixes
@@ -109,10 +109,10 @@ pub fn tree(graph: &Graph, vrf: Option<u32>) -> Vec<TreeNode> {
             let used = within(&addresses, net.network(), net.broadcast()).len() as f64;
             (used / usable(&net).max(1.0)).min(1.0)
         };
-        let data = &graph.model.prefixes[graph.prefixes[p].object as usize].data;
+        let data = &graph.model.prefixes[graph.prefixes[p].object.index()].data;
         out.push(TreeNode {
             prefix: net,
-            vrf: vrf.map(|v| graph.model.vrfs[v as usize].data.name.value.clone()),
+            vrf: vrf.map(|v| graph.model.vrfs[v.index()].data.name.value.clone()),
             status: status(graph, p).to_string(),
             description: data.description.clone(),
             depth,
@@ -125,7 +125,7 @@ pub fn tree(graph: &Graph, vrf: Option<u32>) -> Vec<TreeNode> {
 
 /// The free CIDR blocks of `net`: not covered by a prefix inside it, and, when
 /// `count_addresses`, holding no address (a leaf prefix's free addresses).
-pub fn free(graph: &Graph, vrf: Option<u32>, net: IpNet, count_addresses: bool) -> Vec<IpNet> {
+pub fn free(graph: &Graph, vrf: Option<VrfId>, net: IpNet, count_addresses: bool) -> Vec<IpNet> {
     let net = net.trunc();
     let mut used: Vec<IpNet> = prefixes_of(graph, vrf)
         .into_iter()
@@ -184,7 +184,7 @@ fn within_nets<'a>(used: &'a [IpNet], block: &IpNet) -> &'a [IpNet] {
 
 /// The next free address of a prefix (skipping the network and broadcast of IPv4 prefixes
 /// shorter than /31).
-pub fn next_address(graph: &Graph, vrf: Option<u32>, net: IpNet) -> Option<IpAddr> {
+pub fn next_address(graph: &Graph, vrf: Option<VrfId>, net: IpNet) -> Option<IpAddr> {
     let net = net.trunc();
     let used = addresses_of(graph, vrf);
     let skip_ends = matches!(net, IpNet::V4(v4) if v4.prefix_len() < 31);
@@ -218,7 +218,7 @@ fn next_ip(ip: IpAddr) -> Option<IpAddr> {
 }
 
 /// The first free child prefix of `length` inside `net`.
-pub fn next_prefix(graph: &Graph, vrf: Option<u32>, net: IpNet, length: u8) -> Option<IpNet> {
+pub fn next_prefix(graph: &Graph, vrf: Option<VrfId>, net: IpNet, length: u8) -> Option<IpNet> {
     free(graph, vrf, net, true)
         .into_iter()
         .filter(|block| block.prefix_len() <= length)

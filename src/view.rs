@@ -11,21 +11,27 @@ use std::collections::HashMap;
 use serde_json::{json, Map, Value};
 
 use crate::context::Contexts;
-use crate::graph::{CableTarget, DeviceId, Graph, InterfaceId, IpId, Owner, VirtualMachineId};
+use crate::graph::{
+    CableTarget, DeviceId, Graph, Id, InterfaceId, IpId, Owner, RegionId, ServiceId, SiteId, TagId,
+    VirtualMachineId, VlanId,
+};
 
 /// Everything the views of one graph share: merged contexts and services by owner.
 pub struct Views<'g> {
     pub graph: &'g Graph,
     pub contexts: Contexts<'g>,
-    services: HashMap<Owner, Vec<u32>>,
+    services: HashMap<Owner, Vec<ServiceId>>,
 }
 
 impl<'g> Views<'g> {
     pub fn new(graph: &'g Graph) -> Views<'g> {
-        let mut services: HashMap<Owner, Vec<u32>> = HashMap::new();
+        let mut services: HashMap<Owner, Vec<ServiceId>> = HashMap::new();
         for (i, service) in graph.services.iter().enumerate() {
             if let Some(owner) = service.owner {
-                services.entry(owner).or_default().push(i as u32);
+                services
+                    .entry(owner)
+                    .or_default()
+                    .push(ServiceId::from_index(i));
             }
         }
         Views {
@@ -35,9 +41,9 @@ impl<'g> Views<'g> {
         }
     }
 
-    fn name_of(&self, kind: Kind, index: Option<u32>) -> Value {
+    fn name_of<T>(&self, kind: Kind, index: Option<Id<T>>) -> Value {
         let m = &self.graph.model;
-        let Some(i) = index.map(|i| i as usize) else {
+        let Some(i) = index.map(Id::index) else {
             return Value::Null;
         };
         let name = match kind {
@@ -58,7 +64,7 @@ impl<'g> Views<'g> {
     pub fn site_name(&self, owner: Owner) -> Option<&'g str> {
         let site = self.graph.owner_site(owner)?;
         Some(
-            self.graph.model.sites[site as usize]
+            self.graph.model.sites[site.index()]
                 .data
                 .name
                 .value
@@ -66,10 +72,10 @@ impl<'g> Views<'g> {
         )
     }
 
-    fn tag_names(&self, tags: &[u32]) -> Value {
+    fn tag_names(&self, tags: &[TagId]) -> Value {
         Value::Array(
             tags.iter()
-                .map(|&t| Value::String(self.graph.model.tags[t as usize].data.name.value.clone()))
+                .map(|&t| Value::String(self.graph.model.tags[t.index()].data.name.value.clone()))
                 .collect(),
         )
     }
@@ -87,7 +93,7 @@ impl<'g> Views<'g> {
         let data = g.ip_data(ip);
         json!({
             "address": node.address.to_string(),
-            "vrf": node.vrf.map(|v| g.model.vrfs[v as usize].data.name.value.clone()),
+            "vrf": node.vrf.map(|v| g.model.vrfs[v.index()].data.name.value.clone()),
             "status": data.status.as_ref().map_or("active", |s| s.value.as_str()),
             "role": data.role.as_ref().map(|r| r.value.as_str()),
             "dns_name": data.dns_name.as_ref().map(|n| n.value.clone()),
@@ -133,12 +139,12 @@ impl<'g> Views<'g> {
         let node = &g.interfaces[interface.index()];
         let links = g.links(interface);
         let entry = g.interface_entry(interface);
-        let vlan = |v: u32| {
-            let vlan = &g.model.vlans[v as usize].data;
+        let vlan = |v: VlanId| {
+            let vlan = &g.model.vlans[v.index()].data;
             json!({"vid": vlan.vid.value, "name": vlan.name.value})
         };
         let connected = node.cable().and_then(|c| {
-            let cable = &g.cables[c as usize];
+            let cable = &g.cables[c.index()];
             let me = CableTarget::Interface(interface);
             let peer = if cable.a.as_ref() == Some(&me) {
                 cable.b.as_ref()
@@ -167,7 +173,7 @@ impl<'g> Views<'g> {
             "bridge": links.bridge.map(|i| g.interface_name(i)),
             "untagged_vlan": links.untagged_vlan.map(vlan),
             "tagged_vlans": links.tagged_vlans.iter().map(|&v| vlan(v)).collect::<Vec<_>>(),
-            "vrf": links.vrf.map(|v| g.model.vrfs[v as usize].data.name.value.clone()),
+            "vrf": links.vrf.map(|v| g.model.vrfs[v.index()].data.name.value.clone()),
             "connected_to": connected,
             "tags": entry.map(|e| e.tags.iter().map(|t| t.value.clone()).collect::<Vec<_>>()).unwrap_or_default(),
             "ip_addresses": links.ip_addresses.iter().map(|&ip| self.ip(ip)).collect::<Vec<_>>(),
@@ -182,12 +188,12 @@ impl<'g> Views<'g> {
                 .into_iter()
                 .flatten()
                 .map(|&s| {
-                    let service = &m.services[s as usize].data;
+                    let service = &m.services[s.index()].data;
                     json!({
                         "name": service.name.value,
                         "protocol": service.protocol.value.as_str(),
                         "ports": service.ports.iter().map(|p| p.value).collect::<Vec<_>>(),
-                        "ip_addresses": self.graph.services[s as usize].ip_addresses.iter()
+                        "ip_addresses": self.graph.services[s.index()].ip_addresses.iter()
                             .map(|&ip| self.graph.ip_addresses[ip.index()].address.to_string())
                             .collect::<Vec<_>>(),
                         "description": service.description,
@@ -204,7 +210,7 @@ impl<'g> Views<'g> {
         let data = g.device(device);
         let owner = Owner::Device(device);
         let device_type = node.device_type.map(|t| {
-            let t = &g.model.device_types[t as usize].data;
+            let t = &g.model.device_types[t.index()].data;
             json!({
                 "manufacturer": t.manufacturer.value,
                 "model": t.model.value,
@@ -340,8 +346,8 @@ impl<'g> Views<'g> {
         Value::Object(map)
     }
 
-    fn region(&self, site: Option<u32>) -> Option<u32> {
-        site.and_then(|s| self.graph.sites[s as usize].region)
+    fn region(&self, site: Option<SiteId>) -> Option<RegionId> {
+        site.and_then(|s| self.graph.sites[s.index()].region)
     }
 
     /// The whole graph: the collections as written (with defaults), devices and virtual
@@ -391,7 +397,7 @@ impl<'g> Views<'g> {
 
 /// What the views of devices and virtual machines share.
 struct Shared<'a> {
-    tags: &'a [u32],
+    tags: &'a [TagId],
     custom_fields: &'a crate::model::organisation::CustomFieldValues,
     primary_ip4: Option<IpId>,
     primary_ip6: Option<IpId>,

@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::diag::codes;
 use crate::diag::{Diagnostic, Location};
-use crate::graph::{CableTarget, DeviceId, Graph, InterfaceId};
+use crate::graph::{CableTarget, DeviceId, Graph, InterfaceId, RackId};
 use crate::model::choices::InterfaceType;
 use crate::model::dcim::TerminationType;
 
@@ -42,7 +42,7 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
 /// A device mounted in a rack, in half units: it occupies `[start, end)`.
 #[derive(Clone, Copy)]
 struct Mounted {
-    device: u32,
+    device: DeviceId,
     start: u32,
     end: u32,
     rear: bool,
@@ -50,7 +50,7 @@ struct Mounted {
 }
 
 fn rack_elevations(graph: &Graph, out: &mut Vec<Diagnostic>) {
-    let mut by_rack: HashMap<u32, Vec<Mounted>> = HashMap::default();
+    let mut by_rack: HashMap<RackId, Vec<Mounted>> = HashMap::default();
     for (d, (node, object)) in graph.devices.iter().zip(&graph.model.devices).enumerate() {
         let data = &object.data;
         let Some(position) = &data.position else {
@@ -82,7 +82,7 @@ fn rack_elevations(graph: &Graph, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let height = graph.device_height(DeviceId::from_index(d));
-        let rack_data = &graph.model.racks[rack as usize].data;
+        let rack_data = &graph.model.racks[rack.index()].data;
         let u_height = rack_data
             .u_height
             .as_ref()
@@ -130,9 +130,9 @@ fn rack_elevations(graph: &Graph, out: &mut Vec<Diagnostic>) {
         let end = start + (height * 2.0).ceil() as u32;
         let full_depth = node
             .device_type
-            .is_none_or(|t| graph.model.device_types[t as usize].data.full_depth());
+            .is_none_or(|t| graph.model.device_types[t.index()].data.full_depth());
         by_rack.entry(rack).or_default().push(Mounted {
-            device: d as u32,
+            device: DeviceId::from_index(d),
             start,
             end,
             rear: face.value.is("rear"),
@@ -163,7 +163,7 @@ fn sweep_face(graph: &Graph, devices: &[Mounted], rear: bool, out: &mut Vec<Diag
     let mut other: Option<Mounted> = None;
     for m in on_face {
         let position = |m: &Mounted| {
-            let object = &graph.model.devices[m.device as usize];
+            let object = &graph.model.devices[m.device.index()];
             object
                 .data
                 .position
@@ -171,7 +171,7 @@ fn sweep_face(graph: &Graph, devices: &[Mounted], rear: bool, out: &mut Vec<Diag
                 .map_or(object.location(), |p| object.at(p))
         };
         let name = |m: &Mounted| {
-            graph.model.devices[m.device as usize]
+            graph.model.devices[m.device.index()]
                 .data
                 .name
                 .value
@@ -238,7 +238,7 @@ fn full_depth_conflict(
     behind_at: Location,
 ) -> Diagnostic {
     let name = |m: &Mounted| {
-        graph.model.devices[m.device as usize]
+        graph.model.devices[m.device.index()]
             .data
             .name
             .value

@@ -13,7 +13,7 @@ use ipnet::IpNet;
 
 use crate::diag::codes;
 use crate::diag::{Diagnostic, Location};
-use crate::graph::{Graph, IpId};
+use crate::graph::{Graph, IpId, VrfId};
 use crate::model::config::Config;
 
 pub(super) fn check(graph: &Graph, config: &Config, out: &mut Vec<Diagnostic>) {
@@ -49,10 +49,10 @@ pub(super) fn check(graph: &Graph, config: &Config, out: &mut Vec<Diagnostic>) {
 }
 
 /// Whether duplicates are refused in a VRF (`None`: the global table).
-fn enforces_unique(graph: &Graph, config: &Config, vrf: Option<u32>) -> bool {
+fn enforces_unique(graph: &Graph, config: &Config, vrf: Option<VrfId>) -> bool {
     match vrf {
         None => config.policy.enforce_global_unique,
-        Some(v) => graph.model.vrfs[v as usize]
+        Some(v) => graph.model.vrfs[v.index()]
             .data
             .enforce_unique
             .unwrap_or(true),
@@ -60,7 +60,7 @@ fn enforces_unique(graph: &Graph, config: &Config, vrf: Option<u32>) -> bool {
 }
 
 fn prefix_location(graph: &Graph, prefix: usize) -> Location {
-    let object = &graph.model.prefixes[graph.prefixes[prefix].object as usize];
+    let object = &graph.model.prefixes[graph.prefixes[prefix].object.index()];
     object.at(&object.data.prefix)
 }
 
@@ -78,8 +78,8 @@ fn network(address: IpAddr, len: u8) -> Option<IpNet> {
 
 /// Prefixes by `(VRF, network)`, and the lengths present per `(VRF, family)`, longest first.
 struct PrefixTable {
-    by_network: HashMap<(Option<u32>, IpNet), u32>,
-    lengths: HashMap<(Option<u32>, bool), Vec<u8>>,
+    by_network: HashMap<(Option<VrfId>, IpNet), u32>,
+    lengths: HashMap<(Option<VrfId>, bool), Vec<u8>>,
     /// The same over every VRF, to tell an address that another VRF would hold.
     any_vrf: HashMap<IpNet, u32>,
     any_lengths: HashMap<bool, Vec<u8>>,
@@ -124,7 +124,7 @@ impl PrefixTable {
 
     /// The most specific prefix of `vrf` that holds `address` with a length of at most
     /// `max`.
-    fn containing(&self, vrf: Option<u32>, address: IpAddr, max: u8) -> Option<u32> {
+    fn containing(&self, vrf: Option<VrfId>, address: IpAddr, max: u8) -> Option<u32> {
         let lengths = self.lengths.get(&(vrf, address.is_ipv6()))?;
         lengths
             .iter()
@@ -182,7 +182,7 @@ impl AggregateTable {
 }
 
 fn duplicate_prefixes(graph: &Graph, config: &Config, out: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<(Option<u32>, IpNet), usize> = HashMap::default();
+    let mut seen: HashMap<(Option<VrfId>, IpNet), usize> = HashMap::default();
     for (i, node) in graph.prefixes.iter().enumerate() {
         if !enforces_unique(graph, config, node.vrf) {
             continue;
@@ -208,7 +208,7 @@ fn duplicate_prefixes(graph: &Graph, config: &Config, out: &mut Vec<Diagnostic>)
     }
 }
 
-fn uniqueness_help(vrf: Option<u32>) -> &'static str {
+fn uniqueness_help(vrf: Option<VrfId>) -> &'static str {
     if vrf.is_some() {
         "remove one, or set `enforce_unique: false` on the VRF if the overlap is intended"
     } else {
@@ -257,7 +257,7 @@ fn prefix_parents(
 }
 
 fn is_container(graph: &Graph, prefix: usize) -> bool {
-    let data = &graph.model.prefixes[graph.prefixes[prefix].object as usize].data;
+    let data = &graph.model.prefixes[graph.prefixes[prefix].object.index()].data;
     data.status
         .as_ref()
         .is_some_and(|s| s.value.is("container"))
@@ -265,7 +265,7 @@ fn is_container(graph: &Graph, prefix: usize) -> bool {
 
 fn addresses(graph: &Graph, config: &Config, prefixes: &PrefixTable, out: &mut Vec<Diagnostic>) {
     // The first non-shared holder of each host address, per VRF.
-    let mut holders: HashMap<(Option<u32>, IpAddr), IpId> =
+    let mut holders: HashMap<(Option<VrfId>, IpAddr), IpId> =
         HashMap::with_capacity_and_hasher(graph.ip_addresses.len(), Default::default());
     for (i, node) in graph.ip_addresses.iter().enumerate() {
         let data = graph.ip_data(IpId::from_index(i));
@@ -391,7 +391,7 @@ fn mask_mismatch(graph: &Graph, ip: IpId, prefix: usize, out: &mut Vec<Diagnosti
     {
         return;
     }
-    let prefix_data = &graph.model.prefixes[parent.object as usize].data;
+    let prefix_data = &graph.model.prefixes[parent.object.index()].data;
     if prefix_data.is_pool || is_container(graph, prefix) {
         return;
     }
@@ -430,7 +430,7 @@ fn bits(address: IpAddr) -> (bool, u128) {
 
 fn ip_ranges(graph: &Graph, out: &mut Vec<Diagnostic>) {
     let location = |i: usize| {
-        let object = &graph.model.ip_ranges[graph.ip_ranges[i].object as usize];
+        let object = &graph.model.ip_ranges[graph.ip_ranges[i].object.index()];
         object.at(&object.data.start_address)
     };
     // (VRF, v6, start, end, index) of every valid range.
@@ -474,7 +474,7 @@ fn ip_ranges(graph: &Graph, out: &mut Vec<Diagnostic>) {
     }
     valid.sort_unstable();
     // Sweep per (VRF, family): a range overlaps the earlier range that reaches furthest.
-    let mut furthest: Option<(Option<u32>, bool, u128, usize)> = None;
+    let mut furthest: Option<(Option<VrfId>, bool, u128, usize)> = None;
     for &(vrf, v6, start, end, i) in &valid {
         if let Some((f_vrf, f_v6, f_end, f_index)) = furthest {
             if f_vrf == vrf && f_v6 == v6 && start <= f_end {
@@ -505,7 +505,7 @@ fn ip_ranges(graph: &Graph, out: &mut Vec<Diagnostic>) {
 
 fn overlapping_aggregates(graph: &Graph, out: &mut Vec<Diagnostic>) {
     let location = |i: usize| {
-        let object = &graph.model.aggregates[graph.aggregates[i].object as usize];
+        let object = &graph.model.aggregates[graph.aggregates[i].object.index()];
         object.at(&object.data.prefix)
     };
     let mut sorted: Vec<(bool, u128, u128, usize)> = graph

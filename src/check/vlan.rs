@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::diag::codes;
 use crate::diag::{Diagnostic, Location};
-use crate::graph::Graph;
+use crate::graph::{Graph, SiteId, VlanGroupId};
 
 pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
     vids_and_duplicates(graph, out);
@@ -16,8 +16,8 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
 /// scope.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 enum Scope {
-    Group(u32),
-    Site(u32),
+    Group(VlanGroupId),
+    Site(SiteId),
     Global,
 }
 
@@ -37,7 +37,7 @@ fn vids_and_duplicates(graph: &Graph, out: &mut Vec<Diagnostic>) {
                 .with_help("IEEE 802.1Q VLAN IDs run from 1 to 4094"),
             );
         } else if let Some(group) = node.group {
-            let group_object = &graph.model.vlan_groups[group as usize];
+            let group_object = &graph.model.vlan_groups[group.index()];
             let ranges = group_ranges(graph, group);
             if !ranges
                 .iter()
@@ -72,9 +72,9 @@ fn vids_and_duplicates(graph: &Graph, out: &mut Vec<Diagnostic>) {
         let scope_name = |graph: &Graph| match scope {
             Scope::Group(g) => format!(
                 "group `{}`",
-                graph.model.vlan_groups[g as usize].data.name.value
+                graph.model.vlan_groups[g.index()].data.name.value
             ),
-            Scope::Site(s) => format!("site `{}`", graph.model.sites[s as usize].data.name.value),
+            Scope::Site(s) => format!("site `{}`", graph.model.sites[s.index()].data.name.value),
             Scope::Global => "the global scope".to_string(),
         };
         let name_location = object.at(&object.data.name);
@@ -117,8 +117,8 @@ fn vids_and_duplicates(graph: &Graph, out: &mut Vec<Diagnostic>) {
 }
 
 /// A group's VID ranges: `vid_ranges`, else `min_vid`-`max_vid`, else 1-4094.
-fn group_ranges(graph: &Graph, group: u32) -> Vec<(u32, u32)> {
-    let data = &graph.model.vlan_groups[group as usize].data;
+fn group_ranges(graph: &Graph, group: VlanGroupId) -> Vec<(u32, u32)> {
+    let data = &graph.model.vlan_groups[group.index()].data;
     if !data.vid_ranges.is_empty() {
         return data
             .vid_ranges
@@ -178,7 +178,7 @@ fn interface_modes(graph: &Graph, out: &mut Vec<Diagnostic>) {
                         &codes::INTERFACE_MODE_MISMATCH,
                         format!(
                             "{label} carries VLAN `{}` both untagged and tagged",
-                            graph.model.vlans[untagged as usize].data.name.value
+                            graph.model.vlans[untagged.index()].data.name.value
                         ),
                     )
                     .at(Location::new(

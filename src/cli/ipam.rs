@@ -8,6 +8,7 @@ use clap::ValueEnum;
 use ipnet::IpNet;
 
 use super::{Failure, Outcome, RepoArgs};
+use crate::graph::VrfId;
 use crate::ipam;
 
 #[derive(clap::Args)]
@@ -58,7 +59,7 @@ pub enum Format {
     Json,
 }
 
-fn vrf_index(graph: &crate::graph::Graph, vrf: Option<&str>) -> Result<Option<u32>, Failure> {
+fn vrf_index(graph: &crate::graph::Graph, vrf: Option<&str>) -> Result<Option<VrfId>, Failure> {
     match vrf {
         None | Some("global") => Ok(None),
         Some(name) => graph
@@ -95,10 +96,10 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     let mut out = String::new();
     match args.command {
         IpamCommand::Tree { vrf, format, .. } => {
-            let vrfs: Vec<Option<u32>> = match vrf.as_deref() {
+            let vrfs: Vec<Option<VrfId>> = match vrf.as_deref() {
                 Some(name) => vec![vrf_index(graph, Some(name))?],
                 None => std::iter::once(None)
-                    .chain((0..graph.model.vrfs.len() as u32).map(Some))
+                    .chain(VrfId::all(graph.model.vrfs.len()).map(Some))
                     .collect(),
             };
             let mut all = Vec::new();

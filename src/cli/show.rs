@@ -8,7 +8,7 @@ use clap::ValueEnum;
 use super::{Failure, Outcome, RepoArgs};
 use crate::diag::{did_you_mean, emit};
 use crate::graph::index::SiteLookup;
-use crate::graph::{DeviceId, VirtualMachineId};
+
 use crate::view::Views;
 
 #[derive(clap::Args)]
@@ -41,12 +41,12 @@ pub fn run(args: Args, _color: bool) -> Result<Outcome, Failure> {
                 .devices
                 .lookup(None, &args.name, &graph.indexes.sites)
             {
-                SiteLookup::Found(d) => views.device(DeviceId::new(d)),
+                SiteLookup::Found(d) => views.device(d),
                 SiteLookup::Ambiguous(candidates) => {
                     let names: Vec<String> = candidates
                         .iter()
                         .map(|&d| {
-                            let device = graph.device(DeviceId::new(d));
+                            let device = graph.device(d);
                             format!("{}/{}", device.site.value, device.name.value)
                         })
                         .collect();
@@ -65,7 +65,7 @@ pub fn run(args: Args, _color: bool) -> Result<Outcome, Failure> {
             }
         }
         Kind::VirtualMachine => match graph.indexes.virtual_machines.get(&args.name) {
-            Some(v) => views.virtual_machine(VirtualMachineId::new(v)),
+            Some(v) => views.virtual_machine(v),
             None => {
                 return Err(missing(
                     "virtual machine",

@@ -6,8 +6,15 @@ use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::marker::PhantomData;
 
-use crate::model::dcim::Device;
-use crate::model::virtualization::VirtualMachine;
+use crate::model::circuits::{Circuit, CircuitType, Provider};
+use crate::model::dcim::{Cable, Device, DeviceRole, Manufacturer, Platform, Rack, VirtualChassis};
+use crate::model::device_type::{DeviceType, ModuleType};
+use crate::model::extras::{ConfigContext, CustomField};
+use crate::model::ipam::{
+    Aggregate, IpAddress, IpRange, Prefix, Rir, RouteTarget, Service, Vlan, VlanGroup, Vrf,
+};
+use crate::model::organisation::{LocationObj, Region, Site, SiteGroup, Tag, Tenant, TenantGroup};
+use crate::model::virtualization::{Cluster, ClusterGroup, ClusterType, VirtualMachine};
 
 use super::{InterfaceNode, IpNode};
 
@@ -15,6 +22,22 @@ use super::{InterfaceNode, IpNode};
 ///
 /// `PhantomData<fn() -> T>` makes the id `Send`, `Sync` and `Copy` whatever `T` is, and the
 /// traits below are written by hand so that they ask nothing of `T` either.
+///
+/// The point of the type: an id of one collection is refused where another's is meant.
+///
+/// ```compile_fail
+/// use netsot::graph::{RegionId, SiteId};
+/// fn region(_: RegionId) {}
+/// region(SiteId::new(0));
+/// ```
+///
+/// ```
+/// use netsot::graph::RegionId;
+/// fn region(id: RegionId) -> usize {
+///     id.index()
+/// }
+/// assert_eq!(region(RegionId::new(2)), 2);
+/// ```
 pub struct Id<T> {
     raw: u32,
     kind: PhantomData<fn() -> T>,
@@ -28,6 +51,73 @@ pub type VirtualMachineId = Id<VirtualMachine>;
 pub type InterfaceId = Id<InterfaceNode>;
 /// An IP address: an index of `graph.ip_addresses`.
 pub type IpId = Id<IpNode>;
+/// An address of the top-level `ip_addresses` collection: an index of `model.ip_addresses`
+/// (the graph's table, [`IpId`], also holds the addresses nested under interfaces).
+pub type StandaloneIpId = Id<IpAddress>;
+/// A tag: an index of `model.tags`.
+pub type TagId = Id<Tag>;
+/// A tenant group: an index of `model.tenant_groups` and `graph.tenant_group_parents`.
+pub type TenantGroupId = Id<TenantGroup>;
+/// A tenant: an index of `model.tenants` and `graph.tenant_groups`.
+pub type TenantId = Id<Tenant>;
+/// A region: an index of `model.regions` and `graph.region_parents`.
+pub type RegionId = Id<Region>;
+/// A site group: an index of `model.site_groups` and `graph.site_group_parents`.
+pub type SiteGroupId = Id<SiteGroup>;
+/// A site: an index of `model.sites` and `graph.sites`.
+pub type SiteId = Id<Site>;
+/// A location: an index of `model.locations` and `graph.locations`.
+pub type LocationId = Id<LocationObj>;
+/// A rack: an index of `model.racks` and `graph.racks`.
+pub type RackId = Id<Rack>;
+/// A manufacturer: an index of `model.manufacturers`.
+pub type ManufacturerId = Id<Manufacturer>;
+/// A device type: an index of `model.device_types`.
+pub type DeviceTypeId = Id<DeviceType>;
+/// A module type: an index of `model.module_types`.
+pub type ModuleTypeId = Id<ModuleType>;
+/// A device role: an index of `model.device_roles`.
+pub type DeviceRoleId = Id<DeviceRole>;
+/// A platform: an index of `model.platforms`.
+pub type PlatformId = Id<Platform>;
+/// A virtual chassis: an index of `model.virtual_chassis`.
+pub type VirtualChassisId = Id<VirtualChassis>;
+/// A cable: an index of `model.cables` and `graph.cables`.
+pub type CableId = Id<Cable>;
+/// A VRF: an index of `model.vrfs`.
+pub type VrfId = Id<Vrf>;
+/// A route target: an index of `model.route_targets`.
+pub type RouteTargetId = Id<RouteTarget>;
+/// A RIR: an index of `model.rirs`.
+pub type RirId = Id<Rir>;
+/// An aggregate: an index of `model.aggregates` (not of `graph.aggregates`, kept sorted).
+pub type AggregateId = Id<Aggregate>;
+/// A prefix: an index of `model.prefixes` (not of `graph.prefixes`, kept sorted).
+pub type PrefixId = Id<Prefix>;
+/// An IP range: an index of `model.ip_ranges` (not of `graph.ip_ranges`, kept sorted).
+pub type IpRangeId = Id<IpRange>;
+/// A VLAN group: an index of `model.vlan_groups` and `graph.vlan_groups`.
+pub type VlanGroupId = Id<VlanGroup>;
+/// A VLAN: an index of `model.vlans` and `graph.vlans`.
+pub type VlanId = Id<Vlan>;
+/// A service: an index of `model.services` and `graph.services`.
+pub type ServiceId = Id<Service>;
+/// A cluster type: an index of `model.cluster_types`.
+pub type ClusterTypeId = Id<ClusterType>;
+/// A cluster group: an index of `model.cluster_groups`.
+pub type ClusterGroupId = Id<ClusterGroup>;
+/// A cluster: an index of `model.clusters` and `graph.clusters`.
+pub type ClusterId = Id<Cluster>;
+/// A provider: an index of `model.providers`.
+pub type ProviderId = Id<Provider>;
+/// A circuit type: an index of `model.circuit_types`.
+pub type CircuitTypeId = Id<CircuitType>;
+/// A circuit: an index of `model.circuits`.
+pub type CircuitId = Id<Circuit>;
+/// A custom field: an index of `model.custom_fields`.
+pub type CustomFieldId = Id<CustomField>;
+/// A config context: an index of `model.config_contexts` and `graph.config_contexts`.
+pub type ConfigContextId = Id<ConfigContext>;
 
 impl<T> Id<T> {
     pub const fn new(raw: u32) -> Id<T> {

@@ -5,17 +5,29 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::id::SiteId;
 use crate::diag::{codes, Diagnostic, Location};
 
 /// A collection's objects by natural key (their name, and their slug when it differs).
-#[derive(Default, Debug)]
-pub struct NameIndex {
-    map: HashMap<String, u32>,
+///
+/// `K` is the collection's id type ([`super::Id`]).
+#[derive(Debug)]
+pub struct NameIndex<K> {
+    map: HashMap<String, K>,
 }
 
-impl NameIndex {
+// Written by hand: a derive would ask `K: Default`, which ids are not.
+impl<K> Default for NameIndex<K> {
+    fn default() -> NameIndex<K> {
+        NameIndex {
+            map: HashMap::default(),
+        }
+    }
+}
+
+impl<K: Copy + Eq> NameIndex<K> {
     /// Adds an object; returns the index of an earlier object with the same key.
-    pub fn insert(&mut self, key: &str, index: u32) -> Option<u32> {
+    pub fn insert(&mut self, key: &str, index: K) -> Option<K> {
         match self.map.get(key) {
             Some(&existing) if existing != index => Some(existing),
             Some(_) => None,
@@ -26,7 +38,7 @@ impl NameIndex {
         }
     }
 
-    pub fn get(&self, key: &str) -> Option<u32> {
+    pub fn get(&self, key: &str) -> Option<K> {
         self.map.get(key).copied()
     }
 
@@ -46,22 +58,38 @@ impl NameIndex {
 /// Objects unique within a site (devices, racks, locations, VLANs): by (site, name), and by
 /// bare name across sites for references from outside the site. A name is stored once,
 /// shared by both maps.
-#[derive(Default, Debug)]
-pub struct SiteIndex {
-    /// Site, then name: two levels, so a lookup by `&str` allocates nothing.
-    by_site: HashMap<u32, HashMap<Arc<str>, u32>>,
-    by_name: HashMap<Arc<str>, Holders>,
+#[derive(Debug)]
+pub struct SiteIndex<K> {
+    /// Site (its raw id, [`NO_SITE`] for objects without one), then name: two levels, so a
+    /// lookup by `&str` allocates nothing. A bare `u32` key hashes in one step, as an
+    /// `Option` would not.
+    by_site: HashMap<u32, HashMap<Arc<str>, K>>,
+    by_name: HashMap<Arc<str>, Holders<K>>,
 }
+
+// Written by hand: a derive would ask `K: Default`, which ids are not.
+impl<K> Default for SiteIndex<K> {
+    fn default() -> SiteIndex<K> {
+        SiteIndex {
+            by_site: HashMap::default(),
+            by_name: HashMap::default(),
+        }
+    }
+}
+
+/// The key of objects without a site in [`SiteIndex`]: no site has this id, as tables are
+/// far below `u32::MAX` objects.
+const NO_SITE: u32 = u32::MAX;
 
 /// The objects holding a name in any site: nearly always one.
 #[derive(Debug)]
-enum Holders {
-    One(u32),
-    Many(Vec<u32>),
+enum Holders<K> {
+    One(K),
+    Many(Vec<K>),
 }
 
-impl Holders {
-    fn as_slice(&self) -> &[u32] {
+impl<K> Holders<K> {
+    fn as_slice(&self) -> &[K] {
         match self {
             Holders::One(one) => std::slice::from_ref(one),
             Holders::Many(many) => many,
@@ -70,25 +98,28 @@ impl Holders {
 }
 
 /// The outcome of looking up a site-scoped name.
-pub enum SiteLookup<'a> {
-    Found(u32),
-    Ambiguous(&'a [u32]),
+pub enum SiteLookup<'a, K> {
+    Found(K),
+    Ambiguous(&'a [K]),
     Missing,
 }
 
-impl SiteIndex {
+impl<K: Copy> SiteIndex<K> {
     /// An index for about `names` objects: its maps are sized once, not grown by doubling.
-    pub fn with_capacity(names: usize) -> SiteIndex {
+    pub fn with_capacity(names: usize) -> SiteIndex<K> {
         SiteIndex {
             by_site: HashMap::default(),
             by_name: HashMap::with_capacity_and_hasher(names, Default::default()),
         }
     }
 
-    /// Adds an object of `site` (`u32::MAX` for objects without a site); returns the index
-    /// of an earlier object with the same name in the same site.
-    pub fn insert(&mut self, site: u32, name: &str, index: u32) -> Option<u32> {
-        let names = self.by_site.entry(site).or_default();
+    /// Adds an object of `site` (`None` for objects without a site); returns the index of
+    /// an earlier object with the same name in the same site.
+    pub fn insert(&mut self, site: Option<SiteId>, name: &str, index: K) -> Option<K> {
+        let names = self
+            .by_site
+            .entry(site.map_or(NO_SITE, SiteId::raw))
+            .or_default();
         if let Some(&existing) = names.get(name) {
             return Some(existing);
         }
@@ -113,10 +144,10 @@ impl SiteIndex {
     /// A name `SITE/NAME` is qualified with its site when no object is named so literally.
     pub fn lookup<'a>(
         &'a self,
-        site: Option<u32>,
+        site: Option<SiteId>,
         name: &str,
-        site_names: &super::index::NameIndex,
-    ) -> SiteLookup<'a> {
+        site_names: &NameIndex<SiteId>,
+    ) -> SiteLookup<'a, K> {
         if let Some(site) = site {
             if let Some(found) = self.in_site(site, name) {
                 return SiteLookup::Found(found);
@@ -141,8 +172,8 @@ impl SiteIndex {
         self.by_name.keys().map(|name| &**name)
     }
 
-    pub fn in_site(&self, site: u32, name: &str) -> Option<u32> {
-        self.by_site.get(&site)?.get(name).copied()
+    pub fn in_site(&self, site: SiteId, name: &str) -> Option<K> {
+        self.by_site.get(&site.raw())?.get(name).copied()
     }
 }
 

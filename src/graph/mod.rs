@@ -1,8 +1,13 @@
 //! The resolved graph: the model plus, for every reference, the index of the object it
 //! names. Relations are indexes into the model's collections (or into the graph's own
 //! tables for interfaces and addresses), found through hash indexes: no pass compares all
-//! pairs. Devices, virtual machines, interfaces and addresses are typed ids ([`id`]), so
-//! one cannot be passed where another is meant; the other collections are still `u32`.
+//! pairs. Devices, virtual machines, interfaces, addresses, the organisation family (tags,
+//! tenants, regions, site groups, sites, locations), DCIM (racks, manufacturers, device and
+//! module types, roles, platforms, virtual chassis, cables), IPAM (VRFs, route targets,
+//! RIRs, aggregates, prefixes, ranges, VLAN groups, VLANs), virtualization, circuits,
+//! services and config contexts are typed ids ([`id`]), so one cannot be passed where
+//! another is meant. Only positions inside an object (an interface entry, a template) and
+//! in the graph's sorted tables stay bare `u32`.
 //!
 //! This module does no IO. [`build`] never fails: unresolved references become diagnostics
 //! and `None` relations.
@@ -15,7 +20,7 @@ use std::ops::Range;
 
 use ipnet::IpNet;
 
-pub use id::{DeviceId, Id, InterfaceId, IpId, VirtualMachineId};
+pub use id::*;
 use index::{NameIndex, SiteIndex};
 pub use resolve::{build, validate_dns_name};
 
@@ -35,111 +40,111 @@ pub enum Owner {
 
 #[derive(Debug, Default)]
 pub struct Indexes {
-    pub tags: NameIndex,
-    pub tenant_groups: NameIndex,
-    pub tenants: NameIndex,
-    pub regions: NameIndex,
-    pub site_groups: NameIndex,
-    pub sites: NameIndex,
-    pub manufacturers: NameIndex,
-    pub device_types: NameIndex,
-    pub module_types: NameIndex,
-    pub device_roles: NameIndex,
-    pub platforms: NameIndex,
-    pub virtual_chassis: NameIndex,
-    pub vrfs: NameIndex,
-    pub route_targets: NameIndex,
-    pub rirs: NameIndex,
-    pub vlan_groups: NameIndex,
-    pub cluster_types: NameIndex,
-    pub cluster_groups: NameIndex,
-    pub clusters: NameIndex,
-    pub virtual_machines: NameIndex,
-    pub providers: NameIndex,
-    pub circuit_types: NameIndex,
-    pub circuits: NameIndex,
-    pub custom_fields: NameIndex,
-    pub config_contexts: NameIndex,
-    pub locations: SiteIndex,
-    pub racks: SiteIndex,
-    pub devices: SiteIndex,
-    pub vlans: SiteIndex,
+    pub tags: NameIndex<TagId>,
+    pub tenant_groups: NameIndex<TenantGroupId>,
+    pub tenants: NameIndex<TenantId>,
+    pub regions: NameIndex<RegionId>,
+    pub site_groups: NameIndex<SiteGroupId>,
+    pub sites: NameIndex<SiteId>,
+    pub manufacturers: NameIndex<ManufacturerId>,
+    pub device_types: NameIndex<DeviceTypeId>,
+    pub module_types: NameIndex<ModuleTypeId>,
+    pub device_roles: NameIndex<DeviceRoleId>,
+    pub platforms: NameIndex<PlatformId>,
+    pub virtual_chassis: NameIndex<VirtualChassisId>,
+    pub vrfs: NameIndex<VrfId>,
+    pub route_targets: NameIndex<RouteTargetId>,
+    pub rirs: NameIndex<RirId>,
+    pub vlan_groups: NameIndex<VlanGroupId>,
+    pub cluster_types: NameIndex<ClusterTypeId>,
+    pub cluster_groups: NameIndex<ClusterGroupId>,
+    pub clusters: NameIndex<ClusterId>,
+    pub virtual_machines: NameIndex<VirtualMachineId>,
+    pub providers: NameIndex<ProviderId>,
+    pub circuit_types: NameIndex<CircuitTypeId>,
+    pub circuits: NameIndex<CircuitId>,
+    pub custom_fields: NameIndex<CustomFieldId>,
+    pub config_contexts: NameIndex<ConfigContextId>,
+    pub locations: SiteIndex<LocationId>,
+    pub racks: SiteIndex<RackId>,
+    pub devices: SiteIndex<DeviceId>,
+    pub vlans: SiteIndex<VlanId>,
 }
 
 #[derive(Debug, Default, Clone)]
 pub struct SiteNode {
-    pub region: Option<u32>,
-    pub group: Option<u32>,
-    pub tenant: Option<u32>,
+    pub region: Option<RegionId>,
+    pub group: Option<SiteGroupId>,
+    pub tenant: Option<TenantId>,
 }
 
 #[derive(Debug, Default, Clone)]
 pub struct ClusterNode {
-    pub kind: Option<u32>,
-    pub group: Option<u32>,
-    pub site: Option<u32>,
-    pub tenant: Option<u32>,
+    pub kind: Option<ClusterTypeId>,
+    pub group: Option<ClusterGroupId>,
+    pub site: Option<SiteId>,
+    pub tenant: Option<TenantId>,
 }
 
 /// A config context with its scopes resolved; an empty scope list matches everything.
 #[derive(Debug, Default, Clone)]
 pub struct ConfigContextNode {
-    pub regions: Vec<u32>,
-    pub site_groups: Vec<u32>,
-    pub sites: Vec<u32>,
-    pub locations: Vec<u32>,
-    pub device_types: Vec<u32>,
-    pub roles: Vec<u32>,
-    pub platforms: Vec<u32>,
-    pub cluster_types: Vec<u32>,
-    pub clusters: Vec<u32>,
-    pub tenant_groups: Vec<u32>,
-    pub tenants: Vec<u32>,
-    pub tags: Vec<u32>,
+    pub regions: Vec<RegionId>,
+    pub site_groups: Vec<SiteGroupId>,
+    pub sites: Vec<SiteId>,
+    pub locations: Vec<LocationId>,
+    pub device_types: Vec<DeviceTypeId>,
+    pub roles: Vec<DeviceRoleId>,
+    pub platforms: Vec<PlatformId>,
+    pub cluster_types: Vec<ClusterTypeId>,
+    pub clusters: Vec<ClusterId>,
+    pub tenant_groups: Vec<TenantGroupId>,
+    pub tenants: Vec<TenantId>,
+    pub tags: Vec<TagId>,
 }
 
 #[derive(Debug, Default, Clone)]
 pub struct LocationNode {
-    pub site: Option<u32>,
-    pub parent: Option<u32>,
+    pub site: Option<SiteId>,
+    pub parent: Option<LocationId>,
 }
 
 #[derive(Debug, Default, Clone)]
 pub struct RackNode {
-    pub site: Option<u32>,
-    pub location: Option<u32>,
+    pub site: Option<SiteId>,
+    pub location: Option<LocationId>,
 }
 
 #[derive(Debug, Default, Clone)]
 pub struct DeviceNode {
-    pub site: Option<u32>,
-    pub location: Option<u32>,
-    pub rack: Option<u32>,
-    pub device_type: Option<u32>,
-    pub role: Option<u32>,
-    pub platform: Option<u32>,
-    pub tenant: Option<u32>,
-    pub cluster: Option<u32>,
-    pub virtual_chassis: Option<u32>,
+    pub site: Option<SiteId>,
+    pub location: Option<LocationId>,
+    pub rack: Option<RackId>,
+    pub device_type: Option<DeviceTypeId>,
+    pub role: Option<DeviceRoleId>,
+    pub platform: Option<PlatformId>,
+    pub tenant: Option<TenantId>,
+    pub cluster: Option<ClusterId>,
+    pub virtual_chassis: Option<VirtualChassisId>,
     /// The device's interfaces: a contiguous range of [`Graph::interfaces`].
     pub interfaces: Range<u32>,
     pub primary_ip4: Option<IpId>,
     pub primary_ip6: Option<IpId>,
     pub oob_ip: Option<IpId>,
-    pub tags: Vec<u32>,
+    pub tags: Vec<TagId>,
 }
 
 #[derive(Debug, Default, Clone)]
 pub struct VirtualMachineNode {
-    pub site: Option<u32>,
-    pub cluster: Option<u32>,
-    pub role: Option<u32>,
-    pub platform: Option<u32>,
-    pub tenant: Option<u32>,
+    pub site: Option<SiteId>,
+    pub cluster: Option<ClusterId>,
+    pub role: Option<DeviceRoleId>,
+    pub platform: Option<PlatformId>,
+    pub tenant: Option<TenantId>,
     pub interfaces: Range<u32>,
     pub primary_ip4: Option<IpId>,
     pub primary_ip6: Option<IpId>,
-    pub tags: Vec<u32>,
+    pub tags: Vec<TagId>,
 }
 
 /// Marks an absent index in the packed [`InterfaceNode`].
@@ -193,8 +198,8 @@ impl InterfaceNode {
     }
 
     /// The index of the cable attached.
-    pub fn cable(&self) -> Option<u32> {
-        unpacked(self.cable)
+    pub fn cable(&self) -> Option<CableId> {
+        unpacked(self.cable).map(CableId::new)
     }
 }
 
@@ -207,10 +212,10 @@ pub struct InterfaceLinks {
     pub lag: Option<InterfaceId>,
     pub parent: Option<InterfaceId>,
     pub bridge: Option<InterfaceId>,
-    pub untagged_vlan: Option<u32>,
+    pub untagged_vlan: Option<VlanId>,
     /// Thin vectors (one word, no allocation when empty).
-    pub tagged_vlans: thin_vec::ThinVec<u32>,
-    pub vrf: Option<u32>,
+    pub tagged_vlans: thin_vec::ThinVec<VlanId>,
+    pub vrf: Option<VrfId>,
     /// The addresses assigned to the interface, indexes of [`Graph::ip_addresses`].
     pub ip_addresses: thin_vec::ThinVec<IpId>,
 }
@@ -243,15 +248,15 @@ pub enum IpSource {
         index: u32,
     },
     /// In the top-level `ip_addresses` collection.
-    Standalone(u32),
+    Standalone(StandaloneIpId),
 }
 
 #[derive(Debug, Clone)]
 pub struct IpNode {
     pub address: IpNet,
-    pub vrf: Option<u32>,
+    pub vrf: Option<VrfId>,
     pub interface: Option<InterfaceId>,
-    pub tenant: Option<u32>,
+    pub tenant: Option<TenantId>,
     pub source: IpSource,
     pub file: FileId,
 }
@@ -259,39 +264,39 @@ pub struct IpNode {
 #[derive(Debug, Clone)]
 pub struct PrefixNode {
     pub prefix: IpNet,
-    pub vrf: Option<u32>,
-    pub site: Option<u32>,
-    pub vlan: Option<u32>,
-    pub tenant: Option<u32>,
+    pub vrf: Option<VrfId>,
+    pub site: Option<SiteId>,
+    pub vlan: Option<VlanId>,
+    pub tenant: Option<TenantId>,
     /// The index in `model.prefixes`.
-    pub object: u32,
+    pub object: PrefixId,
 }
 
 #[derive(Debug, Clone)]
 pub struct AggregateNode {
     pub prefix: IpNet,
-    pub rir: Option<u32>,
-    pub object: u32,
+    pub rir: Option<RirId>,
+    pub object: AggregateId,
 }
 
 #[derive(Debug, Clone)]
 pub struct IpRangeNode {
     pub start: IpNet,
     pub end: IpNet,
-    pub vrf: Option<u32>,
-    pub object: u32,
+    pub vrf: Option<VrfId>,
+    pub object: IpRangeId,
 }
 
 #[derive(Debug, Default, Clone)]
 pub struct VlanNode {
-    pub site: Option<u32>,
-    pub group: Option<u32>,
-    pub tenant: Option<u32>,
+    pub site: Option<SiteId>,
+    pub group: Option<VlanGroupId>,
+    pub tenant: Option<TenantId>,
 }
 
 #[derive(Debug, Default, Clone)]
 pub struct VlanGroupNode {
-    pub site: Option<u32>,
+    pub site: Option<SiteId>,
 }
 
 /// What a cable end attaches to.
@@ -325,11 +330,11 @@ pub struct Graph {
     pub model: std::sync::Arc<Model>,
     pub indexes: Indexes,
     /// The parent of each region, site group and tenant group (cycles are cut).
-    pub region_parents: Vec<Option<u32>>,
-    pub site_group_parents: Vec<Option<u32>>,
-    pub tenant_group_parents: Vec<Option<u32>>,
+    pub region_parents: Vec<Option<RegionId>>,
+    pub site_group_parents: Vec<Option<SiteGroupId>>,
+    pub tenant_group_parents: Vec<Option<TenantGroupId>>,
     /// The group of each tenant.
-    pub tenant_groups: Vec<Option<u32>>,
+    pub tenant_groups: Vec<Option<TenantGroupId>>,
     pub sites: Vec<SiteNode>,
     pub locations: Vec<LocationNode>,
     pub racks: Vec<RackNode>,
@@ -382,12 +387,7 @@ impl Graph {
             return None;
         };
         let device_type = self.devices[device.index()].device_type?;
-        Some(
-            &self.model.device_types[device_type as usize]
-                .data
-                .interfaces[template as usize]
-                .value,
-        )
+        Some(&self.model.device_types[device_type.index()].data.interfaces[template as usize].value)
     }
 
     pub fn interface_name(&self, interface: InterfaceId) -> &str {
@@ -453,7 +453,7 @@ impl Graph {
     }
 
     /// The site of an interface's owner.
-    pub fn owner_site(&self, owner: Owner) -> Option<u32> {
+    pub fn owner_site(&self, owner: Owner) -> Option<SiteId> {
         match owner {
             Owner::Device(d) => self.devices[d.index()].site,
             Owner::VirtualMachine(v) => self.virtual_machines[v.index()].site,
@@ -508,7 +508,7 @@ impl Graph {
                 };
                 &interfaces[entry as usize].value.ip_addresses[index as usize].value
             }
-            IpSource::Standalone(i) => &self.model.ip_addresses[i as usize].data,
+            IpSource::Standalone(i) => &self.model.ip_addresses[i.index()].data,
         }
     }
 
@@ -533,11 +533,11 @@ impl Graph {
     pub fn device_height(&self, device: DeviceId) -> f64 {
         self.devices[device.index()]
             .device_type
-            .map_or(1.0, |t| self.model.device_types[t as usize].data.height())
+            .map_or(1.0, |t| self.model.device_types[t.index()].data.height())
     }
 
     /// `start` and its ancestors in a parent table, nearest first; stops at a cycle.
-    pub fn ancestors(parents: &[Option<u32>], start: Option<u32>) -> Vec<u32> {
+    pub fn ancestors<T>(parents: &[Option<Id<T>>], start: Option<Id<T>>) -> Vec<Id<T>> {
         let mut chain = Vec::new();
         let mut current = start;
         while let Some(node) = current {
@@ -545,14 +545,14 @@ impl Graph {
                 break;
             }
             chain.push(node);
-            current = parents.get(node as usize).copied().flatten();
+            current = parents.get(node.index()).copied().flatten();
         }
         chain
     }
 
-    pub fn vrf_name(&self, vrf: Option<u32>) -> &str {
+    pub fn vrf_name(&self, vrf: Option<VrfId>) -> &str {
         vrf.map_or("global", |v| {
-            self.model.vrfs[v as usize].data.name.value.as_str()
+            self.model.vrfs[v.index()].data.name.value.as_str()
         })
     }
 }

@@ -19,7 +19,8 @@ use serde_json::{json, Map, Value};
 
 use super::{Context, Host, Rendered, RenderedFile};
 use crate::diag::{codes, Diagnostic, Location};
-use crate::graph::{Graph, Owner};
+use crate::graph::index::NameIndex;
+use crate::graph::{Graph, Id, Owner};
 use crate::model::config::Output;
 
 pub fn render<'g>(cx: &Context<'g>, _output: &Output, base: &str, out: &mut Rendered) {
@@ -50,7 +51,7 @@ pub fn render<'g>(cx: &Context<'g>, _output: &Output, base: &str, out: &mut Rend
             }
             if let Owner::Device(d) = host.owner {
                 if let Some(t) = graph.devices[d.index()].device_type {
-                    let t = &graph.model.device_types[t as usize].data;
+                    let t = &graph.model.device_types[t.index()].data;
                     vars.insert(
                         "netsot_device_type".into(),
                         json!(format!("{}/{}", t.manufacturer.value, t.model.value)),
@@ -227,15 +228,16 @@ fn report_group_collision(
 ) {
     let m = &graph.model;
     let locate = |name: &str| -> Option<Location> {
-        let i = |index: &crate::graph::index::NameIndex| index.get(name).map(|i| i as usize);
+        fn i<T>(index: &NameIndex<Id<T>>, name: &str) -> Option<usize> {
+            index.get(name).map(Id::index)
+        }
         match kind {
-            "site" => i(&graph.indexes.sites).map(|i| m.sites[i].at(&m.sites[i].data.name)),
-            "role" => i(&graph.indexes.device_roles)
+            "site" => i(&graph.indexes.sites, name).map(|i| m.sites[i].at(&m.sites[i].data.name)),
+            "role" => i(&graph.indexes.device_roles, name)
                 .map(|i| m.device_roles[i].at(&m.device_roles[i].data.name)),
-            "platform" => {
-                i(&graph.indexes.platforms).map(|i| m.platforms[i].at(&m.platforms[i].data.name))
-            }
-            _ => i(&graph.indexes.tags).map(|i| m.tags[i].at(&m.tags[i].data.name)),
+            "platform" => i(&graph.indexes.platforms, name)
+                .map(|i| m.platforms[i].at(&m.platforms[i].data.name)),
+            _ => i(&graph.indexes.tags, name).map(|i| m.tags[i].at(&m.tags[i].data.name)),
         }
     };
     let (Some(first_at), Some(second_at)) = (locate(first), locate(second)) else {

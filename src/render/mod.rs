@@ -14,7 +14,9 @@ mod template_budget;
 
 use crate::compile::Compilation;
 use crate::diag::{codes, Diagnostic, Location};
-use crate::graph::{DeviceId, IpId, VirtualMachineId};
+use crate::graph::{
+    DeviceId, DeviceRoleId, IpId, PlatformId, ServiceId, SiteId, TagId, TenantId, VirtualMachineId,
+};
 use crate::model::Spanned;
 use crate::timing::Timings;
 use crate::view::Views;
@@ -52,7 +54,7 @@ pub struct Context<'a> {
     /// Where renderers with steps of their own (DNS) report them.
     pub timings: &'a Timings,
     hosts: std::sync::OnceLock<Vec<Host<'a>>>,
-    services: std::sync::OnceLock<Vec<u32>>,
+    services: std::sync::OnceLock<Vec<ServiceId>>,
     /// The work and output bytes every template render of the build draws from.
     template_budget: template_budget::Budget,
 }
@@ -64,7 +66,7 @@ impl<'a> Context<'a> {
     }
 
     /// The services in a stable order, worked out once for all renderers.
-    pub fn services(&self) -> &[u32] {
+    pub fn services(&self) -> &[ServiceId] {
         self.services
             .get_or_init(|| services_sorted(&self.compilation.graph))
     }
@@ -320,11 +322,11 @@ impl Host<'_> {
 struct HostRelations<'g> {
     primary_ip4: Option<IpId>,
     primary_ip6: Option<IpId>,
-    site: Option<u32>,
-    role: Option<u32>,
-    platform: Option<u32>,
-    tenant: Option<u32>,
-    tags: &'g [u32],
+    site: Option<SiteId>,
+    role: Option<DeviceRoleId>,
+    platform: Option<PlatformId>,
+    tenant: Option<TenantId>,
+    tags: &'g [TagId],
     custom_fields: &'g crate::model::organisation::CustomFieldValues,
 }
 
@@ -333,18 +335,20 @@ fn hosts<'g>(graph: &'g crate::graph::Graph) -> Vec<Host<'g>> {
     use crate::graph::Owner;
     let m = &graph.model;
     let ip = |i: Option<IpId>| i.map(|i| graph.ip_addresses[i.index()].address.addr());
-    let site = |s: Option<u32>| s.map(|s| m.sites[s as usize].data.name.value.as_str());
-    let region = |s: Option<u32>| {
-        s.and_then(|s| graph.sites[s as usize].region)
-            .map(|r| m.regions[r as usize].data.name.value.as_str())
+    let site = |s: Option<SiteId>| s.map(|s| m.sites[s.index()].data.name.value.as_str());
+    let region = |s: Option<SiteId>| {
+        s.and_then(|s| graph.sites[s.index()].region)
+            .map(|r| m.regions[r.index()].data.name.value.as_str())
     };
-    let role = |r: Option<u32>| r.map(|r| m.device_roles[r as usize].data.name.value.as_str());
-    let platform = |p: Option<u32>| p.map(|p| m.platforms[p as usize].data.name.value.as_str());
-    let tenant = |t: Option<u32>| t.map(|t| m.tenants[t as usize].data.name.value.as_str());
-    let tags = |tags: &[u32]| {
+    let role =
+        |r: Option<DeviceRoleId>| r.map(|r| m.device_roles[r.index()].data.name.value.as_str());
+    let platform =
+        |p: Option<PlatformId>| p.map(|p| m.platforms[p.index()].data.name.value.as_str());
+    let tenant = |t: Option<TenantId>| t.map(|t| m.tenants[t.index()].data.name.value.as_str());
+    let tags = |tags: &[TagId]| {
         let mut names: Vec<&str> = tags
             .iter()
-            .map(|&t| m.tags[t as usize].data.name.value.as_str())
+            .map(|&t| m.tags[t.index()].data.name.value.as_str())
             .collect();
         names.sort_unstable();
         names.dedup();
@@ -412,12 +416,12 @@ fn hosts<'g>(graph: &'g crate::graph::Graph) -> Vec<Host<'g>> {
 
 /// The services of a graph in a stable order: by owner name, service name, protocol and
 /// ports, whatever the files they were written in.
-fn services_sorted(graph: &crate::graph::Graph) -> Vec<u32> {
+fn services_sorted(graph: &crate::graph::Graph) -> Vec<ServiceId> {
     let m = &graph.model;
-    let mut order: Vec<u32> = (0..graph.services.len() as u32).collect();
-    let key = |s: u32| {
-        let data = &m.services[s as usize].data;
-        let owner = graph.services[s as usize]
+    let mut order: Vec<ServiceId> = ServiceId::all(graph.services.len()).collect();
+    let key = |s: ServiceId| {
+        let data = &m.services[s.index()].data;
+        let owner = graph.services[s.index()]
             .owner
             .map(|o| graph.owner_name(o))
             .unwrap_or("");

@@ -31,7 +31,7 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
         let Some(t) = graph.indexes.tags.get(tag) else {
             continue;
         };
-        let object = &graph.model.tags[t as usize];
+        let object = &graph.model.tags[t.index()];
         out.diagnostics.push(
             Diagnostic::new(
                 &codes::UNSAFE_OUTPUT_NAME,
@@ -59,8 +59,8 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
     }
     let mut probes = Vec::new();
     for &s in cx.services() {
-        let service = &graph.services[s as usize];
-        let data = &graph.model.services[s as usize].data;
+        let service = &graph.services[s.index()];
+        let data = &graph.model.services[s.index()].data;
         let Some(host) = service
             .owner
             .and_then(|o| index.get(&o))

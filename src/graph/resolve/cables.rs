@@ -5,7 +5,7 @@
 //! Reports: NS0111 (invalid-value, a malformed endpoint) and NS0301 (unresolved-reference,
 //! with the device's ports suggested).
 
-use super::{Builder, SiteWhich, Which};
+use super::{which, Builder};
 use crate::diag::{codes, suggestion_help, Diagnostic, Location};
 use crate::graph::*;
 use crate::model::dcim::{EndpointRef, TerminationType};
@@ -22,7 +22,7 @@ impl Builder<'_> {
             .cables
             .par_iter()
             .map(|o| {
-                self.resolve_opt(Which::Tenants, o.data.tenant.as_ref(), o.file);
+                self.resolve_opt(which::TENANTS, o.data.tenant.as_ref(), o.file);
                 self.resolve_tags(&o.data.tags, o.file);
                 let a = self.resolve_cable_end(
                     &o.data.a,
@@ -105,7 +105,7 @@ impl Builder<'_> {
         let data = &self.graph.model.devices[device.index()].data;
         let device_type = self.graph.devices[device.index()]
             .device_type
-            .map(|t| &self.graph.model.device_types[t as usize].data);
+            .map(|t| &self.graph.model.device_types[t.index()].data);
         match kind.as_str() {
             "console_port" => {
                 data.console_ports
@@ -151,7 +151,7 @@ impl Builder<'_> {
         &self,
         reference: &Spanned<EndpointRef>,
         file: crate::diag::FileId,
-        from_site: Option<u32>,
+        from_site: Option<SiteId>,
     ) -> Option<InterfaceId> {
         let (device, port) = self.endpoint_device(reference, file, from_site)?;
         match self
@@ -170,7 +170,7 @@ impl Builder<'_> {
         &self,
         reference: &Spanned<EndpointRef>,
         file: crate::diag::FileId,
-        from_site: Option<u32>,
+        from_site: Option<SiteId>,
     ) -> Option<(DeviceId, String)> {
         let Some((device, port)) = reference.value.parts() else {
             self.push(
@@ -185,8 +185,8 @@ impl Builder<'_> {
         };
         let port = port.to_string();
         let device_text = Spanned::new(device, reference.span);
-        let found = self.resolve_in_site(SiteWhich::Devices, from_site, &device_text, file)?;
-        Some((DeviceId::new(found), port))
+        let found = self.resolve_in_site(which::DEVICES, from_site, &device_text, file)?;
+        Some((found, port))
     }
 
     pub(super) fn unknown_port(

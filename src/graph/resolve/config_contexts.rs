@@ -4,9 +4,8 @@
 //!
 //! Reports: NS0301 (unresolved-reference) and NS0302 (ambiguous-reference).
 
-use super::{Builder, SiteWhich, Which};
+use super::{which, Builder};
 use crate::graph::*;
-use crate::model::Text;
 
 impl Builder<'_> {
     /// Resolves the scopes of every config context. Locations are named `SITE/NAME` or by
@@ -17,25 +16,20 @@ impl Builder<'_> {
         for o in &model.config_contexts {
             let d = &o.data;
             let f = o.file;
-            let list = |this: &mut Self, refs: &[Text], which: Which| {
-                refs.iter()
-                    .filter_map(|r| this.resolve(which, r, f))
-                    .collect::<Vec<u32>>()
-            };
-            let regions = list(self, &d.regions, Which::Regions);
-            let site_groups = list(self, &d.site_groups, Which::SiteGroups);
-            let sites = list(self, &d.sites, Which::Sites);
-            let roles = list(self, &d.roles, Which::DeviceRoles);
-            let platforms = list(self, &d.platforms, Which::Platforms);
-            let cluster_types = list(self, &d.cluster_types, Which::ClusterTypes);
-            let clusters = list(self, &d.clusters, Which::Clusters);
-            let tenant_groups = list(self, &d.tenant_groups, Which::TenantGroups);
-            let tenants = list(self, &d.tenants, Which::Tenants);
+            let regions = self.resolve_all(which::REGIONS, &d.regions, f);
+            let site_groups = self.resolve_all(which::SITE_GROUPS, &d.site_groups, f);
+            let sites = self.resolve_all(which::SITES, &d.sites, f);
+            let roles = self.resolve_all(which::DEVICE_ROLES, &d.roles, f);
+            let platforms = self.resolve_all(which::PLATFORMS, &d.platforms, f);
+            let cluster_types = self.resolve_all(which::CLUSTER_TYPES, &d.cluster_types, f);
+            let clusters = self.resolve_all(which::CLUSTERS, &d.clusters, f);
+            let tenant_groups = self.resolve_all(which::TENANT_GROUPS, &d.tenant_groups, f);
+            let tenants = self.resolve_all(which::TENANTS, &d.tenants, f);
             let tags = self.resolve_tags(&d.tags, f);
             let locations = d
                 .locations
                 .iter()
-                .filter_map(|r| self.resolve_in_site(SiteWhich::Locations, None, r, f))
+                .filter_map(|r| self.resolve_in_site(which::LOCATIONS, None, r, f))
                 .collect();
             let device_types = d
                 .device_types

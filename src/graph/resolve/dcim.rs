@@ -5,7 +5,7 @@
 //! Reports: NS0301 (unresolved-reference, device types also by bare model),
 //! NS0304 (cross-site-reference) and NS0201 (duplicate-object).
 
-use super::{Builder, SiteWhich, Which};
+use super::{which, Builder};
 use crate::diag::{codes, suggestion_help, Diagnostic, Location};
 use crate::graph::index::{duplicate, SiteIndex};
 use crate::graph::*;
@@ -30,7 +30,7 @@ impl Builder<'_> {
                         .iter()
                         .any(|t| t.data.manufacturer.value == manufacturer.value)
                 {
-                    self.resolve(Which::Manufacturers, manufacturer, o.file);
+                    self.resolve(which::MANUFACTURERS, manufacturer, o.file);
                 }
             }
         }
@@ -38,11 +38,9 @@ impl Builder<'_> {
         let mut racks = SiteIndex::with_capacity(model.racks.len());
         let mut rack_nodes = Vec::with_capacity(model.racks.len());
         for (i, o) in model.racks.iter().enumerate() {
-            let site = self.resolve(Which::Sites, &o.data.site, o.file);
-            if let Some(first) =
-                racks.insert(site.unwrap_or(u32::MAX), &o.data.name.value, i as u32)
-            {
-                let first = &model.racks[first as usize];
+            let site = self.resolve(which::SITES, &o.data.site, o.file);
+            if let Some(first) = racks.insert(site, &o.data.name.value, RackId::from_index(i)) {
+                let first = &model.racks[first.index()];
                 self.push(duplicate(
                     "rack",
                     &o.data.name.value,
@@ -51,8 +49,8 @@ impl Builder<'_> {
                 ));
             }
             let location = o.data.location.as_ref().and_then(|l| {
-                let found = self.resolve_in_site(SiteWhich::Locations, site, l, o.file)?;
-                if site.is_some() && self.graph.locations[found as usize].site != site {
+                let found = self.resolve_in_site(which::LOCATIONS, site, l, o.file)?;
+                if site.is_some() && self.graph.locations[found.index()].site != site {
                     self.push(
                         Diagnostic::new(
                             &codes::CROSS_SITE_REFERENCE,
@@ -66,7 +64,7 @@ impl Builder<'_> {
                 }
                 Some(found)
             });
-            self.resolve_opt(Which::Tenants, o.data.tenant.as_ref(), o.file);
+            self.resolve_opt(which::TENANTS, o.data.tenant.as_ref(), o.file);
             self.resolve_tags(&o.data.tags, o.file);
             rack_nodes.push(RackNode { site, location });
         }
@@ -80,10 +78,10 @@ impl Builder<'_> {
             .par_iter()
             .map(|o| {
                 let data = &o.data;
-                let site = self.resolve(Which::Sites, &data.site, o.file);
+                let site = self.resolve(which::SITES, &data.site, o.file);
                 let rack = data.rack.as_ref().and_then(|r| {
-                    let found = self.resolve_in_site(SiteWhich::Racks, site, r, o.file)?;
-                    let rack_site = self.graph.racks[found as usize].site;
+                    let found = self.resolve_in_site(which::RACKS, site, r, o.file)?;
+                    let rack_site = self.graph.racks[found.index()].site;
                     if site.is_some() && rack_site.is_some() && rack_site != site {
                         self.push(
                             Diagnostic::new(
@@ -91,7 +89,7 @@ impl Builder<'_> {
                                 format!(
                                     "rack `{}` is in site `{}`, not in the device's site `{}`",
                                     r.value,
-                                    model.racks[found as usize].data.site.value,
+                                    model.racks[found.index()].data.site.value,
                                     data.site.value
                                 ),
                             )
@@ -101,8 +99,8 @@ impl Builder<'_> {
                     Some(found)
                 });
                 let location = data.location.as_ref().and_then(|l| {
-                    let found = self.resolve_in_site(SiteWhich::Locations, site, l, o.file)?;
-                    if site.is_some() && self.graph.locations[found as usize].site != site {
+                    let found = self.resolve_in_site(which::LOCATIONS, site, l, o.file)?;
+                    if site.is_some() && self.graph.locations[found.index()].site != site {
                         self.push(
                             Diagnostic::new(
                                 &codes::CROSS_SITE_REFERENCE,
@@ -119,12 +117,12 @@ impl Builder<'_> {
                     location,
                     rack,
                     device_type,
-                    role: self.resolve(Which::DeviceRoles, &data.role, o.file),
-                    platform: self.resolve_opt(Which::Platforms, data.platform.as_ref(), o.file),
-                    tenant: self.resolve_opt(Which::Tenants, data.tenant.as_ref(), o.file),
-                    cluster: self.resolve_opt(Which::Clusters, data.cluster.as_ref(), o.file),
+                    role: self.resolve(which::DEVICE_ROLES, &data.role, o.file),
+                    platform: self.resolve_opt(which::PLATFORMS, data.platform.as_ref(), o.file),
+                    tenant: self.resolve_opt(which::TENANTS, data.tenant.as_ref(), o.file),
+                    cluster: self.resolve_opt(which::CLUSTERS, data.cluster.as_ref(), o.file),
                     virtual_chassis: self.resolve_opt(
-                        Which::VirtualChassis,
+                        which::VIRTUAL_CHASSIS,
                         data.virtual_chassis.as_ref(),
                         o.file,
                     ),
@@ -140,9 +138,9 @@ impl Builder<'_> {
         for (i, (o, node)) in model.devices.iter().zip(&device_nodes).enumerate() {
             let data = &o.data;
             if let Some(first) =
-                devices.insert(node.site.unwrap_or(u32::MAX), &data.name.value, i as u32)
+                devices.insert(node.site, &data.name.value, DeviceId::from_index(i))
             {
-                let first = &model.devices[first as usize];
+                let first = &model.devices[first.index()];
                 self.push(duplicate(
                     "device",
                     &data.name.value,
@@ -161,10 +159,10 @@ impl Builder<'_> {
         drop(model);
         let model = std::sync::Arc::clone(&self.graph.model);
         for o in &model.clusters {
-            let kind = self.resolve(Which::ClusterTypes, &o.data.kind, o.file);
-            let group = self.resolve_opt(Which::ClusterGroups, o.data.group.as_ref(), o.file);
-            let site = self.resolve_opt(Which::Sites, o.data.site.as_ref(), o.file);
-            let tenant = self.resolve_opt(Which::Tenants, o.data.tenant.as_ref(), o.file);
+            let kind = self.resolve(which::CLUSTER_TYPES, &o.data.kind, o.file);
+            let group = self.resolve_opt(which::CLUSTER_GROUPS, o.data.group.as_ref(), o.file);
+            let site = self.resolve_opt(which::SITES, o.data.site.as_ref(), o.file);
+            let tenant = self.resolve_opt(which::TENANTS, o.data.tenant.as_ref(), o.file);
             self.resolve_tags(&o.data.tags, o.file);
             self.graph.clusters.push(ClusterNode {
                 kind,
@@ -177,20 +175,20 @@ impl Builder<'_> {
         let mut vm_nodes = Vec::with_capacity(model.virtual_machines.len());
         for o in &model.virtual_machines {
             let data = &o.data;
-            let cluster = self.resolve_opt(Which::Clusters, data.cluster.as_ref(), o.file);
+            let cluster = self.resolve_opt(which::CLUSTERS, data.cluster.as_ref(), o.file);
             let site = self
-                .resolve_opt(Which::Sites, data.site.as_ref(), o.file)
+                .resolve_opt(which::SITES, data.site.as_ref(), o.file)
                 .or_else(|| {
                     cluster
-                        .and_then(|c| model.clusters[c as usize].data.site.as_ref())
+                        .and_then(|c| model.clusters[c.index()].data.site.as_ref())
                         .and_then(|s| self.graph.indexes.sites.get(&s.value))
                 });
             vm_nodes.push(VirtualMachineNode {
                 site,
                 cluster,
-                role: self.resolve_opt(Which::DeviceRoles, data.role.as_ref(), o.file),
-                platform: self.resolve_opt(Which::Platforms, data.platform.as_ref(), o.file),
-                tenant: self.resolve_opt(Which::Tenants, data.tenant.as_ref(), o.file),
+                role: self.resolve_opt(which::DEVICE_ROLES, data.role.as_ref(), o.file),
+                platform: self.resolve_opt(which::PLATFORMS, data.platform.as_ref(), o.file),
+                tenant: self.resolve_opt(which::TENANTS, data.tenant.as_ref(), o.file),
                 tags: self.resolve_tags(&data.tags, o.file),
                 ..VirtualMachineNode::default()
             });
@@ -201,14 +199,14 @@ impl Builder<'_> {
             self.resolve_tags(&o.data.tags, o.file);
         }
         for o in &model.circuits {
-            self.resolve(Which::Providers, &o.data.provider, o.file);
-            self.resolve(Which::CircuitTypes, &o.data.kind, o.file);
-            self.resolve_opt(Which::Tenants, o.data.tenant.as_ref(), o.file);
+            self.resolve(which::PROVIDERS, &o.data.provider, o.file);
+            self.resolve(which::CIRCUIT_TYPES, &o.data.kind, o.file);
+            self.resolve_opt(which::TENANTS, o.data.tenant.as_ref(), o.file);
             for termination in [&o.data.termination_a, &o.data.termination_z]
                 .into_iter()
                 .flatten()
             {
-                self.resolve_opt(Which::Sites, termination.value.site.as_ref(), o.file);
+                self.resolve_opt(which::SITES, termination.value.site.as_ref(), o.file);
             }
             self.resolve_tags(&o.data.tags, o.file);
         }
@@ -220,7 +218,7 @@ impl Builder<'_> {
         reference: &Text,
         file: crate::diag::FileId,
         model: &Model,
-    ) -> Option<u32> {
+    ) -> Option<DeviceTypeId> {
         if let Some(found) = self.graph.indexes.device_types.get(&reference.value) {
             return Some(found);
         }

@@ -7,7 +7,7 @@
 //! NS0201 (duplicate-object), NS0301 (unresolved-reference), NS0303
 //! (wrong-kind-reference), NS0305 (vlan-out-of-scope) and NS0306 (foreign-interface).
 
-use super::{Builder, SiteWhich, Which};
+use super::{which, Builder};
 use crate::diag::{codes, suggestion_help, Diagnostic, Location};
 use crate::graph::index::duplicate;
 use crate::graph::*;
@@ -78,7 +78,7 @@ impl Builder<'_> {
         let capacity: usize = owners
             .clone()
             .map(|(_, _, entries, t)| {
-                entries.len() + t.map_or(0, |t| type_tables[t as usize].0.len())
+                entries.len() + t.map_or(0, |t| type_tables[t.index()].0.len())
             })
             .sum();
         interfaces.reserve_exact(capacity);
@@ -89,7 +89,7 @@ impl Builder<'_> {
         let mut extra_index: rustc_hash::FxHashMap<&str, u32> = Default::default();
         for (owner, file, entries, device_type) in owners {
             let start = interfaces.len() as u32;
-            let (kept, sorted) = device_type.map_or(&empty, |t| &type_tables[t as usize]);
+            let (kept, sorted) = device_type.map_or(&empty, |t| &type_tables[t.index()]);
             if device_type.is_some() {
                 interfaces.extend(
                     kept.iter()
@@ -202,8 +202,8 @@ impl Builder<'_> {
         // Standalone addresses, assigned by `interface` or not at all.
         for (i, o) in model.ip_addresses.iter().enumerate() {
             let ip = &o.data;
-            let vrf = self.resolve_opt(Which::Vrfs, ip.vrf.as_ref(), o.file);
-            let tenant = self.resolve_opt(Which::Tenants, ip.tenant.as_ref(), o.file);
+            let vrf = self.resolve_opt(which::VRFS, ip.vrf.as_ref(), o.file);
+            let tenant = self.resolve_opt(which::TENANTS, ip.tenant.as_ref(), o.file);
             self.resolve_tags(&ip.tags, o.file);
             let interface = ip
                 .interface
@@ -219,7 +219,7 @@ impl Builder<'_> {
                     vrf,
                     interface,
                     tenant,
-                    source: IpSource::Standalone(i as u32),
+                    source: IpSource::Standalone(StandaloneIpId::from_index(i)),
                     file: o.file,
                 });
                 if let Some(interface) = interface {
@@ -266,14 +266,14 @@ impl Builder<'_> {
             .iter()
             .filter_map(|v| self.resolve_vlan(site, v, file))
             .collect();
-        links.vrf = self.resolve_opt(Which::Vrfs, entry.vrf.as_ref(), file);
+        links.vrf = self.resolve_opt(which::VRFS, entry.vrf.as_ref(), file);
         self.resolve_tags(&entry.tags, file);
         for (index, ip) in entry.ip_addresses.iter().enumerate() {
             let ip = &ip.value;
             let ip_vrf = self
-                .resolve_opt(Which::Vrfs, ip.vrf.as_ref(), file)
+                .resolve_opt(which::VRFS, ip.vrf.as_ref(), file)
                 .or(links.vrf);
-            let tenant = self.resolve_opt(Which::Tenants, ip.tenant.as_ref(), file);
+            let tenant = self.resolve_opt(which::TENANTS, ip.tenant.as_ref(), file);
             self.resolve_tags(&ip.tags, file);
             if let Some(other) = &ip.interface {
                 self.push(
@@ -332,17 +332,17 @@ impl Builder<'_> {
     /// Resolves a VLAN for an interface of `site`, reporting one out of the site's scope.
     pub(super) fn resolve_vlan(
         &self,
-        site: Option<u32>,
+        site: Option<SiteId>,
         reference: &Text,
         file: crate::diag::FileId,
-    ) -> Option<u32> {
-        let found = self.resolve_in_site(SiteWhich::Vlans, site, reference, file)?;
-        let vlan = &self.graph.vlans[found as usize];
+    ) -> Option<VlanId> {
+        let found = self.resolve_in_site(which::VLANS, site, reference, file)?;
+        let vlan = &self.graph.vlans[found.index()];
         let vlan_site = vlan.site;
         if let (Some(site), Some(vlan_site)) = (site, vlan_site) {
             if site != vlan_site {
-                let site_name = &self.graph.model.sites[vlan_site as usize].data.name.value;
-                let own = &self.graph.model.sites[site as usize].data.name.value;
+                let site_name = &self.graph.model.sites[vlan_site.index()].data.name.value;
+                let own = &self.graph.model.sites[site.index()].data.name.value;
                 self.push(
                     Diagnostic::new(
                         &codes::VLAN_OUT_OF_SCOPE,

@@ -4,7 +4,7 @@
 //! Reports: NS0107 (invalid-ip, host bits set with the network suggested), NS0301
 //! (unresolved-reference) and NS0304 (cross-site-reference).
 
-use super::{Builder, SiteWhich, Which};
+use super::{which, Builder};
 use crate::diag::{codes, Diagnostic, Location};
 use crate::graph::index::SiteIndex;
 use crate::graph::*;
@@ -16,9 +16,9 @@ impl Builder<'_> {
     pub(super) fn resolve_ipam(&mut self) {
         let model = std::sync::Arc::clone(&self.graph.model);
         for o in &model.vrfs {
-            self.resolve_opt(Which::Tenants, o.data.tenant.as_ref(), o.file);
+            self.resolve_opt(which::TENANTS, o.data.tenant.as_ref(), o.file);
             for target in o.data.import_targets.iter().chain(&o.data.export_targets) {
-                self.resolve(Which::RouteTargets, target, o.file);
+                self.resolve(which::ROUTE_TARGETS, target, o.file);
             }
             self.resolve_tags(&o.data.tags, o.file);
         }
@@ -27,18 +27,18 @@ impl Builder<'_> {
             .par_iter()
             .enumerate()
             .filter_map(|(i, o)| {
-                let rir = self.resolve(Which::Rirs, &o.data.rir, o.file);
-                self.resolve_opt(Which::Tenants, o.data.tenant.as_ref(), o.file);
+                let rir = self.resolve(which::RIRS, &o.data.rir, o.file);
+                self.resolve_opt(which::TENANTS, o.data.tenant.as_ref(), o.file);
                 let prefix = self.parse_prefix(&o.data.prefix, o.file)?;
                 Some(AggregateNode {
                     prefix,
                     rir,
-                    object: i as u32,
+                    object: AggregateId::from_index(i),
                 })
             })
             .collect();
         for o in &model.asns {
-            self.resolve(Which::Rirs, &o.data.rir, o.file);
+            self.resolve(which::RIRS, &o.data.rir, o.file);
         }
 
         // VLAN groups, then VLANs, unique by name within their site or group.
@@ -46,16 +46,16 @@ impl Builder<'_> {
             .vlan_groups
             .iter()
             .map(|o| VlanGroupNode {
-                site: self.resolve_opt(Which::Sites, o.data.site.as_ref(), o.file),
+                site: self.resolve_opt(which::SITES, o.data.site.as_ref(), o.file),
             })
             .collect();
         let mut vlans = SiteIndex::with_capacity(model.vlans.len());
         let mut vlan_nodes = Vec::with_capacity(model.vlans.len());
         for (i, o) in model.vlans.iter().enumerate() {
-            let site = self.resolve_opt(Which::Sites, o.data.site.as_ref(), o.file);
-            let group = self.resolve_opt(Which::VlanGroups, o.data.group.as_ref(), o.file);
+            let site = self.resolve_opt(which::SITES, o.data.site.as_ref(), o.file);
+            let group = self.resolve_opt(which::VLAN_GROUPS, o.data.group.as_ref(), o.file);
             if let (Some(site), Some(group)) = (site, group) {
-                if let Some(group_site) = self.graph.vlan_groups[group as usize].site {
+                if let Some(group_site) = self.graph.vlan_groups[group.index()].site {
                     if group_site != site {
                         self.push(
                             Diagnostic::new(
@@ -72,14 +72,12 @@ impl Builder<'_> {
                 }
             }
             // Name uniqueness within group or site is the VLAN family's check; the index keeps the first.
-            let scope = site
-                .or_else(|| group.and_then(|g| self.graph.vlan_groups[g as usize].site))
-                .unwrap_or(u32::MAX);
-            let _ = vlans.insert(scope, &o.data.name.value, i as u32);
+            let scope = site.or_else(|| group.and_then(|g| self.graph.vlan_groups[g.index()].site));
+            let _ = vlans.insert(scope, &o.data.name.value, VlanId::from_index(i));
             vlan_nodes.push(VlanNode {
-                site: site.or_else(|| group.and_then(|g| self.graph.vlan_groups[g as usize].site)),
+                site: site.or_else(|| group.and_then(|g| self.graph.vlan_groups[g.index()].site)),
                 group,
-                tenant: self.resolve_opt(Which::Tenants, o.data.tenant.as_ref(), o.file),
+                tenant: self.resolve_opt(which::TENANTS, o.data.tenant.as_ref(), o.file),
             });
             self.resolve_tags(&o.data.tags, o.file);
         }
@@ -93,14 +91,14 @@ impl Builder<'_> {
             .par_iter()
             .enumerate()
             .filter_map(|(i, o)| {
-                let vrf = self.resolve_opt(Which::Vrfs, o.data.vrf.as_ref(), o.file);
-                let site = self.resolve_opt(Which::Sites, o.data.site.as_ref(), o.file);
+                let vrf = self.resolve_opt(which::VRFS, o.data.vrf.as_ref(), o.file);
+                let site = self.resolve_opt(which::SITES, o.data.site.as_ref(), o.file);
                 let vlan = o
                     .data
                     .vlan
                     .as_ref()
-                    .and_then(|v| self.resolve_in_site(SiteWhich::Vlans, site, v, o.file));
-                let tenant = self.resolve_opt(Which::Tenants, o.data.tenant.as_ref(), o.file);
+                    .and_then(|v| self.resolve_in_site(which::VLANS, site, v, o.file));
+                let tenant = self.resolve_opt(which::TENANTS, o.data.tenant.as_ref(), o.file);
                 self.resolve_tags(&o.data.tags, o.file);
                 let prefix = self.parse_prefix(&o.data.prefix, o.file)?;
                 Some(PrefixNode {
@@ -109,7 +107,7 @@ impl Builder<'_> {
                     site,
                     vlan,
                     tenant,
-                    object: i as u32,
+                    object: PrefixId::from_index(i),
                 })
             })
             .collect();
@@ -118,14 +116,14 @@ impl Builder<'_> {
             .par_iter()
             .enumerate()
             .filter_map(|(i, o)| {
-                let vrf = self.resolve_opt(Which::Vrfs, o.data.vrf.as_ref(), o.file);
+                let vrf = self.resolve_opt(which::VRFS, o.data.vrf.as_ref(), o.file);
                 let start = self.parse_address(&o.data.start_address, o.file)?;
                 let end = self.parse_address(&o.data.end_address, o.file)?;
                 Some(IpRangeNode {
                     start,
                     end,
                     vrf,
-                    object: i as u32,
+                    object: IpRangeId::from_index(i),
                 })
             })
             .collect();

@@ -16,26 +16,29 @@ mod names;
 mod organisation;
 mod primary_ips;
 mod services;
+mod which;
 
 use std::collections::HashMap;
 
 pub use interfaces::validate_dns_name;
 
 use crate::diag::{codes, suggestion_help, Diagnostic, Location};
-use crate::graph::index::{NameIndex, SiteLookup};
+use crate::graph::id::{DeviceTypeId, SiteId, TagId};
+use crate::graph::index::SiteLookup;
 use crate::graph::Graph;
 use crate::model::config::Config;
 use crate::model::{Model, Text};
 use crate::timing::Timings;
+use which::{SiteWhich, Which};
 
 /// Resolves every reference of `model`. Never fails; problems are diagnostics.
 pub fn build(model: Model, config: &Config, timings: &Timings) -> (Graph, Vec<Diagnostic>) {
-    let mut types_by_model: HashMap<String, Option<u32>> = HashMap::new();
+    let mut types_by_model: HashMap<String, Option<DeviceTypeId>> = HashMap::new();
     for (i, t) in model.device_types.iter().enumerate() {
         types_by_model
             .entry(t.data.model.value.clone())
             .and_modify(|e| *e = None)
-            .or_insert(Some(i as u32));
+            .or_insert(Some(DeviceTypeId::from_index(i)));
     }
     let mut builder = Builder {
         graph: Graph {
@@ -85,7 +88,7 @@ struct Builder<'a> {
     )]
     config: &'a Config,
     /// Device types by bare model name; `None` when several types share the model.
-    types_by_model: HashMap<String, Option<u32>>,
+    types_by_model: HashMap<String, Option<DeviceTypeId>>,
     /// Where the families with steps of their own (DCIM, interfaces) report them.
     timings: &'a Timings,
     /// "Did you mean" work is bounded per compilation: unresolved references are each
@@ -102,9 +105,14 @@ impl Builder<'_> {
     }
 
     /// Resolves a reference against a name index, reporting a dangling one.
-    fn resolve(&self, which: Which, reference: &Text, file: crate::diag::FileId) -> Option<u32> {
-        let (kind, collection) = which.names();
-        let idx = self.index_of(which);
+    fn resolve<K: Copy + Eq>(
+        &self,
+        which: Which<K>,
+        reference: &Text,
+        file: crate::diag::FileId,
+    ) -> Option<K> {
+        let (kind, collection) = (which.kind, which.collection);
+        let idx = (which.index)(&self.graph.indexes);
         if let Some(found) = idx.get(&reference.value) {
             return Some(found);
         }
@@ -130,58 +138,26 @@ impl Builder<'_> {
         None
     }
 
-    fn resolve_opt(
+    fn resolve_opt<K: Copy + Eq>(
         &self,
-        which: Which,
+        which: Which<K>,
         reference: Option<&Text>,
         file: crate::diag::FileId,
-    ) -> Option<u32> {
+    ) -> Option<K> {
         reference.and_then(|r| self.resolve(which, r, file))
     }
 
-    fn index_of(&self, which: Which) -> &NameIndex {
-        let ix = &self.graph.indexes;
-        match which {
-            Which::Tags => &ix.tags,
-            Which::TenantGroups => &ix.tenant_groups,
-            Which::Tenants => &ix.tenants,
-            Which::Regions => &ix.regions,
-            Which::SiteGroups => &ix.site_groups,
-            Which::Sites => &ix.sites,
-            Which::Manufacturers => &ix.manufacturers,
-            Which::DeviceTypes => &ix.device_types,
-            Which::DeviceRoles => &ix.device_roles,
-            Which::Platforms => &ix.platforms,
-            Which::VirtualChassis => &ix.virtual_chassis,
-            Which::Vrfs => &ix.vrfs,
-            Which::RouteTargets => &ix.route_targets,
-            Which::Rirs => &ix.rirs,
-            Which::VlanGroups => &ix.vlan_groups,
-            Which::ClusterTypes => &ix.cluster_types,
-            Which::ClusterGroups => &ix.cluster_groups,
-            Which::Clusters => &ix.clusters,
-            Which::VirtualMachines => &ix.virtual_machines,
-            Which::Providers => &ix.providers,
-            Which::CircuitTypes => &ix.circuit_types,
-        }
-    }
-
     /// Resolves a site-scoped reference from `site`.
-    fn resolve_in_site(
+    fn resolve_in_site<K: Copy>(
         &self,
-        which: SiteWhich,
-        site: Option<u32>,
+        which: SiteWhich<K>,
+        site: Option<SiteId>,
         reference: &Text,
         file: crate::diag::FileId,
-    ) -> Option<u32> {
-        let (kind, collection) = which.names();
+    ) -> Option<K> {
+        let (kind, collection) = (which.kind, which.collection);
         let ix = &self.graph.indexes;
-        let index = match which {
-            SiteWhich::Locations => &ix.locations,
-            SiteWhich::Racks => &ix.racks,
-            SiteWhich::Devices => &ix.devices,
-            SiteWhich::Vlans => &ix.vlans,
-        };
+        let index = (which.index)(ix);
         let location = Location::new(file, reference.span);
         match index.lookup(site, &reference.value, &ix.sites) {
             SiteLookup::Found(found) => Some(found),
@@ -228,114 +204,28 @@ impl Builder<'_> {
     }
 
     /// `SITE/NAME` of a site-scoped object.
-    fn qualified(&self, which: SiteWhich, index: u32) -> String {
-        let m = &self.graph.model;
-        let (site, name) = match which {
-            SiteWhich::Locations => (
-                Some(&m.locations[index as usize].data.site),
-                &m.locations[index as usize].data.name,
-            ),
-            SiteWhich::Racks => (
-                Some(&m.racks[index as usize].data.site),
-                &m.racks[index as usize].data.name,
-            ),
-            SiteWhich::Devices => (
-                Some(&m.devices[index as usize].data.site),
-                &m.devices[index as usize].data.name,
-            ),
-            SiteWhich::Vlans => (
-                m.vlans[index as usize].data.site.as_ref(),
-                &m.vlans[index as usize].data.name,
-            ),
-        };
+    fn qualified<K>(&self, which: SiteWhich<K>, index: K) -> String {
+        let (site, name) = (which.site_and_name)(&self.graph.model, index);
         match site {
             Some(site) => format!("{}/{}", site.value, name.value),
             None => name.value.clone(),
         }
     }
 
-    fn resolve_tags(&self, tags: &[Text], file: crate::diag::FileId) -> Vec<u32> {
-        tags.iter()
-            .filter_map(|tag| self.resolve(Which::Tags, tag, file))
+    /// Resolves a list of references, leaving out (and reporting) the dangling ones.
+    fn resolve_all<K: Copy + Eq>(
+        &self,
+        which: Which<K>,
+        references: &[Text],
+        file: crate::diag::FileId,
+    ) -> Vec<K> {
+        references
+            .iter()
+            .filter_map(|r| self.resolve(which, r, file))
             .collect()
     }
-}
 
-#[derive(Clone, Copy)]
-enum Which {
-    Tags,
-    TenantGroups,
-    Tenants,
-    Regions,
-    SiteGroups,
-    Sites,
-    Manufacturers,
-    #[allow(
-        dead_code,
-        reason = "device types resolve through resolve_device_type, which also accepts bare models"
-    )]
-    DeviceTypes,
-    DeviceRoles,
-    Platforms,
-    VirtualChassis,
-    Vrfs,
-    RouteTargets,
-    Rirs,
-    VlanGroups,
-    ClusterTypes,
-    ClusterGroups,
-    Clusters,
-    VirtualMachines,
-    Providers,
-    CircuitTypes,
-}
-
-#[derive(Clone, Copy)]
-enum SiteWhich {
-    Locations,
-    Racks,
-    Devices,
-    Vlans,
-}
-
-impl Which {
-    /// What a reference to the collection is called in messages, and the collection's name
-    /// in data files.
-    fn names(self) -> (&'static str, &'static str) {
-        match self {
-            Which::Tags => ("tag", "tags"),
-            Which::TenantGroups => ("tenant group", "tenant_groups"),
-            Which::Tenants => ("tenant", "tenants"),
-            Which::Regions => ("region", "regions"),
-            Which::SiteGroups => ("site group", "site_groups"),
-            Which::Sites => ("site", "sites"),
-            Which::Manufacturers => ("manufacturer", "manufacturers"),
-            Which::DeviceTypes => ("device type", "device_types"),
-            Which::DeviceRoles => ("device role", "device_roles"),
-            Which::Platforms => ("platform", "platforms"),
-            Which::VirtualChassis => ("virtual chassis", "virtual_chassis"),
-            Which::Vrfs => ("VRF", "vrfs"),
-            Which::RouteTargets => ("route target", "route_targets"),
-            Which::Rirs => ("RIR", "rirs"),
-            Which::VlanGroups => ("VLAN group", "vlan_groups"),
-            Which::ClusterTypes => ("cluster type", "cluster_types"),
-            Which::ClusterGroups => ("cluster group", "cluster_groups"),
-            Which::Clusters => ("cluster", "clusters"),
-            Which::VirtualMachines => ("virtual machine", "virtual_machines"),
-            Which::Providers => ("provider", "providers"),
-            Which::CircuitTypes => ("circuit type", "circuit_types"),
-        }
-    }
-}
-
-impl SiteWhich {
-    /// As [`Which::names`].
-    fn names(self) -> (&'static str, &'static str) {
-        match self {
-            SiteWhich::Locations => ("location", "locations"),
-            SiteWhich::Racks => ("rack", "racks"),
-            SiteWhich::Devices => ("device", "devices"),
-            SiteWhich::Vlans => ("VLAN", "vlans"),
-        }
+    fn resolve_tags(&self, tags: &[Text], file: crate::diag::FileId) -> Vec<TagId> {
+        self.resolve_all(which::TAGS, tags, file)
     }
 }

@@ -6,6 +6,7 @@
 
 use super::Builder;
 use crate::diag::{Diagnostic, Location};
+use crate::graph::id::{DeviceTypeId, Id, ModuleTypeId};
 use crate::graph::index::{duplicate, NameIndex};
 use crate::model::{Obj, Text};
 
@@ -15,22 +16,22 @@ fn index_named<T>(
     kind: &str,
     key: impl Fn(&T) -> (&Text, Option<&Text>),
     diagnostics: &mut Vec<Diagnostic>,
-) -> NameIndex {
+) -> NameIndex<Id<T>> {
     let mut index = NameIndex::default();
     for (i, object) in objects.iter().enumerate() {
         let (name, slug) = key(&object.data);
-        if let Some(first) = index.insert(&name.value, i as u32) {
-            let (first_name, _) = key(&objects[first as usize].data);
+        if let Some(first) = index.insert(&name.value, Id::from_index(i)) {
+            let (first_name, _) = key(&objects[first.index()].data);
             diagnostics.push(duplicate(
                 kind,
                 &name.value,
                 object.at(name),
-                objects[first as usize].at(first_name),
+                objects[first.index()].at(first_name),
             ));
         }
         if let Some(slug) = slug {
             if slug.value != name.value {
-                let _ = index.insert(&slug.value, i as u32);
+                let _ = index.insert(&slug.value, Id::from_index(i));
             }
         }
     }
@@ -125,8 +126,8 @@ impl Builder<'_> {
         for (i, object) in m.device_types.iter().enumerate() {
             let t = &object.data;
             let key = format!("{}/{}", t.manufacturer.value, t.model.value);
-            if let Some(first) = types.insert(&key, i as u32) {
-                let first = &m.device_types[first as usize];
+            if let Some(first) = types.insert(&key, DeviceTypeId::from_index(i)) {
+                let first = &m.device_types[first.index()];
                 d.push(duplicate(
                     "device type",
                     &key,
@@ -136,8 +137,8 @@ impl Builder<'_> {
                 continue;
             }
             let slug = t.effective_slug();
-            if let Some(first) = types.insert(&slug, i as u32) {
-                let first = &m.device_types[first as usize];
+            if let Some(first) = types.insert(&slug, DeviceTypeId::from_index(i)) {
+                let first = &m.device_types[first.index()];
                 let slug_span = t.slug.as_ref().map_or(t.model.span, |s| s.span);
                 d.push(duplicate(
                     "device type slug",
@@ -154,8 +155,8 @@ impl Builder<'_> {
                 "{}/{}",
                 object.data.manufacturer.value, object.data.model.value
             );
-            if let Some(first) = module_types.insert(&key, i as u32) {
-                let first = &m.module_types[first as usize];
+            if let Some(first) = module_types.insert(&key, ModuleTypeId::from_index(i)) {
+                let first = &m.module_types[first.index()];
                 d.push(duplicate(
                     "module type",
                     &key,

@@ -5,7 +5,7 @@
 //! Reports: NS0301 (unresolved-reference), NS0304 (cross-site-reference), NS0308
 //! (parent-cycle) and NS0201 (duplicate-object, a location named twice in a site).
 
-use super::{Builder, SiteWhich, Which};
+use super::{which, Builder};
 use crate::diag::{codes, Diagnostic, Location};
 use crate::graph::index::{duplicate, SiteIndex};
 use crate::graph::*;
@@ -14,10 +14,10 @@ impl Builder<'_> {
     pub(super) fn resolve_organisation(&mut self) {
         let model = std::sync::Arc::clone(&self.graph.model);
         for o in &model.tenants {
-            self.resolve_opt(Which::TenantGroups, o.data.group.as_ref(), o.file);
+            self.resolve_opt(which::TENANT_GROUPS, o.data.group.as_ref(), o.file);
             self.resolve_tags(&o.data.tags, o.file);
         }
-        let tenant_groups: Vec<Option<u32>> = model
+        let tenant_groups: Vec<Option<TenantGroupId>> = model
             .tenants
             .iter()
             .map(|o| {
@@ -28,26 +28,26 @@ impl Builder<'_> {
             })
             .collect();
         self.graph.tenant_groups = tenant_groups;
-        let tenant_group_parents: Vec<Option<u32>> = model
+        let tenant_group_parents: Vec<Option<TenantGroupId>> = model
             .tenant_groups
             .iter()
-            .map(|o| self.resolve_opt(Which::TenantGroups, o.data.parent.as_ref(), o.file))
+            .map(|o| self.resolve_opt(which::TENANT_GROUPS, o.data.parent.as_ref(), o.file))
             .collect();
         self.report_cycles("tenant group", &tenant_group_parents, |i| {
             model.tenant_groups[i].at(&model.tenant_groups[i].data.name)
         });
-        let region_parents: Vec<Option<u32>> = model
+        let region_parents: Vec<Option<RegionId>> = model
             .regions
             .iter()
-            .map(|o| self.resolve_opt(Which::Regions, o.data.parent.as_ref(), o.file))
+            .map(|o| self.resolve_opt(which::REGIONS, o.data.parent.as_ref(), o.file))
             .collect();
         self.report_cycles("region", &region_parents, |i| {
             model.regions[i].at(&model.regions[i].data.name)
         });
-        let group_parents: Vec<Option<u32>> = model
+        let group_parents: Vec<Option<SiteGroupId>> = model
             .site_groups
             .iter()
-            .map(|o| self.resolve_opt(Which::SiteGroups, o.data.parent.as_ref(), o.file))
+            .map(|o| self.resolve_opt(which::SITE_GROUPS, o.data.parent.as_ref(), o.file))
             .collect();
         self.report_cycles("site group", &group_parents, |i| {
             model.site_groups[i].at(&model.site_groups[i].data.name)
@@ -62,9 +62,9 @@ impl Builder<'_> {
             .map(|o| {
                 self.resolve_tags(&o.data.tags, o.file);
                 SiteNode {
-                    region: self.resolve_opt(Which::Regions, o.data.region.as_ref(), o.file),
-                    group: self.resolve_opt(Which::SiteGroups, o.data.group.as_ref(), o.file),
-                    tenant: self.resolve_opt(Which::Tenants, o.data.tenant.as_ref(), o.file),
+                    region: self.resolve_opt(which::REGIONS, o.data.region.as_ref(), o.file),
+                    group: self.resolve_opt(which::SITE_GROUPS, o.data.group.as_ref(), o.file),
+                    tenant: self.resolve_opt(which::TENANTS, o.data.tenant.as_ref(), o.file),
                 }
             })
             .collect();
@@ -73,11 +73,11 @@ impl Builder<'_> {
         let mut locations = SiteIndex::default();
         let mut nodes = Vec::with_capacity(model.locations.len());
         for (i, o) in model.locations.iter().enumerate() {
-            let site = self.resolve(Which::Sites, &o.data.site, o.file);
+            let site = self.resolve(which::SITES, &o.data.site, o.file);
             if let Some(first) =
-                locations.insert(site.unwrap_or(u32::MAX), &o.data.name.value, i as u32)
+                locations.insert(site, &o.data.name.value, LocationId::from_index(i))
             {
-                let first = &model.locations[first as usize];
+                let first = &model.locations[first.index()];
                 self.push(duplicate(
                     "location",
                     &o.data.name.value,
@@ -85,7 +85,7 @@ impl Builder<'_> {
                     first.at(&first.data.name),
                 ));
             }
-            self.resolve_opt(Which::Tenants, o.data.tenant.as_ref(), o.file);
+            self.resolve_opt(which::TENANTS, o.data.tenant.as_ref(), o.file);
             self.resolve_tags(&o.data.tags, o.file);
             nodes.push(LocationNode { site, parent: None });
         }
@@ -95,8 +95,8 @@ impl Builder<'_> {
         for (i, o) in model.locations.iter().enumerate() {
             let site = nodes[i].site;
             let parent = o.data.parent.as_ref().and_then(|p| {
-                let found = self.resolve_in_site(SiteWhich::Locations, site, p, o.file)?;
-                if nodes[found as usize].site != site {
+                let found = self.resolve_in_site(which::LOCATIONS, site, p, o.file)?;
+                if nodes[found.index()].site != site {
                     self.push(
                         Diagnostic::new(
                             &codes::CROSS_SITE_REFERENCE,
@@ -109,7 +109,7 @@ impl Builder<'_> {
             });
             nodes[i].parent = parent;
         }
-        let parents: Vec<Option<u32>> = nodes.iter().map(|n| n.parent).collect();
+        let parents: Vec<Option<LocationId>> = nodes.iter().map(|n| n.parent).collect();
         self.report_cycles("location", &parents, |i| {
             model.locations[i].at(&model.locations[i].data.name)
         });
@@ -118,45 +118,45 @@ impl Builder<'_> {
     }
 
     /// Reports every object whose parent chain returns to itself, once per cycle.
-    pub(super) fn report_cycles(
+    pub(super) fn report_cycles<T>(
         &self,
         kind: &str,
-        parents: &[Option<u32>],
+        parents: &[Option<Id<T>>],
         location: impl Fn(usize) -> Location,
     ) {
         // 0 unvisited, 1 on the current path, 2 done.
         let mut state = vec![0u8; parents.len()];
         for start in 0..parents.len() {
             let mut path = Vec::new();
-            let mut current = Some(start as u32);
+            let mut current = Some(Id::<T>::from_index(start));
             while let Some(node) = current {
-                match state[node as usize] {
+                match state[node.index()] {
                     2 => break,
                     1 => {
                         let cycle_start = path.iter().position(|&p| p == node).unwrap_or(0);
                         let members = &path[cycle_start..];
-                        let first = *members.iter().min().unwrap_or(&node) as usize;
+                        let first = members.iter().min().unwrap_or(&node).index();
                         let mut diagnostic = Diagnostic::new(
                             &codes::PARENT_CYCLE,
                             format!("the {kind} parents form a cycle"),
                         )
                         .at(location(first));
-                        for &member in members.iter().filter(|&&m| m as usize != first) {
+                        for &member in members.iter().filter(|&&m| m.index() != first) {
                             diagnostic = diagnostic
-                                .with_secondary(location(member as usize), "part of the cycle");
+                                .with_secondary(location(member.index()), "part of the cycle");
                         }
                         self.push(diagnostic);
                         break;
                     }
                     _ => {
-                        state[node as usize] = 1;
+                        state[node.index()] = 1;
                         path.push(node);
-                        current = parents[node as usize];
+                        current = parents[node.index()];
                     }
                 }
             }
             for node in path {
-                state[node as usize] = 2;
+                state[node.index()] = 2;
             }
         }
     }

@@ -3,7 +3,7 @@
 //!
 //! Reports: NS0106 (missing-field), NS0107 (invalid-ip) and NS0301 (unresolved-reference).
 
-use super::{Builder, SiteWhich, Which};
+use super::{which, Builder};
 use crate::diag::{codes, Diagnostic};
 use crate::graph::*;
 use ipnet::IpNet;
@@ -16,11 +16,11 @@ impl Builder<'_> {
             let data = &o.data;
             let owner = match (&data.device, &data.virtual_machine) {
                 (Some(device), _) => self
-                    .resolve_in_site(SiteWhich::Devices, None, device, o.file)
-                    .map(|d| Owner::Device(DeviceId::new(d))),
+                    .resolve_in_site(which::DEVICES, None, device, o.file)
+                    .map(Owner::Device),
                 (None, Some(vm)) => self
-                    .resolve(Which::VirtualMachines, vm, o.file)
-                    .map(|v| Owner::VirtualMachine(VirtualMachineId::new(v))),
+                    .resolve(which::VIRTUAL_MACHINES, vm, o.file)
+                    .map(Owner::VirtualMachine),
                 (None, None) => {
                     self.push(
                         Diagnostic::new(
