@@ -1,7 +1,7 @@
 //! The global allocator: mimalloc, and the one option set on it.
 //!
-//! With `load/libyaml.rs`, the only place of netsot with `unsafe` code: a `GlobalAlloc`
-//! cannot be written without it, and mimalloc is reached through its C functions.
+//! The only place of netsot with `unsafe` code: a `GlobalAlloc` cannot be written without
+//! it, and mimalloc is reached through its C functions.
 #![allow(unsafe_code)]
 #![deny(clippy::undocumented_unsafe_blocks)]
 

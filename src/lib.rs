@@ -7,8 +7,8 @@
 //! returns diagnostics ([`diag`]) instead of failing and reports how long its steps took
 //! into a [`timing::Timings`] sink; only [`cli`] prints.
 //!
-//! `unsafe` is denied everywhere but in `load/libyaml.rs`, the wrapper of the YAML parser
-//! (and the binary's allocator, `src/alloc.rs`); see ARCHITECTURE.md.
+//! `unsafe` is denied in the library; the binary's allocator (`src/alloc.rs`) is the one
+//! place that has it; see ARCHITECTURE.md.
 #![deny(unsafe_code)]
 
 pub mod blame;

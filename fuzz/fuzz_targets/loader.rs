@@ -1,4 +1,4 @@
-//! The loader on one file's text: libyaml through its wrapper, the tree builder and the
+//! The loader on one file's text: the YAML event parser, the tree builder and the
 //! deserializer. Seed the corpus with `fuzz/seed` (the example's and the rule fixtures'
 //! YAML files).
 #![no_main]

@@ -7,7 +7,7 @@
 
 pub mod de;
 mod de_error;
-mod libyaml;
+mod events;
 pub mod yaml;
 
 use rayon::prelude::*;

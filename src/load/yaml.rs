@@ -1,6 +1,6 @@
 //! YAML text to a tree of spanned nodes.
 //!
-//! The parser is `libyaml-safer` (libyaml ported to safe Rust, event based); this module builds a
+//! The parser is `saphyr-parser` (YAML 1.2, pure Rust, events; `events.rs`); this module builds a
 //! small tree of [`Node`]s from its events, with byte spans, and enforces the limits that
 //! keep hostile input harmless: nesting depth and alias expansion. Scalars keep their text
 //! and style; they are typed only when deserialized (see `de.rs`), so a name field holding
@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use bumpalo::Bump;
 
-use super::libyaml::{self, EventKind, Parser};
+use super::events::{self, EventKind, Parser};
 
 use crate::diag::Span;
 
@@ -207,6 +207,16 @@ pub fn parse<'a>(text: &'a str, arena: &'a Bump) -> Result<Parsed<'a>, YamlError
         None => (text, 0),
     };
     let at = |index: u64| (index as u32).saturating_add(shift).min(len);
+    if let Some((offset, character)) = unprintable(body) {
+        let at = at(offset as u64);
+        return Err(YamlError::Syntax {
+            message: format!(
+                "control characters are not allowed (U+{:04X})",
+                u32::from(character)
+            ),
+            span: Span::new(at, at),
+        });
+    }
     let mut parser = Parser::new(body);
     while let Some(event) = parser.next_event() {
         let event = event.map_err(|error| syntax_error(error, &at))?;
@@ -219,19 +229,37 @@ pub fn parse<'a>(text: &'a str, arena: &'a Bump) -> Result<Parsed<'a>, YamlError
     })
 }
 
-/// The parser's error as a message pinned to where the problem was found.
-fn syntax_error(error: libyaml::Error, at: &impl Fn(u64) -> u32) -> YamlError {
-    let mut message = error.problem;
-    if let Some((context, line, column)) = error.context {
-        message.push_str(&format!(
-            " ({context} that starts at line {}, column {})",
-            line + 1,
-            column + 1
-        ));
+/// The first character YAML does not allow in a stream (outside its `c-printable` set: C0
+/// and C1 controls but tab, line breaks and NEL, DEL, U+FFFE and U+FFFF), which
+/// saphyr-parser lets through into scalars. One pass over the bytes: the rare lead bytes
+/// are looked at closely.
+fn unprintable(text: &str) -> Option<(usize, char)> {
+    let bytes = text.as_bytes();
+    let suspect = |b: u8| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || matches!(b, 0x7f | 0xc2 | 0xef)
+    };
+    let mut from = 0;
+    while let Some(found) = bytes[from..].iter().position(|&b| suspect(b)) {
+        let at = from + found;
+        let character = text[at..].chars().next()?;
+        let refused = match character {
+            '\u{85}' => false,
+            '\u{80}'..='\u{9f}' | '\u{fffe}' | '\u{ffff}' => true,
+            c => c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r'),
+        };
+        if refused {
+            return Some((at, character));
+        }
+        from = at + character.len_utf8();
     }
+    None
+}
+
+/// The parser's error as a message pinned to where the problem was found.
+fn syntax_error(error: events::Error, at: &impl Fn(u64) -> u32) -> YamlError {
     let at = at(error.offset);
     YamlError::Syntax {
-        message,
+        message: error.problem,
         span: Span::new(at, at),
     }
 }
@@ -534,7 +562,6 @@ mod tests {
             message.contains("did not find expected '-' indicator"),
             "{message}"
         );
-        assert!(message.contains("line 2, column 3"), "{message}");
         assert_eq!(span.start as usize, text.find("status").unwrap());
     }
 
@@ -549,6 +576,18 @@ mod tests {
             "{message}"
         );
         assert_eq!(span.start as usize, text.find('\u{1}').unwrap());
+        // saphyr-parser lets these into scalars; YAML's printable set does not hold them.
+        for refused in ['\u{7f}', '\u{80}', '\u{9f}', '\u{fffe}', '\u{0}', '\u{1b}'] {
+            let text = format!("a: Zürich\nb: x{refused}y\n");
+            let Err(YamlError::Syntax { span, .. }) = parse(&text) else {
+                panic!("{refused:?} is not printable");
+            };
+            assert_eq!(span.start as usize, text.find(refused).unwrap());
+        }
+        for allowed in ['\u{85}', '\u{a0}', '\t', '\u{e9}', '\u{ef}', '\u{10ffff}'] {
+            let text = format!("a: \"x{allowed}y\"\n");
+            assert!(parse(&text).is_ok(), "{allowed:?} is printable");
+        }
     }
 
     #[test]
