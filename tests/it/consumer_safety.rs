@@ -91,18 +91,7 @@ fn build(netsot_yaml: &str, data: &str) -> Built {
         crate::support::render(&compilation)
     );
     let rendered = netsot::render::render(&compilation);
-    let diagnostics = rendered
-        .diagnostics
-        .iter()
-        .map(|d| {
-            let position = d
-                .primary
-                .as_ref()
-                .map(|l| netsot::diag::emit::position(l, &compilation.files))
-                .unwrap_or_default();
-            format!("{} {position}: {}\n", d.rule.code, d.message)
-        })
-        .collect();
+    let diagnostics = crate::support::listed(&rendered.diagnostics, &compilation);
     Built {
         _dir: dir,
         rendered,

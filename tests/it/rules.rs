@@ -13,17 +13,7 @@ fn diagnostics(path: &std::path::Path) -> (Vec<Diagnostic>, String) {
     if !compilation.has_errors() {
         all.extend(netsot::render::render(&compilation).diagnostics);
     }
-    let text = all
-        .iter()
-        .map(|d| {
-            let position = d
-                .primary
-                .as_ref()
-                .map(|l| netsot::diag::emit::position(l, &compilation.files))
-                .unwrap_or_default();
-            format!("{} {position}: {}\n", d.rule.code, d.message)
-        })
-        .collect::<String>();
+    let text = crate::support::listed(&all, &compilation);
     (all, text)
 }
 

@@ -33,6 +33,22 @@ pub fn netsot(args: &[&str], dir: &Path) -> Output {
         .expect("netsot runs")
 }
 
+/// Diagnostics as `CODE file:line:column: message` lines, for assertions on what a case
+/// reports.
+pub fn listed(diagnostics: &[netsot::diag::Diagnostic], compilation: &Compilation) -> String {
+    diagnostics
+        .iter()
+        .map(|d| {
+            let position = d
+                .primary
+                .as_ref()
+                .map(|label| netsot::diag::emit::position(label, &compilation.files))
+                .unwrap_or_default();
+            format!("{} {position}: {}\n", d.rule.code, d.message)
+        })
+        .collect()
+}
+
 /// The codes of a compilation's diagnostics, with their positions, one per line, for
 /// readable assertion failures.
 pub fn render(compilation: &Compilation) -> String {
