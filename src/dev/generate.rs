@@ -59,15 +59,17 @@ pub struct Summary {
     pub dns_records: usize,
 }
 
-/// A small deterministic random source (SplitMix64), so no dependency decides our bytes.
-struct Rng(u64);
+/// A small deterministic random source (SplitMix64), so no dependency decides our bytes;
+/// the stable fuzzer of the tests draws from it too.
+pub struct Rng(u64);
 
 impl Rng {
-    fn new(seed: u64, stream: u64) -> Rng {
+    /// The sequence of `seed`, split by `stream` (stream 0 is the seed's own sequence).
+    pub fn new(seed: u64, stream: u64) -> Rng {
         Rng(seed ^ stream.wrapping_mul(0x9E37_79B9_7F4A_7C15))
     }
 
-    fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -77,11 +79,11 @@ impl Rng {
 
     /// True with probability `percent`/100.
     fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
+        self.next_u64() % 100 < percent
     }
 
     fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
+        self.next_u64() % n
     }
 }
 

@@ -307,21 +307,13 @@ fn seed() -> u64 {
         .unwrap_or(1)
 }
 
-/// SplitMix64: a fixed, seedable sequence is all a fuzzer with a fixed budget needs, and
-/// its eight lines keep the test free of a dependency whose sequence could change.
-struct Random(u64);
+/// The benchmark generator's SplitMix64: a fixed, seedable sequence is all a fuzzer with a
+/// fixed budget needs, with no dependency whose sequence could change.
+struct Random(netsot::dev::generate::Rng);
 
 impl Random {
     fn new(seed: u64) -> Random {
-        Random(seed)
-    }
-
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
+        Random(netsot::dev::generate::Rng::new(seed, 0))
     }
 
     /// A number below `n` (0 when `n` is 0).
@@ -329,7 +321,7 @@ impl Random {
         if n == 0 {
             0
         } else {
-            (self.next() % n as u64) as usize
+            (self.0.next_u64() % n as u64) as usize
         }
     }
 }
