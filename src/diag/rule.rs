@@ -1,5 +1,5 @@
 //! What a rule is: its code, name, severity and documentation, the `rules!` macro that
-//! turns the code table (`codes.rs`, pure data) into statics, and the lookup by code or
+//! turns the code table (`codes/`, pure data, one file per family) into statics, and the lookup by code or
 //! name that `netsot explain` uses.
 
 use serde::Serialize;
@@ -44,8 +44,8 @@ macro_rules! rules {
                 doc: concat!($($doc, "\n"),*),
             };
         )*
-        /// Every rule, in code order.
-        pub static ALL: &[&$crate::diag::rule::Rule] = &[$(&$ident),*];
+        /// The rules of this file, in the order written.
+        pub(super) static RULES: &[&$crate::diag::rule::Rule] = &[$(&$ident),*];
     };
 }
 

@@ -1,0 +1,181 @@
+//! `NS04xx`: IPAM.
+
+use crate::diag::rule::rules;
+
+rules! {
+    /// The same IP address is assigned twice in a VRF.
+    ///
+    /// ## What it does
+    /// Reports an address (host part) that appears twice in the same VRF, or in the global
+    /// table when `enforce_global_unique` is on, unless the VRF does not enforce uniqueness
+    /// or both have a shared role (anycast, vip, vrrp, hsrp, glbp, carp).
+    ///
+    /// ## Why is this bad?
+    /// Two hosts answering to one address is an outage waiting to happen.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, interfaces: [{name: eth0, ip_addresses: [{address: 10.0.0.1/24}]}]}
+    /// - {name: leaf2, role: leaf, device_type: Acme/S1, site: ams1, interfaces: [{name: eth0, ip_addresses: [{address: 10.0.0.1/24}]}]}   # without role vrrp
+    /// ```
+    DUPLICATE_IP_ADDRESS = ("NS0401", "duplicate-ip-address", Error);
+
+    /// The same prefix is defined twice in a VRF that enforces uniqueness.
+    ///
+    /// ## What it does
+    /// Reports a prefix defined twice in one VRF whose `enforce_unique` is on, or in the
+    /// global table when `enforce_global_unique` is on.
+    ///
+    /// ## Why is this bad?
+    /// Two definitions disagree sooner or later on site, VLAN or role.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// prefixes:
+    ///   - {prefix: 10.1.0.0/24}
+    ///   - {prefix: 10.1.0.0/24, site: ams1}
+    /// ```
+    DUPLICATE_PREFIX = ("NS0402", "duplicate-prefix", Error);
+
+    /// An IP address lies in no prefix.
+    ///
+    /// ## What it does
+    /// When `policy.require_parent_prefix` is on, reports addresses that no prefix of their
+    /// VRF contains.
+    ///
+    /// ## Why is this bad?
+    /// An address outside the plan has no owner, no VLAN and no gateway.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// prefixes:
+    ///   - {prefix: 10.0.0.0/24}
+    /// ip_addresses:
+    ///   - {address: 10.0.9.1/24}   # with `policy: {require_parent_prefix: true}`
+    /// ```
+    ORPHAN_IP_ADDRESS = ("NS0403", "orphan-ip-address", Error);
+
+    /// A prefix lies in no containing prefix or aggregate.
+    ///
+    /// ## What it does
+    /// When `policy.require_parent_prefix` is on, reports prefixes that are neither inside
+    /// another prefix of their VRF nor inside an aggregate.
+    ///
+    /// ## Why is this bad?
+    /// Address space allocated outside the plan is invisible to capacity planning.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// aggregates:
+    ///   - {prefix: 10.0.0.0/8, rir: rfc1918}
+    /// prefixes:
+    ///   - {prefix: 172.16.0.0/24}   # with `policy: {require_parent_prefix: true}`
+    /// ```
+    ORPHAN_PREFIX = ("NS0404", "orphan-prefix", Error);
+
+    /// An IP address's mask disagrees with its prefix.
+    ///
+    /// ## What it does
+    /// Reports an address whose prefix length differs from that of the most specific
+    /// prefix containing it, unless that prefix is a container or a pool, or the address is a
+    /// host route (/32, /128) or an anycast, VIP or loopback role.
+    ///
+    /// ## Why is this bad?
+    /// `10.1.0.5/16` inside `10.1.0.0/24` configures the wrong subnet on the host.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// prefixes:
+    ///   - {prefix: 10.1.0.0/24}
+    /// ip_addresses:
+    ///   - {address: 10.1.0.5/16}
+    /// ```
+    MASK_MISMATCH = ("NS0405", "mask-mismatch", Error);
+
+    /// An IPv4 network or broadcast address is used as a host address.
+    ///
+    /// ## What it does
+    /// Reports IPv4 addresses equal to the network or broadcast address of their own mask,
+    /// except in /31 and /32. NetBox 4.4 refuses them only on addresses assigned to an
+    /// interface (and IPv6 network addresses too, except in /127 and /128); netsot reports
+    /// IPv4 ones wherever they are.
+    ///
+    /// ## Why is this bad?
+    /// Such an address cannot be used by a host.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// ip_addresses:
+    ///   - {address: 10.1.0.0/24}   # the network address
+    ///   - {address: 10.1.1.255/24}   # the broadcast address
+    /// ```
+    NETWORK_OR_BROADCAST_ADDRESS = ("NS0406", "network-or-broadcast-address", Error);
+
+    /// An IP range has bounds that do not make a range.
+    ///
+    /// ## What it does
+    /// Reports an IP range whose start is after its end, whose bounds are of different
+    /// families or masks, or whose bounds lie in different subnets of their mask.
+    ///
+    /// ## Why is this bad?
+    /// DHCP pools built from such ranges would be wrong. NetBox refuses bounds of different
+    /// families or masks, or in the wrong order; it accepts bounds in different subnets,
+    /// which netsot refuses since a pool lives in one subnet.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// ip_ranges:
+    ///   - {start_address: 10.0.0.200/24, end_address: 10.0.0.100/24}
+    /// ```
+    INVALID_IP_RANGE = ("NS0407", "invalid-ip-range", Error);
+
+    /// Two IP ranges overlap in one VRF.
+    ///
+    /// ## What it does
+    /// Reports IP ranges of the same VRF that share addresses, with the other range labelled.
+    ///
+    /// ## Why is this bad?
+    /// Two DHCP pools handing out the same addresses cause conflicts.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// ip_ranges:
+    ///   - {start_address: 10.0.0.10/24, end_address: 10.0.0.50/24}
+    ///   - {start_address: 10.0.0.40/24, end_address: 10.0.0.90/24}
+    /// ```
+    OVERLAPPING_IP_RANGES = ("NS0408", "overlapping-ip-ranges", Error);
+
+    /// An IP address lies in a prefix of another VRF only.
+    ///
+    /// ## What it does
+    /// Reports an address that no prefix of its own VRF contains, while a prefix of another
+    /// VRF does: usually a forgotten or wrong `vrf`.
+    ///
+    /// ## Why is this bad?
+    /// The address is checked for duplicates in the wrong table and rendered into the wrong view.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// prefixes:
+    ///   - {prefix: 10.9.0.0/24, vrf: prod}
+    /// ip_addresses:
+    ///   - {address: 10.9.0.5/24}   # without `vrf: prod`
+    /// ```
+    VRF_MISMATCH = ("NS0409", "vrf-mismatch", Error);
+
+    /// Two aggregates overlap.
+    ///
+    /// ## What it does
+    /// Reports aggregates that share addresses, as NetBox refuses them.
+    ///
+    /// ## Why is this bad?
+    /// Aggregates are the top of the address plan; an overlap means two owners for the same space.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// aggregates:
+    ///   - {prefix: 10.0.0.0/8, rir: rfc1918}
+    ///   - {prefix: 10.1.0.0/16, rir: rfc1918}
+    /// ```
+    OVERLAPPING_AGGREGATES = ("NS0410", "overlapping-aggregates", Error);
+}

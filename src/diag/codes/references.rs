@@ -1,0 +1,144 @@
+//! `NS03xx`: references.
+
+use crate::diag::rule::rules;
+
+rules! {
+    /// A reference names no existing object.
+    ///
+    /// ## What it does
+    /// Resolves every reference (a device's site, a cable end, an interface's VLAN) and
+    /// reports those that match nothing, suggesting the closest existing names.
+    ///
+    /// ## Why is this bad?
+    /// A dangling reference is almost always a typo; the relation it meant is lost.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// devices:
+    ///   - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams2}   # no site `ams2`; did you mean `ams1`?
+    /// ```
+    UNRESOLVED_REFERENCE = ("NS0301", "unresolved-reference", Error);
+
+    /// A bare name matches objects in several sites.
+    ///
+    /// ## What it does
+    /// Devices, racks, locations and VLANs are unique within their site. A bare name that is
+    /// not in the referring object's own site but in several others is ambiguous; the
+    /// message lists the candidates and the qualified form `SITE/NAME`.
+    ///
+    /// ## Why is this bad?
+    /// netsot would have to guess which object is meant.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// cables:
+    ///   - {a: "leaf1:eth0", b: "leaf2:eth0"}   # leaf1 exists in ams1 and fra1
+    /// ```
+    AMBIGUOUS_REFERENCE = ("NS0302", "ambiguous-reference", Error);
+
+    /// A reference names an object of the wrong kind.
+    ///
+    /// ## What it does
+    /// Reports references that resolve but to an object that cannot play the role: a LAG
+    /// that is not of type `lag`, a bridge that is not a bridge, a parent that is the
+    /// interface itself.
+    ///
+    /// ## Why is this bad?
+    /// The configuration rendered from such relations would be wrong. NetBox refuses an
+    /// interface as its own parent or LAG, and its forms offer only LAG interfaces as a LAG
+    /// (its API does not check the LAG's type, and it has no rule for a bridge's type).
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, interfaces: [{name: eth0, lag: eth1}]}   # eth1 is not a LAG
+    /// ```
+    WRONG_KIND_REFERENCE = ("NS0303", "wrong-kind-reference", Error);
+
+    /// An object refers to something in another site.
+    ///
+    /// ## What it does
+    /// Reports a device in a rack or location of another site, a rack in a location of
+    /// another site, and a prefix or VLAN group scoped to a site other than its own.
+    ///
+    /// ## Why is this bad?
+    /// NetBox refuses it: a rack cannot hold a device that is somewhere else.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// racks:
+    ///   - {name: r9, site: fra1}
+    /// devices:
+    ///   - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, rack: r9}
+    /// ```
+    CROSS_SITE_REFERENCE = ("NS0304", "cross-site-reference", Error);
+
+    /// An interface uses a VLAN that is out of its scope.
+    ///
+    /// ## What it does
+    /// Reports an untagged or tagged VLAN that belongs to another site, or to a VLAN group
+    /// scoped to another site, than the interface's device.
+    ///
+    /// ## Why is this bad?
+    /// NetBox only offers an interface the VLANs of its own site, of groups scoped to it,
+    /// and global ones; VLAN 100 in Frankfurt is not VLAN 100 in Amsterdam.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// vlans:
+    ///   - {vid: 10, name: servers, site: fra1}
+    /// devices:
+    ///   - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, interfaces: [{name: eth0, mode: access, untagged_vlan: servers}]}
+    /// ```
+    VLAN_OUT_OF_SCOPE = ("NS0305", "vlan-out-of-scope", Error);
+
+    /// An interface relation crosses to another device.
+    ///
+    /// ## What it does
+    /// Reports a `lag`, `parent` or `bridge` that names an interface of another device
+    /// (virtual chassis members excepted for LAGs).
+    ///
+    /// ## Why is this bad?
+    /// A port channel or sub-interface exists on one box. NetBox refuses the relation unless
+    /// both devices are members of one virtual chassis, for a parent and a bridge too (netsot
+    /// allows that exception for LAGs only).
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, interfaces: [{name: eth0, lag: "leaf2:po1"}]}
+    /// - {name: leaf2, role: leaf, device_type: Acme/S1, site: ams1, interfaces: [{name: po1, type: lag}]}
+    /// ```
+    FOREIGN_INTERFACE = ("NS0306", "foreign-interface", Error);
+
+    /// A primary IP is not assigned to one of the device's own interfaces.
+    ///
+    /// ## What it does
+    /// Checks that `primary_ip4`, `primary_ip6` and `oob_ip` name an address assigned to an
+    /// interface of the same device (or virtual machine), of the right family.
+    ///
+    /// ## Why is this bad?
+    /// Monitoring and inventories reach the device at its primary IP; an address on another
+    /// device sends them to the wrong box.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, primary_ip4: 10.0.0.2/32, interfaces: [{name: lo0, type: virtual, ip_addresses: [{address: 10.0.0.1/32}]}]}
+    /// ```
+    PRIMARY_IP_NOT_ON_DEVICE = ("NS0307", "primary-ip-not-on-device", Error);
+
+    /// Objects form a parent cycle.
+    ///
+    /// ## What it does
+    /// Reports a region, site group, location, tenant group or interface whose chain of
+    /// parents leads back to itself.
+    ///
+    /// ## Why is this bad?
+    /// A hierarchy with a cycle has no root; NetBox's tree cannot hold it.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// regions:
+    ///   - {name: eu, parent: west}
+    ///   - {name: west, parent: eu}
+    /// ```
+    PARENT_CYCLE = ("NS0308", "parent-cycle", Error);
+}

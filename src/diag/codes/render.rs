@@ -1,0 +1,194 @@
+//! `NS08xx`: rendering.
+
+use crate::diag::rule::rules;
+
+rules! {
+    /// An output path that is absolute, leaves the output folder, names no file, has a part
+    /// longer than 255 bytes, is written twice, or is both a file and a folder.
+    ///
+    /// ## What it does
+    /// Checks the `path` of every output of `netsot.yaml`, and every path a per-object
+    /// template renders, before anything is written.
+    ///
+    /// ## Why is this bad?
+    /// `netsot build` writes only inside its output folder (`--out`). A path such as
+    /// `../etc/hosts` or `/etc/hosts` would write elsewhere, and two outputs writing one file
+    /// would make the result depend on their order. A path that renders empty (`path: "."`)
+    /// names the output folder itself, a part over 255 bytes is more than file systems
+    /// take, and devices `zz` and `zz.cfg/inner` with `configs/{{ device.name }}.cfg` need
+    /// `configs/zz.cfg` as a file and as a folder: found while writing, these would leave
+    /// a half-written build.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// outputs:
+    ///   - {renderer: ansible, path: ../inventory.yaml}   # leaves the output folder
+    /// ```
+    /// Use a path inside the output folder, e.g. `ansible/inventory.yaml`.
+    INVALID_OUTPUT_PATH = ("NS0801", "invalid-output-path", Error);
+
+    /// A `dns_name` that lies in no configured forward zone.
+    ///
+    /// ## What it does
+    /// For each `dns` output, looks for the zone each address's `dns_name` belongs to (the
+    /// longest configured zone that is a suffix of the name). A name in no zone gets no A or
+    /// AAAA record; the address's PTR record is still written when its reverse zone is
+    /// configured.
+    ///
+    /// ## Why is this bad?
+    /// Usually a typo in the name (`leaf1.ams1.exmaple.net`) or a zone missing from
+    /// `netsot.yaml`: the name would silently not resolve. It is a warning because names
+    /// in zones served elsewhere are legitimate.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// ip_addresses:
+    ///   - {address: 192.0.2.10/24, dns_name: host.exmaple.net}   # only example.net is configured
+    /// ```
+    /// Fix the name, or add its zone to the `dns` output.
+    DNS_NAME_OUTSIDE_ZONES = ("NS0802", "dns-name-outside-zones", Warning);
+
+    /// Two addresses claim the same reverse (PTR) record.
+    ///
+    /// ## What it does
+    /// Reports an address that appears twice with a `dns_name` (in two VRFs, or as an
+    /// anycast or VIP address with two names) so that one PTR name would point at two
+    /// names.
+    ///
+    /// ## Why is this bad?
+    /// A reverse lookup should give one answer; most resolvers and tools (SSH, syslog,
+    /// traceroute) take the first and the answer changes between queries.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - {address: 192.0.2.10/24, vrf: red, dns_name: a.example.net}
+    /// - {address: 192.0.2.10/24, vrf: blue, dns_name: b.example.net}
+    /// ```
+    /// Give the name to one of the addresses only.
+    DUPLICATE_PTR = ("NS0803", "duplicate-ptr", Error);
+
+    /// A DNS zone of `netsot.yaml` that cannot be rendered.
+    ///
+    /// ## What it does
+    /// Checks the zones of every `dns` output: addresses of name servers are IP addresses, reverse zones lie on octet
+    /// (`in-addr.arpa`) or nibble (`ip6.arpa`) boundaries, a zone is configured once, and a
+    /// zone has at least one name server.
+    ///
+    /// ## Why is this bad?
+    /// `named-checkzone` and the DNS server would refuse the zone file.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// zones:
+    ///   - {name: example.net, primary_ns: ns1.example.net, admin: hostmaster.example.net}   # no `nameservers`
+    /// ```
+    /// List the zone's name servers. Names that break DNS rules are reported as
+    /// `invalid-dns-name` (NS0108).
+    INVALID_ZONE = ("NS0804", "invalid-zone", Error);
+
+    /// A `dns_name` that is a wildcard (`*.example.net`), in a zone of a `dns` output.
+    ///
+    /// ## What it does
+    /// Reports an address whose `dns_name` starts with the label `*` and lies in a zone or
+    /// reverse zone of a `dns` output; it gets no records.
+    ///
+    /// ## Why is this bad?
+    /// NetBox accepts the name, but as an A or AAAA record it answers for every name of the
+    /// zone that is not listed, typos included, and its PTR record would name `*.example.net`.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - {address: 192.0.2.10/24, dns_name: "*.example.net"}
+    /// ```
+    /// Give the address its own name.
+    WILDCARD_DNS_NAME = ("NS0805", "wildcard-dns-name", Error);
+
+    /// A name that an output's consumer would read as syntax instead of a name.
+    ///
+    /// ## What it does
+    /// Checks the names that become syntax in an output: the name of every host of an
+    /// `ansible` output must be a plain host name (letters, digits, `-`, `_` and `.`, not
+    /// starting with `-` or `.`); a tag of a host of a `prometheus` output must not hold
+    /// `,`, the separator of the `tags` label.
+    ///
+    /// ## Why is this bad?
+    /// Ansible reads an inventory's host names as patterns: `ams1-mon1:22` is the host
+    /// `ams1-mon1` on port 22 (it silently replaces the real `ams1-mon1`'s address),
+    /// `web[01:05]` is five hosts, `sw[1]` breaks the inventory. In Prometheus, a tag
+    /// `monitored,critical` forges a match for `tags=~".*,critical,.*"`.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// virtual_machines:
+    ///   - {name: "ams1-mon1:22", site: ams1, tags: ["monitored,critical"]}
+    /// ```
+    /// Rename the object.
+    UNSAFE_OUTPUT_NAME = ("NS0806", "unsafe-output-name", Error);
+
+    /// Two objects whose names become one name in an output.
+    ///
+    /// ## What it does
+    /// Reports, at both objects, two hosts of an `ansible` output with the same name (a
+    /// device and a virtual machine, or devices of two sites), and two sites, roles,
+    /// platforms or tags whose Ansible group names are the same once Ansible's invalid
+    /// characters are replaced by `_` (`a-b` and `a b` are both `tag_a_b`); and, at the
+    /// host, a host named like a group (`all` and `ungrouped` included).
+    ///
+    /// ## Why is this bad?
+    /// Ansible merges them: one host's variables replace the other's (credentials go to
+    /// the wrong address), and a group holds hosts that were never meant to be in it. A
+    /// host named like a group is dropped, and a host named `all` breaks the inventory.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// tags:
+    ///   - {name: a-b}
+    ///   - {name: a b}
+    /// ```
+    /// Rename one of them.
+    OUTPUT_NAME_COLLISION = ("NS0807", "output-name-collision", Error);
+
+    /// The merged config contexts of a build would hold too many values.
+    ///
+    /// ## What it does
+    /// Before rendering, adds up the values (scalars, lists and mappings) of every
+    /// context that applies to each device and virtual machine, their own included, and
+    /// stops the build past a budget: 16 Mi values, or 8 per byte of input if that is more.
+    /// The context that adds the most is reported. Check-time, a single context whose
+    /// aliases expand it far beyond its text is `yaml-too-complex` (NS0110).
+    ///
+    /// ## Why is this bad?
+    /// Every object gets its own copy of what applies to it, so a context of moderate size
+    /// scoped to every object of a large network takes the build's memory past what any
+    /// machine holds.
+    ///
+    /// ## Example
+    /// A context of about 59,000 values with no scope, so it applies to each of 300 devices:
+    /// ```yaml
+    /// config_contexts:
+    ///   - name: everything
+    ///     data:
+    ///       r: &r [x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x]
+    ///       t: &t [*r, *r, *r, *r, *r, *r, *r, *r, *r, *r, *r, *r, *r, *r, *r, *r, *r, *r, *r, *r]
+    /// ```
+    /// and a list `u` of 140 `*t`.
+    /// Scope large contexts to the objects that read them, or keep shared data in one place.
+    MERGED_CONTEXTS_TOO_LARGE = ("NS0808", "merged-contexts-too-large", Error);
+
+    /// A template that does not exist, does not compile, or fails while rendering.
+    ///
+    /// ## What it does
+    /// Compiles every template an output names and renders it; a syntax error, an
+    /// undefined filter, a runaway loop (templates get a bounded amount of work), or an
+    /// error raised in the template is reported at the template's file and line.
+    ///
+    /// ## Why is this bad?
+    /// The output would be missing or wrong.
+    ///
+    /// ## Example
+    /// ```jinja
+    /// hostname {{ device.name }
+    /// ```
+    /// The variable block lacks its second closing brace.
+    TEMPLATE_ERROR = ("NS0810", "template-error", Error);
+}

@@ -1,0 +1,54 @@
+//! `NS05xx`: VLANs.
+
+use crate::diag::rule::rules;
+
+rules! {
+    /// A VLAN ID is outside 1 to 4094 or outside its group's range.
+    ///
+    /// ## What it does
+    /// Checks every VID against 1-4094 and against the `vid_ranges` of its VLAN group.
+    ///
+    /// ## Why is this bad?
+    /// Switches refuse such VLANs; a VID outside the group's range breaks the allocation plan.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// vlans:
+    ///   - {vid: 4095, name: bad, site: ams1}
+    /// ```
+    VID_OUT_OF_RANGE = ("NS0501", "vid-out-of-range", Error);
+
+    /// Two VLANs share a VID or a name in one group or site.
+    ///
+    /// ## What it does
+    /// Reports VLANs with the same VID, or the same name, in the same VLAN group, or in the
+    /// same site when they have no group, or both global.
+    ///
+    /// ## Why is this bad?
+    /// Which VLAN an interface means becomes ambiguous. NetBox refuses a repeated VID or
+    /// name within a VLAN group; NetBox 4.4 allows them in one site without a group and
+    /// among global VLANs, where netsot refuses them too.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// vlans:
+    ///   - {vid: 10, name: servers, site: ams1}
+    ///   - {vid: 10, name: storage, site: ams1}
+    /// ```
+    DUPLICATE_VLAN = ("NS0502", "duplicate-vlan", Error);
+
+    /// An interface's VLANs do not fit its mode.
+    ///
+    /// ## What it does
+    /// Reports tagged VLANs on an interface whose mode is not `tagged`, and VLANs on an
+    /// interface without a mode, as NetBox clears or refuses them.
+    ///
+    /// ## Why is this bad?
+    /// An access port carries one VLAN; a tagged list on it is intent that no switch applies.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, interfaces: [{name: eth0, mode: access, tagged_vlans: [servers]}, {name: eth1, untagged_vlan: servers}]}
+    /// ```
+    INTERFACE_MODE_MISMATCH = ("NS0503", "interface-mode-mismatch", Error);
+}
