@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use super::check::Format;
 use super::{write, Failure, Outcome, RepoArgs};
-use crate::diag::{self, emit};
+use crate::diag::emit;
 use crate::source::Source;
 
 #[derive(clap::Args)]
@@ -31,36 +31,25 @@ pub fn run(args: Args, color: bool) -> Result<Outcome, Failure> {
     if let Some(root) = source.root_dir() {
         write::check_folders_below_root(&out_dir, &root)?;
     }
-    let compilation = super::compile(&source)?;
-    let mut diagnostics = compilation.diagnostics.clone();
-    let mut timings = compilation.timings.clone();
-    let rendered = if compilation.has_errors() {
-        None
-    } else {
-        let start = std::time::Instant::now();
-        let rendered = super::render(&compilation);
-        timings.push(crate::timing::Timing::since("render", start));
-        diagnostics.extend(rendered.diagnostics.iter().cloned());
-        Some(rendered)
-    };
-    diag::sort_and_dedup(&mut diagnostics, &compilation.files);
-    let has_errors = diagnostics.iter().any(diag::Diagnostic::is_error);
-    super::print_timings(&timings);
+    let verdict = super::verdict::verdict(&source, true)?;
+    let compilation = &verdict.compilation;
+    let diagnostics = &verdict.diagnostics;
+    super::print_timings(&verdict.timings);
     let mut stdout = std::io::stdout().lock();
     let report = args
         .format
-        .emit(&diagnostics, &compilation.files, color, &source);
+        .emit(diagnostics, &compilation.files, color, &source);
     let _ = stdout.write_all(report.as_bytes());
     let human = args.format == Format::Human;
-    let rendered = match rendered {
-        Some(rendered) if !has_errors => rendered,
+    let rendered = match &verdict.rendered {
+        Some(rendered) if !verdict.has_errors() => rendered,
         _ => {
             if human {
                 let _ = writeln!(
                     stdout,
                     "{}: {}; nothing written",
                     source.describe(),
-                    emit::summary(&diagnostics, compilation.files.len())
+                    emit::summary(diagnostics, compilation.files.len())
                 );
             }
             return Ok(Outcome::InputErrors);
@@ -110,7 +99,7 @@ pub fn run(args: Args, color: bool) -> Result<Outcome, Failure> {
             rendered.files.len() - written
         );
     }
-    super::leak((compilation, rendered));
+    super::leak(verdict);
     Ok(Outcome::Clean)
 }
 

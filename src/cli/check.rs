@@ -1,4 +1,5 @@
-//! `netsot check`: load, resolve, validate; print the diagnostics.
+//! `netsot check`: load, resolve, validate, render the outputs in memory; print the
+//! diagnostics.
 
 use std::io::Write;
 
@@ -14,6 +15,10 @@ pub struct Args {
     /// The output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+    /// Skip rendering the outputs of netsot.yaml: faster, but blind to what only an output
+    /// refuses (a duplicate PTR, a broken template).
+    #[arg(long)]
+    pub no_render: bool,
 }
 
 /// The formats of diagnostics, the same for `check`, `build` and `diff`.
@@ -49,8 +54,9 @@ impl Format {
 
 pub fn run(args: Args, color: bool) -> Result<Outcome, Failure> {
     let source = args.repo.open()?;
-    let compilation = super::compile(&source)?;
-    let diagnostics = &compilation.diagnostics;
+    let verdict = super::verdict::verdict(&source, !args.no_render)?;
+    let compilation = &verdict.compilation;
+    let diagnostics = &verdict.diagnostics;
     let text = match args.format {
         Format::Human => {
             let mut text = emit::human(diagnostics, &compilation.files, color);
@@ -67,12 +73,12 @@ pub fn run(args: Args, color: bool) -> Result<Outcome, Failure> {
         other => other.emit(diagnostics, &compilation.files, color, &source),
     };
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
-    super::print_timings(&compilation.timings);
-    let outcome = if compilation.has_errors() {
+    super::print_timings(&verdict.timings);
+    let outcome = if verdict.has_errors() {
         Outcome::InputErrors
     } else {
         Outcome::Clean
     };
-    super::leak(compilation);
+    super::leak(verdict);
     Ok(outcome)
 }

@@ -7,10 +7,9 @@ use std::path::PathBuf;
 use clap::ValueEnum;
 
 use super::check::Format as DiagnosticFormat;
+use super::verdict::Verdict;
 use super::{Failure, Outcome};
-use crate::compile::Compilation;
 use crate::diff::{self, ChangeKind, Diff};
-use crate::render;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -46,11 +45,16 @@ pub fn run(args: Args, color: bool) -> Result<Outcome, Failure> {
     // threads, so the two run one after the other.
     let base = super::compile(&base_source)?;
     let head = super::compile(&head_source)?;
-    let (base_entities, head_entities) =
-        rayon::join(|| diff::entities(&base), || diff::entities(&head));
-    let (base_files, head_files) = rayon::join(|| rendered(&base), || rendered(&head));
-    let files = match (&base_files, &head_files) {
-        (Some(b), Some(h)) => Some((b.as_slice(), h.as_slice())),
+    let (base, head) = rayon::join(
+        || super::verdict::judge(base, true),
+        || super::verdict::judge(head, true),
+    );
+    let (base_entities, head_entities) = rayon::join(
+        || diff::entities(&base.compilation),
+        || diff::entities(&head.compilation),
+    );
+    let files = match (base.files(), head.files()) {
+        (Some(b), Some(h)) => Some((b, h)),
         _ => None,
     };
     let result = diff::diff(&base_entities, &head_entities, files);
@@ -72,14 +76,19 @@ pub fn run(args: Args, color: bool) -> Result<Outcome, Failure> {
                 "changes": result.changes,
                 "files": if files.is_some() { serde_json::to_value(&result.files).unwrap_or_default() } else { serde_json::Value::Null },
                 "head_errors": head.diagnostics.iter().filter(|d| d.is_error()).count(),
+                "head_warnings": head.diagnostics.iter().filter(|d| !d.is_error()).count(),
             });
             let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
             text.push('\n');
             text
         }
         Format::Github => {
-            let mut text =
-                DiagnosticFormat::Github.emit(&head.diagnostics, &head.files, color, &head_source);
+            let mut text = DiagnosticFormat::Github.emit(
+                &head.diagnostics,
+                &head.compilation.files,
+                color,
+                &head_source,
+            );
             let _ = writeln!(
                 text,
                 "::notice title=netsot diff::{}",
@@ -87,9 +96,12 @@ pub fn run(args: Args, color: bool) -> Result<Outcome, Failure> {
             );
             text
         }
-        Format::Sarif => {
-            DiagnosticFormat::Sarif.emit(&head.diagnostics, &head.files, color, &head_source)
-        }
+        Format::Sarif => DiagnosticFormat::Sarif.emit(
+            &head.diagnostics,
+            &head.compilation.files,
+            color,
+            &head_source,
+        ),
     };
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
     let outcome = if head.has_errors() {
@@ -97,7 +109,7 @@ pub fn run(args: Args, color: bool) -> Result<Outcome, Failure> {
             eprintln!(
                 "{}: {}; run `netsot check` for the details",
                 labels.1,
-                crate::diag::emit::summary(&head.diagnostics, head.files.len())
+                crate::diag::emit::summary(&head.diagnostics, head.compilation.files.len())
             );
         }
         Outcome::InputErrors
@@ -106,15 +118,6 @@ pub fn run(args: Args, color: bool) -> Result<Outcome, Failure> {
     };
     super::leak((base, head));
     Ok(outcome)
-}
-
-/// The rendered files of a compilation without errors.
-fn rendered(compilation: &Compilation) -> Option<Vec<render::RenderedFile>> {
-    if compilation.has_errors() {
-        return None;
-    }
-    let rendered = super::render(compilation);
-    (!rendered.has_errors()).then_some(rendered.files)
 }
 
 fn headline(diff: &Diff, (base, head): &(String, String)) -> String {
@@ -230,14 +233,14 @@ fn code(text: &str) -> String {
     format!("`{}`", text.replace('`', "'"))
 }
 
-fn markdown(diff: &Diff, labels: &(String, String), rendered: bool, head: &Compilation) -> String {
+fn markdown(diff: &Diff, labels: &(String, String), rendered: bool, head: &Verdict) -> String {
     let mut out = format!("### netsot: {}\n\n", headline(diff, labels));
     if head.has_errors() {
         let _ = writeln!(
             out,
             "> [!CAUTION]\n> {}: {}. Run `netsot check` for the details.\n",
             labels.1,
-            crate::diag::emit::summary(&head.diagnostics, head.files.len())
+            crate::diag::emit::summary(&head.diagnostics, head.compilation.files.len())
         );
     }
     if diff.changes.is_empty() && diff.files.is_empty() {

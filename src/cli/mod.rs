@@ -15,6 +15,7 @@ mod ipam;
 mod panic;
 mod schema;
 mod show;
+mod verdict;
 pub mod write;
 
 use std::path::PathBuf;

@@ -110,7 +110,7 @@ pub fn render<'g>(cx: &Context<'g>, _output: &Output, base: &str, out: &mut Rend
                     &codes::OUTPUT_NAME_COLLISION,
                     format!("the host `{group}` has the name of a group of the inventory"),
                 )
-                .at(host_name_location(graph, hosts[h].owner))
+                .at(super::host_name_location(graph, hosts[h].owner))
                 .with_help("Ansible merges a host and a group of the same name; rename the host"),
             );
         }
@@ -156,35 +156,12 @@ fn check_host_names(graph: &Graph, hosts: &[Host], out: &mut Rendered) {
                         host.name
                     ),
                 )
-                .at(host_name_location(graph, host.owner))
+                .at(super::host_name_location(graph, host.owner))
                 .with_help("an inventory host name holds letters, digits, `-`, `_` and `.` only"),
             );
         }
     }
-    // Hosts come sorted by name: two hosts with one name are neighbours.
-    for pair in hosts.windows(2) {
-        if pair[0].name != pair[1].name {
-            continue;
-        }
-        let (first, second) = (
-            host_name_location(graph, pair[0].owner),
-            host_name_location(graph, pair[1].owner),
-        );
-        for (at, other) in [(second, first), (first, second)] {
-            out.diagnostics.push(
-                Diagnostic::new(
-                    &codes::OUTPUT_NAME_COLLISION,
-                    format!(
-                        "two hosts are named `{}` in the Ansible inventory",
-                        pair[0].name
-                    ),
-                )
-                .at(at)
-                .with_secondary(other, "the other host of that name")
-                .with_help("one host's variables would replace the other's; rename one of them"),
-            );
-        }
-    }
+    super::report_host_collisions(graph, hosts.iter(), "the Ansible inventory", out);
 }
 
 /// Whether Ansible reads `name` as one host of that name: letters, digits, `-`, `_` and
@@ -201,20 +178,6 @@ fn plain_host_name(name: &str) -> Result<(), String> {
         Some(c) if c.is_whitespace() || c.is_control() => Err(format!("holds {c:?}")),
         Some(c) => Err(format!("holds `{c}`, which Ansible reads as a pattern")),
         None => Ok(()),
-    }
-}
-
-/// Where a host's name is written.
-fn host_name_location(graph: &Graph, owner: Owner) -> Location {
-    match owner {
-        Owner::Device(d) => {
-            let device = &graph.model.devices[d.index()];
-            device.at(&device.data.name)
-        }
-        Owner::VirtualMachine(v) => {
-            let vm = &graph.model.virtual_machines[v.index()];
-            vm.at(&vm.data.name)
-        }
     }
 }
 

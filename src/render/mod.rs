@@ -441,6 +441,58 @@ pub fn socket(address: std::net::IpAddr, port: u16) -> String {
     std::net::SocketAddr::new(address, port).to_string()
 }
 
+/// Where a host's name is written.
+pub(crate) fn host_name_location(
+    graph: &crate::graph::Graph,
+    owner: crate::graph::Owner,
+) -> Location {
+    match owner {
+        crate::graph::Owner::Device(d) => {
+            let device = &graph.model.devices[d.index()];
+            device.at(&device.data.name)
+        }
+        crate::graph::Owner::VirtualMachine(v) => {
+            let vm = &graph.model.virtual_machines[v.index()];
+            vm.at(&vm.data.name)
+        }
+    }
+}
+
+/// Reports, at both, two hosts that one output would key by the same name (NS0807): device
+/// names are unique per site and tenant only, so `PP:MDF` may exist in every site, and
+/// Ansible keeps one of them while Icinga 2 refuses the whole configuration. `hosts` come
+/// sorted by name, so two of one name are neighbours.
+pub(crate) fn report_host_collisions<'h, 'g: 'h>(
+    graph: &crate::graph::Graph,
+    hosts: impl Iterator<Item = &'h Host<'g>>,
+    output: &str,
+    out: &mut Rendered,
+) {
+    let mut previous: Option<&Host> = None;
+    for host in hosts {
+        if let Some(first) = previous.filter(|p| p.name == host.name) {
+            let (first_at, second_at) = (
+                host_name_location(graph, first.owner),
+                host_name_location(graph, host.owner),
+            );
+            for (at, other) in [(second_at, first_at), (first_at, second_at)] {
+                out.diagnostics.push(
+                    Diagnostic::new(
+                        &codes::OUTPUT_NAME_COLLISION,
+                        format!("two hosts are named `{}` in {output}", host.name),
+                    )
+                    .at(at)
+                    .with_secondary(other, "the other host of that name")
+                    .with_help(
+                        "one host would replace the other; rename one of them, or give them names unique across sites",
+                    ),
+                );
+            }
+        }
+        previous = Some(host);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{safe_file_path, safe_path};

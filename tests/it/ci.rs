@@ -185,6 +185,34 @@ fn the_pre_commit_hook_runs_netsot_check() {
     assert_eq!(netsot(&args, clean.path()).status.code(), Some(0));
     let broken = example(true);
     assert_eq!(netsot(&args, broken.path()).status.code(), Some(1));
+    // A repository that compiles but whose outputs cannot render fails the hook too.
+    let unrenderable = root().join("tests/fixtures/rules/NS0803/fail");
+    assert_eq!(netsot(&args, &unrenderable).status.code(), Some(1));
+
+    // The `-system` hooks run the same commands with the netsot on the PATH.
+    for (id, system) in [
+        ("netsot-check", "netsot-check-system"),
+        ("netsot-build-check", "netsot-build-check-system"),
+    ] {
+        let find = |want: &str| {
+            hooks
+                .iter()
+                .find(|h| h.get("id").and_then(Node::as_str) == Some(want))
+                .unwrap_or_else(|| panic!("the {want} hook"))
+        };
+        let (rust, system) = (find(id), find(system));
+        assert_eq!(
+            system.get("language").and_then(Node::as_str),
+            Some("system")
+        );
+        for key in ["entry", "pass_filenames", "files"] {
+            assert_eq!(
+                rust.get(key).and_then(Node::as_str),
+                system.get(key).and_then(Node::as_str),
+                "{id}: {key}"
+            );
+        }
+    }
 
     let build_check = hooks
         .iter()

@@ -599,3 +599,33 @@ fn dns_admin_mailboxes_keep_the_dots_of_their_local_part() {
         "{soa}"
     );
 }
+
+#[test]
+fn icinga2_hosts_of_one_name_in_two_sites_are_reported_at_both() {
+    // Device names are unique per site only: `pp-mdf` in two sites would be two `object
+    // Host "pp-mdf"`, and `icinga2 daemon -C` refuses the whole configuration for it.
+    let device = |site: &str, address: &str| {
+        format!(
+            "  - name: pp-mdf\n    device_type: S1\n    role: server\n    site: {site}\n    primary_ip4: {address}/24\n    interfaces:\n      - {{name: eth0, type: virtual, ip_addresses: [{{address: {address}/24}}]}}\n"
+        )
+    };
+    let data = format!(
+        "sites:\n  - {{name: ams1}}\n  - {{name: fra1}}\ndevice_roles:\n  - {{name: server}}\nmanufacturers:\n  - {{name: Acme}}\ndevice_types:\n  - {{manufacturer: Acme, model: S1}}\ndevices:\n{}{}",
+        device("ams1", "192.0.2.1"),
+        device("fra1", "192.0.2.2"),
+    );
+    let built = build(
+        "version: 1\noutputs:\n  - {renderer: icinga2, path: icinga2/}\n",
+        &data,
+    );
+    assert_eq!(built.count("NS0807"), 2, "{}", built.diagnostics);
+    for line in [11, 18] {
+        assert!(
+            built.diagnostics.contains(&format!(
+                "NS0807 data/a.yaml:{line}:11: two hosts are named `pp-mdf` in the Icinga 2 configuration"
+            )),
+            "{}",
+            built.diagnostics
+        );
+    }
+}

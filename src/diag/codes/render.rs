@@ -128,15 +128,16 @@ rules! {
     /// Two objects whose names become one name in an output.
     ///
     /// ## What it does
-    /// Reports, at both objects, two hosts of an `ansible` output with the same name (a
-    /// device and a virtual machine, or devices of two sites), and two sites, roles,
+    /// Reports, at both objects, two hosts of an `ansible` or `icinga2` output with the
+    /// same name (a device and a virtual machine, or devices of two sites), and two sites, roles,
     /// platforms or tags whose Ansible group names are the same once Ansible's invalid
     /// characters are replaced by `_` (`a-b` and `a b` are both `tag_a_b`); and, at the
     /// host, a host named like a group (`all` and `ungrouped` included).
     ///
     /// ## Why is this bad?
     /// Ansible merges them: one host's variables replace the other's (credentials go to
-    /// the wrong address), and a group holds hosts that were never meant to be in it. A
+    /// the wrong address), and a group holds hosts that were never meant to be in it;
+    /// Icinga 2 refuses the whole configuration for two Host objects of one name. A
     /// host named like a group is dropped, and a host named `all` breaks the inventory.
     ///
     /// ## Example
