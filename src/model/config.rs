@@ -159,6 +159,26 @@ pub struct Output {
     pub for_each: Option<Text>,
     /// `prometheus`: the port scraped on each device's primary address.
     pub port: Option<u16>,
+    /// `icinga2`: the check command of the services on a port, instead of the ITL's `tcp`
+    /// (the default for TCP ports) or `udp`; a UDP service on a port without one is not
+    /// rendered (NS0811), since `check_udp` needs strings to send and expect.
+    #[serde(default)]
+    pub service_checks: Vec<Spanned<ServiceCheck>>,
+}
+
+/// How the `icinga2` output checks the services on one port.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct ServiceCheck {
+    /// `tcp` or `udp`; `udp` when not given.
+    pub protocol: Option<Text>,
+    pub port: Spanned<u16>,
+    /// An Icinga 2 CheckCommand, e.g. the ITL's `udp` (with `udp_send` and `udp_expect`),
+    /// `dig` (with `dig_lookup`), `ntp_time`, `snmp`, `http`.
+    pub command: Text,
+    /// Custom variables of the Service, e.g. `{dig_lookup: example.net}`.
+    #[serde(default)]
+    pub vars: BTreeMap<String, serde_json::Value>,
 }
 
 /// A DNS zone of the `dns` renderer.

@@ -192,4 +192,24 @@ rules! {
     /// ```
     /// The variable block lacks its second closing brace.
     TEMPLATE_ERROR = ("NS0810", "template-error", Error);
+
+    /// A UDP service the Icinga 2 output cannot check.
+    ///
+    /// ## What it does
+    /// Warns at a port of a `udp` service of a monitored host when the `icinga2` output has no
+    /// `service_checks` entry for that port, and leaves the service out of `services.conf`.
+    ///
+    /// ## Why is this bad?
+    /// The ITL's `udp` command runs `check_udp`, which needs a string to send and one to
+    /// expect (`udp_send`, `udp_expect`); without them every check is UNKNOWN, a Service that
+    /// pages nobody and is never green.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// services:
+    ///   - {name: radius, virtual_machine: ams1-auth1, protocol: udp, ports: [1812]}
+    /// ```
+    /// Add `service_checks: [{port: 1812, command: radius, vars: {...}}]` to the `icinga2`
+    /// output (or `command: udp` with `udp_send` and `udp_expect`).
+    UDP_SERVICE_WITHOUT_CHECK = ("NS0811", "udp-service-without-check", Warning);
 }
