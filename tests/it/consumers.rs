@@ -67,25 +67,16 @@ fn promtool_accepts_a_config_reading_the_targets() {
     };
     let out = example_build();
     let dir = out.path().join("prometheus");
-    let config = format!(
-        r#"scrape_configs:
-  - job_name: node
-    file_sd_configs:
-      - files: ["{nodes}"]
-  - job_name: blackbox
-    metrics_path: /probe
-    file_sd_configs:
-      - files: ["{blackbox}"]
-    relabel_configs:
-      - source_labels: [module]
-        target_label: __param_module
-      - source_labels: [__address__]
-        target_label: __param_target
-      - target_label: __address__
-        replacement: 127.0.0.1:9115
-"#,
-        nodes = dir.join("nodes.json").display(),
-        blackbox = dir.join("blackbox.json").display()
+    // The configuration is the README's, with its paths pointing at this build.
+    let readme = std::fs::read_to_string(crate::support::root().join("README.md")).unwrap();
+    let start = readme
+        .find("```yaml\nscrape_configs:")
+        .expect("the README's recipe")
+        + 8;
+    let end = start + readme[start..].find("```").expect("the recipe's end");
+    let config = readme[start..end].replace(
+        "/srv/netsot/build/prometheus/",
+        &format!("{}/", dir.display()),
     );
     let config_path = out.path().join("prometheus.yml");
     std::fs::write(&config_path, config).unwrap();
@@ -93,6 +84,25 @@ fn promtool_accepts_a_config_reading_the_targets() {
         .args(["check", "config"])
         .arg(&config_path));
     assert!(text.contains("SUCCESS"), "{text}");
+    // Service discovery with the recipe's relabelling, as Prometheus would run it: every
+    // probe goes to the exporter, and `instance` stays the probed host and port.
+    let discovered = Command::new(&tool)
+        .args(["check", "service-discovery", "--timeout=3s"])
+        .arg(&config_path)
+        .arg("blackbox")
+        .output()
+        .expect("promtool runs");
+    assert!(discovered.status.success(), "{discovered:?}");
+    let targets: serde_json::Value =
+        serde_json::from_slice(&discovered.stdout).expect("a JSON list of targets");
+    let targets = targets.as_array().expect("a list");
+    assert!(!targets.is_empty());
+    for target in targets {
+        let labels = &target["labels"];
+        assert_eq!(labels["__address__"], "127.0.0.1:9115", "{target}");
+        assert_eq!(labels["instance"], labels["__param_target"], "{target}");
+        assert_ne!(labels["instance"], "127.0.0.1:9115", "{target}");
+    }
     // promtool checks the file_sd files' syntax only when it loads them; parse them here
     // as Prometheus does: a list of groups with `targets` and string `labels`.
     for name in ["nodes.json", "blackbox.json"] {
