@@ -164,6 +164,23 @@ pub struct Output {
     /// rendered (NS0811), since `check_udp` needs strings to send and expect.
     #[serde(default)]
     pub service_checks: Vec<Spanned<ServiceCheck>>,
+    /// `icinga2`: Dependency objects from the cabling, so a failed switch does not page for
+    /// every host behind it.
+    pub dependencies: Option<Spanned<Dependencies>>,
+}
+
+/// Which cabled neighbours of a host are its parents in the `icinga2` output.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Dependencies {
+    /// Device roles from the top of the network down, e.g. `[spine, leaf, server]`: a
+    /// device's parents are the devices cabled to it whose role comes earlier in the list.
+    #[serde(default)]
+    pub roles: Vec<Text>,
+    /// Whether the device cabled to a host's management-only interface (its OOB port) is a
+    /// parent of the host; true when not given.
+    #[serde(default = "default_true")]
+    pub oob: bool,
 }
 
 /// How the `icinga2` output checks the services on one port.

@@ -4,7 +4,9 @@
 //! (`hostalive` check, `address`/`address6` from the primary IPs, `vars` from site, region,
 //! role, platform, tenant, tags and custom fields) and the HostGroups it joins (one per
 //! site and role); `services.conf` a Service per service port, checked with the ITL's
-//! `tcp` or `udp` command. The files need only the ITL (`include <itl>`).
+//! `tcp` or `udp` command, or the one `service_checks` gives for the port; with
+//! `dependencies`, `dependencies.conf` the Dependency objects of the cabling
+//! (`icinga2_dependencies.rs`). The files need only the ITL (`include <itl>`).
 //!
 //! Icinga 2's numbers are doubles written without exponent, so integers beyond 2^53 are
 //! written as strings of their digits and other numbers as plain decimals; `$` in the
@@ -174,10 +176,17 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
         path: join(base, "services.conf"),
         bytes: services.into_bytes(),
     });
+    if let Some(settings) = &output.dependencies {
+        let text = super::icinga2_dependencies::render(cx, settings, &monitored, out);
+        out.files.push(RenderedFile {
+            path: join(base, "dependencies.conf"),
+            bytes: text.into_bytes(),
+        });
+    }
 }
 
 /// An Icinga 2 string literal.
-fn quote(text: &str) -> String {
+pub(super) fn quote(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {

@@ -8,6 +8,7 @@
 mod ansible;
 mod dns;
 mod icinga2;
+mod icinga2_dependencies;
 mod prometheus;
 mod template;
 mod template_budget;

@@ -266,3 +266,28 @@ fn an_address_gets_its_pointer_in_the_longest_reverse_zone_holding_it() {
     assert_eq!(all.matches("nowhere.example.net.").count(), 0, "{all}");
     assert!(file("dns/example.net.zone").contains("nowhere"));
 }
+
+#[test]
+fn an_unknown_role_in_icinga2_dependencies_is_reported_in_netsot_yaml() {
+    let dir = repo(&[
+        (
+            "netsot.yaml",
+            "version: 1\noutputs:\n  - renderer: icinga2\n    path: icinga2/\n    dependencies: {roles: [spine, leef]}\n",
+        ),
+        (
+            "data/a.yaml",
+            "sites:\n  - {name: ams1}\ndevice_roles:\n  - {name: spine}\n  - {name: leaf}\n",
+        ),
+    ]);
+    let output = netsot(&["check", "--format", "json"], dir.path());
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    let diagnostic = &json["diagnostics"][0];
+    assert_eq!(diagnostic["code"], "NS0111", "{json}");
+    assert_eq!(
+        diagnostic["message"], "`leef` is not a device role",
+        "{json}"
+    );
+    assert_eq!(diagnostic["file"], "netsot.yaml", "{json}");
+    assert_eq!(diagnostic["line"], 5, "{json}");
+}

@@ -133,9 +133,8 @@ fn icinga2_accepts_hosts_and_services() {
     std::fs::write(
         &main,
         format!(
-            "const PluginDir = \"/usr/lib/nagios/plugins\"\ninclude <itl>\ninclude <plugins>\ninclude \"{}/hosts.conf\"\ninclude \"{}/services.conf\"\n",
-            conf_dir.display(),
-            conf_dir.display()
+            "const PluginDir = \"/usr/lib/nagios/plugins\"\ninclude <itl>\ninclude <plugins>\ninclude \"{dir}/hosts.conf\"\ninclude \"{dir}/services.conf\"\ninclude \"{dir}/dependencies.conf\"\n",
+            dir = conf_dir.display()
         ),
     )
     .unwrap();
@@ -159,6 +158,23 @@ fn icinga2_accepts_hosts_and_services() {
     let hosts = count(&text, "Host");
     assert!(hosts >= 20, "only {hosts} hosts:\n{text}");
     assert!(count(&text, "Service") >= 6, "{text}");
+    // Every Dependency of the file is instantiated: its parent and child hosts exist.
+    let written = std::fs::read_to_string(conf_dir.join("dependencies.conf")).unwrap();
+    let dependencies = written.matches("object Dependency ").count();
+    assert!(dependencies >= 20, "{written}");
+    assert_eq!(count(&text, "Dependencies"), dependencies, "{text}");
+    for (child, parent) in [
+        ("ams1-leaf1", "ams1-spine1"),
+        ("ams1-srv01", "ams1-leaf1"),
+        ("ams1-leaf1", "ams1-mgmt1"),
+    ] {
+        assert!(
+            written.contains(&format!(
+                "  parent_host_name = \"{parent}\"\n  child_host_name = \"{child}\"\n"
+            )),
+            "{child} -> {parent}:\n{written}"
+        );
+    }
 }
 
 /// The current user's or group's name, from `id`.
