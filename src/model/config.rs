@@ -167,6 +167,46 @@ pub struct Output {
     /// `icinga2`: Dependency objects from the cabling, so a failed switch does not page for
     /// every host behind it.
     pub dependencies: Option<Spanned<Dependencies>>,
+    /// `ansible`: the address `ansible_host` is; `primary` (the primary IPv4, else IPv6)
+    /// when not given.
+    pub ansible_host: Option<Spanned<AnsibleHost>>,
+    /// `ansible`: whether hosts without that address are in the inventory (without
+    /// `ansible_host`); false when not given.
+    #[serde(default)]
+    pub hosts_without_address: bool,
+    /// `ansible`: the statuses of the hosts in the inventory; `[active]` when not given.
+    pub statuses: Option<Vec<Text>>,
+    /// `ansible`: the groups hosts join; `[site, role, platform, tag]` when not given.
+    pub group_by: Option<Vec<Spanned<AnsibleGroupBy>>>,
+    /// `ansible`: the merged config context's keys as host variables of their own (which
+    /// override every `group_vars`), instead of one `config_context` variable; false
+    /// when not given.
+    #[serde(default)]
+    pub flatten_config_context: bool,
+    /// `ansible`: `ansible_network_os` and `ansible_connection` per platform name, over the
+    /// built-in table of well-known platforms (docs/outputs.md).
+    #[serde(default)]
+    pub platforms: BTreeMap<String, AnsiblePlatform>,
+}
+
+string_enum! {
+    /// The address of a host the `ansible` output gives as `ansible_host`.
+    pub AnsibleHost = ["primary", "primary_ip4", "primary_ip6", "oob"];
+}
+
+string_enum! {
+    /// A grouping of the `ansible` output's hosts, as `nb_inventory`'s `group_by`.
+    pub AnsibleGroupBy = ["site", "region", "location", "rack", "tenant", "role", "platform", "device_type", "manufacturer", "status", "cluster", "tag"];
+}
+
+/// How Ansible connects to the hosts of one platform.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct AnsiblePlatform {
+    /// `ansible_network_os`, e.g. `arista.eos.eos`.
+    pub network_os: Option<String>,
+    /// `ansible_connection`, e.g. `ansible.netcommon.network_cli`.
+    pub connection: Option<String>,
 }
 
 /// Which cabled neighbours of a host are its parents in the `icinga2` output.

@@ -1,45 +1,46 @@
 //! The `ansible` renderer: one YAML inventory.
 //!
-//! Every device and virtual machine is a host under `all.hosts`, with `ansible_host` (the
-//! primary address), `netsot_*` facts (kind, status, site, region, role, platform, tenant,
-//! tags, device type) and its merged config context, key by key, as host variables. Groups
-//! under `all.children` collect hosts by site (`site_<name>`), role (`role_<name>`),
-//! platform (`platform_<name>`) and tag (`tag_<name>`), names reduced to the characters
-//! Ansible accepts in a group name.
+//! The hosts `ansible_hosts.rs` selects (active ones with an address, by default) are under
+//! `all.hosts` with `ansible_host`, the platform's connection variables, NetBox's variable
+//! names (`primary_ip4`, `oob_ip`, `serial`, `custom_fields`), `netsot_*` facts (kind,
+//! status, site, region, role, platform, tenant, tags, device type) and the merged config
+//! context as `config_context` (or key by key). Groups under `all.children` collect hosts
+//! by each `group_by` (site, role, platform and tag by default), names reduced to the
+//! characters Ansible accepts in a group name.
 //!
 //! Ansible reads a host name as a pattern (`name:port`, `name[1:5]`), so only plain host
 //! names are rendered; others, and names that two objects would share once in the
 //! inventory, are refused (NS0806, NS0807).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use rayon::prelude::*;
 use serde_json::{json, Map, Value};
 
-use super::{Context, Host, Rendered, RenderedFile};
+use super::{ansible_hosts, Context, Host, Rendered, RenderedFile};
 use crate::diag::{codes, Diagnostic, Location};
 use crate::graph::index::NameIndex;
 use crate::graph::{Graph, Id, Owner};
-use crate::model::config::Output;
+use crate::model::config::{AnsibleGroupBy, Output};
 
-pub fn render<'g>(cx: &Context<'g>, _output: &Output, base: &str, out: &mut Rendered) {
+pub fn render<'g>(cx: &Context<'g>, output: &Output, base: &str, out: &mut Rendered) {
     let graph = &cx.compilation.graph;
-    let hosts = cx.hosts();
-    check_host_names(graph, hosts, out);
+    let selected = ansible_hosts::select(graph, output, cx.hosts());
+    check_host_names(graph, selected.iter().map(|s| s.host), out);
     // Each group's hosts, and the kind and name of the first object that named it, to
     // find two objects whose names reduce to one group name.
     let mut groups: BTreeMap<String, Vec<&str>> = BTreeMap::new();
-    let mut sources: std::collections::HashMap<String, (&str, &str)> =
+    let mut sources: std::collections::HashMap<String, (&str, Cow<'g, str>)> =
         std::collections::HashMap::new();
-    let mut collisions: std::collections::BTreeSet<(&str, &str, &str)> = Default::default();
-    let vars: Vec<Map<String, Value>> = hosts
+    let mut collisions: std::collections::BTreeSet<(&str, Cow<'g, str>, Cow<'g, str>)> =
+        Default::default();
+    let vars: Vec<Map<String, Value>> = selected
         .par_iter()
-        .map(|host| {
-            let mut vars = Map::new();
-            if let Some(address) = host.address() {
-                vars.insert("ansible_host".into(), json!(address.to_string()));
-            }
+        .map(|selected| {
+            let host = selected.host;
+            let mut vars = ansible_hosts::netbox_vars(graph, output, selected);
             let kind = match host.owner {
                 Owner::Device(_) => "device",
                 Owner::VirtualMachine(_) => "virtual_machine",
@@ -59,44 +60,49 @@ pub fn render<'g>(cx: &Context<'g>, _output: &Output, base: &str, out: &mut Rend
                 }
             }
             vars.insert("netsot_tags".into(), json!(host.tags));
-            if let Value::Object(context) = cx.views.contexts.merged(host.owner).data {
-                for (key, value) in context {
-                    vars.entry(key).or_insert(value);
+            let context = cx.views.contexts.merged(host.owner).data;
+            match context {
+                Value::Object(context) if output.flatten_config_context => {
+                    for (key, value) in context {
+                        vars.entry(key).or_insert(value);
+                    }
                 }
+                Value::Object(context) if !context.is_empty() => {
+                    vars.insert("config_context".into(), Value::Object(context));
+                }
+                _ => {}
             }
             vars
         })
         .collect();
-    for host in hosts {
-        let mut join = |prefix: &'static str, name: &'g str| {
-            let group = format!("{prefix}_{}", group_name(name));
-            match sources.get(&group) {
-                Some(&(_, first)) if first != name => {
-                    collisions.insert((prefix, first, name));
+    let group_by: Vec<AnsibleGroupBy> = match &output.group_by {
+        Some(by) => by.iter().map(|b| b.value).collect(),
+        None => ["site", "role", "platform", "tag"]
+            .into_iter()
+            .map(AnsibleGroupBy::named)
+            .collect(),
+    };
+    for selected in &selected {
+        let host = selected.host;
+        for &by in &group_by {
+            for (prefix, name) in ansible_hosts::groups(graph, by, host) {
+                let group = format!("{prefix}_{}", group_name(&name));
+                match sources.get(&group) {
+                    Some((_, first)) if *first != name => {
+                        collisions.insert((prefix, first.clone(), name));
+                    }
+                    Some(_) => {}
+                    None => {
+                        sources.insert(group.clone(), (prefix, name));
+                    }
                 }
-                Some(_) => {}
-                None => {
-                    sources.insert(group.clone(), (prefix, name));
-                }
+                groups.entry(group).or_default().push(host.name);
             }
-            groups.entry(group).or_default().push(host.name);
-        };
-        if let Some(site) = host.site {
-            join("site", site);
-        }
-        if let Some(role) = host.role {
-            join("role", role);
-        }
-        if let Some(platform) = host.platform {
-            join("platform", platform);
-        }
-        for tag in &host.tags {
-            join("tag", tag);
         }
     }
 
     for (kind, first, second) in collisions {
-        report_group_collision(graph, kind, first, second, out);
+        report_group_collision(graph, kind, &first, &second, out);
     }
     // Ansible's own groups count too: a host named `all` makes the inventory a loop.
     for group in groups
@@ -104,13 +110,13 @@ pub fn render<'g>(cx: &Context<'g>, _output: &Output, base: &str, out: &mut Rend
         .map(String::as_str)
         .chain(["all", "ungrouped"])
     {
-        if let Ok(h) = hosts.binary_search_by(|h| h.name.cmp(group)) {
+        if let Ok(h) = selected.binary_search_by(|s| s.host.name.cmp(group)) {
             out.diagnostics.push(
                 Diagnostic::new(
                     &codes::OUTPUT_NAME_COLLISION,
                     format!("the host `{group}` has the name of a group of the inventory"),
                 )
-                .at(super::host_name_location(graph, hosts[h].owner))
+                .at(super::host_name_location(graph, selected[h].host.owner))
                 .with_help("Ansible merges a host and a group of the same name; rename the host"),
             );
         }
@@ -119,10 +125,10 @@ pub fn render<'g>(cx: &Context<'g>, _output: &Output, base: &str, out: &mut Rend
     let mut text =
         String::from("# Ansible inventory generated by netsot, do not edit by hand.\nall:\n");
     // Hosts come sorted by name.
-    if !hosts.is_empty() {
+    if !selected.is_empty() {
         text.push_str("  hosts:\n");
-        for (host, vars) in hosts.iter().zip(&vars) {
-            let _ = write!(text, "    {}:", key(host.name));
+        for (selected, vars) in selected.iter().zip(&vars) {
+            let _ = write!(text, "    {}:", key(selected.host.name));
             emit_host_vars(vars, &mut text);
         }
     }
@@ -145,8 +151,12 @@ pub fn render<'g>(cx: &Context<'g>, _output: &Output, base: &str, out: &mut Rend
 
 /// Reports host names Ansible would read as a pattern (NS0806), and two hosts with one
 /// name (NS0807), at both.
-fn check_host_names(graph: &Graph, hosts: &[Host], out: &mut Rendered) {
-    for host in hosts {
+fn check_host_names<'h, 'g: 'h>(
+    graph: &Graph,
+    hosts: impl Iterator<Item = &'h Host<'g>> + Clone,
+    out: &mut Rendered,
+) {
+    for host in hosts.clone() {
         if let Err(reason) = plain_host_name(host.name) {
             out.diagnostics.push(
                 Diagnostic::new(
@@ -161,7 +171,7 @@ fn check_host_names(graph: &Graph, hosts: &[Host], out: &mut Rendered) {
             );
         }
     }
-    super::report_host_collisions(graph, hosts.iter(), "the Ansible inventory", out);
+    super::report_host_collisions(graph, hosts, "the Ansible inventory", out);
 }
 
 /// Whether Ansible reads `name` as one host of that name: letters, digits, `-`, `_` and

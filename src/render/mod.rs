@@ -6,6 +6,7 @@
 //! before anything is written; writing is the command line's job (`cli::write`).
 
 mod ansible;
+mod ansible_hosts;
 mod dns;
 mod icinga2;
 mod icinga2_dependencies;

@@ -266,7 +266,12 @@ fn ansible_hosts_sharing_a_name_are_reported_at_both() {
         "{BASE}devices:\n  - {{name: ams1-mon1, device_type: S1, role: server, site: ams1}}\nvirtual_machines:\n{}",
         vm("ams1-mon1", "198.51.100.66", ""),
     );
-    let built = build(OUTPUTS, &data);
+    // The device has no address: in the inventory only when asked for.
+    let outputs = OUTPUTS.replace(
+        "path: ansible/inventory.yaml}",
+        "path: ansible/inventory.yaml, hosts_without_address: true}",
+    );
+    let built = build(&outputs, &data);
     assert_eq!(built.count("NS0807"), 2, "{}", built.diagnostics);
     assert!(built
         .diagnostics

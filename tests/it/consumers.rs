@@ -233,7 +233,22 @@ fn ansible_inventory_accepts_the_inventory() {
     assert_eq!(vars["netsot_site"], "ams1");
     assert_eq!(vars["netsot_role"], "leaf");
     assert!(vars["ansible_host"].as_str().is_some());
-    // The merged config context: the site's ASN over the global defaults.
-    assert_eq!(vars["bgp"]["asn"], 65101);
-    assert_eq!(vars["domain_name"], "example.net");
+    // As nb_inventory users compose them: the platform's network OS and connection, and
+    // NetBox's names for the addresses and serial.
+    assert_eq!(vars["ansible_network_os"], "arista.eos.eos");
+    assert_eq!(vars["ansible_connection"], "ansible.netcommon.network_cli");
+    assert_eq!(vars["primary_ip4"], vars["ansible_host"]);
+    assert!(vars["oob_ip"].as_str().is_some());
+    assert_eq!(vars["is_virtual"], false);
+    // The merged config context, one variable (the site's ASN over the global defaults),
+    // so it does not override the user's group_vars.
+    assert_eq!(vars["config_context"]["bgp"]["asn"], 65101);
+    assert_eq!(vars["config_context"]["domain_name"], "example.net");
+    assert!(vars.get("bgp").is_none());
+    // Patch panels have no address: not in the inventory unless asked for.
+    assert!(list["_meta"]["hostvars"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .all(|h| !h.contains("-pp")));
 }

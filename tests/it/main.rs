@@ -3,6 +3,7 @@
 //! Fixtures live in `tests/fixtures/`; the real-world data they test against is used in
 //! place from `../shared/data/` and never copied.
 
+mod ansible;
 mod bad_input;
 mod blame;
 mod bounds;
