@@ -76,3 +76,51 @@ fn the_example_validates_against_the_schemas() {
     }
     assert!(count > 0);
 }
+
+#[test]
+fn a_misspelt_nested_field_is_flagged_by_the_schema_as_by_check() {
+    // What a YAML language server does with the published schema: `plattform` on a device
+    // and `dnsname` on an address nested two levels down are flagged, as check flags them.
+    let data = "sites:\n  - {name: ams1}\ndevices:\n  - name: leaf1\n    site: ams1\n    plattform: eos\n    interfaces:\n      - name: eth0\n        ip_addresses:\n          - {address: 192.0.2.1/24, dnsname: leaf1.example.net}\n";
+    let dir = crate::support::repo(&[("netsot.yaml", "version: 1\n"), ("data/a.yaml", data)]);
+    let value = yaml_to_json(&dir.path().join("data/a.yaml"));
+    let errors: Vec<String> = validator("netsot-data.schema.json")
+        .iter_errors(&value)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("plattform") && e.contains("/devices/0")),
+        "{errors:?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("dnsname") && e.contains("/devices/0/interfaces/0/ip_addresses/0")),
+        "{errors:?}"
+    );
+    let output = crate::support::netsot(&["check", "--format", "json"], dir.path());
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("unknown field `plattform`"), "{text}");
+    assert!(text.contains("unknown field `dnsname`"), "{text}");
+}
+
+#[test]
+fn free_form_values_stay_open_in_the_schema() {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("schemas/netsot-data.schema.json")).expect("schema"),
+    )
+    .expect("json");
+    let value = serde_json::json!({
+        "devices": [{"name": "a", "site": "s", "device_type": "t", "role": "r",
+                     "custom_fields": {"anything": 1}}],
+        "config_contexts": [{"name": "c", "data": {"any": {"nested": true}}}]
+    });
+    let validator = jsonschema::validator_for(&schema).expect("a valid schema");
+    let errors: Vec<String> = validator
+        .iter_errors(&value)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+}
