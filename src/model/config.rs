@@ -157,8 +157,20 @@ pub struct Output {
     pub template: Option<Text>,
     /// `template`: render once per object of this collection (`devices`, `virtual_machines`).
     pub for_each: Option<Text>,
-    /// `prometheus`: the port scraped on each device's primary address.
+    /// `prometheus`: the port scraped on each host's address; 9100 when not given.
     pub port: Option<u16>,
+    /// `prometheus`: the address scraped and probed; `primary` when not given.
+    pub address: Option<Spanned<HostAddress>>,
+    /// `prometheus`: the ports scraped on hosts of a role, instead of `port`.
+    #[serde(default)]
+    pub role_ports: Vec<Spanned<RolePorts>>,
+    /// `prometheus`: services whose ports are scraped (a host's exporters declared as
+    /// services, e.g. `node-exporter`); when given, `port` is not scraped on hosts without
+    /// one (only their role's `role_ports`).
+    #[serde(default)]
+    pub scrape_services: Vec<Text>,
+    /// `prometheus`: `snmp.json`, targets for the SNMP exporter.
+    pub snmp: Option<Spanned<Snmp>>,
     /// `icinga2`: the check command of the services on a port, instead of the ITL's `tcp`
     /// (the default for TCP ports) or `udp`; a UDP service on a port without one is not
     /// rendered (NS0811), since `check_udp` needs strings to send and expect.
@@ -169,12 +181,13 @@ pub struct Output {
     pub dependencies: Option<Spanned<Dependencies>>,
     /// `ansible`: the address `ansible_host` is; `primary` (the primary IPv4, else IPv6)
     /// when not given.
-    pub ansible_host: Option<Spanned<AnsibleHost>>,
+    pub ansible_host: Option<Spanned<HostAddress>>,
     /// `ansible`: whether hosts without that address are in the inventory (without
     /// `ansible_host`); false when not given.
     #[serde(default)]
     pub hosts_without_address: bool,
-    /// `ansible`: the statuses of the hosts in the inventory; `[active]` when not given.
+    /// `ansible`, `prometheus`: the statuses of the hosts rendered; `[active]` when not
+    /// given.
     pub statuses: Option<Vec<Text>>,
     /// `ansible`: the groups hosts join; `[site, role, platform, tag]` when not given.
     pub group_by: Option<Vec<Spanned<AnsibleGroupBy>>>,
@@ -190,8 +203,9 @@ pub struct Output {
 }
 
 string_enum! {
-    /// The address of a host the `ansible` output gives as `ansible_host`.
-    pub AnsibleHost = ["primary", "primary_ip4", "primary_ip6", "oob"];
+    /// Which address of a host an output reaches it at: `primary` is the primary IPv4,
+    /// else the primary IPv6; `oob` the device's out-of-band address.
+    pub HostAddress = ["primary", "primary_ip4", "primary_ip6", "oob"];
 }
 
 string_enum! {
@@ -207,6 +221,28 @@ pub struct AnsiblePlatform {
     pub network_os: Option<String>,
     /// `ansible_connection`, e.g. `ansible.netcommon.network_cli`.
     pub connection: Option<String>,
+}
+
+/// The ports the `prometheus` output scrapes on the hosts of one role.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RolePorts {
+    pub role: Text,
+    pub ports: Vec<u16>,
+}
+
+/// The SNMP exporter's targets of the `prometheus` output.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Snmp {
+    /// The SNMP exporter's module (`__param_module`), e.g. `if_mib`.
+    pub module: Text,
+    /// The SNMP exporter's auth (`__param_auth`), e.g. `public_v2`; the exporter's
+    /// default when not given.
+    pub auth: Option<Text>,
+    /// The device roles polled (network devices, not servers); every device when empty.
+    #[serde(default)]
+    pub roles: Vec<Text>,
 }
 
 /// Which cabled neighbours of a host are its parents in the `icinga2` output.

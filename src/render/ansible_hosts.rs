@@ -11,7 +11,7 @@ use serde_json::{json, Map, Value};
 
 use super::Host;
 use crate::graph::{Graph, IpId, Owner};
-use crate::model::config::{AnsibleGroupBy, Output};
+use crate::model::config::{AnsibleGroupBy, HostAddress, Output};
 
 /// A host of the inventory and the address `ansible_host` is.
 pub struct Selected<'a, 'g> {
@@ -42,16 +42,12 @@ pub fn select<'a, 'g>(
 }
 
 fn address(graph: &Graph, output: &Output, host: &Host) -> Option<IpAddr> {
-    match output
-        .ansible_host
-        .as_ref()
-        .map_or("primary", |a| a.value.as_str())
-    {
-        "primary_ip4" => host.primary_ip4,
-        "primary_ip6" => host.primary_ip6,
-        "oob" => oob_ip(graph, host),
-        _ => host.address(),
-    }
+    super::address_of(
+        graph,
+        output.ansible_host.as_ref().map(|a| a.value),
+        host.owner,
+    )
+    .map(|id| ip(graph, id))
 }
 
 fn ip(graph: &Graph, id: IpId) -> IpAddr {
@@ -59,10 +55,7 @@ fn ip(graph: &Graph, id: IpId) -> IpAddr {
 }
 
 fn oob_ip(graph: &Graph, host: &Host) -> Option<IpAddr> {
-    match host.owner {
-        Owner::Device(d) => graph.devices[d.index()].oob_ip.map(|i| ip(graph, i)),
-        Owner::VirtualMachine(_) => None,
-    }
+    super::address_of(graph, Some(HostAddress::named("oob")), host.owner).map(|id| ip(graph, id))
 }
 
 /// `ansible_network_os` and `ansible_connection` of well-known platforms, matched on the

@@ -443,6 +443,32 @@ pub fn socket(address: std::net::IpAddr, port: u16) -> String {
     std::net::SocketAddr::new(address, port).to_string()
 }
 
+/// The address of a host an output reaches it at (`primary` when `choice` is `None`): its
+/// primary IPv4, else IPv6; one of them; or a device's out-of-band address.
+pub(crate) fn address_of(
+    graph: &crate::graph::Graph,
+    choice: Option<crate::model::config::HostAddress>,
+    owner: crate::graph::Owner,
+) -> Option<IpId> {
+    use crate::graph::Owner;
+    let (ip4, ip6, oob) = match owner {
+        Owner::Device(d) => {
+            let n = &graph.devices[d.index()];
+            (n.primary_ip4, n.primary_ip6, n.oob_ip)
+        }
+        Owner::VirtualMachine(v) => {
+            let n = &graph.virtual_machines[v.index()];
+            (n.primary_ip4, n.primary_ip6, None)
+        }
+    };
+    match choice.map_or("primary", |c| c.as_str()) {
+        "primary_ip4" => ip4,
+        "primary_ip6" => ip6,
+        "oob" => oob,
+        _ => ip4.or(ip6),
+    }
+}
+
 /// Where a host's name is written.
 pub(crate) fn host_name_location(
     graph: &crate::graph::Graph,

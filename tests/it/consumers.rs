@@ -103,9 +103,29 @@ fn promtool_accepts_a_config_reading_the_targets() {
         assert_eq!(labels["instance"], labels["__param_target"], "{target}");
         assert_ne!(labels["instance"], "127.0.0.1:9115", "{target}");
     }
+    // The SNMP exporter's job: the module and auth from the file reach the exporter.
+    let discovered = Command::new(&tool)
+        .args(["check", "service-discovery", "--timeout=3s"])
+        .arg(&config_path)
+        .arg("snmp")
+        .output()
+        .expect("promtool runs");
+    assert!(discovered.status.success(), "{discovered:?}");
+    let targets: serde_json::Value =
+        serde_json::from_slice(&discovered.stdout).expect("a JSON list of targets");
+    let targets = targets.as_array().expect("a list");
+    assert!(targets.len() >= 10, "{targets:?}");
+    for target in targets {
+        let labels = &target["labels"];
+        assert_eq!(labels["__address__"], "127.0.0.1:9116", "{target}");
+        assert_eq!(labels["__param_module"], "if_mib", "{target}");
+        assert_eq!(labels["__param_auth"], "public_v2", "{target}");
+        assert_eq!(labels["instance"], labels["__param_target"], "{target}");
+        assert!(["spine", "leaf", "mgmt-switch"].contains(&labels["role"].as_str().unwrap()));
+    }
     // promtool checks the file_sd files' syntax only when it loads them; parse them here
     // as Prometheus does: a list of groups with `targets` and string `labels`.
-    for name in ["nodes.json", "blackbox.json"] {
+    for name in ["nodes.json", "blackbox.json", "snmp.json"] {
         let groups: serde_json::Value =
             serde_json::from_slice(&std::fs::read(dir.join(name)).unwrap()).unwrap();
         let groups = groups.as_array().expect("a list");
