@@ -1,7 +1,8 @@
 //! Family 6: DCIM. Rack elevations here; the other parts of the family, one file each:
-//! cables (`cables.rs`), interfaces (`interfaces.rs`), device, VM and cluster placement
-//! (`relations.rs`), virtual chassis (`virtual_chassis.rs`) and device types
-//! (`device_types.rs`). `check` runs them all on all threads.
+//! cables (`cables.rs`), interfaces (`interfaces.rs`), a device's own ports (`ports.rs`),
+//! device, VM and cluster placement (`relations.rs`), virtual chassis
+//! (`virtual_chassis.rs`) and device types (`device_types.rs`). `check` runs them all on
+//! all threads.
 //!
 //! Rack units are counted in half units so that 0.5U positions and heights are exact
 //! integers. Each rack's devices are sorted and swept once per face.
@@ -15,10 +16,11 @@ use crate::graph::{DeviceId, Graph, RackId};
 
 pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
     // The parts are independent: on all threads, their findings appended in this order.
-    let parts: [fn(&Graph, &mut Vec<Diagnostic>); 6] = [
+    let parts: [fn(&Graph, &mut Vec<Diagnostic>); 7] = [
         rack_elevations,
         super::cables::check,
         super::interfaces::check,
+        super::ports::check,
         super::relations::check,
         super::virtual_chassis::check,
         super::device_types::check,

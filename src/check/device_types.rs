@@ -4,7 +4,7 @@
 //! (`dcim/models/device_component_templates.py`: names unique per type and kind, front
 //! ports mapped onto positions of a rear port of the type, each position once, rear ports of
 //! 1 to 1024 positions, power draws, an interface's bridge among the type's interfaces).
-//! The power draw rules apply to devices' own power ports too (`PowerPort.clean`).
+//! The power draw rules are shared with devices' own power ports (`ports.rs`).
 //!
 //! A type is checked on its own, through hashes of its names that are emptied and reused
 //! from one type to the next.
@@ -192,17 +192,6 @@ pub(super) fn check<'g>(graph: &'g Graph, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-    for object in &graph.model.devices {
-        for port in &object.data.power_ports {
-            let port = &port.value;
-            let template = PowerDraws {
-                name: &port.name,
-                maximum: port.maximum_draw.as_ref(),
-                allocated: port.allocated_draw.as_ref(),
-            };
-            template.check("power port", object.file, out);
-        }
-    }
 }
 
 /// Reports the second and later templates of one kind with a name already used; `seen` is
@@ -316,10 +305,10 @@ fn shape(object: &Obj<DeviceType>, out: &mut Vec<Diagnostic>) {
 }
 
 /// A power port's or power port template's draws, in watts.
-struct PowerDraws<'a> {
-    name: &'a Text,
-    maximum: Option<&'a Spanned<u32>>,
-    allocated: Option<&'a Spanned<u32>>,
+pub(super) struct PowerDraws<'a> {
+    pub(super) name: &'a Text,
+    pub(super) maximum: Option<&'a Spanned<u32>>,
+    pub(super) allocated: Option<&'a Spanned<u32>>,
 }
 
 fn power_draws(port: &PowerPortTemplate, file: crate::diag::FileId, out: &mut Vec<Diagnostic>) {
@@ -334,7 +323,7 @@ fn power_draws(port: &PowerPortTemplate, file: crate::diag::FileId, out: &mut Ve
 impl PowerDraws<'_> {
     /// `PowerPort.clean` and `PowerPortTemplate.clean` (allocated at most maximum) and the
     /// fields' `MinValueValidator(1)`.
-    fn check(&self, what: &str, file: crate::diag::FileId, out: &mut Vec<Diagnostic>) {
+    pub(super) fn check(&self, what: &str, file: crate::diag::FileId, out: &mut Vec<Diagnostic>) {
         for (field, draw) in [
             ("maximum_draw", self.maximum),
             ("allocated_draw", self.allocated),

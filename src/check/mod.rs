@@ -11,6 +11,7 @@ mod device_types;
 mod interfaces;
 mod ipam;
 mod policy;
+mod ports;
 mod relations;
 mod virtual_chassis;
 mod vlan;

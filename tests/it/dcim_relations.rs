@@ -205,3 +205,58 @@ virtual_machines:
     );
     assert_eq!(out, "");
 }
+
+#[test]
+fn a_devices_front_ports_map_onto_its_own_rear_ports() {
+    let out = check(
+        "  - manufacturer: Acme
+    model: P1
+    rear-ports:
+      - {name: rear1, type: lc, positions: 2}
+    front-ports:
+      - {name: front1, type: lc, rear_port: rear1, rear_port_position: 1}
+devices:
+  - name: panel1
+    role: leaf
+    device_type: Acme/P1
+    site: ams1
+    rear_ports:
+      - {name: rear2, type: lc}
+    front_ports:
+      - {name: front2, type: lc, rear_port: rear1, rear_port_position: 1}
+      - {name: front3, type: lc, rear_port: rear1, rear_port_position: 3}
+      - {name: front4, type: lc, rear_port: rear9}
+      - {name: front5, type: lc, rear_port: rear2}
+      - {name: front6, type: lc, rear_port: rear1, rear_port_position: 2}
+",
+    );
+    assert_eq!(
+        out,
+        "NS0623 error data/a.yaml:26:72: front port `front2` of `panel1` maps onto position 1 of rear port `rear1`, already taken
+NS0622 error data/a.yaml:27:72: front port `front3` of `panel1` maps onto position 3 of rear port `rear1`, which has 2
+NS0301 error data/a.yaml:28:45: device `panel1` has no rear port `rear9`
+"
+    );
+}
+
+#[test]
+fn an_entry_that_maps_a_front_port_anew_frees_the_types_position() {
+    let out = check(
+        "  - manufacturer: Acme
+    model: P1
+    rear-ports:
+      - {name: rear1, type: lc, positions: 2}
+    front-ports:
+      - {name: front1, type: lc, rear_port: rear1, rear_port_position: 1}
+devices:
+  - name: panel1
+    role: leaf
+    device_type: Acme/P1
+    site: ams1
+    front_ports:
+      - {name: front1, rear_port: rear1, rear_port_position: 2}
+      - {name: front2, type: lc, rear_port: rear1, rear_port_position: 1}
+",
+    );
+    assert_eq!(out, "");
+}
