@@ -1,5 +1,6 @@
 //! Family 6, a device's own ports (`dcim/models/device_components.py`): power draws
-//! (`PowerPort.clean` and the fields' validators) and front ports mapped onto a rear port of
+//! (`PowerPort.clean` and the fields' validators), rear ports of 1 to 1024 positions
+//! (`positions` validators) and front ports mapped onto a rear port of
 //! the same device, within its positions, each position once (`FrontPort.clean`,
 //! `dcim_frontport_unique_rear_port_position`). A device's ports are its type's templates,
 //! refined by name or added to by its own entries; only devices with front port entries
@@ -25,6 +26,26 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
                 allocated: port.allocated_draw.as_ref(),
             }
             .check("power port", object.file, out);
+        }
+        for port in &data.rear_ports {
+            let port = &port.value;
+            if let Some(p) = port
+                .positions
+                .as_ref()
+                .filter(|p| p.value == 0 || p.value > 1024)
+            {
+                out.push(
+                    Diagnostic::new(
+                        &codes::REAR_PORT_POSITIONS_OUT_OF_RANGE,
+                        format!(
+                            "rear port `{}` of `{}` has {} positions; NetBox allows 1 to 1024",
+                            port.name.value, data.name.value, p.value
+                        ),
+                    )
+                    .at(object.at(p))
+                    .with_help("set `positions` between 1 and 1024"),
+                );
+            }
         }
         if !data.front_ports.iter().any(|p| p.value.rear_port.is_some()) {
             continue;

@@ -222,6 +222,7 @@ devices:
     site: ams1
     rear_ports:
       - {name: rear2, type: lc}
+      - {name: rear3, type: mpo, positions: 0}
     front_ports:
       - {name: front2, type: lc, rear_port: rear1, rear_port_position: 1}
       - {name: front3, type: lc, rear_port: rear1, rear_port_position: 3}
@@ -232,9 +233,10 @@ devices:
     );
     assert_eq!(
         out,
-        "NS0623 error data/a.yaml:26:72: front port `front2` of `panel1` maps onto position 1 of rear port `rear1`, already taken
-NS0622 error data/a.yaml:27:72: front port `front3` of `panel1` maps onto position 3 of rear port `rear1`, which has 2
-NS0301 error data/a.yaml:28:45: device `panel1` has no rear port `rear9`
+        "NS0624 error data/a.yaml:25:45: rear port `rear3` of `panel1` has 0 positions; NetBox allows 1 to 1024
+NS0623 error data/a.yaml:27:72: front port `front2` of `panel1` maps onto position 1 of rear port `rear1`, already taken
+NS0622 error data/a.yaml:28:72: front port `front3` of `panel1` maps onto position 3 of rear port `rear1`, which has 2
+NS0301 error data/a.yaml:29:45: device `panel1` has no rear port `rear9`
 "
     );
 }
