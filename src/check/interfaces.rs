@@ -37,7 +37,7 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
                     Diagnostic::new(
                         &codes::VIRTUAL_INTERFACE_IN_LAG,
                         format!(
-                            "virtual interface {} cannot be a member of LAG `{}`",
+                            "virtual interface `{}` cannot be a member of LAG `{}`",
                             graph.interface_label(i),
                             graph.interface_name(lag)
                         ),
@@ -53,7 +53,7 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
                     Diagnostic::new(
                         &codes::PARENT_ON_PHYSICAL_INTERFACE,
                         format!(
-                            "{} is a {} interface; only virtual interfaces have a parent",
+                            "`{}` is a {} interface; only virtual interfaces have a parent",
                             graph.interface_label(i),
                             kind.as_str()
                         ),
@@ -68,7 +68,7 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     &codes::MARK_CONNECTED_CONFLICT,
                     format!(
-                        "{} is a {} interface and cannot be marked connected",
+                        "`{}` is a {} interface and cannot be marked connected",
                         graph.interface_label(i),
                         kind.as_str()
                     ),
