@@ -17,32 +17,6 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
     circuit_terminations(graph, out);
 }
 
-/// `CircuitTermination.clean` (`circuits/models/circuits.py`): a termination attaches to a
-/// terminating object; the only one netsot models is a site.
-fn circuit_terminations(graph: &Graph, out: &mut Vec<Diagnostic>) {
-    for object in &graph.model.circuits {
-        let data = &object.data;
-        for (side, termination) in [("A", &data.termination_a), ("Z", &data.termination_z)] {
-            let Some(termination) = termination else {
-                continue;
-            };
-            if termination.value.site.is_none() {
-                out.push(
-                    Diagnostic::new(
-                        &codes::CIRCUIT_TERMINATION_WITHOUT_SITE,
-                        format!(
-                            "termination {side} of circuit `{}` is attached to nothing",
-                            data.cid.value
-                        ),
-                    )
-                    .at(object.at(termination))
-                    .with_help("add the `site` where the circuit terminates"),
-                );
-            }
-        }
-    }
-}
-
 fn devices(graph: &Graph, out: &mut Vec<Diagnostic>) {
     for (d, (node, object)) in graph.devices.iter().zip(&graph.model.devices).enumerate() {
         let data = &object.data;
@@ -264,6 +238,32 @@ fn virtual_machines(graph: &Graph, out: &mut Vec<Diagnostic>) {
                 ),
             };
             out.push(diagnostic);
+        }
+    }
+}
+
+/// `CircuitTermination.clean` (`circuits/models/circuits.py`): a termination attaches to a
+/// terminating object; the only one netsot models is a site.
+fn circuit_terminations(graph: &Graph, out: &mut Vec<Diagnostic>) {
+    for object in &graph.model.circuits {
+        let data = &object.data;
+        for (side, termination) in [("A", &data.termination_a), ("Z", &data.termination_z)] {
+            let Some(termination) = termination else {
+                continue;
+            };
+            if termination.value.site.is_none() {
+                out.push(
+                    Diagnostic::new(
+                        &codes::CIRCUIT_TERMINATION_WITHOUT_SITE,
+                        format!(
+                            "termination {side} of circuit `{}` is attached to nothing",
+                            data.cid.value
+                        ),
+                    )
+                    .at(object.at(termination))
+                    .with_help("add the `site` where the circuit terminates"),
+                );
+            }
         }
     }
 }
