@@ -220,6 +220,7 @@ fn cable_site(graph: &Graph, cable: usize) -> Option<String> {
         let owner = match end {
             crate::graph::CableTarget::Interface(i) => graph.interfaces[i.index()].owner,
             crate::graph::CableTarget::Port { device, .. } => Owner::Device(*device),
+            crate::graph::CableTarget::Circuit { .. } => return None,
         };
         site_name(graph, owner)
     })

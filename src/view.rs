@@ -156,6 +156,10 @@ impl<'g> Views<'g> {
                 CableTarget::Port { device, name, .. } => {
                     format!("{}:{}", g.device(*device).name.value, name)
                 }
+                CableTarget::Circuit { circuit, z } => {
+                    let cid = &g.model.circuits[circuit.index()].data.cid.value;
+                    format!("{cid}:{}", if *z { "Z" } else { "A" })
+                }
             })
         });
         json!({

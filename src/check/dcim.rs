@@ -1,42 +1,41 @@
-//! Family 6: DCIM. Rack elevations, cables and LAGs.
+//! Family 6: DCIM. Rack elevations here; the other parts of the family, one file each:
+//! cables (`cables.rs`), interfaces (`interfaces.rs`), a device's own ports (`ports.rs`),
+//! device, VM and cluster placement (`relations.rs`), virtual chassis
+//! (`virtual_chassis.rs`) and device types (`device_types.rs`). `check` runs them all on
+//! all threads.
 //!
 //! Rack units are counted in half units so that 0.5U positions and heights are exact
 //! integers. Each rack's devices are sorted and swept once per face.
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::diag::codes;
 use crate::diag::{Diagnostic, Location};
-use crate::graph::{CableTarget, DeviceId, Graph, InterfaceId, RackId};
-use crate::model::choices::InterfaceType;
-use crate::model::dcim::TerminationType;
+use crate::graph::{DeviceId, Graph, RackId};
 
 pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
     // The parts are independent: on all threads, their findings appended in this order.
-    let (mut racks, (mut cabled, mut lags)) = rayon::join(
-        || {
-            let mut out = Vec::new();
-            rack_elevations(graph, &mut out);
-            out
-        },
-        || {
-            rayon::join(
-                || {
-                    let mut out = Vec::new();
-                    cables(graph, &mut out);
-                    out
-                },
-                || {
-                    let mut out = Vec::new();
-                    nested_lags(graph, &mut out);
-                    out
-                },
-            )
-        },
-    );
-    out.append(&mut racks);
-    out.append(&mut cabled);
-    out.append(&mut lags);
+    let parts: [fn(&Graph, &mut Vec<Diagnostic>); 7] = [
+        rack_elevations,
+        super::cables::check,
+        super::interfaces::check,
+        super::ports::check,
+        super::relations::check,
+        super::virtual_chassis::check,
+        super::device_types::check,
+    ];
+    let found: Vec<Vec<Diagnostic>> = parts
+        .par_iter()
+        .map(|part| {
+            let mut found = Vec::new();
+            part(graph, &mut found);
+            found
+        })
+        .collect();
+    for mut part in found {
+        out.append(&mut part);
+    }
 }
 
 /// A device mounted in a rack, in half units: it occupies `[start, end)`.
@@ -70,6 +69,11 @@ fn rack_elevations(graph: &Graph, out: &mut Vec<Diagnostic>) {
             }
             continue;
         };
+        // A child device in a rack takes its parent's units: its face and position are
+        // reported by `relations` (NS0612), not measured here.
+        if graph.is_child_device(DeviceId::from_index(d)) {
+            continue;
+        }
         let Some(face) = &data.face else {
             out.push(
                 Diagnostic::new(
@@ -255,176 +259,4 @@ fn full_depth_conflict(
     .at(here_at)
     .with_secondary(behind_at, "full depth: occupies both faces")
     .with_help("move one of them, or set `is_full_depth: false` on a half-depth device type")
-}
-
-/// What a cable end is, to tell the same end used twice.
-#[derive(Clone, PartialEq, Eq, Hash)]
-enum EndKey {
-    Interface(InterfaceId),
-    Port(DeviceId, TerminationType, String),
-    /// A circuit termination or power feed, by its text.
-    Other(TerminationType, String),
-}
-
-/// Whether NetBox allows a cable between these kinds of ends
-/// (`COMPATIBLE_TERMINATION_TYPES` of `dcim/constants.py`).
-fn compatible(a: TerminationType, b: TerminationType) -> bool {
-    let allowed: &[&str] = match a.as_str() {
-        "interface" => &[
-            "interface",
-            "circuit_termination",
-            "front_port",
-            "rear_port",
-        ],
-        "console_port" => &["console_server_port", "front_port", "rear_port"],
-        "console_server_port" => &["console_port", "front_port", "rear_port"],
-        "power_port" => &["power_outlet", "power_feed"],
-        "power_outlet" => &["power_port"],
-        "power_feed" => &["power_port"],
-        "circuit_termination" => &[
-            "interface",
-            "front_port",
-            "rear_port",
-            "circuit_termination",
-        ],
-        "front_port" | "rear_port" => &[
-            "console_port",
-            "console_server_port",
-            "interface",
-            "front_port",
-            "rear_port",
-            "circuit_termination",
-        ],
-        _ => &[],
-    };
-    allowed.contains(&b.as_str())
-}
-
-/// Interface types that cannot take a cable: virtual and wireless ones, as in NetBox.
-fn is_uncableable(kind: InterfaceType) -> bool {
-    let name = kind.as_str();
-    matches!(name, "virtual" | "bridge" | "lag" | "other-wireless")
-        || name.starts_with("ieee802.11")
-        || name == "ieee802.15.1"
-}
-
-fn cables(graph: &Graph, out: &mut Vec<Diagnostic>) {
-    let mut ends: HashMap<EndKey, Location> =
-        HashMap::with_capacity_and_hasher(graph.cables.len() * 2, Default::default());
-    for (node, object) in graph.cables.iter().zip(&graph.model.cables) {
-        let data = &object.data;
-        let kind_a = data
-            .a_type
-            .as_ref()
-            .map_or(TerminationType::named("interface"), |t| t.value);
-        let kind_b = data
-            .b_type
-            .as_ref()
-            .map_or(TerminationType::named("interface"), |t| t.value);
-        if !compatible(kind_a, kind_b) {
-            out.push(
-                Diagnostic::new(
-                    &codes::INCOMPATIBLE_CABLE_ENDS,
-                    format!(
-                        "a cable cannot join a {} to a {}",
-                        kind_a.as_str().replace('_', " "),
-                        kind_b.as_str().replace('_', " ")
-                    ),
-                )
-                .at(object.at(&data.b))
-                .with_secondary(object.at(&data.a), "the A end")
-                .with_help("check `a_type` and `b_type`: console to console server, power port to outlet or feed, interfaces to interfaces, ports or circuits"),
-            );
-        }
-        for (target, reference, kind) in [(&node.a, &data.a, kind_a), (&node.b, &data.b, kind_b)] {
-            let at = object.at(reference);
-            let key =
-                match target {
-                    Some(CableTarget::Interface(i)) => {
-                        if let Some(interface_kind) = graph.interface_kind(*i) {
-                            if is_uncableable(interface_kind) {
-                                out.push(
-                                Diagnostic::new(
-                                    &codes::VIRTUAL_INTERFACE_CABLED,
-                                    format!(
-                                        "{} is a {} interface and cannot take a cable",
-                                        graph.interface_label(*i),
-                                        interface_kind.as_str()
-                                    ),
-                                )
-                                .at(at)
-                                .with_secondary(
-                                    graph.interface_location(*i),
-                                    "the interface",
-                                )
-                                .with_help(if interface_kind.as_str() == "lag" {
-                                    "cable the LAG's physical member interfaces instead"
-                                } else if matches!(interface_kind.as_str(), "virtual" | "bridge") {
-                                    "cable the physical interface it rides on instead"
-                                } else {
-                                    "wireless interfaces connect by wireless links, not cables"
-                                }),
-                            );
-                            }
-                        }
-                        EndKey::Interface(*i)
-                    }
-                    Some(CableTarget::Port { device, kind, name }) => {
-                        EndKey::Port(*device, *kind, name.clone())
-                    }
-                    None if kind.is("circuit_termination") || kind.is("power_feed") => {
-                        EndKey::Other(kind, reference.value.to_string())
-                    }
-                    // Unresolved: reported already.
-                    None => continue,
-                };
-            match ends.get(&key) {
-                Some(first) => out.push(
-                    Diagnostic::new(
-                        &codes::CABLE_END_REUSED,
-                        format!("`{}` is the end of two cables", reference.value),
-                    )
-                    .at_labelled(at, "cabled again here")
-                    .with_secondary(*first, "first cabled here")
-                    .with_help("a port holds one cable; remove one of the cables"),
-                ),
-                None => {
-                    ends.insert(key, at);
-                }
-            }
-        }
-    }
-}
-
-fn nested_lags(graph: &Graph, out: &mut Vec<Diagnostic>) {
-    // Only interfaces with an entry can carry these mistakes.
-    for node in &graph.interface_links {
-        let i = node.interface;
-        let Some(lag) = node.lag else {
-            continue;
-        };
-        if graph.interface_kind(i).is_none_or(|k| k.as_str() != "lag") {
-            continue;
-        }
-        let Some(entry) = graph.interface_entry(i) else {
-            continue;
-        };
-        let file = graph.interface_location(i).file;
-        let at = entry
-            .lag
-            .as_ref()
-            .map_or(graph.interface_location(i), |l| Location::new(file, l.span));
-        out.push(
-            Diagnostic::new(
-                &codes::NESTED_LAG,
-                format!(
-                    "LAG {} cannot be a member of LAG {}",
-                    graph.interface_label(i),
-                    graph.interface_name(lag)
-                ),
-            )
-            .at(at)
-            .with_help("make the physical members of both LAGs members of one LAG"),
-        );
-    }
 }

@@ -5,9 +5,15 @@
 //! reported already). No IO happens here, and no pass compares all pairs: every family
 //! hashes or sorts once.
 
+mod cables;
 mod dcim;
+mod device_types;
+mod interfaces;
 mod ipam;
 mod policy;
+mod ports;
+mod relations;
+mod virtual_chassis;
 mod vlan;
 
 use crate::diag::{Diagnostic, FileId};

@@ -138,6 +138,8 @@ pub struct DeviceNode {
 pub struct VirtualMachineNode {
     pub site: Option<SiteId>,
     pub cluster: Option<ClusterId>,
+    /// The host device.
+    pub device: Option<DeviceId>,
     pub role: Option<DeviceRoleId>,
     pub platform: Option<PlatformId>,
     pub tenant: Option<TenantId>,
@@ -299,10 +301,21 @@ pub struct VlanGroupNode {
     pub site: Option<SiteId>,
 }
 
+/// A virtual chassis with its master resolved.
+#[derive(Debug, Default, Clone)]
+pub struct VirtualChassisNode {
+    pub master: Option<DeviceId>,
+}
+
 /// What a cable end attaches to.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CableTarget {
     Interface(InterfaceId),
+    /// The A or Z termination of a circuit; `z` is true for Z.
+    Circuit {
+        circuit: CircuitId,
+        z: bool,
+    },
     /// A port other than an interface: its device, kind and name.
     Port {
         device: DeviceId,
@@ -353,6 +366,7 @@ pub struct Graph {
     pub cables: Vec<CableNode>,
     pub services: Vec<ServiceNode>,
     pub clusters: Vec<ClusterNode>,
+    pub virtual_chassis: Vec<VirtualChassisNode>,
     pub config_contexts: Vec<ConfigContextNode>,
     /// For each device, its interfaces sorted by name, to find one by binary search.
     interfaces_by_name: Vec<InterfaceId>,
@@ -534,6 +548,18 @@ impl Graph {
         self.devices[device.index()]
             .device_type
             .map_or(1.0, |t| self.model.device_types[t.index()].data.height())
+    }
+
+    /// Whether the device's type is a child type (`subdevice_role: child`), which sits in
+    /// a parent's device bay rather than in rack units.
+    pub fn is_child_device(&self, device: DeviceId) -> bool {
+        self.devices[device.index()].device_type.is_some_and(|t| {
+            self.model.device_types[t.index()]
+                .data
+                .subdevice_role
+                .as_ref()
+                .is_some_and(|r| r.value.is("child"))
+        })
     }
 
     /// `start` and its ancestors in a parent table, nearest first; stops at a cycle.

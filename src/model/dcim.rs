@@ -129,7 +129,8 @@ pub struct Device {
     pub oob_ip: Option<Text>,
     pub cluster: Option<Text>,
     pub virtual_chassis: Option<Text>,
-    pub vc_position: Option<u16>,
+    /// The member's position in its virtual chassis; required for members, unique per chassis.
+    pub vc_position: Option<Spanned<u16>>,
     pub vc_priority: Option<u16>,
     pub description: Option<String>,
     pub comments: Option<String>,
@@ -202,6 +203,9 @@ pub struct ConsolePort {
     #[serde(rename = "type")]
     pub kind: Option<Spanned<ConsolePortType>>,
     pub label: Option<String>,
+    /// Connected without a cable (NetBox's `mark_connected`): no cable may end here.
+    #[serde(default)]
+    pub mark_connected: bool,
     pub description: Option<String>,
 }
 
@@ -211,8 +215,12 @@ pub struct PowerPort {
     #[serde(rename = "type")]
     pub kind: Option<Spanned<PowerPortType>>,
     pub label: Option<String>,
-    pub maximum_draw: Option<u32>,
-    pub allocated_draw: Option<u32>,
+    /// Watts, at least 1.
+    pub maximum_draw: Option<Spanned<u32>>,
+    /// Watts, at least 1 and at most `maximum_draw`.
+    pub allocated_draw: Option<Spanned<u32>>,
+    #[serde(default)]
+    pub mark_connected: bool,
     pub description: Option<String>,
 }
 
@@ -222,8 +230,10 @@ pub struct FrontPort {
     #[serde(rename = "type")]
     pub kind: Option<Spanned<PortType>>,
     pub rear_port: Option<Text>,
-    pub rear_port_position: Option<u16>,
+    pub rear_port_position: Option<Spanned<u16>>,
     pub label: Option<String>,
+    #[serde(default)]
+    pub mark_connected: bool,
     pub description: Option<String>,
 }
 
@@ -232,13 +242,17 @@ pub struct RearPort {
     pub name: Text,
     #[serde(rename = "type")]
     pub kind: Option<Spanned<PortType>>,
-    pub positions: Option<u16>,
+    pub positions: Option<Spanned<u16>>,
     pub label: Option<String>,
+    #[serde(default)]
+    pub mark_connected: bool,
     pub description: Option<String>,
 }
 
 /// One end of a cable: `DEVICE:PORT` (split at the first `:`, `SITE/DEVICE:PORT` when the
-/// device name is ambiguous) or a mapping.
+/// device name is ambiguous) or a mapping. A `circuit_termination` end is `CID:A` or
+/// `CID:Z` (split at the last `:`; as a mapping, the circuit ID as `device` and the side as
+/// `port`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum EndpointRef {
@@ -297,7 +311,8 @@ pub struct Cable {
     pub status: Option<Spanned<CableStatus>>,
     pub label: Option<String>,
     pub color: Option<String>,
-    pub length: Option<f64>,
+    /// Needs `length_unit`.
+    pub length: Option<Spanned<f64>>,
     pub length_unit: Option<Spanned<LengthUnit>>,
     pub tenant: Option<Text>,
     pub description: Option<String>,

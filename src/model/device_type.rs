@@ -22,7 +22,8 @@ pub struct DeviceType {
     /// Whether the device occupies both faces of its units; true when not given.
     pub is_full_depth: Option<bool>,
     pub airflow: Option<Spanned<Airflow>>,
-    pub weight: Option<f64>,
+    /// Needs `weight_unit`.
+    pub weight: Option<Spanned<f64>>,
     pub weight_unit: Option<Spanned<WeightUnit>>,
     pub front_image: Option<bool>,
     pub rear_image: Option<bool>,
@@ -108,7 +109,8 @@ pub struct InterfaceTemplate {
     pub label: Option<String>,
     pub enabled: Option<bool>,
     pub mgmt_only: Option<bool>,
-    pub bridge: Option<String>,
+    /// Another interface template of the same type.
+    pub bridge: Option<Text>,
     pub rf_role: Option<String>,
     pub poe_mode: Option<String>,
     pub poe_type: Option<String>,
@@ -131,8 +133,8 @@ pub struct PowerPortTemplate {
     #[serde(rename = "type")]
     pub kind: Option<Spanned<PowerPortType>>,
     pub label: Option<String>,
-    pub maximum_draw: Option<u32>,
-    pub allocated_draw: Option<u32>,
+    pub maximum_draw: Option<Spanned<u32>>,
+    pub allocated_draw: Option<Spanned<u32>>,
     pub description: Option<String>,
 }
 
@@ -154,8 +156,9 @@ pub struct FrontPortTemplate {
     pub kind: Option<Spanned<PortType>>,
     pub label: Option<String>,
     pub color: Option<String>,
+    /// A rear port template of the same type, and the position (1 by default) on it.
     pub rear_port: Option<Text>,
-    pub rear_port_position: Option<u16>,
+    pub rear_port_position: Option<Spanned<u16>>,
     pub description: Option<String>,
 }
 
@@ -166,7 +169,8 @@ pub struct RearPortTemplate {
     pub kind: Option<Spanned<PortType>>,
     pub label: Option<String>,
     pub color: Option<String>,
-    pub positions: Option<u16>,
+    /// 1 to 1024; 1 when not given.
+    pub positions: Option<Spanned<u16>>,
     pub poe: Option<bool>,
     pub description: Option<String>,
 }

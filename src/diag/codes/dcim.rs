@@ -110,4 +110,181 @@ rules! {
     /// - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, interfaces: [{name: Port-Channel1, type: lag}, {name: Port-Channel2, type: lag, lag: Port-Channel1}]}
     /// ```
     NESTED_LAG = ("NS0607", "nested-lag", Error);
+
+    /// A virtual chassis member has no position.
+    ///
+    /// ## What it does
+    /// Reports a device that names a `virtual_chassis` but no `vc_position`.
+    ///
+    /// ## Why is this bad?
+    /// The position numbers a member's interfaces in the stack; NetBox refuses a member
+    /// without one (`Device.clean`).
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, virtual_chassis: vc1}   # no vc_position
+    /// ```
+    VC_MEMBER_WITHOUT_POSITION = ("NS0608", "vc-member-without-position", Error);
+
+    /// Two members of a virtual chassis share a position.
+    ///
+    /// ## What it does
+    /// Reports a device whose `vc_position` another member of the same virtual chassis
+    /// already has.
+    ///
+    /// ## Why is this bad?
+    /// Two switches of a stack cannot both be member 1; NetBox's constraint
+    /// `dcim_device_unique_virtual_chassis_vc_position` refuses it.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, virtual_chassis: vc1, vc_position: 1}
+    /// - {name: leaf2, role: leaf, device_type: Acme/S1, site: ams1, virtual_chassis: vc1, vc_position: 1}
+    /// ```
+    VC_POSITION_TAKEN = ("NS0609", "vc-position-taken", Error);
+
+    /// A virtual chassis's master is not one of its members.
+    ///
+    /// ## What it does
+    /// Reports a virtual chassis whose `master` device does not name that chassis as its
+    /// `virtual_chassis`.
+    ///
+    /// ## Why is this bad?
+    /// The master manages the stack it belongs to; NetBox refuses another device
+    /// (`VirtualChassis.clean`), and a device can master only the one chassis it is in.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// virtual_chassis:
+    ///   - {name: vc1, master: leaf2}
+    /// devices:
+    ///   - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, virtual_chassis: vc1, vc_position: 1}
+    ///   - {name: leaf2, role: leaf, device_type: Acme/S1, site: ams1}
+    /// ```
+    VC_MASTER_NOT_MEMBER = ("NS0610", "vc-master-not-member", Error);
+
+    /// A device has a rack face but no rack.
+    ///
+    /// ## What it does
+    /// Reports a device with `face` and no `rack`.
+    ///
+    /// ## Why is this bad?
+    /// A face is a side of a rack; NetBox refuses it without one (`Device.clean`).
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, face: front}   # no rack
+    /// ```
+    FACE_WITHOUT_RACK = ("NS0611", "face-without-rack", Error);
+
+    /// A child device has a rack face or position.
+    ///
+    /// ## What it does
+    /// Reports a racked device of a child type (`subdevice_role: child`) that gives a
+    /// `face` or a `position`.
+    ///
+    /// ## Why is this bad?
+    /// A child device sits in a device bay of its parent, which holds the rack units;
+    /// NetBox refuses both (`Device.clean`).
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - {name: blade1, role: leaf, device_type: Acme/B1, site: ams1, rack: r1, face: front}   # a child type
+    /// ```
+    CHILD_DEVICE_RACKED = ("NS0612", "child-device-racked", Error);
+
+    /// A physical interface has a parent interface.
+    ///
+    /// ## What it does
+    /// Reports a device interface with a `parent` whose type is not `virtual`.
+    ///
+    /// ## Why is this bad?
+    /// Sub-interfaces are logical; NetBox refuses a parent on any other type
+    /// (`Interface.clean`).
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, interfaces: [{name: eth0.10, type: 1000base-t, parent: eth0}]}
+    /// ```
+    PARENT_ON_PHYSICAL_INTERFACE = ("NS0613", "parent-on-physical-interface", Error);
+
+    /// A virtual interface is a LAG member.
+    ///
+    /// ## What it does
+    /// Reports a device interface of type `virtual` that names a `lag`.
+    ///
+    /// ## Why is this bad?
+    /// A LAG bundles physical links; NetBox refuses a virtual member (`Interface.clean`).
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, interfaces: [{name: po1, type: lag}, {name: lo0, type: virtual, lag: po1}]}
+    /// ```
+    VIRTUAL_INTERFACE_IN_LAG = ("NS0614", "virtual-interface-in-lag", Error);
+
+    /// A port marked connected takes a cable, or cannot be connected at all.
+    ///
+    /// ## What it does
+    /// Reports a cable ending on an interface or port with `mark_connected: true`, and a
+    /// virtual, LAG or bridge interface marked connected.
+    ///
+    /// ## Why is this bad?
+    /// `mark_connected` stands for a connection that is not modelled by a cable; both at
+    /// once, or on an interface nothing plugs into, is a contradiction. NetBox refuses them
+    /// (`CabledObjectModel.clean`, `CableTermination.clean`, `Interface.clean`).
+    ///
+    /// ## Example
+    /// ```yaml
+    /// devices:
+    ///   - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, interfaces: [{name: eth0, mark_connected: true}, {name: lo0, type: virtual, mark_connected: true}]}
+    ///   - {name: leaf2, role: leaf, device_type: Acme/S1, site: ams1}
+    /// cables:
+    ///   - {a: 'leaf1:eth0', b: 'leaf2:eth0'}
+    /// ```
+    MARK_CONNECTED_CONFLICT = ("NS0615", "mark-connected-conflict", Error);
+
+    /// A cable has a length but no unit.
+    ///
+    /// ## What it does
+    /// Reports a cable with `length` and no `length_unit`.
+    ///
+    /// ## Why is this bad?
+    /// Three metres and three feet are different cables to order; NetBox refuses a length
+    /// without its unit (`Cable.clean`).
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - {a: 'leaf1:eth0', b: 'leaf2:eth0', type: cat6, length: 3}   # 3 what?
+    /// ```
+    CABLE_LENGTH_WITHOUT_UNIT = ("NS0616", "cable-length-without-unit", Error);
+
+    /// A cable's two ends are the same port.
+    ///
+    /// ## What it does
+    /// Reports a cable whose A and B ends name one interface, port or circuit termination.
+    ///
+    /// ## Why is this bad?
+    /// A cable joins two things; NetBox refuses A and B on one object (`Cable.clean`).
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - {a: 'leaf1:eth0', b: 'leaf1:eth0'}
+    /// ```
+    CABLE_TO_ITSELF = ("NS0617", "cable-to-itself", Error);
+
+    /// A circuit termination is attached to nothing.
+    ///
+    /// ## What it does
+    /// Reports a circuit's `termination_a` or `termination_z` without a `site`.
+    ///
+    /// ## Why is this bad?
+    /// A termination is where the circuit is handed over; NetBox refuses one that attaches
+    /// to no site, location, region or provider network (`CircuitTermination.clean`). netsot
+    /// models sites only.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - {cid: C-1, provider: Telco, type: transit, termination_a: {port_speed: 1000000}}
+    /// ```
+    CIRCUIT_TERMINATION_WITHOUT_SITE = ("NS0627", "circuit-termination-without-site", Error);
 }

@@ -4,8 +4,9 @@
 //! Codes are never reused. The hundreds digit is the family of SPEC section 3: `NS00xx`
 //! input and repository (`input.rs`), `NS01xx` syntax and shape (`syntax.rs`), `NS02xx`
 //! identity (`identity.rs`), `NS03xx` references (`references.rs`), `NS04xx` IPAM
-//! (`ipam.rs`), `NS05xx` VLANs (`vlans.rs`), `NS06xx` DCIM (`dcim.rs`), `NS07xx` user
-//! policy (`policy.rs`) and `NS08xx` rendering (`render.rs`). A family that outgrows one
+//! (`ipam.rs`), `NS05xx` VLANs (`vlans.rs`), `NS06xx` DCIM (`dcim.rs`, device types in
+//! `device_types.rs`), `NS07xx` user policy (`policy.rs`) and `NS08xx` rendering
+//! (`render.rs`). A family that outgrows one
 //! file takes a second one named for what its rules are about; its `RULES` is added to
 //! `FAMILIES` below. The doc comment of each rule is what `netsot explain CODE` prints,
 //! with the fixed headings "What it does", "Why is this bad?" and "Example".
@@ -13,6 +14,7 @@
 use super::rule::Rule;
 
 mod dcim;
+mod device_types;
 mod identity;
 mod input;
 mod ipam;
@@ -23,6 +25,7 @@ mod syntax;
 mod vlans;
 
 pub use dcim::*;
+pub use device_types::*;
 pub use identity::*;
 pub use input::*;
 pub use ipam::*;
@@ -41,6 +44,7 @@ const FAMILIES: &[&[&Rule]] = &[
     ipam::RULES,
     vlans::RULES,
     dcim::RULES,
+    device_types::RULES,
     policy::RULES,
     render::RULES,
 ];

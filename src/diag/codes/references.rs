@@ -141,4 +141,111 @@ rules! {
     ///   - {name: west, parent: eu}
     /// ```
     PARENT_CYCLE = ("NS0308", "parent-cycle", Error);
+
+    /// A device's rack stands in another location than the device.
+    ///
+    /// ## What it does
+    /// Reports a device that names both a `location` and a `rack` when the rack's own
+    /// `location` is another one (or none).
+    ///
+    /// ## Why is this bad?
+    /// The rack decides where the device is; NetBox refuses the pair (`Device.clean`),
+    /// and floor plans and cabling plans would disagree about the room.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// racks:
+    ///   - {name: r1, site: ams1, location: hall2}
+    /// devices:
+    ///   - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, location: hall1, rack: r1}   # r1 stands in hall2
+    /// ```
+    RACK_OUTSIDE_LOCATION = ("NS0313", "rack-outside-location", Error);
+
+    /// A device or virtual machine is in a cluster of another site.
+    ///
+    /// ## What it does
+    /// Reports a device whose `cluster` has a site other than the device's, and a virtual
+    /// machine whose `site` differs from its cluster's.
+    ///
+    /// ## Why is this bad?
+    /// A cluster's hosts and guests run where the cluster is; NetBox refuses both
+    /// (`Device.clean`, `VirtualMachine.clean`).
+    ///
+    /// ## Example
+    /// ```yaml
+    /// clusters:
+    ///   - {name: c1, type: vmware, site: fra1}
+    /// devices:
+    ///   - {name: host1, role: leaf, device_type: Acme/S1, site: ams1, cluster: c1}
+    /// ```
+    CLUSTER_OUTSIDE_SITE = ("NS0314", "cluster-outside-site", Error);
+
+    /// A virtual machine has neither a site nor a cluster.
+    ///
+    /// ## What it does
+    /// Reports a virtual machine with no `site` and no `cluster`.
+    ///
+    /// ## Why is this bad?
+    /// Nothing says where it runs; NetBox refuses it (`VirtualMachine.clean`).
+    ///
+    /// ## Example
+    /// ```yaml
+    /// virtual_machines:
+    ///   - {name: vm1, vcpus: 2}   # no site, no cluster
+    /// ```
+    VM_WITHOUT_SITE_OR_CLUSTER = ("NS0315", "vm-without-site-or-cluster", Error);
+
+    /// A virtual machine names a host device but no cluster.
+    ///
+    /// ## What it does
+    /// Reports a virtual machine with a `device` and no `cluster`.
+    ///
+    /// ## Why is this bad?
+    /// A host runs guests as a member of a cluster; NetBox refuses a host without one
+    /// (`VirtualMachine.clean`).
+    ///
+    /// ## Example
+    /// ```yaml
+    /// virtual_machines:
+    ///   - {name: vm1, site: ams1, device: host1}
+    /// ```
+    HOST_WITHOUT_CLUSTER = ("NS0316", "host-without-cluster", Error);
+
+    /// A virtual machine's host device is not in the virtual machine's cluster.
+    ///
+    /// ## What it does
+    /// Reports a virtual machine whose `device` is in another cluster than its `cluster`,
+    /// or in none.
+    ///
+    /// ## Why is this bad?
+    /// The guest would run on a host that is not part of its cluster; NetBox refuses it
+    /// (`VirtualMachine.clean`).
+    ///
+    /// ## Example
+    /// ```yaml
+    /// devices:
+    ///   - {name: host1, role: leaf, device_type: Acme/S1, site: ams1, cluster: c2}
+    /// virtual_machines:
+    ///   - {name: vm1, site: ams1, cluster: c1, device: host1}
+    /// ```
+    HOST_OUTSIDE_CLUSTER = ("NS0317", "host-outside-cluster", Error);
+
+    /// A device's platform belongs to another manufacturer than its type.
+    ///
+    /// ## What it does
+    /// Reports a device whose `platform` is limited to a `manufacturer` other than the
+    /// manufacturer of the device's type.
+    ///
+    /// ## Why is this bad?
+    /// The platform drives automation (drivers, templates); a Juniper platform on an
+    /// Arista box renders the wrong configuration. NetBox refuses it (`Device.clean`).
+    ///
+    /// ## Example
+    /// ```yaml
+    /// platforms:
+    ///   - {name: junos, manufacturer: Juniper}
+    /// devices:
+    ///   - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, platform: junos}   # an Acme box
+    /// ```
+    PLATFORM_MANUFACTURER_MISMATCH = ("NS0318", "platform-manufacturer-mismatch", Error);
 }

@@ -1,6 +1,7 @@
-//! Cables and `DEVICE:PORT` endpoints: each cable end resolved to an interface or to a
+//! Cables and `DEVICE:PORT` endpoints: each cable end resolved to an interface, to a
 //! port of another kind (front, rear, console, power) that the device's type or entries
-//! define. Cable ends resolve on all threads.
+//! define, or to a circuit's termination (`CID:A`, `CID:Z`). Cable ends resolve on all
+//! threads.
 //!
 //! Reports: NS0111 (invalid-value, a malformed endpoint) and NS0301 (unresolved-reference,
 //! with the device's ports suggested).
@@ -57,8 +58,11 @@ impl Builder<'_> {
         file: crate::diag::FileId,
     ) -> Option<CableTarget> {
         let kind = kind.unwrap_or(TerminationType::named("interface"));
-        if kind.is("circuit_termination") || kind.is("power_feed") {
-            // Circuit terminations and power feeds are named `CID:A` / `PANEL:FEED`; checked by the DCIM family.
+        if kind.is("circuit_termination") {
+            return self.resolve_circuit_end(reference, file);
+        }
+        if kind.is("power_feed") {
+            // Power feeds are named `PANEL:FEED`; checked by the DCIM family.
             return None;
         }
         let (device, port) = self.endpoint_device(reference, file, None)?;
@@ -93,6 +97,60 @@ impl Builder<'_> {
             );
             None
         }
+    }
+
+    /// Resolves `CID:A` or `CID:Z` (split at the last `:`, as a circuit ID may hold one) to
+    /// a termination the circuit defines.
+    fn resolve_circuit_end(
+        &self,
+        reference: &Spanned<EndpointRef>,
+        file: crate::diag::FileId,
+    ) -> Option<CableTarget> {
+        let location = Location::new(file, reference.span);
+        let parts = match &reference.value {
+            EndpointRef::Text(text) => text.rsplit_once(':'),
+            EndpointRef::Map {
+                device, interface, ..
+            } => Some((device.as_str(), interface.as_str())),
+        };
+        let Some((cid, side)) = parts.filter(|(_, side)| matches!(*side, "A" | "Z")) else {
+            self.push(
+                Diagnostic::new(
+                    &codes::INVALID_VALUE,
+                    format!(
+                        "`{}` is not a circuit termination reference",
+                        reference.value
+                    ),
+                )
+                .at(location)
+                .with_help("write `CID:A` or `CID:Z`, the circuit's ID and the side"),
+            );
+            return None;
+        };
+        let cid_text = Spanned::new(cid.to_string(), reference.span);
+        let circuit = self.resolve(which::CIRCUITS, &cid_text, file)?;
+        let data = &self.graph.model.circuits[circuit.index()].data;
+        let z = side == "Z";
+        let defined = if z {
+            data.termination_z.is_some()
+        } else {
+            data.termination_a.is_some()
+        };
+        if !defined {
+            self.push(
+                Diagnostic::new(
+                    &codes::UNRESOLVED_REFERENCE,
+                    format!("circuit `{cid}` has no termination {side}"),
+                )
+                .at(location)
+                .with_help(format!(
+                    "add `termination_{}` to circuit `{cid}`",
+                    side.to_ascii_lowercase()
+                )),
+            );
+            return None;
+        }
+        Some(CableTarget::Circuit { circuit, z })
     }
 
     /// Whether a device has a non-interface port, from its type or its own entries.

@@ -1,5 +1,6 @@
-//! The DCIM family: racks, devices (their type, role, platform, rack and site), clusters
-//! and virtual machines, and the per-site indexes of racks and devices. Devices resolve on
+//! The DCIM family: racks, devices (their type, role, platform, rack and site), clusters,
+//! virtual machines (with their host device), virtual chassis (with their master), and the
+//! per-site indexes of racks and devices. Devices resolve on
 //! all threads; their site index is filled after, in order.
 //!
 //! Reports: NS0301 (unresolved-reference, device types also by bare model),
@@ -183,9 +184,15 @@ impl Builder<'_> {
                         .and_then(|c| model.clusters[c.index()].data.site.as_ref())
                         .and_then(|s| self.graph.indexes.sites.get(&s.value))
                 });
+            // The host is looked up from the VM's own site, the cluster's when it has none.
+            let device = data
+                .device
+                .as_ref()
+                .and_then(|d| self.resolve_in_site(which::DEVICES, site, d, o.file));
             vm_nodes.push(VirtualMachineNode {
                 site,
                 cluster,
+                device,
                 role: self.resolve_opt(which::DEVICE_ROLES, data.role.as_ref(), o.file),
                 platform: self.resolve_opt(which::PLATFORMS, data.platform.as_ref(), o.file),
                 tenant: self.resolve_opt(which::TENANTS, data.tenant.as_ref(), o.file),
@@ -195,9 +202,17 @@ impl Builder<'_> {
         }
         self.graph.virtual_machines = vm_nodes;
         step.done("virtual machines");
+        let mut chassis = Vec::with_capacity(model.virtual_chassis.len());
         for o in &model.virtual_chassis {
             self.resolve_tags(&o.data.tags, o.file);
+            let master = o
+                .data
+                .master
+                .as_ref()
+                .and_then(|m| self.resolve_in_site(which::DEVICES, None, m, o.file));
+            chassis.push(VirtualChassisNode { master });
         }
+        self.graph.virtual_chassis = chassis;
         for o in &model.circuits {
             self.resolve(which::PROVIDERS, &o.data.provider, o.file);
             self.resolve(which::CIRCUIT_TYPES, &o.data.kind, o.file);

@@ -1,0 +1,81 @@
+//! Family 6, device interfaces: the parts of NetBox's `Interface.clean`
+//! (`dcim/models/device_components.py`) that resolution leaves over (a parent only on a
+//! virtual interface, no LAG on one, no virtual interface marked connected), and netsot's
+//! own rule against nested LAGs. Only interfaces with an entry can carry these mistakes, so
+//! only `graph.interface_links` is walked.
+
+use crate::diag::codes;
+use crate::diag::{Diagnostic, Location};
+use crate::graph::{Graph, Owner};
+
+pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
+    for node in &graph.interface_links {
+        let i = node.interface;
+        // A VM's interfaces have no type in NetBox, so only netsot's own rule (nested LAGs)
+        // applies to them.
+        let device = matches!(graph.interfaces[i.index()].owner, Owner::Device(_));
+        let (Some(entry), Some(kind)) = (graph.interface_entry(i), graph.interface_kind(i)) else {
+            continue;
+        };
+        let file = graph.interface_location(i).file;
+        if let (Some(lag), Some(reference)) = (node.lag, &entry.lag) {
+            if kind.is("lag") {
+                out.push(
+                    Diagnostic::new(
+                        &codes::NESTED_LAG,
+                        format!(
+                            "LAG {} cannot be a member of LAG {}",
+                            graph.interface_label(i),
+                            graph.interface_name(lag)
+                        ),
+                    )
+                    .at(Location::new(file, reference.span))
+                    .with_help("make the physical members of both LAGs members of one LAG"),
+                );
+            } else if device && kind.is("virtual") {
+                out.push(
+                    Diagnostic::new(
+                        &codes::VIRTUAL_INTERFACE_IN_LAG,
+                        format!(
+                            "virtual interface `{}` cannot be a member of LAG `{}`",
+                            graph.interface_label(i),
+                            graph.interface_name(lag)
+                        ),
+                    )
+                    .at(Location::new(file, reference.span))
+                    .with_help("make the physical interface the LAG member, or remove `lag`"),
+                );
+            }
+        }
+        if let (Some(_), Some(reference)) = (node.parent, &entry.parent) {
+            if device && !kind.is("virtual") {
+                out.push(
+                    Diagnostic::new(
+                        &codes::PARENT_ON_PHYSICAL_INTERFACE,
+                        format!(
+                            "`{}` is a {} interface; only virtual interfaces have a parent",
+                            graph.interface_label(i),
+                            kind.as_str()
+                        ),
+                    )
+                    .at(Location::new(file, reference.span))
+                    .with_help("give the sub-interface `type: virtual`, or remove `parent`"),
+                );
+            }
+        }
+        if device && entry.mark_connected && super::cables::is_virtual(kind) {
+            out.push(
+                Diagnostic::new(
+                    &codes::MARK_CONNECTED_CONFLICT,
+                    format!(
+                        "`{}` is a {} interface and cannot be marked connected",
+                        graph.interface_label(i),
+                        kind.as_str()
+                    ),
+                )
+                .at(graph.interface_location(i))
+                .with_help("remove `mark_connected: true`; only physical ports connect"),
+            );
+        }
+    }
+}
