@@ -1,15 +1,12 @@
 //! Organisation: tags, tenants, regions, site groups, sites and locations.
 
-use std::collections::BTreeMap;
-
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Keyed, Text};
 use crate::string_enum;
 
-/// Custom field values of an object, checked against the `custom_fields` definitions.
-pub type CustomFieldValues = BTreeMap<String, serde_json::Value>;
+pub use super::custom_fields::CustomFieldValues;
 
 macro_rules! keyed {
     ($($ty:ty => $key:expr),* $(,)?) => { $( impl Keyed for $ty { const KEY_FIELD: Option<&'static str> = $key; } )* };

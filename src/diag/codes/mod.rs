@@ -12,6 +12,7 @@
 
 use super::rule::Rule;
 
+mod custom_fields;
 mod dcim;
 mod identity;
 mod input;
@@ -22,6 +23,7 @@ mod render;
 mod syntax;
 mod vlans;
 
+pub use custom_fields::*;
 pub use dcim::*;
 pub use identity::*;
 pub use input::*;
@@ -36,6 +38,7 @@ pub use vlans::*;
 const FAMILIES: &[&[&Rule]] = &[
     input::RULES,
     syntax::RULES,
+    custom_fields::RULES,
     identity::RULES,
     references::RULES,
     ipam::RULES,
