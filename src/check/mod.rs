@@ -10,6 +10,7 @@ mod custom_fields;
 mod dcim;
 mod ipam;
 mod policy;
+mod values;
 mod vlan;
 
 use crate::diag::{Diagnostic, FileId};
@@ -33,6 +34,7 @@ pub fn run(
                     vlan.extend(collect(timings, "custom_fields", |out| {
                         custom_fields::check(graph, out)
                     }));
+                    vlan.extend(collect(timings, "values", |out| values::check(graph, out)));
                     vlan
                 },
             )

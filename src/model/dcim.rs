@@ -66,7 +66,7 @@ pub struct Manufacturer {
 pub struct DeviceRole {
     pub name: Text,
     pub slug: Option<Text>,
-    pub color: Option<String>,
+    pub color: Option<Text>,
     #[serde(default = "default_true")]
     pub vm_role: bool,
     pub description: Option<String>,
@@ -94,7 +94,7 @@ pub struct Rack {
     pub starting_unit: Option<Spanned<u16>>,
     #[serde(default)]
     pub desc_units: bool,
-    pub width: Option<u16>,
+    pub width: Option<Spanned<u16>>,
     pub facility_id: Option<String>,
     pub serial: Option<String>,
     pub asset_tag: Option<String>,
@@ -129,8 +129,8 @@ pub struct Device {
     pub oob_ip: Option<Text>,
     pub cluster: Option<Text>,
     pub virtual_chassis: Option<Text>,
-    pub vc_position: Option<u16>,
-    pub vc_priority: Option<u16>,
+    pub vc_position: Option<Spanned<u16>>,
+    pub vc_priority: Option<Spanned<u16>>,
     pub description: Option<String>,
     pub comments: Option<String>,
     #[serde(default)]
@@ -296,7 +296,7 @@ pub struct Cable {
     pub kind: Option<Spanned<CableType>>,
     pub status: Option<Spanned<CableStatus>>,
     pub label: Option<String>,
-    pub color: Option<String>,
+    pub color: Option<Text>,
     pub length: Option<f64>,
     pub length_unit: Option<Spanned<LengthUnit>>,
     pub tenant: Option<Text>,

@@ -22,7 +22,7 @@ string_enum! {
 pub struct Tag {
     pub name: Text,
     pub slug: Option<Text>,
-    pub color: Option<String>,
+    pub color: Option<Text>,
     pub description: Option<String>,
 }
 
@@ -73,11 +73,11 @@ pub struct Site {
     pub group: Option<Text>,
     pub tenant: Option<Text>,
     pub facility: Option<String>,
-    pub time_zone: Option<String>,
+    pub time_zone: Option<Text>,
     pub physical_address: Option<String>,
     pub shipping_address: Option<String>,
-    pub latitude: Option<f64>,
-    pub longitude: Option<f64>,
+    pub latitude: Option<Spanned<f64>>,
+    pub longitude: Option<Spanned<f64>>,
     #[serde(default)]
     pub asns: Vec<Spanned<u32>>,
     pub description: Option<String>,
