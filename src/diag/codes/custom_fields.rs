@@ -12,7 +12,7 @@ rules! {
     /// `dcim.site`, ...), with the closest names as suggestions.
     ///
     /// ## Why is this bad?
-    /// NetBox's API refuses data for a field the type does not have, and drops it on save:
+    /// NetBox silently drops data for a field the type does not have (its API answers 200):
     /// a misspelled field is a value nobody will ever read.
     ///
     /// ## Example
