@@ -360,3 +360,26 @@ fn site_lookup<K: Copy>(
         SiteLookup::Missing => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::is_datetime;
+
+    #[test]
+    fn datetimes_take_the_forms_python_fromisoformat_reads() {
+        for good in [
+            "2026-11-30",
+            "2026-11-30T09:30:00",
+            "2026-11-30 09:30:00.123",
+            "2026-11-30T09:30",
+            "2026-11-30T09:30:00Z",
+            "2026-11-30T09:30:00+01:00",
+            "2026-11-30 09:30:00+01:00",
+        ] {
+            assert!(is_datetime(good), "{good}");
+        }
+        for bad in ["30/11/2026", "2026-13-01", "2026-11-30T25:00:00", "now", ""] {
+            assert!(!is_datetime(bad), "{bad}");
+        }
+    }
+}

@@ -5,6 +5,8 @@
 //!
 //! Each is a comparison on one value: no allocation unless a value is refused. Lengths are
 //! counted in characters, as Django does, and only for texts longer in bytes than the limit.
+//! They run here rather than while loading so that the object is kept (its references
+//! resolve, nothing else is reported for its absence) and the message can name it.
 
 use rayon::prelude::*;
 use serde_json::Value;
