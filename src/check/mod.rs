@@ -1,11 +1,13 @@
 //! The rule families of SPEC section 3 that run on the resolved graph. Syntax and shape
 //! (family 1) are checked while loading, identity and references (families 2 and 3) while
-//! resolving; the families here (4 IPAM, 5 VLANs, 6 DCIM, 7 policy) see a graph whose
+//! resolving; the families here (4 IPAM, 5 VLANs, 6 DCIM, 7 policy, and custom fields) see a graph whose
 //! references are resolved as far as they could be, and skip what did not resolve (it was
 //! reported already). No IO happens here, and no pass compares all pairs: every family
 //! hashes or sorts once.
 
 mod cables;
+mod custom_field_values;
+mod custom_fields;
 mod dcim;
 mod device_types;
 mod interfaces;
@@ -14,6 +16,7 @@ mod policy;
 mod ports;
 mod relations;
 mod virtual_chassis;
+mod values;
 mod vlan;
 
 use crate::diag::{Diagnostic, FileId};
@@ -32,7 +35,14 @@ pub fn run(
         || {
             rayon::join(
                 || collect(timings, "ipam", |out| ipam::check(graph, config, out)),
-                || collect(timings, "vlan", |out| vlan::check(graph, out)),
+                || {
+                    let mut vlan = collect(timings, "vlan", |out| vlan::check(graph, out));
+                    vlan.extend(collect(timings, "custom_fields", |out| {
+                        custom_fields::check(graph, out)
+                    }));
+                    vlan.extend(collect(timings, "values", |out| values::check(graph, out)));
+                    vlan
+                },
             )
         },
         || {

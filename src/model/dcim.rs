@@ -66,7 +66,7 @@ pub struct Manufacturer {
 pub struct DeviceRole {
     pub name: Text,
     pub slug: Option<Text>,
-    pub color: Option<String>,
+    pub color: Option<Text>,
     #[serde(default = "default_true")]
     pub vm_role: bool,
     pub description: Option<String>,
@@ -94,7 +94,7 @@ pub struct Rack {
     pub starting_unit: Option<Spanned<u16>>,
     #[serde(default)]
     pub desc_units: bool,
-    pub width: Option<u16>,
+    pub width: Option<Spanned<u16>>,
     pub facility_id: Option<String>,
     pub serial: Option<String>,
     pub asset_tag: Option<String>,
@@ -131,7 +131,7 @@ pub struct Device {
     pub virtual_chassis: Option<Text>,
     /// The member's position in its virtual chassis; required for members, unique per chassis.
     pub vc_position: Option<Spanned<u16>>,
-    pub vc_priority: Option<u16>,
+    pub vc_priority: Option<Spanned<u16>>,
     pub description: Option<String>,
     pub comments: Option<String>,
     #[serde(default)]
@@ -310,7 +310,7 @@ pub struct Cable {
     pub kind: Option<Spanned<CableType>>,
     pub status: Option<Spanned<CableStatus>>,
     pub label: Option<String>,
-    pub color: Option<String>,
+    pub color: Option<Text>,
     /// Needs `length_unit`.
     pub length: Option<Spanned<f64>>,
     pub length_unit: Option<Spanned<LengthUnit>>,

@@ -1,11 +1,11 @@
-//! Extras: config contexts and custom field definitions.
+//! Extras: config contexts; custom field definitions live in `custom_fields.rs`.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub use super::custom_fields::{CustomField, CustomFieldType};
 use super::organisation::keyed;
 use super::{Keyed, Spanned, Text};
-use crate::string_enum;
 
 /// Data merged into the context of the devices and virtual machines it is scoped to, by
 /// weight then name, with the object's own `config_context` last (NetBox's semantics).
@@ -44,33 +44,8 @@ pub struct ConfigContext {
     pub data: Spanned<serde_json::Value>,
 }
 
-string_enum! {
-    /// The type of a custom field.
-    pub CustomFieldType = ["text", "longtext", "integer", "decimal", "boolean", "date", "datetime", "url", "json", "select", "multiselect", "object", "multiobject"];
-}
-
-/// The definition of a custom field: which collections carry it and what its values are.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct CustomField {
-    pub name: Text,
-    #[serde(rename = "type")]
-    pub kind: Spanned<CustomFieldType>,
-    /// The collections whose objects may carry the field, e.g. `[devices, sites]`.
-    pub object_types: Vec<Text>,
-    pub label: Option<String>,
-    pub description: Option<String>,
-    #[serde(default)]
-    pub required: bool,
-    pub default: Option<serde_json::Value>,
-    #[serde(default)]
-    pub choices: Vec<String>,
-    pub validation_minimum: Option<i64>,
-    pub validation_maximum: Option<i64>,
-    pub validation_regex: Option<String>,
-}
-
 fn default_true() -> bool {
     true
 }
 
-keyed! { ConfigContext => Some("name"), CustomField => Some("name") }
+keyed! { ConfigContext => Some("name") }

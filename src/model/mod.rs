@@ -8,6 +8,7 @@
 pub mod choices;
 pub mod circuits;
 pub mod config;
+pub mod custom_fields;
 pub mod dcim;
 pub mod device_type;
 pub mod extras;
@@ -246,6 +247,7 @@ pub trait Keyed {
 }
 
 use circuits::*;
+use custom_fields::CustomFieldChoiceSet;
 use dcim::*;
 use extras::*;
 use ipam::*;
@@ -294,4 +296,6 @@ collections! {
     circuits: Circuit,
     config_contexts: ConfigContext,
     custom_fields: CustomField,
+    /// The choices of `select` and `multiselect` custom fields.
+    custom_field_choice_sets: CustomFieldChoiceSet,
 }

@@ -1,15 +1,12 @@
 //! Organisation: tags, tenants, regions, site groups, sites and locations.
 
-use std::collections::BTreeMap;
-
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Keyed, Text};
 use crate::string_enum;
 
-/// Custom field values of an object, checked against the `custom_fields` definitions.
-pub type CustomFieldValues = BTreeMap<String, serde_json::Value>;
+pub use super::custom_fields::CustomFieldValues;
 
 macro_rules! keyed {
     ($($ty:ty => $key:expr),* $(,)?) => { $( impl Keyed for $ty { const KEY_FIELD: Option<&'static str> = $key; } )* };
@@ -25,7 +22,7 @@ string_enum! {
 pub struct Tag {
     pub name: Text,
     pub slug: Option<Text>,
-    pub color: Option<String>,
+    pub color: Option<Text>,
     pub description: Option<String>,
 }
 
@@ -76,11 +73,11 @@ pub struct Site {
     pub group: Option<Text>,
     pub tenant: Option<Text>,
     pub facility: Option<String>,
-    pub time_zone: Option<String>,
+    pub time_zone: Option<Text>,
     pub physical_address: Option<String>,
     pub shipping_address: Option<String>,
-    pub latitude: Option<f64>,
-    pub longitude: Option<f64>,
+    pub latitude: Option<Spanned<f64>>,
+    pub longitude: Option<Spanned<f64>>,
     #[serde(default)]
     pub asns: Vec<Spanned<u32>>,
     pub description: Option<String>,

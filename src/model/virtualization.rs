@@ -6,6 +6,12 @@ use serde::{Deserialize, Serialize};
 use super::dcim::{DeviceStatus, Interface};
 use super::organisation::{keyed, CustomFieldValues};
 use super::{Keyed, Spanned, Text};
+use crate::string_enum;
+
+string_enum! {
+    /// The status of a cluster (`ClusterStatusChoices`).
+    pub ClusterStatus = ["planned", "staging", "active", "decommissioning", "offline"];
+}
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ClusterType {
@@ -29,7 +35,7 @@ pub struct Cluster {
     pub group: Option<Text>,
     pub site: Option<Text>,
     pub tenant: Option<Text>,
-    pub status: Option<Text>,
+    pub status: Option<Spanned<ClusterStatus>>,
     pub description: Option<String>,
     #[serde(default)]
     pub tags: Vec<Text>,

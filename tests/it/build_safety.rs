@@ -214,9 +214,11 @@ fn a_file_that_is_also_a_folder_is_ns0801_and_nothing_is_written() {
 
 #[test]
 fn a_path_part_over_255_bytes_is_ns0801() {
-    let long = "d".repeat(300);
+    // NetBox allows device names of 64 characters (NS0111), so the path repeats the name
+    // to pass 255 bytes.
+    let long = "d".repeat(64);
     let dir = devices_repo(
-        PER_DEVICE,
+        "  - {renderer: template, template: device.j2, for_each: devices, path: 'configs/{{ device.name }}{{ device.name }}{{ device.name }}{{ device.name }}.cfg'}\n",
         &format!("  - {{name: {long}, site: s1, role: r, device_type: M/T}}\n"),
     );
     let output = netsot(&["build", "."], dir.path());

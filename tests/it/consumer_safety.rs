@@ -440,7 +440,15 @@ fn icinga2_reads_every_number_and_no_macro() {
     // 2^53 are rounded by its doubles, `.inf`/`.nan` used to become null, and `$ENV$` is
     // a runtime macro (and a lone `$` in `vars` fails Icinga's validation).
     let data = format!(
-        "{BASE}virtual_machines:\n{}",
+        "{BASE}{}virtual_machines:\n{}",
+        // Every value is `json`, so the numbers reach the renderer as YAML typed them.
+        ["tiny", "huge", "big", "wide", "exact", "small", "inf", "nan", "price", "text"]
+            .iter()
+            .fold("custom_fields:\n".to_string(), |defs, name| {
+                defs + &format!(
+                    "  - {{name: {name}, type: json, object_types: [virtualization.virtualmachine]}}\n"
+                )
+            }),
         vm(
             "one",
             "198.51.100.1",

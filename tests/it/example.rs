@@ -47,7 +47,10 @@ fn first_device_file() -> String {
 #[test]
 fn a_misspelled_site_is_reported_with_a_suggestion() {
     let file = first_device_file();
-    let out = broken(&file, |text| text.replacen("site: ", "site: x", 1));
+    // A `site:` key of its own line, not the end of another key (`backup_site:`).
+    let out = broken(&file, |text| {
+        text.replacen("\n    site: ", "\n    site: x", 1)
+    });
     assert!(out.contains("NS0301"), "{out}");
 }
 

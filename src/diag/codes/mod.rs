@@ -13,6 +13,7 @@
 
 use super::rule::Rule;
 
+mod custom_fields;
 mod dcim;
 mod device_types;
 mod identity;
@@ -24,6 +25,7 @@ mod render;
 mod syntax;
 mod vlans;
 
+pub use custom_fields::*;
 pub use dcim::*;
 pub use device_types::*;
 pub use identity::*;
@@ -39,6 +41,7 @@ pub use vlans::*;
 const FAMILIES: &[&[&Rule]] = &[
     input::RULES,
     syntax::RULES,
+    custom_fields::RULES,
     identity::RULES,
     references::RULES,
     ipam::RULES,

@@ -1,0 +1,511 @@
+//! Values NetBox's field validators refuse, on DCIM, organisation and the other collections
+//! netsot reads: name and slug lengths (`max_length`), slug form (`SlugField`), colours
+//! (`ColorField`), coordinates, time zones (`TimeZoneField`), rack heights, starting units
+//! and widths, MTUs, virtual chassis positions and priorities, and config context data.
+//!
+//! Each is a comparison on one value: no allocation unless a value is refused. Lengths are
+//! counted in characters, as Django does, and only for texts longer in bytes than the limit.
+//! They run here rather than while loading so that the object is kept (its references
+//! resolve, nothing else is reported for its absence) and the message can name it.
+
+use rayon::prelude::*;
+use serde_json::Value;
+
+use crate::diag::{self, codes, Diagnostic, FileId, Location};
+use crate::graph::Graph;
+use crate::model::dcim::Interface;
+use crate::model::{Obj, Spanned, Text};
+
+/// NetBox's `max_length` of a slug (`SlugField`), the same in every model.
+const SLUG_MAX: usize = 100;
+
+/// `RACK_U_HEIGHT_MAX` of `dcim/constants.py`.
+const RACK_U_HEIGHT_MAX: u16 = 100;
+
+/// `RackWidthChoices` of `dcim/choices.py`, in inches.
+const RACK_WIDTHS: [u16; 4] = [10, 19, 21, 23];
+
+/// `INTERFACE_MTU_MIN` and `INTERFACE_MTU_MAX` of `dcim/constants.py`.
+const MTU: (u32, u32) = (1, 65536);
+
+/// `VC_POSITION_MAX` and the `vc_priority` validator of `dcim/models/devices.py`.
+const VC_MAX: u16 = 255;
+
+pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
+    let m = &graph.model;
+    named(&m.tags, "tag", 100, |o| (&o.name, o.slug.as_ref()), out);
+    named(
+        &m.tenant_groups,
+        "tenant group",
+        100,
+        |o| (&o.name, o.slug.as_ref()),
+        out,
+    );
+    named(
+        &m.tenants,
+        "tenant",
+        100,
+        |o| (&o.name, o.slug.as_ref()),
+        out,
+    );
+    named(
+        &m.regions,
+        "region",
+        100,
+        |o| (&o.name, o.slug.as_ref()),
+        out,
+    );
+    named(
+        &m.site_groups,
+        "site group",
+        100,
+        |o| (&o.name, o.slug.as_ref()),
+        out,
+    );
+    named(&m.sites, "site", 100, |o| (&o.name, o.slug.as_ref()), out);
+    named(
+        &m.locations,
+        "location",
+        100,
+        |o| (&o.name, o.slug.as_ref()),
+        out,
+    );
+    named(
+        &m.manufacturers,
+        "manufacturer",
+        100,
+        |o| (&o.name, o.slug.as_ref()),
+        out,
+    );
+    named(
+        &m.device_roles,
+        "device role",
+        100,
+        |o| (&o.name, o.slug.as_ref()),
+        out,
+    );
+    named(
+        &m.platforms,
+        "platform",
+        100,
+        |o| (&o.name, o.slug.as_ref()),
+        out,
+    );
+    named(&m.racks, "rack", 100, |o| (&o.name, None), out);
+    named(
+        &m.virtual_chassis,
+        "virtual chassis",
+        64,
+        |o| (&o.name, None),
+        out,
+    );
+    named(&m.vrfs, "VRF", 100, |o| (&o.name, None), out);
+    named(
+        &m.route_targets,
+        "route target",
+        21,
+        |o| (&o.name, None),
+        out,
+    );
+    named(&m.rirs, "RIR", 100, |o| (&o.name, o.slug.as_ref()), out);
+    named(
+        &m.vlan_groups,
+        "VLAN group",
+        100,
+        |o| (&o.name, o.slug.as_ref()),
+        out,
+    );
+    named(&m.vlans, "VLAN", 64, |o| (&o.name, None), out);
+    named(&m.services, "service", 100, |o| (&o.name, None), out);
+    named(
+        &m.cluster_types,
+        "cluster type",
+        100,
+        |o| (&o.name, o.slug.as_ref()),
+        out,
+    );
+    named(
+        &m.cluster_groups,
+        "cluster group",
+        100,
+        |o| (&o.name, o.slug.as_ref()),
+        out,
+    );
+    named(&m.clusters, "cluster", 100, |o| (&o.name, None), out);
+    named(
+        &m.providers,
+        "provider",
+        100,
+        |o| (&o.name, o.slug.as_ref()),
+        out,
+    );
+    named(
+        &m.circuit_types,
+        "circuit type",
+        100,
+        |o| (&o.name, o.slug.as_ref()),
+        out,
+    );
+    named(&m.circuits, "circuit", 100, |o| (&o.cid, None), out);
+    named(
+        &m.config_contexts,
+        "config context",
+        100,
+        |o| (&o.name, None),
+        out,
+    );
+    for tag in &m.tags {
+        color(out, tag.file, tag.data.color.as_ref(), || {
+            format!("tag `{}`", tag.data.name.value)
+        });
+    }
+    for role in &m.device_roles {
+        let name = &role.data.name.value;
+        color(out, role.file, role.data.color.as_ref(), || {
+            format!("device role `{name}`")
+        });
+    }
+    for cable in &m.cables {
+        color(out, cable.file, cable.data.color.as_ref(), || {
+            "a cable".to_string()
+        });
+    }
+    for site in &m.sites {
+        site_values(site, out);
+    }
+    for rack in &m.racks {
+        rack_values(rack, out);
+    }
+    for context in &m.config_contexts {
+        let data = &context.data.data;
+        if !data.value.is_object() {
+            out.push(not_a_mapping(
+                context.at(data),
+                format!("`data` of config context `{}`", context.data.name.value),
+                &data.value,
+            ));
+        }
+    }
+    let devices = m.devices.par_iter().flat_map_iter(|device| {
+        let mut found = Vec::new();
+        let data = &device.data;
+        let at = |value| Location::new(device.file, value);
+        too_long(&mut found, device.file, &data.name, 64, || {
+            "device name".to_string()
+        });
+        if let Some(tag) = &data.asset_tag {
+            too_long(&mut found, device.file, tag, 50, || {
+                format!("asset tag of device `{}`", data.name.value)
+            });
+        }
+        for (value, what) in [
+            (&data.vc_position, "vc_position"),
+            (&data.vc_priority, "vc_priority"),
+        ] {
+            if let Some(value) = value.as_ref().filter(|v| v.value > VC_MAX) {
+                found.push(
+                    Diagnostic::new(
+                        &codes::INVALID_VALUE,
+                        format!(
+                            "`{what}` of device `{}` is {}, above {VC_MAX}",
+                            data.name.value, value.value
+                        ),
+                    )
+                    .at(at(value.span))
+                    .with_help(format!("use 0 to {VC_MAX}")),
+                );
+            }
+        }
+        local_context(
+            &mut found,
+            device.file,
+            data.config_context.as_ref(),
+            || format!("device `{}`", data.name.value),
+        );
+        interfaces(&mut found, device.file, &data.name, &data.interfaces);
+        found
+    });
+    let machines = m.virtual_machines.par_iter().flat_map_iter(|vm| {
+        let mut found = Vec::new();
+        let data = &vm.data;
+        too_long(&mut found, vm.file, &data.name, 64, || {
+            "virtual machine name".to_string()
+        });
+        local_context(&mut found, vm.file, data.config_context.as_ref(), || {
+            format!("virtual machine `{}`", data.name.value)
+        });
+        interfaces(&mut found, vm.file, &data.name, &data.interfaces);
+        found
+    });
+    out.par_extend(devices.chain(machines));
+}
+
+/// The name (and slug) of every object of a collection.
+fn named<T>(
+    objects: &[Obj<T>],
+    kind: &str,
+    max: usize,
+    parts: impl Fn(&T) -> (&Text, Option<&Text>),
+    out: &mut Vec<Diagnostic>,
+) {
+    for object in objects {
+        let (name, slug) = parts(&object.data);
+        too_long(out, object.file, name, max, || format!("{kind} name"));
+        if let Some(slug) = slug {
+            slug_form(out, object.file, slug, || {
+                format!("{kind} `{}`", name.value)
+            });
+        }
+    }
+}
+
+/// Reports a text of more than `max` characters; `what` names it ("site name `x`").
+fn too_long(
+    out: &mut Vec<Diagnostic>,
+    file: FileId,
+    text: &Text,
+    max: usize,
+    what: impl FnOnce() -> String,
+) {
+    // A text of at most `max` bytes has at most `max` characters: most stop here.
+    if text.value.len() <= max {
+        return;
+    }
+    let count = text.value.chars().count();
+    if count > max {
+        out.push(
+            Diagnostic::new(
+                &codes::INVALID_VALUE,
+                format!(
+                    "{} `{}` is {count} characters long; NetBox allows {max}",
+                    what(),
+                    diag::quote(&text.value)
+                ),
+            )
+            .at(Location::new(file, text.span))
+            .with_help(format!("shorten it to at most {max} characters")),
+        );
+    }
+}
+
+/// `SlugField`: letters, digits, `-` and `_` (`validate_slug`), at most 100 characters.
+fn slug_form(out: &mut Vec<Diagnostic>, file: FileId, slug: &Text, object: impl Fn() -> String) {
+    let value = &slug.value;
+    let valid = !value.is_empty()
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if !valid {
+        out.push(
+            Diagnostic::new(
+                &codes::INVALID_VALUE,
+                format!(
+                    "slug `{}` of {} is not a slug",
+                    diag::quote(value),
+                    object()
+                ),
+            )
+            .at(Location::new(file, slug.span))
+            .with_help("use only letters, digits, `-` and `_`, e.g. `ams-1`"),
+        );
+    }
+    too_long(out, file, slug, SLUG_MAX, || format!("{} slug", object()));
+}
+
+/// `ColorField`: six lower-case hexadecimal digits (`ColorValidator`).
+fn color(
+    out: &mut Vec<Diagnostic>,
+    file: FileId,
+    color: Option<&Text>,
+    object: impl FnOnce() -> String,
+) {
+    let Some(color) = color else {
+        return;
+    };
+    let value = &color.value;
+    let valid = value.len() == 6
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+    if valid {
+        return;
+    }
+    let bare = value.trim_start_matches('#').to_ascii_lowercase();
+    let help = if bare.len() == 6 && bare.bytes().all(|b| b.is_ascii_hexdigit()) {
+        format!("write it `{bare}`")
+    } else {
+        "write six hexadecimal digits in lower case, without `#`, e.g. `aa1409`".to_string()
+    };
+    out.push(
+        Diagnostic::new(
+            &codes::INVALID_VALUE,
+            format!(
+                "colour `{}` of {} is not six lower-case hexadecimal digits",
+                diag::quote(value),
+                object()
+            ),
+        )
+        .at(Location::new(file, color.span))
+        .with_help(help),
+    );
+}
+
+/// Latitude and longitude in range, the time zone a known zone name.
+fn site_values(site: &Obj<crate::model::organisation::Site>, out: &mut Vec<Diagnostic>) {
+    let data = &site.data;
+    let name = &data.name.value;
+    for (value, what, limit) in [
+        (&data.latitude, "latitude", 90.0),
+        (&data.longitude, "longitude", 180.0),
+    ] {
+        if let Some(value) = value
+            .as_ref()
+            .filter(|v| !(-limit..=limit).contains(&v.value))
+        {
+            out.push(
+                Diagnostic::new(
+                    &codes::INVALID_VALUE,
+                    format!(
+                        "{what} of site `{name}` is {}, outside -{limit} to {limit}",
+                        value.value
+                    ),
+                )
+                .at(site.at(value))
+                .with_help(format!(
+                    "give the {what} in decimal degrees, -{limit} to {limit}"
+                )),
+            );
+        }
+    }
+    if let Some(zone) = &data.time_zone {
+        if zone.value.parse::<chrono_tz::Tz>().is_err() {
+            let names = chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name());
+            let suggestions = diag::did_you_mean(&zone.value, names);
+            out.push(
+                Diagnostic::new(
+                    &codes::INVALID_CHOICE,
+                    format!(
+                        "time zone `{}` of site `{name}` is not a known zone",
+                        diag::quote(zone)
+                    ),
+                )
+                .at(site.at(zone))
+                .with_help(diag::suggestion_help(&suggestions).unwrap_or_else(|| {
+                    "use a name of the IANA time zone database, e.g. `Europe/Amsterdam`".to_string()
+                })),
+            );
+        }
+    }
+}
+
+/// Height 1 to 100 units, starting unit at least 1, width a known choice.
+fn rack_values(rack: &Obj<crate::model::dcim::Rack>, out: &mut Vec<Diagnostic>) {
+    let data = &rack.data;
+    let name = &data.name.value;
+    if let Some(height) = data
+        .u_height
+        .as_ref()
+        .filter(|h| !(1..=RACK_U_HEIGHT_MAX).contains(&h.value))
+    {
+        out.push(
+            Diagnostic::new(
+                &codes::INVALID_VALUE,
+                format!(
+                    "rack `{name}` is {} units high, outside 1 to {RACK_U_HEIGHT_MAX}",
+                    height.value
+                ),
+            )
+            .at(rack.at(height))
+            .with_help(format!("give `u_height` from 1 to {RACK_U_HEIGHT_MAX}")),
+        );
+    }
+    if let Some(start) = data.starting_unit.as_ref().filter(|s| s.value < 1) {
+        out.push(
+            Diagnostic::new(
+                &codes::INVALID_VALUE,
+                format!("rack `{name}` starts at unit {}, below 1", start.value),
+            )
+            .at(rack.at(start))
+            .with_help("number the lowest unit 1 or more"),
+        );
+    }
+    if let Some(width) = data
+        .width
+        .as_ref()
+        .filter(|w| !RACK_WIDTHS.contains(&w.value))
+    {
+        out.push(
+            Diagnostic::new(
+                &codes::INVALID_CHOICE,
+                format!(
+                    "rack `{name}` is {} inches wide, not a rack width",
+                    width.value
+                ),
+            )
+            .at(rack.at(width))
+            .with_help("allowed values: 10, 19, 21, 23"),
+        );
+    }
+}
+
+/// Interface names of at most 64 characters and MTUs of 1 to 65536.
+fn interfaces(
+    out: &mut Vec<Diagnostic>,
+    file: FileId,
+    owner: &Text,
+    interfaces: &[Spanned<Interface>],
+) {
+    for interface in interfaces {
+        too_long(out, file, &interface.name, 64, || {
+            format!("interface name on `{}`", owner.value)
+        });
+        if let Some(mtu) = interface
+            .mtu
+            .as_ref()
+            .filter(|m| !(MTU.0..=MTU.1).contains(&m.value))
+        {
+            out.push(
+                Diagnostic::new(
+                    &codes::INVALID_VALUE,
+                    format!(
+                        "MTU of interface `{}:{}` is {}, outside {} to {}",
+                        owner.value, interface.name.value, mtu.value, MTU.0, MTU.1
+                    ),
+                )
+                .at(Location::new(file, mtu.span))
+                .with_help(format!("use {} to {}", MTU.0, MTU.1)),
+            );
+        }
+    }
+}
+
+/// A device's or virtual machine's own config context must be a mapping.
+fn local_context(
+    out: &mut Vec<Diagnostic>,
+    file: FileId,
+    context: Option<&Spanned<Value>>,
+    object: impl FnOnce() -> String,
+) {
+    if let Some(context) = context.filter(|c| !c.value.is_object() && !c.value.is_null()) {
+        out.push(not_a_mapping(
+            Location::new(file, context.span),
+            format!("`config_context` of {}", object()),
+            &context.value,
+        ));
+    }
+}
+
+fn not_a_mapping(at: Location, what: String, value: &Value) -> Diagnostic {
+    let found = match value {
+        Value::Array(_) => "a list",
+        Value::Object(_) => "a mapping",
+        Value::Null => "nothing",
+        _ => "a scalar",
+    };
+    Diagnostic::new(
+        &codes::INVALID_VALUE,
+        format!("{what} must be a mapping, found {found}"),
+    )
+    .at(at)
+    .with_help("write the data as keys and values, e.g. `{ntp_servers: [10.0.0.1]}`")
+}
