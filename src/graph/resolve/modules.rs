@@ -1,0 +1,426 @@
+//! Modules installed in devices (their bays, types and the positions that name their
+//! components), child devices in the device bays of their parents, and the positions of
+//! virtual chassis members. Runs after DCIM (device types and chassis are resolved) and
+//! before interfaces, which instantiate the modules' components (`refine.rs`).
+//!
+//! Reports: NS0201 (duplicate-object), NS0301 (unresolved-reference, module types and
+//! parent devices), NS0670 (unknown-module-bay), NS0671 (module-bay-occupied), NS0672
+//! (module-position-mismatch), NS0674 (invalid-device-bay), NS0675 (device-bay-occupied),
+//! NS0676 (missing-vc-position), NS0677 (vc-position-taken) and NS0678
+//! (vc-master-not-member).
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::{which, Builder};
+use crate::diag::{codes, suggestion_help, Diagnostic, FileId, Location};
+use crate::graph::*;
+use crate::model::device_type::{BayTemplate, ModuleType};
+use crate::model::modules::Module;
+use crate::model::{Model, Spanned};
+
+/// What NetBox replaces by a module bay's position in a module's component names.
+pub(super) const MODULE_TOKEN: &str = "{module}";
+
+/// A module bay a module can name: its name and position.
+type Bay<'a> = (&'a str, Option<String>);
+
+impl Builder<'_> {
+    /// Resolves modules, device bays and virtual chassis positions.
+    pub(super) fn resolve_modules(&mut self) {
+        let model = std::sync::Arc::clone(&self.graph.model);
+        let mut modules = Vec::new();
+        let mut ranges = Vec::new();
+        for (i, o) in model.devices.iter().enumerate() {
+            let data = &o.data;
+            if data.modules.is_empty() {
+                continue;
+            }
+            let device = DeviceId::from_index(i);
+            let device_type = self.graph.devices[i].device_type;
+            let bays: Vec<Bay> = device_type
+                .map(|t| model.device_types[t.index()].data.module_bays.as_slice())
+                .unwrap_or_default()
+                .iter()
+                .map(|b| template_bay(&b.value))
+                .chain(data.module_bays.iter().map(|b| {
+                    let bay = &b.value;
+                    (
+                        bay.name.value.as_str(),
+                        bay.position
+                            .as_ref()
+                            .map(|p| p.value.clone())
+                            .filter(|p| !p.is_empty()),
+                    )
+                }))
+                .collect();
+            let start = modules.len() as u32;
+            let mut chain = Chain {
+                device,
+                file: o.file,
+                // An unresolved type is reported once; its bays are then unknown.
+                check_bays: device_type.is_some() || !data.module_bays.is_empty(),
+                path: Vec::new(),
+                positions: Vec::new(),
+            };
+            self.install(&model, &mut chain, &data.modules, &bays, None, &mut modules);
+            ranges.push((i, start..modules.len() as u32));
+        }
+        for (i, range) in ranges {
+            self.graph.devices[i].modules = range;
+        }
+        self.graph.modules = modules;
+        self.resolve_device_bays(&model);
+        self.check_virtual_chassis(&model);
+    }
+
+    /// Installs the modules of one list (a device's, or those nested in a module) in
+    /// `bays`, then the modules nested in each.
+    fn install(
+        &self,
+        model: &Model,
+        chain: &mut Chain,
+        list: &[Spanned<Module>],
+        bays: &[Bay],
+        parent: Option<u32>,
+        out: &mut Vec<ModuleNode>,
+    ) {
+        let mut taken: FxHashMap<&str, &Spanned<Module>> = FxHashMap::default();
+        for (k, entry) in list.iter().enumerate() {
+            let module = &entry.value;
+            let file = chain.file;
+            let module_type = self.resolve(which::MODULE_TYPES, &module.module_type, file);
+            let bay = bays.iter().find(|(name, _)| *name == module.bay.value);
+            // A module in an unknown or occupied bay is kept for views but gives the device
+            // no components: its interfaces would clash with the bay's module's.
+            let mut installed = bay.is_some();
+            match bay {
+                None if chain.check_bays => {
+                    let names: Vec<&str> = bays.iter().map(|(name, _)| *name).collect();
+                    let suggestions = crate::diag::did_you_mean(&module.bay.value, names.iter().copied());
+                    let mut diagnostic = Diagnostic::new(
+                        &codes::UNKNOWN_MODULE_BAY,
+                        format!(
+                            "device `{}` has no module bay `{}` for module `{}`",
+                            model.devices[chain.device.index()].data.name.value,
+                            crate::diag::quote(&module.bay.value),
+                            module.module_type.value
+                        ),
+                    )
+                    .at(Location::new(file, module.bay.span));
+                    diagnostic.help = suggestion_help(&suggestions).or_else(|| {
+                        Some(if names.is_empty() {
+                            "no module bay is defined here: add one under the device's `module_bays`".to_string()
+                        } else {
+                            format!("the module bays here are {}", listed(&names))
+                        })
+                    });
+                    self.push(diagnostic);
+                }
+                None => {}
+                Some((name, _)) => {
+                    if let Some(first) = taken.insert(name, entry) {
+                        taken.insert(name, first);
+                        installed = false;
+                        self.push(
+                            Diagnostic::new(
+                                &codes::MODULE_BAY_OCCUPIED,
+                                format!("module bay `{name}` already holds a module"),
+                            )
+                            .at_labelled(Location::new(file, module.bay.span), "installed again here")
+                            .with_secondary(Location::new(file, first.value.bay.span), "the module in the bay")
+                            .with_help("a bay holds one module: name another bay, or remove one of the modules"),
+                        );
+                    }
+                }
+            }
+            let position = bay.and_then(|(_, position)| position.clone());
+            chain.path.push(k as u32);
+            chain.positions.push(position.clone());
+            let index = out.len() as u32;
+            out.push(ModuleNode {
+                device: chain.device,
+                parent,
+                path: chain.path.clone(),
+                module_type,
+                position,
+                installed,
+            });
+            if let Some(t) = module_type {
+                let module_type = &model.module_types[t.index()].data;
+                if installed {
+                    self.check_placeholders(file, module, module_type, &chain.positions);
+                }
+                if !module.modules.is_empty() {
+                    let inner: Vec<Bay> = module_type
+                        .module_bays
+                        .iter()
+                        .map(|b| template_bay(&b.value))
+                        .collect();
+                    let check_bays = std::mem::replace(&mut chain.check_bays, true);
+                    self.install(model, chain, &module.modules, &inner, Some(index), out);
+                    chain.check_bays = check_bays;
+                }
+            }
+            chain.path.pop();
+            chain.positions.pop();
+        }
+    }
+
+    /// Reports a module type whose component names hold a number of `{module}` other than
+    /// the module's depth, or a bay without a position on the way (NetBox's module form).
+    fn check_placeholders(
+        &self,
+        file: FileId,
+        module: &Module,
+        module_type: &ModuleType,
+        positions: &[Option<String>],
+    ) {
+        let Some(name) = component_names(module_type).find(|n| n.contains(MODULE_TOKEN)) else {
+            return;
+        };
+        let tokens = name.matches(MODULE_TOKEN).count();
+        if positions.iter().any(Option::is_none) {
+            self.push(
+                Diagnostic::new(
+                    &codes::MODULE_POSITION_MISMATCH,
+                    format!(
+                        "module `{}` names its components with `{{module}}` (`{}`), but bay `{}` or one it is nested in has no position",
+                        module.module_type.value,
+                        crate::diag::quote(name),
+                        module.bay.value
+                    ),
+                )
+                .at(Location::new(file, module.bay.span))
+                .with_help("give the bay a `position` (e.g. `position: \"1\"` in the device's `module_bays`)"),
+            );
+        } else if tokens != positions.len() {
+            self.push(
+                Diagnostic::new(
+                    &codes::MODULE_POSITION_MISMATCH,
+                    format!(
+                        "module `{}` has {tokens} `{{module}}` in `{}`, but sits {} bay(s) deep",
+                        module.module_type.value,
+                        crate::diag::quote(name),
+                        positions.len()
+                    ),
+                )
+                .at(Location::new(file, module.module_type.span))
+                .with_help("install the module at the depth its type is made for, or use a module type whose names match"),
+            );
+        }
+    }
+
+    /// Resolves `parent_device` of child devices: a device bay of a parent-type device,
+    /// one child per bay.
+    fn resolve_device_bays(&mut self, model: &Model) {
+        let mut taken: FxHashMap<(DeviceId, &str), DeviceId> = FxHashMap::default();
+        let mut parents = Vec::new();
+        for (i, o) in model.devices.iter().enumerate() {
+            let Some(parent) = &o.data.parent_device else {
+                continue;
+            };
+            let (reference, bay) = (&parent.value.device, &parent.value.bay);
+            let site = self.graph.devices[i].site;
+            let Some(found) = self.resolve_in_site(which::DEVICES, site, reference, o.file) else {
+                continue;
+            };
+            let invalid = |message: String, at: &crate::model::Text, help: &str| {
+                Diagnostic::new(&codes::INVALID_DEVICE_BAY, message)
+                    .at(Location::new(o.file, at.span))
+                    .with_help(help.to_string())
+            };
+            if found.index() == i {
+                self.push(invalid(
+                    format!("device `{}` cannot be installed in itself", reference.value),
+                    reference,
+                    "name the chassis that holds this device",
+                ));
+                continue;
+            }
+            let Some(parent_type) = self.graph.devices[found.index()].device_type else {
+                continue;
+            };
+            let parent_type = &model.device_types[parent_type.index()].data;
+            if !parent_type
+                .subdevice_role
+                .as_ref()
+                .is_some_and(|r| r.value.is("parent"))
+            {
+                self.push(invalid(
+                    format!(
+                        "device `{}` is a `{}/{}`, which is not a parent device type, so it has no device bays",
+                        reference.value, parent_type.manufacturer.value, parent_type.model.value
+                    ),
+                    reference,
+                    "a chassis that holds devices has `subdevice_role: parent` and `device-bays` in its type",
+                ));
+                continue;
+            }
+            if !parent_type.device_bays.iter().any(|b| b.value.name.value == bay.value) {
+                let names: Vec<&str> = parent_type
+                    .device_bays
+                    .iter()
+                    .map(|b| b.value.name.value.as_str())
+                    .collect();
+                let suggestions = crate::diag::did_you_mean(&bay.value, names.iter().copied());
+                let mut diagnostic = invalid(
+                    format!(
+                        "device `{}` has no device bay `{}`",
+                        reference.value,
+                        crate::diag::quote(&bay.value)
+                    ),
+                    bay,
+                    "",
+                );
+                diagnostic.help = suggestion_help(&suggestions)
+                    .or_else(|| Some(format!("its device bays are {}", listed(&names))));
+                self.push(diagnostic);
+                continue;
+            }
+            let child = DeviceId::from_index(i);
+            if let Some(first) = taken.insert((found, bay.value.as_str()), child) {
+                let first = &model.devices[first.index()];
+                let first_bay = first.data.parent_device.as_ref().map_or(first.span, |p| p.value.bay.span);
+                self.push(
+                    Diagnostic::new(
+                        &codes::DEVICE_BAY_OCCUPIED,
+                        format!(
+                            "device bay `{}` of `{}` already holds `{}`",
+                            bay.value, reference.value, first.data.name.value
+                        ),
+                    )
+                    .at_labelled(Location::new(o.file, bay.span), "installed again here")
+                    .with_secondary(Location::new(first.file, first_bay), "the device in the bay")
+                    .with_help("a device bay holds one device: name a free bay"),
+                );
+                continue;
+            }
+            parents.push((i, found));
+        }
+        for (i, parent) in parents {
+            self.graph.devices[i].parent = Some(parent);
+        }
+    }
+
+    /// Every member of a virtual chassis has a position of its own, and the master is a
+    /// member.
+    fn check_virtual_chassis(&self, model: &Model) {
+        let mut positions: FxHashMap<(VirtualChassisId, u16), DeviceId> = FxHashMap::default();
+        let mut members: FxHashSet<(VirtualChassisId, &str)> = FxHashSet::default();
+        for (i, o) in model.devices.iter().enumerate() {
+            let data = &o.data;
+            let Some(chassis) = self.graph.devices[i].virtual_chassis else {
+                continue;
+            };
+            members.insert((chassis, data.name.value.as_str()));
+            let Some(position) = &data.vc_position else {
+                let at = data.virtual_chassis.as_ref().map_or(data.name.span, |v| v.span);
+                self.push(
+                    Diagnostic::new(
+                        &codes::MISSING_VC_POSITION,
+                        format!(
+                            "device `{}` is a member of virtual chassis `{}` without a `vc_position`",
+                            data.name.value,
+                            model.virtual_chassis[chassis.index()].data.name.value
+                        ),
+                    )
+                    .at(Location::new(o.file, at))
+                    .with_help("add `vc_position`, the member's number in the chassis"),
+                );
+                continue;
+            };
+            if let Some(first) = positions.insert((chassis, position.value), DeviceId::from_index(i)) {
+                let first = &model.devices[first.index()];
+                let first_at = first.data.vc_position.as_ref().map_or(first.span, |p| p.span);
+                self.push(
+                    Diagnostic::new(
+                        &codes::VC_POSITION_TAKEN,
+                        format!(
+                            "position {} of virtual chassis `{}` is taken by `{}`",
+                            position.value,
+                            model.virtual_chassis[chassis.index()].data.name.value,
+                            first.data.name.value
+                        ),
+                    )
+                    .at_labelled(o.at(position), "taken again here")
+                    .with_secondary(Location::new(first.file, first_at), "the member at this position")
+                    .with_help("give each member of the chassis its own `vc_position`"),
+                );
+            }
+        }
+        for (i, o) in model.virtual_chassis.iter().enumerate() {
+            let Some(master) = &o.data.master else {
+                continue;
+            };
+            if !members.contains(&(VirtualChassisId::from_index(i), master.value.as_str())) {
+                self.push(
+                    Diagnostic::new(
+                        &codes::VC_MASTER_NOT_MEMBER,
+                        format!(
+                            "the master `{}` of virtual chassis `{}` is not one of its members",
+                            master.value, o.data.name.value
+                        ),
+                    )
+                    .at(o.at(master))
+                    .with_help("name a device whose `virtual_chassis` is this chassis, or add `virtual_chassis` to the master"),
+                );
+            }
+        }
+    }
+}
+
+/// Where a module list sits while it is installed: the device, and for each module on the
+/// way down its place in its list and its bay's position.
+struct Chain {
+    device: DeviceId,
+    file: FileId,
+    /// Whether an unknown bay is reported (not when the device's type is unresolved).
+    check_bays: bool,
+    path: Vec<u32>,
+    positions: Vec<Option<String>>,
+}
+
+/// A bay template's name and position; the library writes positions as strings, some as
+/// numbers.
+fn template_bay(bay: &BayTemplate) -> Bay<'_> {
+    let position = match &bay.position {
+        Some(serde_json::Value::String(text)) if !text.is_empty() => Some(text.clone()),
+        Some(serde_json::Value::Number(number)) => Some(number.to_string()),
+        _ => None,
+    };
+    (bay.name.value.as_str(), position)
+}
+
+/// The names of a module type's components that NetBox instantiates with the module.
+fn component_names(t: &ModuleType) -> impl Iterator<Item = &str> {
+    t.interfaces
+        .iter()
+        .map(|c| c.value.name.value.as_str())
+        .chain(t.console_ports.iter().map(|c| c.value.name.value.as_str()))
+        .chain(t.console_server_ports.iter().map(|c| c.value.name.value.as_str()))
+        .chain(t.power_ports.iter().map(|c| c.value.name.value.as_str()))
+        .chain(t.power_outlets.iter().map(|c| c.value.name.value.as_str()))
+        .chain(t.front_ports.iter().map(|c| c.value.name.value.as_str()))
+        .chain(t.rear_ports.iter().map(|c| c.value.name.value.as_str()))
+}
+
+/// `name` with each `{module}` replaced by the next position, outermost first, as NetBox's
+/// `resolve_name`; placeholders beyond the positions stay.
+pub(super) fn substitute(name: &str, positions: &[&str]) -> String {
+    let mut name = name.to_string();
+    for position in positions {
+        if let Some(at) = name.find(MODULE_TOKEN) {
+            name.replace_range(at..at + MODULE_TOKEN.len(), position);
+        }
+    }
+    name
+}
+
+/// `a`, `b` and `c`, in backticks, at most eight.
+fn listed(names: &[&str]) -> String {
+    let mut text: Vec<String> = names.iter().take(8).map(|n| format!("`{n}`")).collect();
+    if names.len() > 8 {
+        text.push("...".into());
+    }
+    text.join(", ")
+}
