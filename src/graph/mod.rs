@@ -462,7 +462,9 @@ impl Graph {
     pub fn interface_template_name(&self, interface: InterfaceId) -> Option<&str> {
         match self.generated(interface) {
             Some(generated) => Some(&generated.name),
-            None => self.interface_template(interface).map(|t| t.name.value.as_str()),
+            None => self
+                .interface_template(interface)
+                .map(|t| t.name.value.as_str()),
         }
     }
 

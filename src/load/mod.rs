@@ -103,7 +103,11 @@ pub fn load(source: &Source, timings: &Timings) -> Result<Loaded, SourceError> {
     dedup_paths(&mut raw_modules);
     // A file reached both ways (the library's `module-types/` inside a device-type folder
     // and a `module_types` folder) is read once, as a module type.
-    raw_types.retain(|f| raw_modules.binary_search_by(|m| m.path.cmp(&f.path)).is_err());
+    raw_types.retain(|f| {
+        raw_modules
+            .binary_search_by(|m| m.path.cmp(&f.path))
+            .is_err()
+    });
 
     // Templates are read with the data, so a git revision renders its own templates.
     let default_templates = crate::model::Spanned::new("templates".to_string(), Span::default());

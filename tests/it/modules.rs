@@ -45,7 +45,8 @@ fn interface_names(compilation: &Compilation, device: &str) -> Vec<String> {
     names
 }
 
-const ORGANISATION: &str = "sites:\n  - {name: ams1, status: active}\ndevice_roles:\n  - {name: core}\n";
+const ORGANISATION: &str =
+    "sites:\n  - {name: ams1, status: active}\ndevice_roles:\n  - {name: core}\n";
 
 #[test]
 fn line_cards_give_the_chassis_their_interfaces_named_by_slot() {
@@ -63,12 +64,17 @@ fn line_cards_give_the_chassis_their_interfaces_named_by_slot() {
     let names = interface_names(&compilation, "core1");
     assert_eq!(names.len(), 24, "12 ports per card: {names:?}");
     for expected in ["et-1/0/0", "et-1/1/5", "et-2/0/0", "et-2/1/5"] {
-        assert!(names.iter().any(|n| n == expected), "{expected} in {names:?}");
+        assert!(
+            names.iter().any(|n| n == expected),
+            "{expected} in {names:?}"
+        );
     }
     assert!(!names.iter().any(|n| n.contains("{module}")));
     let graph = &compilation.graph;
     let owner = Owner::Device(netsot::graph::DeviceId::from_index(0));
-    let et = graph.find_interface(owner, "et-1/0/0").expect("found by name");
+    let et = graph
+        .find_interface(owner, "et-1/0/0")
+        .expect("found by name");
     let module = graph.interface_module(et).expect("from a module");
     assert_eq!(graph.module_data(module).bay.value, "FPC 1");
     assert_eq!(
@@ -119,7 +125,12 @@ fn a_card_made_for_a_sub_slot_in_a_chassis_slot_is_reported() {
         .iter()
         .map(|d| d.rule.code)
         .collect();
-    assert_eq!(codes, ["NS0672"], "{}", listed(&compilation.diagnostics, &compilation));
+    assert_eq!(
+        codes,
+        ["NS0672"],
+        "{}",
+        listed(&compilation.diagnostics, &compilation)
+    );
 }
 
 const ACME: &str = "sites:\n  - {name: ams1, status: active}\ndevice_roles:\n  - {name: leaf}\nmanufacturers:\n  - {name: Acme}\ndevice_types:\n  - manufacturer: Acme\n    model: EX1\n    interfaces:\n      - {name: et-0/0/0, type: 100gbase-x-qsfp28}\n      - {name: et-0/0/1, type: 100gbase-x-qsfp28}\n      - {name: em0, type: 1000base-t}\n";

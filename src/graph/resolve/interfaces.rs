@@ -143,7 +143,11 @@ impl Builder<'_> {
                     None if entry.value.remove || entry.value.rename_from.is_some() => {
                         // Only a virtual machine gets here: devices that refine take the
                         // slow path. A VM's interfaces come from no template.
-                        let key = entry.value.rename_from.as_deref().unwrap_or(&entry.value.name);
+                        let key = entry
+                            .value
+                            .rename_from
+                            .as_deref()
+                            .unwrap_or(&entry.value.name);
                         self.push(
                             Diagnostic::new(&codes::UNKNOWN_TEMPLATE_INTERFACE, format!("virtual machine interface `{}` comes from no template, so there is nothing to rename or remove", crate::diag::quote(&key.value)))
                                 .at(Location::new(file, key.span))

@@ -96,7 +96,8 @@ impl Builder<'_> {
             match bay {
                 None if chain.check_bays => {
                     let names: Vec<&str> = bays.iter().map(|(name, _)| *name).collect();
-                    let suggestions = crate::diag::did_you_mean(&module.bay.value, names.iter().copied());
+                    let suggestions =
+                        crate::diag::did_you_mean(&module.bay.value, names.iter().copied());
                     let mut diagnostic = Diagnostic::new(
                         &codes::UNKNOWN_MODULE_BAY,
                         format!(
@@ -256,7 +257,11 @@ impl Builder<'_> {
                 ));
                 continue;
             }
-            if !parent_type.device_bays.iter().any(|b| b.value.name.value == bay.value) {
+            if !parent_type
+                .device_bays
+                .iter()
+                .any(|b| b.value.name.value == bay.value)
+            {
                 let names: Vec<&str> = parent_type
                     .device_bays
                     .iter()
@@ -280,7 +285,11 @@ impl Builder<'_> {
             let child = DeviceId::from_index(i);
             if let Some(first) = taken.insert((found, bay.value.as_str()), child) {
                 let first = &model.devices[first.index()];
-                let first_bay = first.data.parent_device.as_ref().map_or(first.span, |p| p.value.bay.span);
+                let first_bay = first
+                    .data
+                    .parent_device
+                    .as_ref()
+                    .map_or(first.span, |p| p.value.bay.span);
                 self.push(
                     Diagnostic::new(
                         &codes::DEVICE_BAY_OCCUPIED,
@@ -290,7 +299,10 @@ impl Builder<'_> {
                         ),
                     )
                     .at_labelled(Location::new(o.file, bay.span), "installed again here")
-                    .with_secondary(Location::new(first.file, first_bay), "the device in the bay")
+                    .with_secondary(
+                        Location::new(first.file, first_bay),
+                        "the device in the bay",
+                    )
                     .with_help("a device bay holds one device: name a free bay"),
                 );
                 continue;
@@ -314,7 +326,10 @@ impl Builder<'_> {
             };
             members.insert((chassis, data.name.value.as_str()));
             let Some(position) = &data.vc_position else {
-                let at = data.virtual_chassis.as_ref().map_or(data.name.span, |v| v.span);
+                let at = data
+                    .virtual_chassis
+                    .as_ref()
+                    .map_or(data.name.span, |v| v.span);
                 self.push(
                     Diagnostic::new(
                         &codes::MISSING_VC_POSITION,
@@ -329,9 +344,15 @@ impl Builder<'_> {
                 );
                 continue;
             };
-            if let Some(first) = positions.insert((chassis, position.value), DeviceId::from_index(i)) {
+            if let Some(first) =
+                positions.insert((chassis, position.value), DeviceId::from_index(i))
+            {
                 let first = &model.devices[first.index()];
-                let first_at = first.data.vc_position.as_ref().map_or(first.span, |p| p.span);
+                let first_at = first
+                    .data
+                    .vc_position
+                    .as_ref()
+                    .map_or(first.span, |p| p.span);
                 self.push(
                     Diagnostic::new(
                         &codes::VC_POSITION_TAKEN,
@@ -343,7 +364,10 @@ impl Builder<'_> {
                         ),
                     )
                     .at_labelled(o.at(position), "taken again here")
-                    .with_secondary(Location::new(first.file, first_at), "the member at this position")
+                    .with_secondary(
+                        Location::new(first.file, first_at),
+                        "the member at this position",
+                    )
                     .with_help("give each member of the chassis its own `vc_position`"),
                 );
             }
@@ -397,7 +421,11 @@ fn component_names(t: &ModuleType) -> impl Iterator<Item = &str> {
         .iter()
         .map(|c| c.value.name.value.as_str())
         .chain(t.console_ports.iter().map(|c| c.value.name.value.as_str()))
-        .chain(t.console_server_ports.iter().map(|c| c.value.name.value.as_str()))
+        .chain(
+            t.console_server_ports
+                .iter()
+                .map(|c| c.value.name.value.as_str()),
+        )
         .chain(t.power_ports.iter().map(|c| c.value.name.value.as_str()))
         .chain(t.power_outlets.iter().map(|c| c.value.name.value.as_str()))
         .chain(t.front_ports.iter().map(|c| c.value.name.value.as_str()))

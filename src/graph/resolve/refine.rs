@@ -42,7 +42,11 @@ enum Claim {
 impl Builder<'_> {
     /// Whether a device's interfaces need the slow path: it has modules, its chassis
     /// renumbers it, or an entry renames or removes one.
-    pub(super) fn needs_refinement(&self, device: DeviceId, entries: &[Spanned<Interface>]) -> bool {
+    pub(super) fn needs_refinement(
+        &self,
+        device: DeviceId,
+        entries: &[Spanned<Interface>],
+    ) -> bool {
         !self.graph.devices[device.index()].modules.is_empty()
             || self.interface_numbering(device).is_some()
             || entries
@@ -59,7 +63,13 @@ impl Builder<'_> {
             .interface_numbering
             .as_ref()?
             .value;
-        let position = u32::from(model.devices[device.index()].data.vc_position.as_ref()?.value);
+        let position = u32::from(
+            model.devices[device.index()]
+                .data
+                .vc_position
+                .as_ref()?
+                .value,
+        );
         if scheme.is("vc_position") {
             Some(position)
         } else {
@@ -248,7 +258,12 @@ impl Builder<'_> {
             let name = &entries[ei as usize].value.name;
             let id = interfaces.len() as u32;
             interfaces.push(InterfaceNode::new(owner, None, Some(ei)));
-            named.push((name.value.as_str(), true, id, Location::new(file, name.span)));
+            named.push((
+                name.value.as_str(),
+                true,
+                id,
+                Location::new(file, name.span),
+            ));
         }
         // Within one name, what the type or a module gives sorts first, so a clash is
         // reported at the entry that made it.
