@@ -213,3 +213,50 @@ fn relative_to_tmp(target: &std::path::Path) -> String {
         target.strip_prefix("/").expect("absolute").display()
     )
 }
+
+#[test]
+fn a_cable_reaches_a_console_port_a_module_gives() {
+    let data = "sites:\n  - {name: ams1, status: active}\ndevice_roles:\n  - {name: leaf}\nmanufacturers:\n  - {name: Acme}\ndevice_types:\n  - manufacturer: Acme\n    model: C1\n    module-bays:\n      - {name: Slot 3, position: '3'}\n  - manufacturer: Acme\n    model: TS1\n    console-server-ports:\n      - {name: port1, type: rj-45}\nmodule_types:\n  - manufacturer: Acme\n    model: RE1\n    console-ports:\n      - {name: 'con{module}', type: rj-45}\ndevices:\n  - name: core1\n    role: leaf\n    device_type: Acme/C1\n    site: ams1\n    modules: [{bay: Slot 3, type: Acme/RE1}]\n  - {name: ts1, role: leaf, device_type: Acme/TS1, site: ams1}\ncables:\n  - {a: 'core1:con3', a_type: console_port, b: 'ts1:port1', b_type: console_server_port}\n";
+    let compilation = inline(data);
+    assert!(
+        compilation.diagnostics.is_empty(),
+        "{}",
+        listed(&compilation.diagnostics, &compilation)
+    );
+    let wrong = data.replace("core1:con3", "core1:con1");
+    let compilation = inline(&wrong);
+    let codes: Vec<&str> = compilation
+        .diagnostics
+        .iter()
+        .map(|d| d.rule.code)
+        .collect();
+    assert_eq!(
+        codes,
+        ["NS0301"],
+        "{}",
+        listed(&compilation.diagnostics, &compilation)
+    );
+}
+
+#[test]
+fn the_diff_names_modules_by_bay_and_renames_by_template() {
+    let base = "sites:\n  - {name: ams1, status: active}\ndevice_roles:\n  - {name: leaf}\nmanufacturers:\n  - {name: Acme}\ndevice_types:\n  - manufacturer: Acme\n    model: C1\n    interfaces:\n      - {name: xe-0/0/0, type: 10gbase-x-sfpp}\n      - {name: xe-0/0/1, type: 10gbase-x-sfpp}\n    module-bays:\n      - {name: FPC 1, position: '1'}\nmodule_types:\n  - manufacturer: Acme\n    model: LC2\n    interfaces:\n      - {name: 'et-{module}/0/0', type: 100gbase-x-qsfp28}\n      - {name: 'et-{module}/0/1', type: 100gbase-x-qsfp28}\ndevices:\n  - name: core1\n    role: leaf\n    device_type: Acme/C1\n    site: ams1\n";
+    let head = format!(
+        "{base}    modules: [{{bay: FPC 1, type: Acme/LC2, serial: S1}}]\n    interfaces:\n      - {{name: uplink, rename_from: xe-0/0/1}}\n      - {{name: xe-0/0/0, remove: true}}\n      - {{name: et-1/0/0, description: transit}}\n"
+    );
+    let before = netsot::diff::entities(&inline(base));
+    let after = netsot::diff::entities(&inline(&head));
+    let key = |kind: &str, key: &str| (kind.to_string(), key.to_string());
+    assert!(!before.contains_key(&key("modules", "ams1/core1:FPC 1")));
+    let module = &after[&key("modules", "ams1/core1:FPC 1")];
+    assert_eq!(module.fields["module_type"], "Acme/LC2");
+    assert_eq!(module.fields["position"], "1");
+    assert_eq!(module.fields["interfaces"], 2);
+    let uplink = &after[&key("interfaces", "ams1/core1:uplink")];
+    assert_eq!(uplink.fields["template"], "xe-0/0/1");
+    assert!(!uplink.fields.contains_key("rename_from"));
+    let transit = &after[&key("interfaces", "ams1/core1:et-1/0/0")];
+    assert_eq!(transit.fields["module"], "FPC 1");
+    let removed = &after[&key("interfaces", "ams1/core1:xe-0/0/0")];
+    assert_eq!(removed.fields["removed"], true);
+}

@@ -2,7 +2,8 @@
 //! its installed modules (`{module}` replaced by bay positions), its type's interfaces
 //! renumbered by its virtual chassis (`interface_numbering`), and entries that rename
 //! (`rename_from`) or remove (`remove: true`) an interface the type or a module gives.
-//! Devices with none of these take the fast path of `interfaces.rs`.
+//! Devices with none of these take the fast path of `interfaces.rs`. Cables find the
+//! other ports of modules (console, power, front and rear) here too.
 //!
 //! Reports: NS0106 (missing-field), NS0201 (duplicate-object) and NS0673
 //! (unknown-template-interface).
@@ -274,6 +275,59 @@ impl Builder<'_> {
             }
         }
         by_name.extend(named.iter().map(|&(_, _, id, _)| InterfaceId::new(id)));
+    }
+
+    /// Whether an installed module of a device gives it a port other than an interface
+    /// (console, power, front or rear), named with its bays' positions.
+    pub(super) fn module_has_port(
+        &self,
+        device: DeviceId,
+        kind: crate::model::dcim::TerminationType,
+        name: &str,
+    ) -> bool {
+        let model = &self.graph.model;
+        self.graph.devices[device.index()].modules.clone().any(|m| {
+            let module = &self.graph.modules[m as usize];
+            let Some(t) = module.module_type.filter(|_| module.installed) else {
+                return false;
+            };
+            let t = &model.module_types[t.index()].data;
+            let names: Vec<&str> = match kind.as_str() {
+                "console_port" => t
+                    .console_ports
+                    .iter()
+                    .map(|p| p.value.name.value.as_str())
+                    .collect(),
+                "console_server_port" => t
+                    .console_server_ports
+                    .iter()
+                    .map(|p| p.value.name.value.as_str())
+                    .collect(),
+                "power_port" => t
+                    .power_ports
+                    .iter()
+                    .map(|p| p.value.name.value.as_str())
+                    .collect(),
+                "power_outlet" => t
+                    .power_outlets
+                    .iter()
+                    .map(|p| p.value.name.value.as_str())
+                    .collect(),
+                "front_port" => t
+                    .front_ports
+                    .iter()
+                    .map(|p| p.value.name.value.as_str())
+                    .collect(),
+                "rear_port" => t
+                    .rear_ports
+                    .iter()
+                    .map(|p| p.value.name.value.as_str())
+                    .collect(),
+                _ => Vec::new(),
+            };
+            let positions = self.module_positions(m);
+            names.iter().any(|n| substitute(n, &positions) == name)
+        })
     }
 
     /// The positions of the bays a module sits in, outermost first.
