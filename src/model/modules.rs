@@ -30,7 +30,8 @@ pub struct Module {
     /// own `module_bays`, or (for a module nested under another) of the outer module's type.
     #[serde(alias = "module_bay")]
     pub bay: Text,
-    /// `Manufacturer/Model` of a module type.
+    /// `Manufacturer/Model` of a module type, or its bare model when no other
+    /// manufacturer has a module type of that name.
     #[serde(rename = "type", alias = "module_type")]
     pub module_type: Text,
     pub status: Option<Spanned<ModuleStatus>>,

@@ -51,7 +51,7 @@ const ORGANISATION: &str =
 #[test]
 fn line_cards_give_the_chassis_their_interfaces_named_by_slot() {
     let data = format!(
-        "{ORGANISATION}devices:\n  - name: core1\n    role: core\n    device_type: Juniper/MX240\n    site: ams1\n    modules:\n      - {{bay: FPC 1, type: Juniper/MPC7E-MRATE, serial: CAxx1}}\n      - {{module_bay: FPC 2, module_type: Juniper/MPC7E-MRATE, status: planned}}\n    interfaces:\n      - name: et-1/0/0\n        description: to core2\n        ip_addresses: [{{address: 192.0.2.1/31}}]\ncables:\n  - {{a: 'core1:et-2/1/5', b: 'core1:et-1/1/5'}}\n"
+        "{ORGANISATION}devices:\n  - name: core1\n    role: core\n    device_type: Juniper/MX240\n    site: ams1\n    modules:\n      - {{bay: FPC 1, type: Juniper/MPC7E-MRATE, serial: CAxx1}}\n      - {{module_bay: FPC 2, module_type: MPC7E-MRATE, status: planned}}\n    interfaces:\n      - name: et-1/0/0\n        description: to core2\n        ip_addresses: [{{address: 192.0.2.1/31}}]\ncables:\n  - {{a: 'core1:et-2/1/5', b: 'core1:et-1/1/5'}}\n"
     );
     let compilation = with_library(&data);
     let errors: Vec<_> = compilation

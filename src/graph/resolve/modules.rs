@@ -30,6 +30,15 @@ impl Builder<'_> {
         let model = std::sync::Arc::clone(&self.graph.model);
         let mut modules = Vec::new();
         let mut ranges = Vec::new();
+        // A bare model names a module type when no other manufacturer has one of that name,
+        // as for device types.
+        let mut by_model: FxHashMap<&str, Option<ModuleTypeId>> = FxHashMap::default();
+        for (i, t) in model.module_types.iter().enumerate() {
+            by_model
+                .entry(t.data.model.value.as_str())
+                .and_modify(|e| *e = None)
+                .or_insert(Some(ModuleTypeId::from_index(i)));
+        }
         for (i, o) in model.devices.iter().enumerate() {
             let data = &o.data;
             if data.modules.is_empty() {
@@ -55,6 +64,7 @@ impl Builder<'_> {
                 .collect();
             let start = modules.len() as u32;
             let mut chain = Chain {
+                by_model: &by_model,
                 device,
                 file: o.file,
                 // An unresolved type is reported once; its bays are then unknown.
@@ -78,7 +88,7 @@ impl Builder<'_> {
     fn install(
         &self,
         model: &Model,
-        chain: &mut Chain,
+        chain: &mut Chain<'_>,
         list: &[Spanned<Module>],
         bays: &[Bay],
         parent: Option<u32>,
@@ -88,7 +98,19 @@ impl Builder<'_> {
         for (k, entry) in list.iter().enumerate() {
             let module = &entry.value;
             let file = chain.file;
-            let module_type = self.resolve(which::MODULE_TYPES, &module.module_type, file);
+            let module_type = match chain.by_model.get(module.module_type.value.as_str()) {
+                Some(&Some(found))
+                    if self
+                        .graph
+                        .indexes
+                        .module_types
+                        .get(&module.module_type.value)
+                        .is_none() =>
+                {
+                    Some(found)
+                }
+                _ => self.resolve(which::MODULE_TYPES, &module.module_type, file),
+            };
             let bay = bays.iter().find(|(name, _)| *name == module.bay.value);
             // A module in an unknown or occupied bay is kept for views but gives the device
             // no components: its interfaces would clash with the bay's module's.
@@ -395,7 +417,9 @@ impl Builder<'_> {
 
 /// Where a module list sits while it is installed: the device, and for each module on the
 /// way down its place in its list and its bay's position.
-struct Chain {
+struct Chain<'a> {
+    /// Module types by bare model; `None` when two manufacturers share one.
+    by_model: &'a FxHashMap<&'a str, Option<ModuleTypeId>>,
     device: DeviceId,
     file: FileId,
     /// Whether an unknown bay is reported (not when the device's type is unresolved).
