@@ -261,4 +261,20 @@ rules! {
     ///   - {name: stack1, master: sw3}
     /// ```
     VC_MASTER_NOT_MEMBER = ("NS0678", "vc-master-not-member", Error);
+
+    /// A child device is given a rack face or position.
+    ///
+    /// ## What it does
+    /// Reports `face` or `position` on a racked device whose type has
+    /// `subdevice_role: child`.
+    ///
+    /// ## Why is this bad?
+    /// A child sits in its parent's device bay; the rack face and units are the parent's
+    /// (NetBox's `Device.clean`: "This is an attribute of the parent device").
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - {name: blade1, role: server, device_type: Acme/B1, site: ams1, rack: r1, face: front, parent_device: {device: chassis1, bay: Bay 1}}
+    /// ```
+    CHILD_DEVICE_RACKED = ("NS0679", "child-device-racked", Error);
 }

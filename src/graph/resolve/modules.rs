@@ -6,8 +6,8 @@
 //! Reports: NS0201 (duplicate-object), NS0301 (unresolved-reference, module types and
 //! parent devices), NS0670 (unknown-module-bay), NS0671 (module-bay-occupied), NS0672
 //! (module-position-mismatch), NS0674 (invalid-device-bay), NS0675 (device-bay-occupied),
-//! NS0676 (missing-vc-position), NS0677 (vc-position-taken) and NS0678
-//! (vc-master-not-member).
+//! NS0676 (missing-vc-position), NS0677 (vc-position-taken), NS0678
+//! (vc-master-not-member) and NS0679 (child-device-racked).
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -80,7 +80,44 @@ impl Builder<'_> {
         }
         self.graph.modules = modules;
         self.resolve_device_bays(&model);
+        self.check_child_devices(&model);
         self.check_virtual_chassis(&model);
+    }
+
+    /// A racked child device takes neither face nor position: they are its parent's.
+    fn check_child_devices(&self, model: &Model) {
+        for (i, o) in model.devices.iter().enumerate() {
+            let node = &self.graph.devices[i];
+            let Some(t) = node.device_type.filter(|_| node.rack.is_some()) else {
+                continue;
+            };
+            let t = &model.device_types[t.index()].data;
+            if !t
+                .subdevice_role
+                .as_ref()
+                .is_some_and(|r| r.value.is("child"))
+            {
+                continue;
+            }
+            let data = &o.data;
+            let spans = [
+                data.position.as_ref().map(|p| ("position", p.span)),
+                data.face.as_ref().map(|f| ("face", f.span)),
+            ];
+            for (field, span) in spans.into_iter().flatten() {
+                self.push(
+                    Diagnostic::new(
+                        &codes::CHILD_DEVICE_RACKED,
+                        format!(
+                            "device `{}` is a child device (`{}/{}`), so it takes no `{field}`",
+                            data.name.value, t.manufacturer.value, t.model.value
+                        ),
+                    )
+                    .at(Location::new(o.file, span))
+                    .with_help("remove it: a child sits in its parent's device bay, and the rack face and units are the parent's"),
+                );
+            }
+        }
     }
 
     /// Installs the modules of one list (a device's, or those nested in a module) in
