@@ -260,3 +260,15 @@ fn the_diff_names_modules_by_bay_and_renames_by_template() {
     let removed = &after[&key("interfaces", "ams1/core1:xe-0/0/0")];
     assert_eq!(removed.fields["removed"], true);
 }
+
+#[test]
+fn a_module_names_its_own_bays_with_its_position() {
+    let data = "sites:\n  - {name: ams1, status: active}\ndevice_roles:\n  - {name: leaf}\nmanufacturers:\n  - {name: Acme}\ndevice_types:\n  - manufacturer: Acme\n    model: C1\n    module-bays:\n      - {name: Slot 4, position: '4'}\nmodule_types:\n  - manufacturer: Acme\n    model: MPC\n    module-bays:\n      - {name: 'MIC {module}/0', position: '0'}\n  - manufacturer: Acme\n    model: MIC\n    interfaces:\n      - {name: 'ge-{module}/{module}/0', type: 1000base-x-sfp}\ndevices:\n  - name: core1\n    role: leaf\n    device_type: Acme/C1\n    site: ams1\n    modules:\n      - bay: Slot 4\n        type: MPC\n        modules: [{bay: MIC 4/0, type: MIC}]\n";
+    let compilation = inline(data);
+    assert!(
+        compilation.diagnostics.is_empty(),
+        "{}",
+        listed(&compilation.diagnostics, &compilation)
+    );
+    assert_eq!(interface_names(&compilation, "core1"), ["ge-4/0/0"]);
+}

@@ -22,7 +22,7 @@ use crate::model::{Model, Spanned};
 pub(super) const MODULE_TOKEN: &str = "{module}";
 
 /// A module bay a module can name: its name and position.
-type Bay<'a> = (&'a str, Option<String>);
+type Bay<'a> = (std::borrow::Cow<'a, str>, Option<String>);
 
 impl Builder<'_> {
     /// Resolves modules, device bays and virtual chassis positions.
@@ -54,7 +54,7 @@ impl Builder<'_> {
                 .chain(data.module_bays.iter().map(|b| {
                     let bay = &b.value;
                     (
-                        bay.name.value.as_str(),
+                        std::borrow::Cow::Borrowed(bay.name.value.as_str()),
                         bay.position
                             .as_ref()
                             .map(|p| p.value.clone())
@@ -148,13 +148,15 @@ impl Builder<'_> {
                 }
                 _ => self.resolve(which::MODULE_TYPES, &module.module_type, file),
             };
-            let bay = bays.iter().find(|(name, _)| *name == module.bay.value);
+            let bay = bays
+                .iter()
+                .find(|(name, _)| *name == module.bay.value.as_str());
             // A module in an unknown or occupied bay is kept for views but gives the device
             // no components: its interfaces would clash with the bay's module's.
             let mut installed = bay.is_some();
             match bay {
                 None if chain.check_bays => {
-                    let names: Vec<&str> = bays.iter().map(|(name, _)| *name).collect();
+                    let names: Vec<&str> = bays.iter().map(|(name, _)| name.as_ref()).collect();
                     let suggestions =
                         crate::diag::did_you_mean(&module.bay.value, names.iter().copied());
                     let mut diagnostic = Diagnostic::new(
@@ -178,6 +180,7 @@ impl Builder<'_> {
                 }
                 None => {}
                 Some((name, _)) => {
+                    let name = name.as_ref();
                     if let Some(first) = taken.insert(name, entry) {
                         taken.insert(name, first);
                         installed = false;
@@ -211,10 +214,27 @@ impl Builder<'_> {
                     self.check_placeholders(file, module, module_type, &chain.positions);
                 }
                 if !module.modules.is_empty() {
+                    // A module's own bays are named with `{module}` replaced, as NetBox
+                    // instantiates them (`ModuleBayTemplate.instantiate`).
+                    let positions: Vec<&str> = chain
+                        .positions
+                        .iter()
+                        .map(|p| p.as_deref().unwrap_or(""))
+                        .collect();
                     let inner: Vec<Bay> = module_type
                         .module_bays
                         .iter()
-                        .map(|b| template_bay(&b.value))
+                        .map(|b| {
+                            let (name, position) = template_bay(&b.value);
+                            if name.contains(MODULE_TOKEN) {
+                                (
+                                    std::borrow::Cow::Owned(substitute(&name, &positions)),
+                                    position,
+                                )
+                            } else {
+                                (name, position)
+                            }
+                        })
                         .collect();
                     let check_bays = std::mem::replace(&mut chain.check_bays, true);
                     self.install(model, chain, &module.modules, &inner, Some(index), out);
@@ -473,7 +493,10 @@ fn template_bay(bay: &BayTemplate) -> Bay<'_> {
         Some(serde_json::Value::Number(number)) => Some(number.to_string()),
         _ => None,
     };
-    (bay.name.value.as_str(), position)
+    (
+        std::borrow::Cow::Borrowed(bay.name.value.as_str()),
+        position,
+    )
 }
 
 /// The names of a module type's components that NetBox instantiates with the module.
