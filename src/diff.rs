@@ -5,7 +5,10 @@
 //! address (`ADDRESS` or `ADDRESS (VRF)`) with what it is assigned to. Entities are compared
 //! field by field, so a reformatted or moved file gives no difference, and an address moved
 //! from one interface to another is one change of its `assigned_to` field. Entities are
-//! grouped by kind and site.
+//! grouped by kind and site. Installed modules are entities of their own
+//! (`SITE/DEVICE:BAY`, with the number of interfaces they give); a written interface says
+//! which `template` name the type or module gives it (so a rename reads as one) and which
+//! `module` it comes from, and an interface an entry removes is one with `removed: true`.
 
 use std::collections::BTreeMap;
 
@@ -110,6 +113,7 @@ pub fn entities(compilation: &Compilation) -> Entities {
             };
             if collection == "devices" || collection == "virtual_machines" {
                 fields.remove("interfaces");
+                fields.remove("modules");
             }
             let site = fields
                 .get("site")
@@ -125,6 +129,8 @@ pub fn entities(compilation: &Compilation) -> Entities {
         }
     }
     interfaces(graph, &mut out);
+    removed_interfaces(graph, &mut out);
+    modules(graph, &mut out);
     addresses(graph, &mut out);
     out
 }
@@ -203,6 +209,15 @@ fn interfaces(graph: &Graph, out: &mut Entities) {
             continue;
         };
         fields.remove("ip_addresses");
+        // A rename reads as the interface the type or module gives, and where it comes from.
+        fields.remove("rename_from");
+        fields.remove("remove");
+        if let Some(template) = graph.interface_template_name(id) {
+            fields.insert("template".into(), Value::String(template.to_string()));
+        }
+        if let Some(module) = graph.interface_module(id) {
+            fields.insert("module".into(), Value::String(module_key(graph, module)));
+        }
         let site = site_name(graph, owner);
         insert(
             out,
@@ -211,6 +226,85 @@ fn interfaces(graph: &Graph, out: &mut Entities) {
             Entity { site, fields },
         );
     }
+}
+
+/// The interfaces a device's entries remove from what its type or modules give, keyed like
+/// the others, with `removed: true`.
+fn removed_interfaces(graph: &Graph, out: &mut Entities) {
+    for (i, device) in graph.model.devices.iter().enumerate() {
+        let owner = Owner::Device(crate::graph::DeviceId::from_index(i));
+        for entry in device.data.interfaces.iter().filter(|e| e.value.remove) {
+            let mut fields = Map::new();
+            fields.insert("removed".into(), Value::Bool(true));
+            let key = format!(
+                "{}/{}:{}",
+                device.data.site.value, device.data.name.value, entry.value.name.value
+            );
+            let site = site_name(graph, owner);
+            insert(out, "interfaces", key, Entity { site, fields });
+        }
+    }
+}
+
+/// Installed modules, keyed `SITE/DEVICE:BAY` (`SITE/DEVICE:OUTER/BAY` when nested), with
+/// their type, position and the number of interfaces they give.
+fn modules(graph: &Graph, out: &mut Entities) {
+    let mut interfaces: BTreeMap<u32, u64> = BTreeMap::new();
+    for generated in &graph.generated_interfaces {
+        if let Some(module) = generated.module {
+            *interfaces.entry(module).or_default() += 1;
+        }
+    }
+    for (m, node) in graph.modules.iter().enumerate() {
+        let m = m as u32;
+        let data = graph.module_data(m);
+        let mut fields = Map::new();
+        fields.insert(
+            "module_type".into(),
+            Value::String(data.module_type.value.clone()),
+        );
+        fields.insert(
+            "position".into(),
+            node.position.clone().map_or(Value::Null, Value::String),
+        );
+        let status = data.status.as_ref().map_or("active", |s| s.value.as_str());
+        fields.insert("status".into(), Value::String(status.into()));
+        fields.insert(
+            "serial".into(),
+            data.serial.clone().map_or(Value::Null, Value::String),
+        );
+        fields.insert(
+            "asset_tag".into(),
+            data.asset_tag
+                .as_ref()
+                .map_or(Value::Null, |a| Value::String(a.value.clone())),
+        );
+        fields.insert(
+            "interfaces".into(),
+            Value::from(interfaces.get(&m).copied().unwrap_or(0)),
+        );
+        let device = graph.device(node.device);
+        let key = format!(
+            "{}/{}:{}",
+            device.site.value,
+            device.name.value,
+            module_key(graph, m)
+        );
+        let site = site_name(graph, Owner::Device(node.device));
+        insert(out, "modules", key, Entity { site, fields });
+    }
+}
+
+/// A module's bay, after the bays of the modules it is nested in: `FPC 1/MIC0`.
+fn module_key(graph: &Graph, module: u32) -> String {
+    let mut bays = Vec::new();
+    let mut current = Some(module);
+    while let Some(m) = current {
+        bays.push(graph.module_data(m).bay.value.as_str());
+        current = graph.modules[m as usize].parent;
+    }
+    bays.reverse();
+    bays.join("/")
 }
 
 /// The site of a cable: its A end's device's, else its B end's.

@@ -21,6 +21,8 @@ pub struct Views<'g> {
     pub graph: &'g Graph,
     pub contexts: Contexts<'g>,
     services: HashMap<Owner, Vec<ServiceId>>,
+    /// The devices installed in each parent's device bays.
+    children: HashMap<DeviceId, Vec<DeviceId>>,
 }
 
 impl<'g> Views<'g> {
@@ -34,10 +36,20 @@ impl<'g> Views<'g> {
                     .push(ServiceId::from_index(i));
             }
         }
+        let mut children: HashMap<DeviceId, Vec<DeviceId>> = HashMap::new();
+        for (i, device) in graph.devices.iter().enumerate() {
+            if let Some(parent) = device.parent {
+                children
+                    .entry(parent)
+                    .or_default()
+                    .push(DeviceId::from_index(i));
+            }
+        }
         Views {
             graph,
             contexts: Contexts::new(graph),
             services,
+            children,
         }
     }
 
@@ -179,6 +191,7 @@ impl<'g> Views<'g> {
             "tagged_vlans": links.tagged_vlans.iter().map(|&v| vlan(v)).collect::<Vec<_>>(),
             "vrf": links.vrf.map(|v| g.model.vrfs[v.index()].data.name.value.clone()),
             "connected_to": connected,
+            "module": g.interface_module(interface).map(|m| g.module_data(m).bay.value.clone()),
             "tags": entry.map(|e| e.tags.iter().map(|t| t.value.clone()).collect::<Vec<_>>()).unwrap_or_default(),
             "ip_addresses": links.ip_addresses.iter().map(|&ip| self.ip(ip)).collect::<Vec<_>>(),
         })
@@ -258,6 +271,20 @@ impl<'g> Views<'g> {
             "virtual_chassis".into(),
             self.name_of(Kind::VirtualChassis, node.virtual_chassis),
         );
+        map.insert(
+            "vc_position".into(),
+            json!(data.vc_position.as_ref().map(|p| p.value)),
+        );
+        map.insert(
+            "parent_device".into(),
+            json!(data
+                .parent_device
+                .as_ref()
+                .filter(|_| node.parent.is_some())
+                .map(|p| { json!({"device": p.value.device.value, "bay": p.value.bay.value}) })),
+        );
+        map.insert("device_bays".into(), self.device_bays(device));
+        map.insert("modules".into(), self.modules(device));
         map.insert("serial".into(), json!(data.serial));
         map.insert(
             "asset_tag".into(),
@@ -276,6 +303,68 @@ impl<'g> Views<'g> {
                 oob_ip: Some(node.oob_ip),
                 interfaces: node.interfaces.clone(),
             },
+        )
+    }
+
+    /// The device bays of a device's type, with the device installed in each.
+    fn device_bays(&self, device: DeviceId) -> Value {
+        let g = self.graph;
+        let Some(t) = g.devices[device.index()].device_type else {
+            return json!([]);
+        };
+        let children = self.children.get(&device).map_or(&[][..], Vec::as_slice);
+        let installed = |bay: &str| {
+            children.iter().find_map(|&c| {
+                let child = g.device(c);
+                child
+                    .parent_device
+                    .as_ref()
+                    .filter(|p| p.value.bay.value == bay)
+                    .map(|_| child.name.value.clone())
+            })
+        };
+        Value::Array(
+            g.model.device_types[t.index()]
+                .data
+                .device_bays
+                .iter()
+                .map(|b| {
+                    json!({
+                        "name": b.value.name.value,
+                        "installed_device": installed(&b.value.name.value),
+                    })
+                })
+                .collect(),
+        )
+    }
+
+    /// A device's installed modules, outer ones before those nested in them; `parent_bay`
+    /// is the bay of the module a nested one sits in.
+    fn modules(&self, device: DeviceId) -> Value {
+        let g = self.graph;
+        Value::Array(
+            g.devices[device.index()]
+                .modules
+                .clone()
+                .map(|m| {
+                    let node = &g.modules[m as usize];
+                    let data = g.module_data(m);
+                    let module_type = node.module_type.map(|t| {
+                        let t = &g.model.module_types[t.index()].data;
+                        format!("{}/{}", t.manufacturer.value, t.model.value)
+                    });
+                    json!({
+                        "bay": data.bay.value,
+                        "parent_bay": node.parent.map(|p| g.module_data(p).bay.value.clone()),
+                        "position": node.position,
+                        "module_type": module_type,
+                        "status": data.status.as_ref().map_or("active", |s| s.value.as_str()),
+                        "serial": data.serial,
+                        "asset_tag": data.asset_tag.as_ref().map(|a| a.value.clone()),
+                        "description": data.description,
+                    })
+                })
+                .collect(),
         )
     }
 

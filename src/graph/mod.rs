@@ -126,6 +126,11 @@ pub struct DeviceNode {
     pub tenant: Option<TenantId>,
     pub cluster: Option<ClusterId>,
     pub virtual_chassis: Option<VirtualChassisId>,
+    /// The device's installed modules, outer ones before those nested in them: a
+    /// contiguous range of [`Graph::modules`].
+    pub modules: Range<u32>,
+    /// The device this one is installed in, for a child device in a device bay.
+    pub parent: Option<DeviceId>,
     /// The device's interfaces: a contiguous range of [`Graph::interfaces`].
     pub interfaces: Range<u32>,
     pub primary_ip4: Option<IpId>,
@@ -149,8 +154,41 @@ pub struct VirtualMachineNode {
     pub tags: Vec<TagId>,
 }
 
+/// A module installed in a device: the entry in the device's `modules` tree, its type and
+/// the bay it sits in.
+#[derive(Debug, Clone)]
+pub struct ModuleNode {
+    pub device: DeviceId,
+    /// The module this one is installed in (its type brings the bay), an index of
+    /// [`Graph::modules`].
+    pub parent: Option<u32>,
+    /// The entry's index in the device's `modules`, then in each nested `modules` list.
+    pub path: Vec<u32>,
+    pub module_type: Option<ModuleTypeId>,
+    /// The bay's `position`, which replaces `{module}` in component names.
+    pub position: Option<String>,
+    /// Whether it sits in a bay of its own (not an unknown or occupied one): only then do
+    /// its components join the device's.
+    pub installed: bool,
+}
+
+/// An interface whose name is not its template's as written: from a module type (its
+/// `{module}` replaced by bay positions), or renumbered for a virtual chassis member.
+#[derive(Debug, Clone)]
+pub struct GeneratedInterface {
+    /// The module it comes from, an index of [`Graph::modules`]; `None` for the device
+    /// type's own template.
+    pub module: Option<u32>,
+    /// The index of the template in the module type's (or device type's) interfaces.
+    pub template: u32,
+    pub name: Box<str>,
+}
+
 /// Marks an absent index in the packed [`InterfaceNode`].
 const NONE: u32 = u32::MAX;
+
+/// Marks a packed template index as an index of [`Graph::generated_interfaces`].
+const GENERATED: u32 = 1 << 31;
 
 /// An interface: instantiated from a device-type template, refined or added by an entry
 /// of the device's own `interfaces`.
@@ -162,7 +200,8 @@ const NONE: u32 = u32::MAX;
 #[derive(Debug, Clone)]
 pub struct InterfaceNode {
     pub owner: Owner,
-    /// The index of the interface template in the owner's device type, or [`NONE`].
+    /// The index of the interface template in the owner's device type, that index of
+    /// [`Graph::generated_interfaces`] with [`GENERATED`] set, or [`NONE`].
     template: u32,
     /// The index of the entry in the owner's `interfaces` list, or [`NONE`].
     entry: u32,
@@ -368,6 +407,10 @@ pub struct Graph {
     pub clusters: Vec<ClusterNode>,
     pub virtual_chassis: Vec<VirtualChassisNode>,
     pub config_contexts: Vec<ConfigContextNode>,
+    /// Modules installed in devices, a contiguous range per device.
+    pub modules: Vec<ModuleNode>,
+    /// Interfaces from modules and renumbered ones, with their names.
+    pub generated_interfaces: Vec<GeneratedInterface>,
     /// For each device, its interfaces sorted by name, to find one by binary search.
     interfaces_by_name: Vec<InterfaceId>,
 }
@@ -393,24 +436,69 @@ impl Graph {
         })
     }
 
-    /// The device-type template the interface was instantiated from, if any.
+    /// The device-type or module-type template the interface was instantiated from, if any.
     pub fn interface_template(&self, interface: InterfaceId) -> Option<&InterfaceTemplate> {
         let node = &self.interfaces[interface.index()];
-        let template = unpacked(node.template)?;
+        let mut template = unpacked(node.template)?;
         let Owner::Device(device) = node.owner else {
             return None;
         };
+        if template & GENERATED != 0 {
+            let generated = &self.generated_interfaces[(template & !GENERATED) as usize];
+            template = generated.template;
+            if let Some(module) = generated.module {
+                let module_type = self.modules[module as usize].module_type?;
+                return Some(
+                    &self.model.module_types[module_type.index()].data.interfaces
+                        [template as usize]
+                        .value,
+                );
+            }
+        }
         let device_type = self.devices[device.index()].device_type?;
         Some(&self.model.device_types[device_type.index()].data.interfaces[template as usize].value)
+    }
+
+    /// The generated name (module or virtual chassis numbering) of an interface, if any.
+    fn generated(&self, interface: InterfaceId) -> Option<&GeneratedInterface> {
+        let template = unpacked(self.interfaces[interface.index()].template)?;
+        (template & GENERATED != 0)
+            .then(|| &self.generated_interfaces[(template & !GENERATED) as usize])
+    }
+
+    /// The module an interface comes from, an index of [`Graph::modules`].
+    pub fn interface_module(&self, interface: InterfaceId) -> Option<u32> {
+        self.generated(interface).and_then(|g| g.module)
+    }
+
+    /// The name the type or module gives the interface (after `{module}` substitution and
+    /// virtual chassis numbering), before any rename by its entry.
+    pub fn interface_template_name(&self, interface: InterfaceId) -> Option<&str> {
+        match self.generated(interface) {
+            Some(generated) => Some(&generated.name),
+            None => self
+                .interface_template(interface)
+                .map(|t| t.name.value.as_str()),
+        }
     }
 
     pub fn interface_name(&self, interface: InterfaceId) -> &str {
         if let Some(entry) = self.interface_entry(interface) {
             return &entry.name.value;
         }
-        self.interface_template(interface)
-            .map(|t| t.name.value.as_str())
-            .unwrap_or("")
+        self.interface_template_name(interface).unwrap_or("")
+    }
+
+    /// The data of an installed module, as written.
+    pub fn module_data(&self, module: u32) -> &crate::model::modules::Module {
+        let node = &self.modules[module as usize];
+        let mut list = &self.model.devices[node.device.index()].data.modules;
+        let mut found = &list[node.path[0] as usize].value;
+        for &step in &node.path[1..] {
+            list = &found.modules;
+            found = &list[step as usize].value;
+        }
+        found
     }
 
     /// The interface's type: the entry's, else the template's.

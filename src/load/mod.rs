@@ -81,8 +81,33 @@ pub fn load(source: &Source, timings: &Timings) -> Result<Loaded, SourceError> {
             }
         }
     }
+    let mut raw_modules = Vec::new();
+    match &config.module_types {
+        Some(paths) => {
+            for path in paths {
+                if let Some(diagnostic) = refused(source, config_file, path, "module-type") {
+                    diagnostics.push(diagnostic);
+                    continue;
+                }
+                raw_modules.extend(source.collect(&path.value, YAML_EXTENSIONS, limit)?);
+            }
+        }
+        None => {
+            if source.exists("module-types") {
+                raw_modules.extend(source.collect("module-types", YAML_EXTENSIONS, limit)?);
+            }
+        }
+    }
     dedup_paths(&mut raw_data);
     dedup_paths(&mut raw_types);
+    dedup_paths(&mut raw_modules);
+    // A file reached both ways (the library's `module-types/` inside a device-type folder
+    // and a `module_types` folder) is read once, as a module type.
+    raw_types.retain(|f| {
+        raw_modules
+            .binary_search_by(|m| m.path.cmp(&f.path))
+            .is_err()
+    });
 
     // Templates are read with the data, so a git revision renders its own templates.
     let default_templates = crate::model::Spanned::new("templates".to_string(), Span::default());
@@ -115,6 +140,7 @@ pub fn load(source: &Source, timings: &Timings) -> Result<Loaded, SourceError> {
     step.done("read");
     let data_ids = register(raw_data, &mut files, &mut diagnostics);
     let type_ids = register(raw_types, &mut files, &mut diagnostics);
+    let module_ids = register(raw_modules, &mut files, &mut diagnostics);
     let template_paths: Vec<String> = raw_templates.iter().map(|f| f.path.clone()).collect();
     let template_ids = register(raw_templates, &mut files, &mut diagnostics);
     let templates = template_ids
@@ -131,6 +157,7 @@ pub fn load(source: &Source, timings: &Timings) -> Result<Loaded, SourceError> {
         .into_iter()
         .map(|id| (id, FileKind::Data))
         .chain(type_ids.into_iter().map(|id| (id, FileKind::Library)))
+        .chain(module_ids.into_iter().map(|id| (id, FileKind::Module)))
         .collect();
     let parts: Vec<(Model, Vec<Diagnostic>)> = jobs
         .par_iter()
@@ -365,6 +392,7 @@ fn load_config(
             Span::default(),
         )],
         device_types: None,
+        module_types: None,
         templates: None,
         policy: Default::default(),
         limits: Default::default(),

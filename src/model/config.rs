@@ -21,6 +21,11 @@ pub struct Config {
     /// Folders in the devicetype-library format; `[device-types/]` when not given (a missing
     /// default folder is not reported).
     pub device_types: Option<Vec<Text>>,
+    /// Folders of module types in the devicetype-library format; `[module-types/]` when
+    /// not given (a missing default folder is not reported). Files under a folder named
+    /// `module-types` inside a `device_types` folder (the library's own layout) are module
+    /// types too.
+    pub module_types: Option<Vec<Text>>,
     /// The folder of the user's templates; `templates/` when not given.
     pub templates: Option<Text>,
     #[serde(default)]

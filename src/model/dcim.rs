@@ -152,6 +152,14 @@ pub struct Device {
     pub front_ports: Vec<Spanned<FrontPort>>,
     #[serde(default)]
     pub rear_ports: Vec<Spanned<RearPort>>,
+    /// Module bays beyond the type's `module-bays`.
+    #[serde(default)]
+    pub module_bays: Vec<Spanned<super::modules::ModuleBay>>,
+    /// Modules installed in the module bays.
+    #[serde(default)]
+    pub modules: Vec<Spanned<super::modules::Module>>,
+    /// The device bay this device is installed in, for a child device.
+    pub parent_device: Option<Spanned<super::modules::ParentBay>>,
 }
 
 /// An interface entry of a device or virtual machine. An entry whose name matches an
@@ -161,6 +169,12 @@ pub struct Device {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Interface {
     pub name: Text,
+    /// The name of the interface, given by the type or a module, that this entry renames
+    /// to `name`.
+    pub rename_from: Option<Box<Text>>,
+    /// Whether the interface named `name`, given by the type or a module, is left out.
+    #[serde(default)]
+    pub remove: bool,
     pub label: Option<Box<String>>,
     /// Required for interfaces the device type does not define.
     #[serde(rename = "type")]
@@ -325,6 +339,9 @@ pub struct VirtualChassis {
     pub name: Text,
     pub domain: Option<String>,
     pub master: Option<Text>,
+    /// How members number the interfaces their type gives them; names stay as the type
+    /// has them when not given (NetBox 4.4 does not renumber).
+    pub interface_numbering: Option<Spanned<super::modules::InterfaceNumbering>>,
     pub description: Option<String>,
     #[serde(default)]
     pub tags: Vec<Text>,

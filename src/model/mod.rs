@@ -13,6 +13,7 @@ pub mod dcim;
 pub mod device_type;
 pub mod extras;
 pub mod ipam;
+pub mod modules;
 pub mod organisation;
 pub mod pick;
 pub mod spanned;

@@ -91,3 +91,47 @@ fn relative_to_tmp(target: &std::path::Path) -> String {
         target.strip_prefix("/").expect("absolute").display()
     )
 }
+
+#[test]
+fn the_whole_module_type_library_loads_from_a_module_types_folder() {
+    let library = shared_data()
+        .join("devicetype-library")
+        .canonicalize()
+        .expect("library path");
+    let modules = library.join("module-types");
+    let config = format!(
+        "version: 1\ndata: []\ndevice_types: []\nmodule_types: [\"{}\"]\n",
+        relative_to_tmp(&modules)
+    );
+    let dir = repo(&[("netsot.yaml", &config)]);
+    let source = Source::open(Some(dir.path()), None)
+        .and_then(|source| source.allow_outside(std::slice::from_ref(&library)))
+        .unwrap_or_else(|e| panic!("{}", e.message));
+    let compilation = compile(&source).unwrap_or_else(|e| panic!("{}", e.message));
+    let model = &compilation.graph.model;
+    assert_eq!(
+        model.module_types.len(),
+        1466,
+        "every module type, .yaml and .yml"
+    );
+    assert!(model.device_types.is_empty());
+    let errors: Vec<_> = compilation
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    // Two thirds of the library name components after their bay: `{module}` survives
+    // loading, to be replaced when a module is installed (tests/it/modules.rs).
+    let placeholders = model
+        .module_types
+        .iter()
+        .filter(|t| {
+            t.data
+                .interfaces
+                .iter()
+                .any(|i| i.value.name.value.contains("{module}"))
+        })
+        .count();
+    assert!(placeholders > 500, "{placeholders}");
+}

@@ -27,6 +27,7 @@ mod golden;
 mod ipam;
 mod layout;
 mod library;
+mod modules;
 mod panic;
 mod rules;
 mod sarif;

@@ -287,4 +287,107 @@ rules! {
     /// - {cid: C-1, provider: Telco, type: transit, termination_a: {port_speed: 1000000}}
     /// ```
     CIRCUIT_TERMINATION_WITHOUT_SITE = ("NS0627", "circuit-termination-without-site", Error);
+
+    /// A module names a module bay its device does not have.
+    ///
+    /// ## What it does
+    /// Looks up a module's `bay` among the module bays of its device's type and the
+    /// device's own `module_bays` (for a module nested under another, among the bays of the
+    /// outer module's type).
+    ///
+    /// ## Why is this bad?
+    /// NetBox installs a module only in a module bay of its own device (`Module.clean`); a
+    /// misspelt bay would leave the line card, and its interfaces, out.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// modules:
+    ///   - {bay: Slot 3, type: Acme/LC2}   # the chassis has Slot 1 and Slot 2
+    /// ```
+    UNKNOWN_MODULE_BAY = ("NS0670", "unknown-module-bay", Error);
+
+    /// Two modules are installed in one module bay.
+    ///
+    /// ## What it does
+    /// Reports the second module naming a bay that already holds one, with the first as a
+    /// second label.
+    ///
+    /// ## Why is this bad?
+    /// A bay holds one module: NetBox's `Module.module_bay` is one-to-one.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// modules:
+    ///   - {bay: Slot 1, type: Acme/LC2}
+    ///   - {bay: Slot 1, type: Acme/LC2}
+    /// ```
+    MODULE_BAY_OCCUPIED = ("NS0671", "module-bay-occupied", Error);
+
+    /// A module's component names hold more or fewer `{module}` placeholders than the bays
+    /// it is nested in, or a bay on its way has no position.
+    ///
+    /// ## What it does
+    /// Counts `{module}` in the names of the module type's components against the depth of
+    /// the module (1 in a device's bay, 2 in a bay of a module...) and requires a `position`
+    /// on every bay of the chain, as NetBox's module form does.
+    ///
+    /// ## Why is this bad?
+    /// The placeholders are replaced by the bays' positions, outermost first; with one too
+    /// few or too many, the interfaces get names the device does not have (or a literal
+    /// `{module}`).
+    ///
+    /// ## Example
+    /// ```yaml
+    /// modules:
+    ///   - {bay: Slot 1, type: Acme/LC2}   # Slot 1 has no position
+    /// ```
+    MODULE_POSITION_MISMATCH = ("NS0672", "module-position-mismatch", Error);
+
+    /// An interface entry renames or removes an interface the device is not given.
+    ///
+    /// ## What it does
+    /// An entry with `rename_from: OLD` or `remove: true` refines an interface that the
+    /// device type or an installed module gives the device; reports it when no such
+    /// interface exists (names after `{module}` substitution and virtual chassis numbering).
+    ///
+    /// ## Why is this bad?
+    /// The refinement does nothing: the interface meant is still there under its old name.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// interfaces:
+    ///   - {name: uplink, rename_from: eth9}   # the type has eth0 and eth1
+    /// ```
+    UNKNOWN_TEMPLATE_INTERFACE = ("NS0673", "unknown-template-interface", Error);
+
+    /// A device names a device bay it cannot sit in.
+    ///
+    /// ## What it does
+    /// A child device's `parent_device: {device, bay}` must name a device bay of the
+    /// parent's type, whose `subdevice_role` is `parent`, and not the device itself.
+    ///
+    /// ## Why is this bad?
+    /// NetBox's `DeviceBay.clean` refuses bays on types that are not parents and a device
+    /// installed in itself; an unknown bay leaves the blade nowhere.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - {name: blade1, role: server, device_type: Acme/B1, site: ams1, parent_device: {device: chassis1, bay: Bay 9}}
+    /// ```
+    INVALID_DEVICE_BAY = ("NS0674", "invalid-device-bay", Error);
+
+    /// Two devices are installed in one device bay.
+    ///
+    /// ## What it does
+    /// Reports the second child device naming a parent's bay that already holds one.
+    ///
+    /// ## Why is this bad?
+    /// A device bay holds one device: NetBox's `DeviceBay.installed_device` is one-to-one.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - {name: blade1, role: server, device_type: Acme/B1, site: ams1, parent_device: {device: chassis1, bay: Bay 1}}
+    /// - {name: blade2, role: server, device_type: Acme/B1, site: ams1, parent_device: {device: chassis1, bay: Bay 1}}
+    /// ```
+    DEVICE_BAY_OCCUPIED = ("NS0675", "device-bay-occupied", Error);
 }

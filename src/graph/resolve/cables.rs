@@ -75,7 +75,7 @@ impl Builder<'_> {
                 }
             };
         }
-        if self.device_has_port(device, kind, &port) {
+        if self.device_has_port(device, kind, &port) || self.module_has_port(device, kind, &port) {
             Some(CableTarget::Port {
                 device,
                 kind,

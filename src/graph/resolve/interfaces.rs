@@ -3,9 +3,13 @@
 //! parent, bridge, VLANs, VRF) and the addresses nested under them. Relations resolve on all
 //! threads and are applied in order after.
 //!
+//! Devices with modules, chassis numbering or entries that rename or remove an interface
+//! are instantiated by `refine.rs`.
+//!
 //! Reports: NS0106 (missing-field), NS0108 (invalid-dns-name), NS0111 (invalid-value),
 //! NS0201 (duplicate-object), NS0301 (unresolved-reference), NS0303
-//! (wrong-kind-reference), NS0305 (vlan-out-of-scope) and NS0306 (foreign-interface).
+//! (wrong-kind-reference), NS0305 (vlan-out-of-scope), NS0306 (foreign-interface) and NS0673
+//! (unknown-template-interface, on virtual machines).
 
 use super::{which, Builder};
 use crate::diag::{codes, suggestion_help, Diagnostic, Location};
@@ -87,9 +91,25 @@ impl Builder<'_> {
             Vec::with_capacity(model.devices.len() + model.virtual_machines.len());
         let mut extras: Vec<(&str, u32)> = Vec::new();
         let mut extra_index: rustc_hash::FxHashMap<&str, u32> = Default::default();
+        let mut generated = Vec::new();
         for (owner, file, entries, device_type) in owners {
             let start = interfaces.len() as u32;
             let (kept, sorted) = device_type.map_or(&empty, |t| &type_tables[t.index()]);
+            if let Owner::Device(device) = owner {
+                if self.needs_refinement(device, entries) {
+                    self.refined_interfaces(
+                        device,
+                        file,
+                        entries,
+                        kept,
+                        &mut interfaces,
+                        &mut by_name,
+                        &mut generated,
+                    );
+                    ranges.push((owner, start..interfaces.len() as u32));
+                    continue;
+                }
+            }
             if device_type.is_some() {
                 interfaces.extend(
                     kept.iter()
@@ -119,6 +139,20 @@ impl Builder<'_> {
                         } else {
                             node.entry = ei as u32;
                         }
+                    }
+                    None if entry.value.remove || entry.value.rename_from.is_some() => {
+                        // Only a virtual machine gets here: devices that refine take the
+                        // slow path. A VM's interfaces come from no template.
+                        let key = entry
+                            .value
+                            .rename_from
+                            .as_deref()
+                            .unwrap_or(&entry.value.name);
+                        self.push(
+                            Diagnostic::new(&codes::UNKNOWN_TEMPLATE_INTERFACE, format!("virtual machine interface `{}` comes from no template, so there is nothing to rename or remove", crate::diag::quote(&key.value)))
+                                .at(Location::new(file, key.span))
+                                .with_help("write the interface as the virtual machine has it, or leave it out"),
+                        );
                     }
                     None => {
                         if entry.value.kind.is_none() && device_type.is_some() {
@@ -162,6 +196,7 @@ impl Builder<'_> {
         }
         self.graph.interfaces = interfaces;
         self.graph.interfaces_by_name = by_name;
+        self.graph.generated_interfaces = generated;
         drop(model);
 
         step.done("fill");

@@ -1,7 +1,8 @@
 //! Resolution: from a model to a graph, reporting identity and reference problems.
 //!
 //! One file per family, run in this order (each may use what the ones before filled):
-//! `names` (the name indexes), `organisation`, `dcim`, `ipam`, `interfaces`,
+//! `names` (the name indexes), `organisation`, `dcim`, `modules`, `ipam`, `interfaces`
+//! (with `refine` for devices whose names are not their type's as written),
 //! `primary_ips`, `cables`, `services`, `config_contexts`. This file owns what they share:
 //! the [`Builder`] that holds the graph being filled and the diagnostics, and the lookups
 //! by name (`resolve`, `resolve_opt`, `resolve_in_site`, `resolve_tags`) that report
@@ -12,9 +13,11 @@ mod config_contexts;
 mod dcim;
 mod interfaces;
 mod ipam;
+mod modules;
 mod names;
 mod organisation;
 mod primary_ips;
+mod refine;
 mod services;
 mod which;
 
@@ -61,6 +64,7 @@ pub fn build(model: Model, config: &Config, timings: &Timings) -> (Graph, Vec<Di
         index,
         resolve_organisation,
         resolve_dcim,
+        resolve_modules,
         resolve_ipam,
         resolve_interfaces,
         resolve_primary_ips,

@@ -75,6 +75,7 @@ which! {
     PROVIDERS: ProviderId = "provider", providers;
     CIRCUIT_TYPES: CircuitTypeId = "circuit type", circuit_types;
     CIRCUITS: CircuitId = "circuit", circuits;
+    MODULE_TYPES: ModuleTypeId = "module type", module_types;
 }
 
 pub(super) const LOCATIONS: SiteWhich<LocationId> = SiteWhich {
