@@ -7,6 +7,7 @@
 
 mod dcim;
 mod ipam;
+mod ipam_values;
 mod policy;
 mod vlan;
 
@@ -25,7 +26,12 @@ pub fn run(
     let ((mut ipam, mut vlan), (mut dcim, mut policy)) = rayon::join(
         || {
             rayon::join(
-                || collect(timings, "ipam", |out| ipam::check(graph, config, out)),
+                || {
+                    collect(timings, "ipam", |out| {
+                        ipam::check(graph, config, out);
+                        ipam_values::check(graph, out);
+                    })
+                },
                 || collect(timings, "vlan", |out| vlan::check(graph, out)),
             )
         },

@@ -17,6 +17,7 @@ mod consumers;
 mod diff;
 mod example;
 mod explain;
+mod fidelity;
 mod fuzz;
 mod generate;
 mod git;
