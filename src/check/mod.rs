@@ -9,6 +9,7 @@ mod dcim;
 mod ipam;
 mod ipam_values;
 mod policy;
+mod unique_values;
 mod vlan;
 
 use crate::diag::{Diagnostic, FileId};
@@ -30,6 +31,7 @@ pub fn run(
                     collect(timings, "ipam", |out| {
                         ipam::check(graph, config, out);
                         ipam_values::check(graph, out);
+                        unique_values::check(graph, out);
                     })
                 },
                 || collect(timings, "vlan", |out| vlan::check(graph, out)),

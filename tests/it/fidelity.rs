@@ -43,3 +43,43 @@ fn service_port_zero_is_refused_before_it_reaches_the_monitoring_outputs() {
         "NS0111 5:67: service `web` has port `0`, outside 1 to 65535\n"
     );
 }
+
+#[test]
+fn route_distinguishers_and_asns_are_unique() {
+    let out = check(
+        "vrfs:\n  - {name: a, rd: \"65000:1\"}\n  - {name: b, rd: \"65000:1\"}\n  - {name: c, rd: \"65000:2\"}\n  - {name: d}\n  - {name: e}\n\
+         rirs: [{name: arin}]\n\
+         asns:\n  - {asn: 65000, rir: arin}\n  - {asn: 65000, rir: arin}\n",
+    );
+    assert_eq!(
+        out,
+        "NS0201 3:19: duplicate VRF route distinguisher `65000:1`\n\
+         NS0201 10:11: duplicate ASN `65000`\n"
+    );
+}
+
+#[test]
+fn asset_tags_are_unique_per_model_and_facility_ids_per_location() {
+    let out = check(
+        "sites: [{name: ams1}]\n\
+         locations:\n  - {name: hall1, site: ams1}\n  - {name: hall2, site: ams1}\n\
+         racks:\n  - {name: r1, site: ams1, location: hall1, facility_id: F1, asset_tag: T1}\n\
+         \x20 - {name: r2, site: ams1, location: hall1, facility_id: F1, asset_tag: T1}\n\
+         \x20 - {name: r3, site: ams1, location: hall2, facility_id: F1}\n\
+         \x20 - {name: r4, site: ams1, facility_id: F2}\n\
+         \x20 - {name: r5, site: ams1, facility_id: F2}\n\
+         manufacturers: [{name: Acme}]\n\
+         device_roles: [{name: leaf}]\n\
+         device_types: [{manufacturer: Acme, model: S1}]\n\
+         devices:\n  - {name: d1, site: ams1, role: leaf, device_type: Acme/S1, asset_tag: T1}\n\
+         \x20 - {name: d2, site: ams1, role: leaf, device_type: Acme/S1, asset_tag: T1}\n\
+         \x20 - {name: d3, site: ams1, role: leaf, device_type: Acme/S1, asset_tag: \"\"}\n\
+         \x20 - {name: d4, site: ams1, role: leaf, device_type: Acme/S1, asset_tag: \"\"}\n",
+    );
+    assert_eq!(
+        out,
+        "NS0201 7:58: duplicate rack facility ID in location `hall1`: `F1`\n\
+         NS0201 7:73: duplicate rack asset tag `T1`\n\
+         NS0201 16:73: duplicate device asset tag `T1`\n"
+    );
+}
