@@ -83,3 +83,61 @@ fn asset_tags_are_unique_per_model_and_facility_ids_per_location() {
          NS0201 16:73: duplicate device asset tag `T1`\n"
     );
 }
+
+/// The diagnostics of a fixture of `tests/fixtures/scoped_names/`.
+fn check_fixture(name: &str) -> String {
+    let path = crate::support::root()
+        .join("tests/fixtures/scoped_names")
+        .join(name);
+    let compilation = compile_path(&path);
+    crate::support::listed(&compilation.diagnostics, &compilation)
+}
+
+#[test]
+fn one_name_in_different_scopes_is_clean_and_qualified_references_pick_one() {
+    // Regions and site groups per parent, tenants per group, platforms per manufacturer,
+    // VLAN groups per site, clusters per site, VMs per cluster (`DB1` and `db1` for two
+    // tenants), each referenced as `SCOPE/NAME`.
+    assert_eq!(check_fixture("other_scopes"), "");
+}
+
+#[test]
+fn one_name_twice_in_one_scope_is_a_duplicate_and_bare_references_are_ambiguous() {
+    assert_eq!(
+        check_fixture("one_scope"),
+        "NS0201 data/a.yaml:4:12: duplicate region `north` in parent region `europe`\n\
+         NS0201 data/a.yaml:5:25: duplicate region slug `north` in parent region `europe`\n\
+         NS0201 data/a.yaml:6:12: duplicate region `europe` without a parent region\n\
+         NS0201 data/a.yaml:9:24: duplicate tenant slug `ops` without a group\n\
+         NS0201 data/a.yaml:16:12: duplicate platform `os` of manufacturer `Cisco`\n\
+         NS0201 data/a.yaml:19:24: duplicate site slug `ams`\n\
+         NS0201 data/a.yaml:23:12: duplicate VLAN group `servers` in site `ams1`\n\
+         NS0201 data/a.yaml:25:12: duplicate VLAN group `global` without a site\n\
+         NS0201 data/a.yaml:32:12: duplicate cluster `c1` in site `ams1`\n\
+         NS0201 data/a.yaml:33:12: duplicate cluster `c1` in group `g`\n\
+         NS0302 data/a.yaml:35:27: cluster `c1` exists in several scopes: ams1/c1, g/c1, g/c1\n\
+         NS0302 data/a.yaml:35:41: platform `os` exists in several scopes: Cisco/os, Juniper/os, Cisco/os\n\
+         NS0201 data/a.yaml:37:12: duplicate virtual machine `WEB1` without a cluster\n\
+         NS0302 data/a.yaml:39:36: virtual machine `web1` exists in several scopes: c1/web1, web1 (no cluster)\n"
+    );
+}
+
+#[test]
+fn an_ambiguous_reference_says_how_to_qualify_it() {
+    let path = crate::support::root().join("tests/fixtures/scoped_names/one_scope");
+    let compilation = compile_path(&path);
+    let helps: Vec<_> = compilation
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule.code == "NS0302")
+        .filter_map(|d| d.help.as_deref())
+        .collect();
+    assert_eq!(
+        helps,
+        [
+            "qualify it with its group or site, e.g. `ams1/c1`",
+            "qualify it with its manufacturer, e.g. `Cisco/os`",
+            "qualify it with its cluster, e.g. `c1/web1`"
+        ]
+    );
+}

@@ -4,6 +4,7 @@
 //! Reports: NS0107 (invalid-ip, host bits set with the network suggested), NS0301
 //! (unresolved-reference) and NS0304 (cross-site-reference).
 
+use super::organisation::{parent_label, scoped};
 use super::{which, Builder};
 use crate::diag::{codes, Diagnostic, Location};
 use crate::graph::index::SiteIndex;
@@ -49,6 +50,17 @@ impl Builder<'_> {
                 site: self.resolve_opt(which::SITES, o.data.site.as_ref(), o.file),
             })
             .collect();
+        // `ipam_vlangroup_unique_scope_name` and `..._scope_slug`: the scope is a site here.
+        self.report_scoped_duplicates(
+            &model.vlan_groups,
+            "VLAN group",
+            false,
+            |i, d| {
+                let site = self.graph.vlan_groups[i].site;
+                scoped(site, d.site.as_ref(), &d.name, d.slug.as_ref())
+            },
+            |s| parent_label("site", s.map(|s| &model.sites[s.index()].data.name)),
+        );
         let mut vlans = SiteIndex::with_capacity(model.vlans.len());
         let mut vlan_nodes = Vec::with_capacity(model.vlans.len());
         for (i, o) in model.vlans.iter().enumerate() {
