@@ -141,7 +141,9 @@ impl Builder<'_> {
                     role: self.resolve(which::DEVICE_ROLES, &data.role, o.file),
                     platform: self.resolve_opt(which::PLATFORMS, data.platform.as_ref(), o.file),
                     tenant: self.resolve_opt(which::TENANTS, data.tenant.as_ref(), o.file),
-                    cluster: self.resolve_opt(which::CLUSTERS, data.cluster.as_ref(), o.file),
+                    cluster: data.cluster.as_ref().and_then(|c| {
+                        self.resolve_near(which::CLUSTERS, c, Some(&data.site), o.file)
+                    }),
                     virtual_chassis: self.resolve_opt(
                         which::VIRTUAL_CHASSIS,
                         data.virtual_chassis.as_ref(),
@@ -197,7 +199,10 @@ impl Builder<'_> {
         let mut vm_nodes = Vec::with_capacity(model.virtual_machines.len());
         for o in &model.virtual_machines {
             let data = &o.data;
-            let cluster = self.resolve_opt(which::CLUSTERS, data.cluster.as_ref(), o.file);
+            let cluster = data
+                .cluster
+                .as_ref()
+                .and_then(|c| self.resolve_near(which::CLUSTERS, c, data.site.as_ref(), o.file));
             let site = self
                 .resolve_opt(which::SITES, data.site.as_ref(), o.file)
                 .or_else(|| {

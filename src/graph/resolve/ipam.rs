@@ -65,7 +65,9 @@ impl Builder<'_> {
         let mut vlan_nodes = Vec::with_capacity(model.vlans.len());
         for (i, o) in model.vlans.iter().enumerate() {
             let site = self.resolve_opt(which::SITES, o.data.site.as_ref(), o.file);
-            let group = self.resolve_opt(which::VLAN_GROUPS, o.data.group.as_ref(), o.file);
+            let group = o.data.group.as_ref().and_then(|g| {
+                self.resolve_near(which::VLAN_GROUPS, g, o.data.site.as_ref(), o.file)
+            });
             if let (Some(site), Some(group)) = (site, group) {
                 if let Some(group_site) = self.graph.vlan_groups[group.index()].site {
                     if group_site != site {

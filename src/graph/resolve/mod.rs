@@ -153,6 +153,30 @@ impl Builder<'_> {
         None
     }
 
+    /// Resolves a reference to a scoped collection from an object in scope `near` (a
+    /// VLAN's site for its group): of several holders of the name, the one in that scope.
+    fn resolve_near<K: Copy + Eq>(
+        &self,
+        which: Which<K>,
+        reference: &Text,
+        near: Option<&Text>,
+        file: crate::diag::FileId,
+    ) -> Option<K> {
+        if let (Some(near), Some(scope)) = (near, which.scope) {
+            let holders = (which.index)(&self.graph.indexes).holders(&reference.value);
+            if holders.len() > 1 {
+                let model = &self.graph.model;
+                let mut here = holders
+                    .iter()
+                    .filter(|&&h| (scope.of)(model, h).is_some_and(|s| s.value == near.value));
+                if let (Some(&found), None) = (here.next(), here.next()) {
+                    return Some(found);
+                }
+            }
+        }
+        self.resolve(which, reference, file)
+    }
+
     /// A name held in several scopes is ambiguous (NS0302) unless qualified `SCOPE/NAME`.
     fn resolve_scoped<K: Copy + Eq>(
         &self,
