@@ -141,3 +141,22 @@ fn an_ambiguous_reference_says_how_to_qualify_it() {
         ]
     );
 }
+
+#[test]
+fn location_slugs_are_unique_per_site_and_parent() {
+    let out = check(
+        "sites: [{name: ams1}, {name: fra1}]\n\
+         locations:\n\
+         \x20 - {name: a, slug: hall, site: ams1}\n\
+         \x20 - {name: b, slug: hall, site: ams1}\n\
+         \x20 - {name: c, slug: hall, site: fra1}\n\
+         \x20 - {name: d, slug: room, site: ams1, parent: a}\n\
+         \x20 - {name: e, slug: room, site: ams1, parent: b}\n\
+         \x20 - {name: f, slug: room, site: ams1, parent: b}\n",
+    );
+    assert_eq!(
+        out,
+        "NS0201 4:21: duplicate location slug `hall` in site `ams1` without a parent\n\
+         NS0201 8:21: duplicate location slug `room` in site `ams1` in parent `b`\n"
+    );
+}

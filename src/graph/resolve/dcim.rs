@@ -3,7 +3,8 @@
 //! all threads; their site index is filled after, in order.
 //!
 //! Reports: NS0301 (unresolved-reference, device types also by bare model),
-//! NS0304 (cross-site-reference) and NS0201 (duplicate-object).
+//! NS0304 (cross-site-reference) and NS0201 (duplicate-object; platforms per manufacturer,
+//! clusters per group and site, VMs per cluster and tenant).
 
 use super::organisation::parent_label;
 use super::scoped::Keyed;
@@ -46,7 +47,7 @@ impl Builder<'_> {
             |_, d| {
                 Some(Keyed {
                     scope: d.manufacturer.as_ref().map(|m| m.value.as_str()),
-                    name: &d.name,
+                    name: Some(&d.name),
                     slug: d.slug.as_ref(),
                 })
             },
@@ -232,7 +233,7 @@ impl Builder<'_> {
                     || (d.tenant.is_some() && node.tenant.is_none());
                 (!unresolved).then_some(Keyed {
                     scope: (node.cluster, node.tenant),
-                    name: &d.name,
+                    name: Some(&d.name),
                     slug: None,
                 })
             },
@@ -278,7 +279,7 @@ impl Builder<'_> {
         ) -> Option<Keyed<'_, u32>> {
             scope.map(|scope| Keyed {
                 scope,
-                name: &d.name,
+                name: Some(&d.name),
                 slug: None,
             })
         }

@@ -2,7 +2,8 @@
 //! their VRF, site, VLAN, tenant and RIR resolved; VLANs and their per-site index.
 //!
 //! Reports: NS0107 (invalid-ip, host bits set with the network suggested), NS0301
-//! (unresolved-reference) and NS0304 (cross-site-reference).
+//! (unresolved-reference), NS0304 (cross-site-reference) and NS0201 (duplicate-object, a VLAN
+//! group named or slugged twice in its site).
 
 use super::organisation::{parent_label, scoped};
 use super::{which, Builder};

@@ -3,7 +3,8 @@
 //! groups and tenant groups are cut at cycles.
 //!
 //! Reports: NS0301 (unresolved-reference), NS0304 (cross-site-reference), NS0308
-//! (parent-cycle) and NS0201 (duplicate-object, a location named twice in a site).
+//! (parent-cycle) and NS0201 (duplicate-object, a location named twice in a site; a region,
+//! site group or tenant named, or slugged, twice in its scope).
 
 use super::scoped::Keyed;
 use super::{which, Builder};
@@ -171,6 +172,31 @@ impl Builder<'_> {
             });
             nodes[i].parent = parent;
         }
+        // `dcim_location_parent_slug` and `dcim_location_slug` (top level): slugs per site and
+        // parent. Names are unique per site above, stricter than NetBox's per parent.
+        self.report_scoped_duplicates(
+            &model.locations,
+            "location",
+            false,
+            |i, d| {
+                let node = &nodes[i];
+                let unresolved =
+                    node.site.is_none() || (d.parent.is_some() && node.parent.is_none());
+                (!unresolved).then_some(Keyed {
+                    scope: (node.site, node.parent),
+                    name: None,
+                    slug: d.slug.as_ref(),
+                })
+            },
+            |(site, parent)| {
+                let site = site.map_or("", |s| model.sites[s.index()].data.name.value.as_str());
+                let parent = parent_label(
+                    "parent",
+                    parent.map(|p| &model.locations[p.index()].data.name),
+                );
+                format!("in site `{site}` {parent}")
+            },
+        );
         let parents: Vec<Option<LocationId>> = nodes.iter().map(|n| n.parent).collect();
         self.report_cycles("location", &parents, |i| {
             model.locations[i].at(&model.locations[i].data.name)
@@ -237,7 +263,7 @@ pub(super) fn scoped<'a, S>(
     }
     Some(Keyed {
         scope: resolved,
-        name,
+        name: Some(name),
         slug,
     })
 }

@@ -20,10 +20,11 @@ use super::Builder;
 use crate::diag::{codes, Diagnostic, Location};
 use crate::model::{Obj, Text};
 
-/// What one object contributes to a uniqueness check: its scope key, its name and slug.
+/// What one object contributes to a uniqueness check: its scope key, its name (`None` where
+/// names are checked elsewhere) and slug.
 pub(super) struct Keyed<'a, S> {
     pub scope: S,
-    pub name: &'a Text,
+    pub name: Option<&'a Text>,
     pub slug: Option<&'a Text>,
 }
 
@@ -47,23 +48,22 @@ impl Builder<'_> {
             let Some(Keyed { scope, name, slug }) = keyed(i, &object.data) else {
                 continue;
             };
-            let folded = if fold_case && name.value.chars().any(char::is_uppercase) {
-                Cow::Owned(name.value.to_lowercase())
-            } else {
-                Cow::Borrowed(name.value.as_str())
-            };
-            if let Some(&first) = names.get(&(scope, Cow::Borrowed(&*folded))) {
-                let first_name = match keyed(first, &objects[first].data) {
-                    Some(k) => k.name,
-                    None => name,
+            if let Some(name) = name {
+                let folded = if fold_case && name.value.chars().any(char::is_uppercase) {
+                    Cow::Owned(name.value.to_lowercase())
+                } else {
+                    Cow::Borrowed(name.value.as_str())
                 };
-                self.push(duplicate_in(
-                    &format!("{kind} `{}` {}", name.value, scope_label(scope)),
-                    object.at(name),
-                    objects[first].at(first_name),
-                ));
-            } else {
-                names.insert((scope, folded), i);
+                if let Some(&first) = names.get(&(scope, Cow::Borrowed(&*folded))) {
+                    let first_name = keyed(first, &objects[first].data).and_then(|k| k.name);
+                    self.push(duplicate_in(
+                        &format!("{kind} `{}` {}", name.value, scope_label(scope)),
+                        object.at(name),
+                        objects[first].at(first_name.unwrap_or(name)),
+                    ));
+                } else {
+                    names.insert((scope, folded), i);
+                }
             }
             let Some(slug) = slug else {
                 continue;
