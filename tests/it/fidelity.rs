@@ -160,3 +160,27 @@ fn location_slugs_are_unique_per_site_and_parent() {
          NS0201 8:21: duplicate location slug `room` in site `ams1` in parent `b`\n"
     );
 }
+
+#[test]
+fn show_names_a_virtual_machine_by_its_cluster_when_several_clusters_hold_its_name() {
+    let dir = crate::support::root().join("tests/fixtures/scoped_names/other_scopes");
+    let dir = dir.to_str().expect("utf-8 path");
+    let ambiguous = crate::support::netsot(&["show", "vm", "web1", dir], &crate::support::root());
+    let stderr = String::from_utf8_lossy(&ambiguous.stderr);
+    assert_eq!(ambiguous.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains(
+            "virtual machine `web1` exists in several clusters: ams1/c1/web1, fra1/c1/web1"
+        ),
+        "{stderr}"
+    );
+    let qualified = crate::support::netsot(
+        &["show", "vm", "fra1/c1/web1", dir],
+        &crate::support::root(),
+    );
+    let view: serde_json::Value = serde_json::from_slice(&qualified.stdout).expect("JSON view");
+    assert_eq!(
+        (view["name"].as_str(), view["site"].as_str()),
+        (Some("web1"), Some("fra1"))
+    );
+}
