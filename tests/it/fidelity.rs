@@ -115,8 +115,8 @@ fn one_name_twice_in_one_scope_is_a_duplicate_and_bare_references_are_ambiguous(
          NS0201 data/a.yaml:25:12: duplicate VLAN group `global` without a site\n\
          NS0201 data/a.yaml:32:12: duplicate cluster `c1` in site `ams1`\n\
          NS0201 data/a.yaml:33:12: duplicate cluster `c1` in group `g`\n\
-         NS0302 data/a.yaml:35:27: cluster `c1` exists in several scopes: ams1/c1, g/c1, g/c1\n\
-         NS0302 data/a.yaml:35:41: platform `os` exists in several scopes: Cisco/os, Juniper/os, Cisco/os\n\
+         NS0302 data/a.yaml:35:27: cluster `c1` exists in several scopes: ams1/c1, g/c1\n\
+         NS0302 data/a.yaml:35:41: platform `os` exists in several scopes: Cisco/os, Juniper/os\n\
          NS0201 data/a.yaml:37:12: duplicate virtual machine `WEB1` without a cluster\n\
          NS0302 data/a.yaml:39:36: virtual machine `web1` exists in several scopes: c1/web1, web1 (no cluster)\n"
     );

@@ -205,7 +205,10 @@ impl Builder<'_> {
             }
         }
         if holders.len() > 1 {
-            let list: Vec<String> = holders.iter().map(|&h| qualified(h)).collect();
+            let mut list: Vec<String> = holders.iter().map(|&h| qualified(h)).collect();
+            // Holders of one scope (a duplicate, reported apart) are listed once.
+            list.sort_unstable();
+            list.dedup();
             let example = holders
                 .iter()
                 .find_map(|&h| (scope.of)(model, h))
