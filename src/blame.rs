@@ -54,6 +54,8 @@ const KEY_FIELDS: &[&str] = &[
     "cid",
     "manufacturer",
     "model",
+    "parent",
+    "cluster",
 ];
 
 /// The collection a user means: `devices`, `device`, `prefix`...

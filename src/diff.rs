@@ -185,6 +185,26 @@ pub fn natural_key(collection: &str, fields: &Map<String, Value>) -> String {
                 .unwrap_or_default();
             format!("{owner}/{} ({})", get("name"), get("protocol"))
         }
+        // Names NetBox scopes: `SCOPE/NAME` as references qualify them, the bare name
+        // without a scope, so that two objects of one name in two scopes stay apart.
+        "regions" | "site_groups" | "tenants" | "platforms" | "vlan_groups" | "clusters"
+        | "virtual_machines" => {
+            let scope = match collection {
+                "regions" | "site_groups" => get("parent"),
+                "tenants" => get("group"),
+                "platforms" => get("manufacturer"),
+                "vlan_groups" => get("site"),
+                "clusters" => Some(get("group"))
+                    .filter(|g| !g.is_empty())
+                    .unwrap_or_else(|| get("site")),
+                _ => get("cluster"),
+            };
+            if scope.is_empty() {
+                get("name")
+            } else {
+                format!("{scope}/{}", get("name"))
+            }
+        }
         "circuits" => format!("{}/{}", get("provider"), get("cid")),
         "device_types" | "module_types" => format!("{}/{}", get("manufacturer"), get("model")),
         _ => {
@@ -580,6 +600,21 @@ mod tests {
         assert_eq!(
             natural_key("cables", &fields(json!({"a": "z:1", "b": "a:1"}))),
             "a:1 = z:1"
+        );
+        // Names NetBox scopes keep their scope, so one name in two scopes is two objects.
+        let vm = |cluster| fields(json!({"name": "web1", "cluster": cluster}));
+        assert_eq!(natural_key("virtual_machines", &vm("c1")), "c1/web1");
+        assert_eq!(natural_key("virtual_machines", &vm("")), "web1");
+        assert_eq!(
+            natural_key(
+                "regions",
+                &fields(json!({"name": "north", "parent": "europe"}))
+            ),
+            "europe/north"
+        );
+        assert_eq!(
+            natural_key("clusters", &fields(json!({"name": "c1", "site": "ams1"}))),
+            "ams1/c1"
         );
     }
 }

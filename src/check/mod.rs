@@ -12,11 +12,13 @@ mod dcim;
 mod device_types;
 mod interfaces;
 mod ipam;
+mod ipam_values;
 mod policy;
 mod ports;
 mod relations;
 mod virtual_chassis;
 mod values;
+mod unique_values;
 mod vlan;
 
 use crate::diag::{Diagnostic, FileId};
@@ -34,7 +36,13 @@ pub fn run(
     let ((mut ipam, mut vlan), (mut dcim, mut policy)) = rayon::join(
         || {
             rayon::join(
-                || collect(timings, "ipam", |out| ipam::check(graph, config, out)),
+                || {
+                    collect(timings, "ipam", |out| {
+                        ipam::check(graph, config, out);
+                        ipam_values::check(graph, out);
+                        unique_values::check(graph, out);
+                    })
+                },
                 || {
                     let mut vlan = collect(timings, "vlan", |out| vlan::check(graph, out));
                     vlan.extend(collect(timings, "custom_fields", |out| {

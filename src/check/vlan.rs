@@ -8,6 +8,7 @@ use crate::diag::{Diagnostic, Location};
 use crate::graph::{Graph, SiteId, VlanGroupId};
 
 pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
+    group_ranges_valid(graph, out);
     vids_and_duplicates(graph, out);
     interface_modes(graph, out);
 }
@@ -112,6 +113,79 @@ fn vids_and_duplicates(graph: &Graph, out: &mut Vec<Diagnostic>) {
             );
         } else {
             names.insert((scope, object.data.name.value.as_str()), i);
+        }
+    }
+}
+
+/// Checks every group's `vid_ranges` (and `min_vid`/`max_vid`) as NetBox's
+/// `VLANGroup.clean` does: each within 1-4094 with its start at most its end (NS0504), and
+/// no two overlapping (NS0505, found by sorting the group's few ranges once).
+fn group_ranges_valid(graph: &Graph, out: &mut Vec<Diagnostic>) {
+    for o in &graph.model.vlan_groups {
+        let data = &o.data;
+        let bounds = data.min_vid.iter().chain(&data.max_vid);
+        for vid in bounds.filter(|v| !(1..=4094).contains(&v.value)) {
+            out.push(
+                Diagnostic::new(
+                    &codes::INVALID_VID_RANGE,
+                    format!(
+                        "VLAN group `{}` has a VID bound of {}, outside 1-4094",
+                        data.name.value, vid.value
+                    ),
+                )
+                .at(o.at(vid))
+                .with_help("IEEE 802.1Q VLAN IDs run from 1 to 4094"),
+            );
+        }
+        let mut valid: Vec<(u16, u16, usize)> = Vec::with_capacity(data.vid_ranges.len());
+        for (i, range) in data.vid_ranges.iter().enumerate() {
+            let (start, end) = range.value;
+            let problem = if !(1..=4094).contains(&start) || !(1..=4094).contains(&end) {
+                "is outside 1-4094"
+            } else if start > end {
+                "ends before it starts"
+            } else {
+                valid.push((start, end, i));
+                continue;
+            };
+            out.push(
+                Diagnostic::new(
+                    &codes::INVALID_VID_RANGE,
+                    format!(
+                        "VID range {start}-{end} of VLAN group `{}` {problem}",
+                        data.name.value
+                    ),
+                )
+                .at(o.at(range))
+                .with_help("write `[START, END]` with 1 <= START <= END <= 4094"),
+            );
+        }
+        valid.sort_unstable();
+        // A range overlaps the earlier range that reaches furthest, if it starts before
+        // that one ends.
+        let mut furthest: Option<(u16, usize)> = None;
+        for &(start, end, i) in &valid {
+            if let Some((f_end, f_index)) = furthest {
+                if start <= f_end {
+                    let other = &data.vid_ranges[f_index];
+                    out.push(
+                        Diagnostic::new(
+                            &codes::OVERLAPPING_VID_RANGES,
+                            format!(
+                                "VID range {start}-{end} of VLAN group `{}` overlaps {}-{}",
+                                data.name.value, other.value.0, other.value.1
+                            ),
+                        )
+                        .at(o.at(&data.vid_ranges[i]))
+                        .with_secondary(o.at(other), "the range it overlaps")
+                        .with_help("merge the two ranges, or move one past the other's end"),
+                    );
+                    if end <= f_end {
+                        continue;
+                    }
+                }
+            }
+            furthest = Some((end, i));
         }
     }
 }

@@ -16,7 +16,8 @@ pub struct Args {
     /// What to show.
     #[arg(value_enum)]
     pub kind: Kind,
-    /// The object's name; a device may be qualified with its site, `SITE/NAME`.
+    /// The object's name; a device may be qualified with its site, `SITE/NAME`, a virtual
+    /// machine with its cluster, `CLUSTER/NAME`.
     pub name: String,
     #[command(flatten)]
     pub repo: RepoArgs,
@@ -64,16 +65,50 @@ pub fn run(args: Args, _color: bool) -> Result<Outcome, Failure> {
                 }
             }
         }
-        Kind::VirtualMachine => match graph.indexes.virtual_machines.get(&args.name) {
-            Some(v) => views.virtual_machine(v),
-            None => {
-                return Err(missing(
-                    "virtual machine",
-                    &args.name,
-                    graph.indexes.virtual_machines.keys(),
-                ))
+        Kind::VirtualMachine => {
+            let index = &graph.indexes.virtual_machines;
+            let cluster = |v: crate::graph::VirtualMachineId| {
+                graph.model.virtual_machines[v.index()]
+                    .data
+                    .cluster
+                    .as_ref()
+            };
+            let found = match index.holders(&args.name) {
+                [one] => Some(*one),
+                // `CLUSTER/NAME`, as references qualify a name several clusters hold.
+                [] => args.name.rsplit_once('/').and_then(|(wanted, name)| {
+                    let mut matching = index
+                        .holders(name)
+                        .iter()
+                        .filter(|&&v| cluster(v).is_some_and(|c| c.value == wanted));
+                    match (matching.next(), matching.next()) {
+                        (Some(&v), None) => Some(v),
+                        _ => None,
+                    }
+                }),
+                many => {
+                    let names: Vec<String> = many
+                        .iter()
+                        .map(|&v| match cluster(v) {
+                            Some(c) => format!("{}/{}", c.value, args.name),
+                            None => format!("{} (no cluster)", args.name),
+                        })
+                        .collect();
+                    return Err(Failure {
+                        message: format!(
+                            "virtual machine `{}` exists in several clusters: {}",
+                            args.name,
+                            names.join(", ")
+                        ),
+                        help: Some(format!("qualify it with its cluster, e.g. `{}`", names[0])),
+                    });
+                }
+            };
+            match found {
+                Some(v) => views.virtual_machine(v),
+                None => return Err(missing("virtual machine", &args.name, index.keys())),
             }
-        },
+        }
     };
     if compilation.has_errors() {
         eprintln!(

@@ -10,10 +10,14 @@ use crate::diag::{codes, Diagnostic, Location};
 
 /// A collection's objects by natural key (their name, and their slug when it differs).
 ///
-/// `K` is the collection's id type ([`super::Id`]).
+/// `K` is the collection's id type ([`super::Id`]). Collections NetBox names per scope (a
+/// region per parent, a virtual machine per cluster) may hold one name several times: such
+/// a name is kept with all its holders in `shared`, where [`NameIndex::get`] does not find
+/// it, so that a bare reference to it is ambiguous rather than the first one.
 #[derive(Debug)]
 pub struct NameIndex<K> {
     map: HashMap<String, K>,
+    shared: HashMap<String, Vec<K>>,
 }
 
 // Written by hand: a derive would ask `K: Default`, which ids are not.
@@ -21,6 +25,7 @@ impl<K> Default for NameIndex<K> {
     fn default() -> NameIndex<K> {
         NameIndex {
             map: HashMap::default(),
+            shared: HashMap::default(),
         }
     }
 }
@@ -38,20 +43,51 @@ impl<K: Copy + Eq> NameIndex<K> {
         }
     }
 
+    /// Adds a holder of a name that may repeat (a scoped collection): a second holder
+    /// makes the name shared, so that [`NameIndex::get`] no longer finds it.
+    pub fn add(&mut self, key: &str, index: K) {
+        if let Some(holders) = self.shared.get_mut(key) {
+            holders.push(index);
+            return;
+        }
+        match self.map.get(key) {
+            Some(&existing) if existing == index => {}
+            Some(&existing) => {
+                self.map.remove(key);
+                self.shared.insert(key.to_string(), vec![existing, index]);
+            }
+            None => {
+                self.map.insert(key.to_string(), index);
+            }
+        }
+    }
+
+    /// The one object with this key; `None` when there is none or several.
     pub fn get(&self, key: &str) -> Option<K> {
         self.map.get(key).copied()
     }
 
+    /// Every object with this key: one, several (a shared name) or none.
+    pub fn holders(&self, key: &str) -> &[K] {
+        match self.map.get(key) {
+            Some(one) => std::slice::from_ref(one),
+            None => self.shared.get(key).map_or(&[], Vec::as_slice),
+        }
+    }
+
     pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.map.keys().map(String::as_str)
+        self.map
+            .keys()
+            .chain(self.shared.keys())
+            .map(String::as_str)
     }
 
     pub fn len(&self) -> usize {
-        self.map.len()
+        self.map.len() + self.shared.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
+        self.map.is_empty() && self.shared.is_empty()
     }
 }
 

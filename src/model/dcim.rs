@@ -95,9 +95,10 @@ pub struct Rack {
     #[serde(default)]
     pub desc_units: bool,
     pub width: Option<Spanned<u16>>,
-    pub facility_id: Option<String>,
+    /// The data centre's identifier of the rack, unique within its location.
+    pub facility_id: Option<Text>,
     pub serial: Option<String>,
-    pub asset_tag: Option<String>,
+    pub asset_tag: Option<Text>,
     pub description: Option<String>,
     #[serde(default)]
     pub tags: Vec<Text>,

@@ -20,6 +20,7 @@ mod custom_fields;
 mod diff;
 mod example;
 mod explain;
+mod fidelity;
 mod fuzz;
 mod generate;
 mod git;

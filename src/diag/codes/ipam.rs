@@ -178,4 +178,55 @@ rules! {
     ///   - {prefix: 10.1.0.0/16, rir: rfc1918}
     /// ```
     OVERLAPPING_AGGREGATES = ("NS0410", "overlapping-aggregates", Error);
+
+    /// A prefix, aggregate or IP address has a mask of length 0.
+    ///
+    /// ## What it does
+    /// Reports prefixes, aggregates and IP addresses written with `/0`, as NetBox's
+    /// `Prefix.clean`, `Aggregate.clean` and `IPAddress.clean` refuse them.
+    ///
+    /// ## Why is this bad?
+    /// A `/0` is the whole address family: as a prefix it contains every other prefix, and
+    /// as an address's mask it makes every address on the link its neighbour.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// prefixes:
+    ///   - {prefix: 0.0.0.0/0}
+    /// ```
+    ZERO_LENGTH_MASK = ("NS0415", "zero-length-mask", Error);
+
+    /// An IP range holds more than 2^32-1 addresses.
+    ///
+    /// ## What it does
+    /// Reports IP ranges whose size (end minus start, plus one) is above 4294967295, the
+    /// limit of NetBox's `IPRange.clean`.
+    ///
+    /// ## Why is this bad?
+    /// NetBox refuses such a range, so the repository cannot be loaded into it; a range that
+    /// large is a whole subnet and is better written as a prefix.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// ip_ranges:
+    ///   - {start_address: "2001:db8::1/64", end_address: "2001:db8::1:0:0/64"}
+    /// ```
+    IP_RANGE_TOO_LARGE = ("NS0416", "ip-range-too-large", Error);
+
+    /// An IPv4 address has the status `slaac`.
+    ///
+    /// ## What it does
+    /// Reports IPv4 addresses with `status: slaac`, as NetBox's `IPAddress.clean` does.
+    ///
+    /// ## Why is this bad?
+    /// Stateless address autoconfiguration (RFC 4862) exists only in IPv6; an IPv4 address
+    /// with that status was given by DHCP or by hand, and tools that act on the status
+    /// (DHCP reservations, monitoring) misread it.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// ip_addresses:
+    ///   - {address: 10.0.0.7/24, status: slaac}
+    /// ```
+    SLAAC_ON_IPV4 = ("NS0417", "slaac-on-ipv4", Error);
 }

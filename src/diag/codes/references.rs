@@ -19,12 +19,15 @@ rules! {
     /// ```
     UNRESOLVED_REFERENCE = ("NS0301", "unresolved-reference", Error);
 
-    /// A bare name matches objects in several sites.
+    /// A bare name matches objects in several sites or scopes.
     ///
     /// ## What it does
     /// Devices, racks, locations and VLANs are unique within their site. A bare name that is
     /// not in the referring object's own site but in several others is ambiguous; the
-    /// message lists the candidates and the qualified form `SITE/NAME`.
+    /// message lists the candidates and the qualified form `SITE/NAME`. Names NetBox scopes
+    /// otherwise (a region per parent, a tenant per group, a platform per manufacturer, a
+    /// VLAN group per site, a cluster per group or site, a virtual machine per cluster) are
+    /// ambiguous the same way when held in several scopes, and qualified as `SCOPE/NAME`.
     ///
     /// ## Why is this bad?
     /// netsot would have to guess which object is meant.

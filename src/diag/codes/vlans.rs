@@ -51,4 +51,39 @@ rules! {
     /// - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, interfaces: [{name: eth0, mode: access, tagged_vlans: [servers]}, {name: eth1, untagged_vlan: servers}]}
     /// ```
     INTERFACE_MODE_MISMATCH = ("NS0503", "interface-mode-mismatch", Error);
+
+    /// A VLAN group's VID range is outside 1 to 4094 or ends before it starts.
+    ///
+    /// ## What it does
+    /// Checks each `[start, end]` of a VLAN group's `vid_ranges` (and its `min_vid` and
+    /// `max_vid`): both within 1-4094, the start at most the end, as NetBox's
+    /// `VLANGroup.clean` requires.
+    ///
+    /// ## Why is this bad?
+    /// VIDs 0 and 4095 are reserved by IEEE 802.1Q; a reversed range holds no VID, so every
+    /// VLAN of the group would be refused.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// vlan_groups:
+    ///   - {name: fabric, vid_ranges: [[100, 10], [4000, 4095]]}
+    /// ```
+    INVALID_VID_RANGE = ("NS0504", "invalid-vid-range", Error);
+
+    /// Two VID ranges of one VLAN group overlap.
+    ///
+    /// ## What it does
+    /// Reports a range of a VLAN group's `vid_ranges` that shares VIDs with an earlier one,
+    /// as NetBox's `VLANGroup.clean` refuses ("Ranges cannot overlap").
+    ///
+    /// ## Why is this bad?
+    /// Overlapping ranges usually mean one was meant to be another block of the plan, and
+    /// NetBox counts the group's VIDs by adding the ranges up, so the group's size is wrong.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// vlan_groups:
+    ///   - {name: fabric, vid_ranges: [[100, 199], [150, 250]]}
+    /// ```
+    OVERLAPPING_VID_RANGES = ("NS0505", "overlapping-vid-ranges", Error);
 }

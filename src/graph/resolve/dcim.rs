@@ -4,8 +4,11 @@
 //! all threads; their site index is filled after, in order.
 //!
 //! Reports: NS0301 (unresolved-reference, device types also by bare model),
-//! NS0304 (cross-site-reference) and NS0201 (duplicate-object).
+//! NS0304 (cross-site-reference) and NS0201 (duplicate-object; platforms per manufacturer,
+//! clusters per group and site, VMs per cluster and tenant).
 
+use super::organisation::parent_label;
+use super::scoped::Keyed;
 use super::{which, Builder};
 use crate::diag::{codes, suggestion_help, Diagnostic, Location};
 use crate::graph::index::{duplicate, SiteIndex};
@@ -35,6 +38,25 @@ impl Builder<'_> {
                 }
             }
         }
+        // `dcim_platform_manufacturer_name`, `dcim_platform_name` (no manufacturer) and the
+        // same for slugs: the manufacturer as written, as a platform may name one that only
+        // device types define.
+        self.report_scoped_duplicates(
+            &model.platforms,
+            "platform",
+            false,
+            |_, d| {
+                Some(Keyed {
+                    scope: d.manufacturer.as_ref().map(|m| m.value.as_str()),
+                    name: Some(&d.name),
+                    slug: d.slug.as_ref(),
+                })
+            },
+            |m| match m {
+                Some(m) => format!("of manufacturer `{m}`"),
+                None => "without a manufacturer".to_string(),
+            },
+        );
         // Racks are unique within their site.
         let mut racks = SiteIndex::with_capacity(model.racks.len());
         let mut rack_nodes = Vec::with_capacity(model.racks.len());
@@ -121,7 +143,9 @@ impl Builder<'_> {
                     role: self.resolve(which::DEVICE_ROLES, &data.role, o.file),
                     platform: self.resolve_opt(which::PLATFORMS, data.platform.as_ref(), o.file),
                     tenant: self.resolve_opt(which::TENANTS, data.tenant.as_ref(), o.file),
-                    cluster: self.resolve_opt(which::CLUSTERS, data.cluster.as_ref(), o.file),
+                    cluster: data.cluster.as_ref().and_then(|c| {
+                        self.resolve_near(which::CLUSTERS, c, Some(&data.site), o.file)
+                    }),
                     virtual_chassis: self.resolve_opt(
                         which::VIRTUAL_CHASSIS,
                         data.virtual_chassis.as_ref(),
@@ -172,11 +196,15 @@ impl Builder<'_> {
                 tenant,
             });
         }
+        self.report_cluster_duplicates(&model);
         step.done("clusters");
         let mut vm_nodes = Vec::with_capacity(model.virtual_machines.len());
         for o in &model.virtual_machines {
             let data = &o.data;
-            let cluster = self.resolve_opt(which::CLUSTERS, data.cluster.as_ref(), o.file);
+            let cluster = data
+                .cluster
+                .as_ref()
+                .and_then(|c| self.resolve_near(which::CLUSTERS, c, data.site.as_ref(), o.file));
             let site = self
                 .resolve_opt(which::SITES, data.site.as_ref(), o.file)
                 .or_else(|| {
@@ -200,6 +228,33 @@ impl Builder<'_> {
                 ..VirtualMachineNode::default()
             });
         }
+        // `virtualization_virtualmachine_unique_name_cluster_tenant` and `..._unique_name_cluster`
+        // (no tenant), both on `Lower('name')`.
+        self.report_scoped_duplicates(
+            &model.virtual_machines,
+            "virtual machine",
+            true,
+            |i, d| {
+                let node = &vm_nodes[i];
+                let unresolved = (d.cluster.is_some() && node.cluster.is_none())
+                    || (d.tenant.is_some() && node.tenant.is_none());
+                (!unresolved).then_some(Keyed {
+                    scope: (node.cluster, node.tenant),
+                    name: Some(&d.name),
+                    slug: None,
+                })
+            },
+            |(cluster, tenant)| {
+                let mut label = parent_label(
+                    "cluster",
+                    cluster.map(|c| &model.clusters[c.index()].data.name),
+                );
+                if let Some(t) = tenant {
+                    label += &format!(" for tenant `{}`", model.tenants[t.index()].data.name.value);
+                }
+                label
+            },
+        );
         self.graph.virtual_machines = vm_nodes;
         step.done("virtual machines");
         let mut chassis = Vec::with_capacity(model.virtual_chassis.len());
@@ -226,6 +281,49 @@ impl Builder<'_> {
             self.resolve_tags(&o.data.tags, o.file);
         }
         drop(model);
+    }
+
+    /// Cluster names: unique per group (`virtualization_cluster_unique_group_name`) and per
+    /// site (`virtualization_cluster_unique__site_name`); clusters with neither are unique
+    /// among themselves (NetBox compares the nulls as distinct; see `scoped.rs`).
+    fn report_cluster_duplicates(&self, model: &Model) {
+        let clusters = &self.graph.clusters;
+        fn keyed(
+            scope: Option<u32>,
+            d: &crate::model::virtualization::Cluster,
+        ) -> Option<Keyed<'_, u32>> {
+            scope.map(|scope| Keyed {
+                scope,
+                name: Some(&d.name),
+                slug: None,
+            })
+        }
+        self.report_scoped_duplicates(
+            &model.clusters,
+            "cluster",
+            false,
+            |i, d| keyed(clusters[i].group.map(ClusterGroupId::raw), d),
+            |g| {
+                format!(
+                    "in group `{}`",
+                    model.cluster_groups[g as usize].data.name.value
+                )
+            },
+        );
+        self.report_scoped_duplicates(
+            &model.clusters,
+            "cluster",
+            false,
+            |i, d| keyed(clusters[i].site.map(SiteId::raw), d),
+            |s| format!("in site `{}`", model.sites[s as usize].data.name.value),
+        );
+        self.report_scoped_duplicates(
+            &model.clusters,
+            "cluster",
+            false,
+            |_, d| keyed((d.group.is_none() && d.site.is_none()).then_some(0), d),
+            |_| "without a group or site".to_string(),
+        );
     }
 
     pub(super) fn resolve_device_type(

@@ -2,8 +2,10 @@
 //! their VRF, site, VLAN, tenant and RIR resolved; VLANs and their per-site index.
 //!
 //! Reports: NS0107 (invalid-ip, host bits set with the network suggested), NS0301
-//! (unresolved-reference) and NS0304 (cross-site-reference).
+//! (unresolved-reference), NS0304 (cross-site-reference) and NS0201 (duplicate-object, a VLAN
+//! group named or slugged twice in its site).
 
+use super::organisation::{parent_label, scoped};
 use super::{which, Builder};
 use crate::diag::{codes, Diagnostic, Location};
 use crate::graph::index::SiteIndex;
@@ -49,11 +51,24 @@ impl Builder<'_> {
                 site: self.resolve_opt(which::SITES, o.data.site.as_ref(), o.file),
             })
             .collect();
+        // `ipam_vlangroup_unique_scope_name` and `..._scope_slug`: the scope is a site here.
+        self.report_scoped_duplicates(
+            &model.vlan_groups,
+            "VLAN group",
+            false,
+            |i, d| {
+                let site = self.graph.vlan_groups[i].site;
+                scoped(site, d.site.as_ref(), &d.name, d.slug.as_ref())
+            },
+            |s| parent_label("site", s.map(|s| &model.sites[s.index()].data.name)),
+        );
         let mut vlans = SiteIndex::with_capacity(model.vlans.len());
         let mut vlan_nodes = Vec::with_capacity(model.vlans.len());
         for (i, o) in model.vlans.iter().enumerate() {
             let site = self.resolve_opt(which::SITES, o.data.site.as_ref(), o.file);
-            let group = self.resolve_opt(which::VLAN_GROUPS, o.data.group.as_ref(), o.file);
+            let group = o.data.group.as_ref().and_then(|g| {
+                self.resolve_near(which::VLAN_GROUPS, g, o.data.site.as_ref(), o.file)
+            });
             if let (Some(site), Some(group)) = (site, group) {
                 if let Some(group_site) = self.graph.vlan_groups[group.index()].site {
                     if group_site != site {

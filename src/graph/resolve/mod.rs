@@ -18,6 +18,7 @@ mod names;
 mod organisation;
 mod primary_ips;
 mod refine;
+mod scoped;
 mod services;
 mod which;
 
@@ -80,6 +81,13 @@ pub fn build(model: Model, config: &Config, timings: &Timings) -> (Graph, Vec<Di
     (builder.graph, diagnostics)
 }
 
+/// The outcome of looking a reference up in a scoped collection.
+enum Scoped<K> {
+    Found(K),
+    Ambiguous,
+    Missing,
+}
+
 struct Builder<'a> {
     graph: Graph,
     /// Lookups take `&self` and report through the lock, so that independent lookups can
@@ -120,6 +128,13 @@ impl Builder<'_> {
         if let Some(found) = idx.get(&reference.value) {
             return Some(found);
         }
+        if let Some(scope) = which.scope {
+            match self.resolve_scoped(which, scope, reference, file) {
+                Scoped::Found(found) => return Some(found),
+                Scoped::Ambiguous => return None,
+                Scoped::Missing => {}
+            }
+        }
         if self
             .graph
             .model
@@ -140,6 +155,110 @@ impl Builder<'_> {
         });
         self.push(diagnostic);
         None
+    }
+
+    /// Resolves a reference to a scoped collection from an object in scope `near` (a
+    /// VLAN's site for its group): of several holders of the name, the one in that scope.
+    fn resolve_near<K: Copy + Eq>(
+        &self,
+        which: Which<K>,
+        reference: &Text,
+        near: Option<&Text>,
+        file: crate::diag::FileId,
+    ) -> Option<K> {
+        if let (Some(near), Some(scope)) = (near, which.scope) {
+            let holders = (which.index)(&self.graph.indexes).holders(&reference.value);
+            if holders.len() > 1 {
+                let model = &self.graph.model;
+                let mut here = holders
+                    .iter()
+                    .filter(|&&h| (scope.of)(model, h).is_some_and(|s| s.value == near.value));
+                if let (Some(&found), None) = (here.next(), here.next()) {
+                    return Some(found);
+                }
+            }
+        }
+        self.resolve(which, reference, file)
+    }
+
+    /// A name held in several scopes is ambiguous (NS0302) unless qualified `SCOPE/NAME`.
+    fn resolve_scoped<K: Copy + Eq>(
+        &self,
+        which: Which<K>,
+        scope: which::Scope<K>,
+        reference: &Text,
+        file: crate::diag::FileId,
+    ) -> Scoped<K> {
+        let idx = (which.index)(&self.graph.indexes);
+        let model = &self.graph.model;
+        let name = reference.value.as_str();
+        let qualified = |holder: K| match (scope.of)(model, holder) {
+            Some(scope) => format!("{}/{name}", scope.value),
+            None => format!("{name} (no {})", scope.kind),
+        };
+        let holders = idx.holders(name);
+        let same_scope = |a: K, b: K| {
+            let text = |f: fn(&Model, K) -> Option<&Text>, k| f(model, k).map(|t| &t.value);
+            text(scope.of, a) == text(scope.of, b) && text(scope.also, a) == text(scope.also, b)
+        };
+        // Holders all in one scope are a duplicate, reported as NS0201 by the family: the
+        // reference means the first, as with any duplicate name.
+        if let [first, rest @ ..] = holders {
+            if !rest.is_empty() && rest.iter().all(|&h| same_scope(*first, h)) {
+                return Scoped::Found(*first);
+            }
+        }
+        if holders.len() > 1 {
+            let mut list: Vec<String> = holders.iter().map(|&h| qualified(h)).collect();
+            // Holders of one scope (a duplicate, reported apart) are listed once.
+            list.sort_unstable();
+            list.dedup();
+            let example = holders
+                .iter()
+                .find_map(|&h| (scope.of)(model, h))
+                .map_or_else(String::new, |s| format!(", e.g. `{}/{name}`", s.value));
+            self.push(
+                Diagnostic::new(
+                    &codes::AMBIGUOUS_REFERENCE,
+                    format!(
+                        "{} `{name}` exists in several scopes: {}",
+                        which.kind,
+                        list.join(", ")
+                    ),
+                )
+                .at(Location::new(file, reference.span))
+                .with_help(format!("qualify it with its {}{example}", scope.kind)),
+            );
+            return Scoped::Ambiguous;
+        }
+        // `SCOPE/NAME`: a name may itself hold a `/`, so every split is tried, shortest
+        // scope first; a literal name was looked up before.
+        for (at, _) in name.match_indices('/') {
+            let (scope_text, rest) = (&name[..at], &name[at + 1..]);
+            let mut matching = idx
+                .holders(rest)
+                .iter()
+                .copied()
+                .filter(|&h| (scope.of)(model, h).is_some_and(|s| s.value == scope_text));
+            if let Some(found) = matching.next() {
+                if matching.next().is_none() {
+                    return Scoped::Found(found);
+                }
+                self.push(
+                    Diagnostic::new(
+                        &codes::AMBIGUOUS_REFERENCE,
+                        format!(
+                            "{} `{rest}` exists several times in {} `{scope_text}`",
+                            which.kind, scope.kind
+                        ),
+                    )
+                    .at(Location::new(file, reference.span))
+                    .with_help("give them different names"),
+                );
+                return Scoped::Ambiguous;
+            }
+        }
+        Scoped::Missing
     }
 
     fn resolve_opt<K: Copy + Eq>(

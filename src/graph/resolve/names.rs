@@ -4,6 +4,8 @@
 //!
 //! Reports: NS0201 (duplicate-object) for a name, slug or model written twice.
 
+use rustc_hash::FxHashMap as HashMap;
+
 use super::Builder;
 use crate::diag::{Diagnostic, Location};
 use crate::graph::id::{DeviceTypeId, Id, ModuleTypeId};
@@ -11,6 +13,9 @@ use crate::graph::index::{duplicate, NameIndex};
 use crate::model::{Obj, Text};
 
 /// Indexes a collection by name (and slug), reporting duplicates.
+///
+/// Slugs come second, so a name always wins over another object's equal slug (NetBox keeps
+/// them in two columns, each unique on its own); a slug written twice is reported.
 fn index_named<T>(
     objects: &[Obj<T>],
     kind: &str,
@@ -19,7 +24,7 @@ fn index_named<T>(
 ) -> NameIndex<Id<T>> {
     let mut index = NameIndex::default();
     for (i, object) in objects.iter().enumerate() {
-        let (name, slug) = key(&object.data);
+        let (name, _) = key(&object.data);
         if let Some(first) = index.insert(&name.value, Id::from_index(i)) {
             let (first_name, _) = key(&objects[first.index()].data);
             diagnostics.push(duplicate(
@@ -29,10 +34,57 @@ fn index_named<T>(
                 objects[first.index()].at(first_name),
             ));
         }
-        if let Some(slug) = slug {
-            if slug.value != name.value {
-                let _ = index.insert(&slug.value, Id::from_index(i));
-            }
+    }
+    let mut slugs: HashMap<&str, usize> = HashMap::default();
+    for (i, object) in objects.iter().enumerate() {
+        let (name, Some(slug)) = key(&object.data) else {
+            continue;
+        };
+        if let Some(&first) = slugs.get(slug.value.as_str()) {
+            let first = &objects[first];
+            let first_slug = key(&first.data).1.unwrap_or(name);
+            diagnostics.push(
+                duplicate(
+                    &format!("{kind} slug"),
+                    &slug.value,
+                    object.at(slug),
+                    first.at(first_slug),
+                )
+                .with_help("NetBox requires slugs unique; change one"),
+            );
+            continue;
+        }
+        slugs.insert(&slug.value, i);
+        if slug.value != name.value && index.get(&slug.value).is_none() {
+            let _ = index.insert(&slug.value, Id::from_index(i));
+        }
+    }
+    index
+}
+
+/// Indexes a collection NetBox names per scope: every holder of a name is kept, and
+/// duplicates within one scope are reported by its family once the scopes are resolved
+/// (`Builder::report_scoped_duplicates`). Slugs come second and never hide a name.
+fn index_scoped<T>(
+    objects: &[Obj<T>],
+    key: impl Fn(&T) -> (&Text, Option<&Text>),
+) -> NameIndex<Id<T>> {
+    let mut index = NameIndex::default();
+    for (i, object) in objects.iter().enumerate() {
+        index.add(&key(&object.data).0.value, Id::from_index(i));
+    }
+    for (i, object) in objects.iter().enumerate() {
+        let (name, Some(slug)) = key(&object.data) else {
+            continue;
+        };
+        // Names were added first, so a key some object holds by name has it as its first
+        // holder.
+        let named = index
+            .holders(&slug.value)
+            .first()
+            .is_some_and(|&h: &Id<T>| key(&objects[h.index()].data).0.value == slug.value);
+        if slug.value != name.value && !named {
+            index.add(&slug.value, Id::from_index(i));
         }
     }
     index
@@ -53,14 +105,9 @@ impl Builder<'_> {
             |o| (&o.name, o.slug.as_ref()),
             d,
         );
-        ix.tenants = index_named(&m.tenants, "tenant", |o| (&o.name, o.slug.as_ref()), d);
-        ix.regions = index_named(&m.regions, "region", |o| (&o.name, o.slug.as_ref()), d);
-        ix.site_groups = index_named(
-            &m.site_groups,
-            "site group",
-            |o| (&o.name, o.slug.as_ref()),
-            d,
-        );
+        ix.tenants = index_scoped(&m.tenants, |o| (&o.name, o.slug.as_ref()));
+        ix.regions = index_scoped(&m.regions, |o| (&o.name, o.slug.as_ref()));
+        ix.site_groups = index_scoped(&m.site_groups, |o| (&o.name, o.slug.as_ref()));
         ix.sites = index_named(&m.sites, "site", |o| (&o.name, o.slug.as_ref()), d);
         ix.manufacturers = index_named(
             &m.manufacturers,
@@ -74,7 +121,7 @@ impl Builder<'_> {
             |o| (&o.name, o.slug.as_ref()),
             d,
         );
-        ix.platforms = index_named(&m.platforms, "platform", |o| (&o.name, o.slug.as_ref()), d);
+        ix.platforms = index_scoped(&m.platforms, |o| (&o.name, o.slug.as_ref()));
         ix.virtual_chassis = index_named(
             &m.virtual_chassis,
             "virtual chassis",
@@ -84,12 +131,7 @@ impl Builder<'_> {
         ix.vrfs = index_named(&m.vrfs, "VRF", |o| (&o.name, None), d);
         ix.route_targets = index_named(&m.route_targets, "route target", |o| (&o.name, None), d);
         ix.rirs = index_named(&m.rirs, "RIR", |o| (&o.name, o.slug.as_ref()), d);
-        ix.vlan_groups = index_named(
-            &m.vlan_groups,
-            "VLAN group",
-            |o| (&o.name, o.slug.as_ref()),
-            d,
-        );
+        ix.vlan_groups = index_scoped(&m.vlan_groups, |o| (&o.name, o.slug.as_ref()));
         ix.cluster_types = index_named(
             &m.cluster_types,
             "cluster type",
@@ -102,13 +144,8 @@ impl Builder<'_> {
             |o| (&o.name, o.slug.as_ref()),
             d,
         );
-        ix.clusters = index_named(&m.clusters, "cluster", |o| (&o.name, None), d);
-        ix.virtual_machines = index_named(
-            &m.virtual_machines,
-            "virtual machine",
-            |o| (&o.name, None),
-            d,
-        );
+        ix.clusters = index_scoped(&m.clusters, |o| (&o.name, None));
+        ix.virtual_machines = index_scoped(&m.virtual_machines, |o| (&o.name, None));
         ix.providers = index_named(&m.providers, "provider", |o| (&o.name, o.slug.as_ref()), d);
         ix.circuit_types = index_named(
             &m.circuit_types,

@@ -3,12 +3,15 @@
 //! groups and tenant groups are cut at cycles.
 //!
 //! Reports: NS0301 (unresolved-reference), NS0304 (cross-site-reference), NS0308
-//! (parent-cycle) and NS0201 (duplicate-object, a location named twice in a site).
+//! (parent-cycle) and NS0201 (duplicate-object, a location named twice in a site; a region,
+//! site group or tenant named, or slugged, twice in its scope).
 
+use super::scoped::Keyed;
 use super::{which, Builder};
 use crate::diag::{codes, Diagnostic, Location};
 use crate::graph::index::{duplicate, SiteIndex};
 use crate::graph::*;
+use crate::model::Text;
 
 impl Builder<'_> {
     pub(super) fn resolve_organisation(&mut self) {
@@ -52,6 +55,66 @@ impl Builder<'_> {
         self.report_cycles("site group", &group_parents, |i| {
             model.site_groups[i].at(&model.site_groups[i].data.name)
         });
+        // Names and slugs unique per parent (`dcim/models/sites.py`: `dcim_region_parent_name`,
+        // `dcim_region_name` and the same for slugs and site groups) and tenants per group
+        // (`tenancy/models/tenants.py`: `tenancy_tenant_unique_group_name`, ...).
+        self.report_scoped_duplicates(
+            &model.regions,
+            "region",
+            false,
+            |i, d| {
+                scoped(
+                    region_parents[i],
+                    d.parent.as_ref(),
+                    &d.name,
+                    d.slug.as_ref(),
+                )
+            },
+            |p| {
+                parent_label(
+                    "parent region",
+                    p.map(|p| &model.regions[p.index()].data.name),
+                )
+            },
+        );
+        self.report_scoped_duplicates(
+            &model.site_groups,
+            "site group",
+            false,
+            |i, d| {
+                scoped(
+                    group_parents[i],
+                    d.parent.as_ref(),
+                    &d.name,
+                    d.slug.as_ref(),
+                )
+            },
+            |p| {
+                parent_label(
+                    "parent group",
+                    p.map(|p| &model.site_groups[p.index()].data.name),
+                )
+            },
+        );
+        self.report_scoped_duplicates(
+            &model.tenants,
+            "tenant",
+            false,
+            |i, d| {
+                scoped(
+                    self.graph.tenant_groups[i],
+                    d.group.as_ref(),
+                    &d.name,
+                    d.slug.as_ref(),
+                )
+            },
+            |g| {
+                parent_label(
+                    "group",
+                    g.map(|g| &model.tenant_groups[g.index()].data.name),
+                )
+            },
+        );
         self.graph.tenant_group_parents = tenant_group_parents;
         self.graph.region_parents = region_parents;
         self.graph.site_group_parents = group_parents;
@@ -109,6 +172,31 @@ impl Builder<'_> {
             });
             nodes[i].parent = parent;
         }
+        // `dcim_location_parent_slug` and `dcim_location_slug` (top level): slugs per site and
+        // parent. Names are unique per site above, stricter than NetBox's per parent.
+        self.report_scoped_duplicates(
+            &model.locations,
+            "location",
+            false,
+            |i, d| {
+                let node = &nodes[i];
+                let unresolved =
+                    node.site.is_none() || (d.parent.is_some() && node.parent.is_none());
+                (!unresolved).then_some(Keyed {
+                    scope: (node.site, node.parent),
+                    name: None,
+                    slug: d.slug.as_ref(),
+                })
+            },
+            |(site, parent)| {
+                let site = site.map_or("", |s| model.sites[s.index()].data.name.value.as_str());
+                let parent = parent_label(
+                    "parent",
+                    parent.map(|p| &model.locations[p.index()].data.name),
+                );
+                format!("in site `{site}` {parent}")
+            },
+        );
         let parents: Vec<Option<LocationId>> = nodes.iter().map(|n| n.parent).collect();
         self.report_cycles("location", &parents, |i| {
             model.locations[i].at(&model.locations[i].data.name)
@@ -159,5 +247,31 @@ impl Builder<'_> {
                 state[node.index()] = 2;
             }
         }
+    }
+}
+
+/// The scope key of an object whose scope is `resolved` from the reference `written`:
+/// `None` (left out) when the reference did not resolve, as it was reported.
+pub(super) fn scoped<'a, S>(
+    resolved: Option<S>,
+    written: Option<&Text>,
+    name: &'a Text,
+    slug: Option<&'a Text>,
+) -> Option<Keyed<'a, Option<S>>> {
+    if written.is_some() && resolved.is_none() {
+        return None;
+    }
+    Some(Keyed {
+        scope: resolved,
+        name: Some(name),
+        slug,
+    })
+}
+
+/// "in parent region `Europe`", or "at the top level" without one.
+pub(super) fn parent_label(what: &str, parent: Option<&Text>) -> String {
+    match parent {
+        Some(parent) => format!("in {what} `{}`", parent.value),
+        None => format!("without a {what}"),
     }
 }

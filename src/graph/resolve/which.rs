@@ -15,7 +15,28 @@ pub(super) struct Which<K: 'static> {
     /// The collection's name in data files.
     pub collection: &'static str,
     pub index: fn(&Indexes) -> &NameIndex<K>,
+    /// For collections NetBox names per scope: what qualifies a shared name.
+    pub scope: Option<Scope<K>>,
 }
+
+/// The scope of a collection whose names repeat across scopes: a reference `SCOPE/NAME`
+/// picks the holder of `NAME` whose scope is written `SCOPE`.
+pub(super) struct Scope<K: 'static> {
+    /// What the scope is called in messages ("cluster", "parent region").
+    pub kind: &'static str,
+    /// The scope reference as the object writes it, if any.
+    pub of: fn(&Model, K) -> Option<&Text>,
+    /// What else scopes a name but does not qualify it: a virtual machine's tenant.
+    pub also: fn(&Model, K) -> Option<&Text>,
+}
+
+impl<K> Clone for Scope<K> {
+    fn clone(&self) -> Scope<K> {
+        *self
+    }
+}
+
+impl<K> Copy for Scope<K> {}
 
 // Written by hand: a derive would ask `K: Clone`.
 impl<K> Clone for Which<K> {
@@ -49,6 +70,36 @@ macro_rules! which {
             kind: $kind,
             collection: stringify!($field),
             index: |ix| &ix.$field,
+            scope: None,
+        };
+    )*};
+}
+
+/// The second scope field of a collection, if it has one.
+macro_rules! also {
+    ($field:ident) => {
+        |_, _| None
+    };
+    ($field:ident $also:ident) => {
+        |m, i| m.$field[i.index()].data.$also.as_ref()
+    };
+}
+
+/// Collections NetBox names per scope, with the field that names the scope.
+macro_rules! scoped {
+    ($($name:ident: $id:ty = $kind:literal, $field:ident, $scope:literal, |$d:ident| $of:expr $(, also $also:ident)?;)*) => {$(
+        pub(super) const $name: Which<$id> = Which {
+            kind: $kind,
+            collection: stringify!($field),
+            index: |ix| &ix.$field,
+            scope: Some(Scope {
+                kind: $scope,
+                of: |m, i| {
+                    let $d = &m.$field[i.index()].data;
+                    $of
+                },
+                also: also!($field $($also)?),
+            }),
         };
     )*};
 }
@@ -56,26 +107,32 @@ macro_rules! which {
 which! {
     TAGS: TagId = "tag", tags;
     TENANT_GROUPS: TenantGroupId = "tenant group", tenant_groups;
-    TENANTS: TenantId = "tenant", tenants;
-    REGIONS: RegionId = "region", regions;
-    SITE_GROUPS: SiteGroupId = "site group", site_groups;
     SITES: SiteId = "site", sites;
     MANUFACTURERS: ManufacturerId = "manufacturer", manufacturers;
     DEVICE_ROLES: DeviceRoleId = "device role", device_roles;
-    PLATFORMS: PlatformId = "platform", platforms;
     VIRTUAL_CHASSIS: VirtualChassisId = "virtual chassis", virtual_chassis;
     VRFS: VrfId = "VRF", vrfs;
     ROUTE_TARGETS: RouteTargetId = "route target", route_targets;
     RIRS: RirId = "RIR", rirs;
-    VLAN_GROUPS: VlanGroupId = "VLAN group", vlan_groups;
     CLUSTER_TYPES: ClusterTypeId = "cluster type", cluster_types;
     CLUSTER_GROUPS: ClusterGroupId = "cluster group", cluster_groups;
-    CLUSTERS: ClusterId = "cluster", clusters;
-    VIRTUAL_MACHINES: VirtualMachineId = "virtual machine", virtual_machines;
     PROVIDERS: ProviderId = "provider", providers;
     CIRCUIT_TYPES: CircuitTypeId = "circuit type", circuit_types;
     CIRCUITS: CircuitId = "circuit", circuits;
     MODULE_TYPES: ModuleTypeId = "module type", module_types;
+}
+
+// Names unique per scope (NetBox's `Meta.constraints`): tenants per group, regions and
+// site groups per parent, platforms per manufacturer, VLAN groups per scope (a site here),
+// clusters per group and per site, virtual machines per cluster (and tenant).
+scoped! {
+    TENANTS: TenantId = "tenant", tenants, "group", |d| d.group.as_ref();
+    REGIONS: RegionId = "region", regions, "parent region", |d| d.parent.as_ref();
+    SITE_GROUPS: SiteGroupId = "site group", site_groups, "parent group", |d| d.parent.as_ref();
+    PLATFORMS: PlatformId = "platform", platforms, "manufacturer", |d| d.manufacturer.as_ref();
+    VLAN_GROUPS: VlanGroupId = "VLAN group", vlan_groups, "site", |d| d.site.as_ref();
+    CLUSTERS: ClusterId = "cluster", clusters, "group or site", |d| d.group.as_ref().or(d.site.as_ref());
+    VIRTUAL_MACHINES: VirtualMachineId = "virtual machine", virtual_machines, "cluster", |d| d.cluster.as_ref(), also tenant;
 }
 
 pub(super) const LOCATIONS: SiteWhich<LocationId> = SiteWhich {
