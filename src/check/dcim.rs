@@ -9,9 +9,10 @@ use crate::diag::codes;
 use crate::diag::{Diagnostic, Location};
 use crate::graph::{CableTarget, DeviceId, Graph, InterfaceId, RackId};
 use crate::model::choices::InterfaceType;
+use crate::model::config::Config;
 use crate::model::dcim::TerminationType;
 
-pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(graph: &Graph, config: &Config, out: &mut Vec<Diagnostic>) {
     // The parts are independent: on all threads, their findings appended in this order.
     let (mut racks, (mut cabled, mut lags)) = rayon::join(
         || {
@@ -28,7 +29,10 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
                 },
                 || {
                     let mut out = Vec::new();
-                    nested_lags(graph, &mut out);
+                    // NetBox accepts a LAG in a LAG; refusing it is the team's choice.
+                    if config.policy.netbox_departures.nested_lags {
+                        nested_lags(graph, &mut out);
+                    }
                     out
                 },
             )
@@ -424,7 +428,7 @@ fn nested_lags(graph: &Graph, out: &mut Vec<Diagnostic>) {
                 ),
             )
             .at(at)
-            .with_help("make the physical members of both LAGs members of one LAG"),
+            .with_help("make the physical members of both LAGs members of one LAG, or turn off `policy.netbox_departures.nested_lags`"),
         );
     }
 }

@@ -31,7 +31,7 @@ pub fn run(
         },
         || {
             rayon::join(
-                || collect(timings, "dcim", |out| dcim::check(graph, out)),
+                || collect(timings, "dcim", |out| dcim::check(graph, config, out)),
                 || {
                     collect(timings, "policy", |out| {
                         policy::check(graph, config, config_file, out)

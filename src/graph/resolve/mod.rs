@@ -82,10 +82,7 @@ struct Builder<'a> {
     /// run on all threads; the order of reports does not matter, as diagnostics are sorted
     /// by their whole content at the end (`diag::sort_and_dedup`).
     diagnostics: std::sync::Mutex<Vec<Diagnostic>>,
-    #[allow(
-        dead_code,
-        reason = "policy switches are read by the checks; kept for resolution options"
-    )]
+    /// The policy switches resolution applies (`policy.netbox_departures`).
     config: &'a Config,
     /// Device types by bare model name; `None` when several types share the model.
     types_by_model: HashMap<String, Option<DeviceTypeId>>,
