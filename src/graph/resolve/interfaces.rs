@@ -323,13 +323,15 @@ impl Builder<'_> {
         &mut graph.interface_links[node.links as usize]
     }
 
-    /// Reports a `dns_name` that BIND would refuse as an owner name.
+    /// Reports a `dns_name` that NetBox's `DNSValidator` would refuse. The DNS's stricter
+    /// rules (no `_`, labels of at most 63 characters) apply where a `dns` output writes the
+    /// name (`render/dns.rs`), as NetBox itself stores such names.
     pub(super) fn check_dns_name(&self, name: &Text, file: crate::diag::FileId) {
-        if let Err(reason) = validate_dns_name(&name.value) {
+        if let Err(reason) = netbox_dns_name(&name.value) {
             self.push(
                 Diagnostic::new(&codes::INVALID_DNS_NAME, format!("`{}` is not a valid DNS name: {reason}", name.value))
                     .at(Location::new(file, name.span))
-                    .with_help("use labels of letters, digits and hyphens, 1 to 63 characters each, separated by dots"),
+                    .with_help("use labels of letters, digits, `-` and `_`, separated by dots, 255 characters in all"),
             );
         }
     }
@@ -506,6 +508,34 @@ impl Builder<'_> {
         }
         Some(found)
     }
+}
+
+/// Checks a `dns_name` as NetBox 4.4 does: its `DNSValidator` (`ipam/validators.py`,
+/// `^([0-9A-Za-z_-]+|\*)(\.[0-9A-Za-z_-]+)*\.?$`) and the field's `max_length` of 255.
+fn netbox_dns_name(name: &str) -> Result<(), String> {
+    let length = name.chars().count();
+    if length > 255 {
+        return Err(format!("it is {length} characters long; the limit is 255"));
+    }
+    let name = name.strip_suffix('.').unwrap_or(name);
+    if name.is_empty() {
+        return Err("it is empty".into());
+    }
+    for (i, label) in name.split('.').enumerate() {
+        if label.is_empty() {
+            return Err("it has an empty label (two dots in a row)".into());
+        }
+        if i == 0 && label == "*" {
+            continue;
+        }
+        if let Some(bad) = label
+            .chars()
+            .find(|&c| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        {
+            return Err(format!("the label `{label}` holds `{bad}`"));
+        }
+    }
+    Ok(())
 }
 
 /// Checks a host name against RFC 1035/1123 as DNS servers apply it: labels of 1 to 63
