@@ -66,7 +66,10 @@ fn rack_elevations(graph: &Graph, out: &mut Vec<Diagnostic>) {
                 out.push(
                     Diagnostic::new(
                         &codes::POSITION_OUT_OF_RACK,
-                        format!("`{}` has a position but no rack", data.name.value),
+                        format!(
+                            "`{}` has a position but no rack",
+                            graph.device_name(DeviceId::from_index(d))
+                        ),
                     )
                     .at(at)
                     .with_help("add the `rack`, or remove `position`"),
@@ -78,7 +81,10 @@ fn rack_elevations(graph: &Graph, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     &codes::POSITION_OUT_OF_RACK,
-                    format!("`{}` has a rack position but no face", data.name.value),
+                    format!(
+                        "`{}` has a rack position but no face",
+                        graph.device_name(DeviceId::from_index(d))
+                    ),
                 )
                 .at(at)
                 .with_help("add `face: front` or `face: rear`"),
@@ -120,7 +126,10 @@ fn rack_elevations(graph: &Graph, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     &codes::POSITION_OUT_OF_RACK,
-                    format!("`{}`: {problem}", data.name.value),
+                    format!(
+                        "`{}`: {problem}",
+                        graph.device_name(DeviceId::from_index(d))
+                    ),
                 )
                 .at(at)
                 .with_help(format!(
@@ -174,13 +183,7 @@ fn sweep_face(graph: &Graph, devices: &[Mounted], rear: bool, out: &mut Vec<Diag
                 .as_ref()
                 .map_or(object.location(), |p| object.at(p))
         };
-        let name = |m: &Mounted| {
-            graph.model.devices[m.device.index()]
-                .data
-                .name
-                .value
-                .as_str()
-        };
+        let name = |m: &Mounted| graph.device_name(m.device);
         let units = |m: &Mounted| format!("U{}", f64::from(m.start) / 2.0);
         let is_own = m.rear == rear;
         if is_own {
@@ -241,13 +244,7 @@ fn full_depth_conflict(
     here_at: Location,
     behind_at: Location,
 ) -> Diagnostic {
-    let name = |m: &Mounted| {
-        graph.model.devices[m.device.index()]
-            .data
-            .name
-            .value
-            .as_str()
-    };
+    let name = |m: &Mounted| graph.device_name(m.device);
     Diagnostic::new(
         &codes::FULL_DEPTH_CONFLICT,
         format!(

@@ -47,7 +47,12 @@ pub fn run(args: Args, _color: bool) -> Result<Outcome, Failure> {
                         .iter()
                         .map(|&d| {
                             let device = graph.device(d);
-                            format!("{}/{}", device.site.value, device.name.value)
+                            let name = format!("{}/{}", device.site.value, graph.device_name(d));
+                            // Devices of one name in one site differ by tenant only.
+                            match &device.tenant {
+                                Some(tenant) => format!("{name} (tenant {})", tenant.value),
+                                None => name,
+                            }
                         })
                         .collect();
                     return Err(Failure {

@@ -108,7 +108,9 @@ pub struct Rack {
 /// A device: an installed box, with the components its type gives it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Device {
-    pub name: Text,
+    /// Optional, as in NetBox: an unnamed device cannot be referenced by name and is shown
+    /// as `<unnamed device ...>` (`Graph::owner_name`).
+    pub name: Option<Text>,
     /// `Manufacturer/Model`, or the device type's slug.
     pub device_type: Text,
     pub role: Text,

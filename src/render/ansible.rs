@@ -209,7 +209,11 @@ fn host_name_location(graph: &Graph, owner: Owner) -> Location {
     match owner {
         Owner::Device(d) => {
             let device = &graph.model.devices[d.index()];
-            device.at(&device.data.name)
+            device
+                .data
+                .name
+                .as_ref()
+                .map_or(device.location(), |name| device.at(name))
         }
         Owner::VirtualMachine(v) => {
             let vm = &graph.model.virtual_machines[v.index()];

@@ -24,3 +24,68 @@ fn a_dns_name_outside_every_zone_is_not_held_to_dns_rules() {
     let codes: Vec<&str> = rendered.diagnostics.iter().map(|d| d.rule.code).collect();
     assert_eq!(codes, ["NS0802"], "{:?}", rendered.diagnostics);
 }
+
+const DEVICES: &str = "sites: [{name: ams1}]\ndevice_roles: [{name: leaf}]\ntenants: [{name: red}, {name: blue}]\nracks: [{name: r1, site: ams1}]\ndevice_types:\n  - {manufacturer: Acme, model: S1, u_height: 1, interfaces: [{name: eth0, type: 1000base-t}]}\n";
+
+#[test]
+fn an_unnamed_device_is_named_by_its_place_or_asset_tag_in_messages() {
+    let data = format!(
+        "{DEVICES}devices:\n  - {{role: leaf, device_type: Acme/S1, site: ams1, position: 3}}\n  - {{role: leaf, device_type: Acme/S1, site: ams1, asset_tag: A-7, position: 3}}\n"
+    );
+    let dir = repo(&[("netsot.yaml", "version: 1\n"), ("data/a.yaml", &data)]);
+    let out = render(&compile_path(dir.path()));
+    assert!(
+        out.contains("NS0602 error data/a.yaml:8:62: `<unnamed device at data/a.yaml:8>` has a position but no rack"),
+        "{out}"
+    );
+    assert!(
+        out.contains("`<unnamed device with asset tag A-7>` has a position but no rack"),
+        "{out}"
+    );
+}
+
+#[test]
+fn unnamed_devices_are_left_out_of_host_outputs_and_exported_without_a_name() {
+    let config = "version: 1\noutputs:\n  - {renderer: prometheus, path: prometheus/, port: 9100}\n  - {renderer: ansible, path: ansible/inventory.yaml}\n  - {renderer: template, path: 'configs/{{ device.name }}.cfg', template: device.j2, for_each: devices}\n";
+    let data = format!(
+        "{DEVICES}devices:\n  - {{name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, primary_ip4: 10.0.0.1/32, interfaces: [{{name: eth0, ip_addresses: [{{address: 10.0.0.1/32}}]}}]}}\n  - {{role: leaf, device_type: Acme/S1, site: ams1, primary_ip4: 10.0.0.2/32, interfaces: [{{name: eth0, ip_addresses: [{{address: 10.0.0.2/32}}]}}]}}\n"
+    );
+    let dir = repo(&[
+        ("netsot.yaml", config),
+        ("data/a.yaml", &data),
+        ("templates/device.j2", "hostname {{ device.name }}\n"),
+    ]);
+    let rendered = build_path(dir.path());
+    assert!(
+        rendered.diagnostics.is_empty(),
+        "{:?}",
+        rendered.diagnostics
+    );
+    let paths: Vec<&str> = rendered.files.iter().map(|f| f.path.as_str()).collect();
+    assert!(paths.contains(&"configs/leaf1.cfg"), "{paths:?}");
+    assert!(!paths.iter().any(|p| p.contains("none")), "{paths:?}");
+    for file in &rendered.files {
+        let text = String::from_utf8_lossy(&file.bytes);
+        assert!(!text.contains("10.0.0.2"), "{}: {text}", file.path);
+    }
+    let compilation = compile_path(dir.path());
+    let export = netsot::view::Views::new(&compilation.graph).export();
+    let names: Vec<&serde_json::Value> = export["devices"]
+        .as_array()
+        .expect("devices")
+        .iter()
+        .map(|d| &d["name"])
+        .collect();
+    assert!(names.contains(&&serde_json::Value::Null), "{names:?}");
+}
+
+#[test]
+fn one_device_name_per_tenant_in_a_site_resolves_from_inside_each_device() {
+    // Interfaces, LAGs and primary addresses resolve within their own device; only a
+    // reference by name from outside is ambiguous (NS0302, see its fixture).
+    let data = format!(
+        "{DEVICES}devices:\n  - {{name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, tenant: red, primary_ip4: 10.0.0.1/32, interfaces: [{{name: po1, type: lag}}, {{name: eth0, lag: po1, ip_addresses: [{{address: 10.0.0.1/32}}]}}]}}\n  - {{name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, tenant: blue, primary_ip4: 10.0.0.2/32, interfaces: [{{name: eth0, ip_addresses: [{{address: 10.0.0.2/32}}]}}]}}\n"
+    );
+    let dir = repo(&[("netsot.yaml", "version: 1\n"), ("data/a.yaml", &data)]);
+    assert_eq!(render(&compile_path(dir.path())), "");
+}

@@ -24,7 +24,9 @@ rules! {
     /// ## What it does
     /// Devices, racks, locations and VLANs are unique within their site. A bare name that is
     /// not in the referring object's own site but in several others is ambiguous; the
-    /// message lists the candidates and the qualified form `SITE/NAME`.
+    /// message lists the candidates and the qualified form `SITE/NAME`. Devices of one name
+    /// in one site for different tenants (NetBox allows them) cannot be told apart by a
+    /// reference at all: one must be renamed before it is referenced.
     ///
     /// ## Why is this bad?
     /// netsot would have to guess which object is meant.

@@ -3,7 +3,8 @@
 //! all threads; their site index is filled after, in order.
 //!
 //! Reports: NS0301 (unresolved-reference, device types also by bare model),
-//! NS0304 (cross-site-reference) and NS0201 (duplicate-object).
+//! NS0304 (cross-site-reference) and NS0201 (duplicate-object); devices are indexed by
+//! `device_names.rs`.
 
 use super::{which, Builder};
 use crate::diag::{codes, suggestion_help, Diagnostic, Location};
@@ -133,24 +134,8 @@ impl Builder<'_> {
             })
             .collect();
         step.done("devices");
-        // Devices are unique within their site, the first one kept.
-        let mut devices = SiteIndex::with_capacity(model.devices.len());
-        for (i, (o, node)) in model.devices.iter().zip(&device_nodes).enumerate() {
-            let data = &o.data;
-            if let Some(first) =
-                devices.insert(node.site, &data.name.value, DeviceId::from_index(i))
-            {
-                let first = &model.devices[first.index()];
-                self.push(duplicate(
-                    "device",
-                    &data.name.value,
-                    o.at(&data.name),
-                    first.at(&first.data.name),
-                ));
-            }
-        }
         self.graph.devices = device_nodes;
-        self.graph.indexes.devices = devices;
+        self.index_devices(&model);
 
         step.done("device index");
         for o in &model.cluster_groups {
