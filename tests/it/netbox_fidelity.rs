@@ -89,3 +89,15 @@ fn one_device_name_per_tenant_in_a_site_resolves_from_inside_each_device() {
     let dir = repo(&[("netsot.yaml", "version: 1\n"), ("data/a.yaml", &data)]);
     assert_eq!(render(&compile_path(dir.path())), "");
 }
+
+#[test]
+fn a_service_address_held_twice_elsewhere_is_ambiguous() {
+    let data = format!(
+        "{DEVICES}vrfs: [{{name: a}}, {{name: b}}]\ndevices:\n  - {{name: leaf1, role: leaf, device_type: Acme/S1, site: ams1}}\nip_addresses:\n  - {{address: 10.0.0.9/32, vrf: a}}\n  - {{address: 10.0.0.9/32, vrf: b}}\nservices:\n  - {{name: web, device: leaf1, protocol: tcp, ports: [443], ipaddresses: [10.0.0.9/32]}}\n"
+    );
+    let dir = repo(&[("netsot.yaml", "version: 1\n"), ("data/a.yaml", &data)]);
+    assert_eq!(
+        render(&compile_path(dir.path())),
+        "NS0302 error data/a.yaml:14:75: address 10.0.0.9 is held 2 times, none of them by `leaf1`\n"
+    );
+}
