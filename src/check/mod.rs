@@ -26,7 +26,7 @@ pub fn run(
         || {
             rayon::join(
                 || collect(timings, "ipam", |out| ipam::check(graph, config, out)),
-                || collect(timings, "vlan", |out| vlan::check(graph, out)),
+                || collect(timings, "vlan", |out| vlan::check(graph, config, out)),
             )
         },
         || {

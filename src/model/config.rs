@@ -90,6 +90,10 @@ pub struct NetboxDepartures {
     /// NS0607: a LAG may not be a member of another LAG.
     #[serde(default)]
     pub nested_lags: bool,
+    /// NS0503: one VLAN may not be both an interface's untagged VLAN and one of its tagged
+    /// VLANs.
+    #[serde(default)]
+    pub untagged_also_tagged: bool,
 }
 
 /// "Every object of `collection` that matches `when` has the fields of `require`."
