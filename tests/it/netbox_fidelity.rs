@@ -2,7 +2,7 @@
 //! of a false positive, checked clean, and the nearest input NetBox refuses, checked
 //! reported.
 
-use crate::support::{build_path, compile_path, render, repo};
+use crate::support::{build_path, compile_path, netsot, render, repo};
 
 #[test]
 fn dns_names_follow_netbox_validator_when_loading() {
@@ -99,5 +99,20 @@ fn a_service_address_held_twice_elsewhere_is_ambiguous() {
     assert_eq!(
         render(&compile_path(dir.path())),
         "NS0302 error data/a.yaml:14:75: address 10.0.0.9 is held 2 times, none of them by `leaf1`\n"
+    );
+}
+
+#[test]
+fn show_device_says_when_one_site_holds_the_name_for_several_tenants() {
+    let data = format!(
+        "{DEVICES}devices:\n  - {{name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, tenant: red}}\n  - {{name: leaf1, role: leaf, device_type: Acme/S1, site: ams1}}\n"
+    );
+    let dir = repo(&[("netsot.yaml", "version: 1\n"), ("data/a.yaml", &data)]);
+    let output = netsot(&["show", "device", "ams1/leaf1"], dir.path());
+    let text = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{text}");
+    assert!(
+        text.contains("`ams1/leaf1` names 2 devices, for the tenants red, no tenant"),
+        "{text}"
     );
 }
