@@ -256,7 +256,8 @@ fn owner_key(graph: &Graph, owner: Owner, interface: InterfaceId) -> String {
     match owner {
         Owner::Device(d) => {
             let device = graph.device(d);
-            format!("{}/{}:{name}", device.site.value, graph.device_name(d))
+            let key = format!("{}/{}", device.site.value, graph.device_name(d));
+            format!("{}:{name}", device_key(graph, d, key))
         }
         Owner::VirtualMachine(_) => format!("{}:{name}", graph.owner_name(owner)),
     }

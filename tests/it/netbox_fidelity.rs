@@ -116,3 +116,22 @@ fn show_device_says_when_one_site_holds_the_name_for_several_tenants() {
         "{text}"
     );
 }
+
+#[test]
+fn diff_keys_tell_devices_of_one_name_apart_by_tenant() {
+    let data = format!(
+        "{DEVICES}devices:\n  - {{name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, tenant: red, interfaces: [{{name: eth0, description: a}}]}}\n  - {{name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, tenant: blue, interfaces: [{{name: eth0, description: b}}]}}\n  - {{role: leaf, device_type: Acme/S1, site: ams1, asset_tag: A-9}}\n"
+    );
+    let dir = repo(&[("netsot.yaml", "version: 1\n"), ("data/a.yaml", &data)]);
+    let entities = netsot::diff::entities(&compile_path(dir.path()));
+    let keys: Vec<&str> = entities.keys().map(|(_, key)| key.as_str()).collect();
+    for key in [
+        "ams1/leaf1 (tenant red)",
+        "ams1/leaf1 (tenant blue)",
+        "ams1/leaf1 (tenant red):eth0",
+        "ams1/leaf1 (tenant blue):eth0",
+        "ams1/<unnamed device with asset tag A-9>",
+    ] {
+        assert!(keys.contains(&key), "{key} not in {keys:?}");
+    }
+}
