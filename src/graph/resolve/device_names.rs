@@ -76,14 +76,25 @@ impl Folded<'_> {
 
 impl PartialEq for Folded<'_> {
     fn eq(&self, other: &Self) -> bool {
-        self.0 == other.0 || self.lower().eq(other.lower())
+        if self.0.is_ascii() && other.0.is_ascii() {
+            return self.0.eq_ignore_ascii_case(other.0);
+        }
+        self.lower().eq(other.lower())
     }
 }
 
 impl Eq for Folded<'_> {}
 
 impl Hash for Folded<'_> {
+    // The ASCII path feeds the hasher what the general one would, so that an ASCII name
+    // and a non-ASCII name that fold alike (`K` and the Kelvin sign) hash alike.
     fn hash<H: Hasher>(&self, state: &mut H) {
+        if self.0.is_ascii() {
+            for byte in self.0.bytes() {
+                state.write_u32(u32::from(byte.to_ascii_lowercase()));
+            }
+            return;
+        }
         for c in self.lower() {
             state.write_u32(u32::from(c));
         }
