@@ -16,7 +16,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::compile::Compilation;
-use crate::graph::{Graph, InterfaceId, IpId, IpSource, Owner};
+use crate::graph::{DeviceId, Graph, InterfaceId, IpId, IpSource, Owner};
 use crate::render::RenderedFile;
 
 /// One object as the diff sees it.
@@ -124,7 +124,10 @@ pub fn entities(compilation: &Compilation) -> Entities {
                         .then(|| cable_site(graph, index))
                         .flatten()
                 });
-            let key = natural_key(&collection, &fields);
+            let mut key = natural_key(&collection, &fields);
+            if collection == "devices" {
+                key = device_key(graph, DeviceId::from_index(index), key);
+            }
             insert(&mut out, &collection, key, Entity { site, fields });
         }
     }
@@ -133,6 +136,23 @@ pub fn entities(compilation: &Compilation) -> Entities {
     modules(graph, &mut out);
     addresses(graph, &mut out);
     out
+}
+
+/// A device's key: `SITE/NAME`, with ` (tenant T)` when its site holds the name for several
+/// tenants (NetBox allows it), and `SITE/<unnamed device ...>` (its label) without a name.
+fn device_key(graph: &Graph, device: DeviceId, key: String) -> String {
+    let data = graph.device(device);
+    let Some(name) = &data.name else {
+        return format!("{}/{}", data.site.value, graph.device_name(device));
+    };
+    let site = graph.devices[device.index()].site;
+    let shared =
+        site.is_some_and(|site| graph.indexes.devices.all_in_site(site, &name.value).len() > 1);
+    match (&data.tenant, shared) {
+        (Some(tenant), true) => format!("{key} (tenant {})", tenant.value),
+        (None, true) => format!("{key} (no tenant)"),
+        (_, false) => key,
+    }
 }
 
 fn insert(out: &mut Entities, kind: &str, key: String, entity: Entity) {
@@ -258,7 +278,9 @@ fn removed_interfaces(graph: &Graph, out: &mut Entities) {
             fields.insert("removed".into(), Value::Bool(true));
             let key = format!(
                 "{}/{}:{}",
-                device.data.site.value, device.data.name.value, entry.value.name.value
+                device.data.site.value,
+                device.data.label(),
+                entry.value.name.value
             );
             let site = site_name(graph, owner);
             insert(out, "interfaces", key, Entity { site, fields });
@@ -307,7 +329,7 @@ fn modules(graph: &Graph, out: &mut Entities) {
         let key = format!(
             "{}/{}:{}",
             device.site.value,
-            device.name.value,
+            device.label(),
             module_key(graph, m)
         );
         let site = site_name(graph, Owner::Device(node.device));
@@ -351,7 +373,8 @@ fn owner_key(graph: &Graph, owner: Owner, interface: InterfaceId) -> String {
     match owner {
         Owner::Device(d) => {
             let device = graph.device(d);
-            format!("{}/{}:{name}", device.site.value, device.name.value)
+            let key = format!("{}/{}", device.site.value, graph.device_name(d));
+            format!("{}:{name}", device_key(graph, d, key))
         }
         Owner::VirtualMachine(_) => format!("{}:{name}", graph.owner_name(owner)),
     }

@@ -122,7 +122,7 @@ impl<'g> Views<'g> {
         let node = &g.ip_addresses[ip.index()];
         if let Value::Object(map) = &mut value {
             let (kind, owner) = match g.ip_owner(ip) {
-                Some(Owner::Device(d)) => ("device", Some(g.device(d).name.value.clone())),
+                Some(Owner::Device(d)) => ("device", Some(g.device_name(d).to_string())),
                 Some(Owner::VirtualMachine(v)) => (
                     "virtual_machine",
                     Some(g.model.virtual_machines[v.index()].data.name.value.clone()),
@@ -166,7 +166,7 @@ impl<'g> Views<'g> {
             Some(match peer {
                 CableTarget::Interface(j) => g.interface_label(*j),
                 CableTarget::Port { device, name, .. } => {
-                    format!("{}:{}", g.device(*device).name.value, name)
+                    format!("{}:{}", g.device_name(*device), name)
                 }
                 CableTarget::Circuit { circuit, z } => {
                     let cid = &g.model.circuits[circuit.index()].data.cid.value;
@@ -236,7 +236,11 @@ impl<'g> Views<'g> {
             })
         });
         let mut map = Map::new();
-        map.insert("name".into(), json!(data.name.value));
+        // `null` for an unnamed device, as NetBox's API gives it.
+        map.insert(
+            "name".into(),
+            json!(data.name.as_ref().map(|name| name.value.as_str())),
+        );
         map.insert(
             "status".into(),
             json!(status(data.status.as_ref().map(|s| s.value.as_str()))),
@@ -320,7 +324,7 @@ impl<'g> Views<'g> {
                     .parent_device
                     .as_ref()
                     .filter(|p| p.value.bay.value == bay)
-                    .map(|_| child.name.value.clone())
+                    .map(|_| g.device_name(c).to_string())
             })
         };
         Value::Array(

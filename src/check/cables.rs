@@ -143,7 +143,7 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
                 }
                 Some(CableTarget::Port { device, kind, name }) => {
                     if let Some(entry) = port_marked_connected(graph, *device, *kind, name) {
-                        let label = format!("{}:{name}", graph.device(*device).name.value);
+                        let label = format!("{}:{name}", graph.device(*device).label());
                         out.push(marked_connected(&label, at, entry));
                     }
                     EndKey::Port(*device, *kind, name.clone())

@@ -32,52 +32,52 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
     let mut findings: Vec<Finding> = Vec::new();
     let mut walk = |found: Vec<Finding>| findings.extend(found);
     walk(defs.objects(&model.tenants, ty("tenancy.tenant"), |o| {
-        (&o.name, &o.custom_fields, "tenant")
+        (Some(&o.name), &o.custom_fields, "tenant")
     }));
     walk(defs.objects(&model.sites, ty("dcim.site"), |o| {
-        (&o.name, &o.custom_fields, "site")
+        (Some(&o.name), &o.custom_fields, "site")
     }));
     walk(defs.objects(&model.locations, ty("dcim.location"), |o| {
-        (&o.name, &o.custom_fields, "location")
+        (Some(&o.name), &o.custom_fields, "location")
     }));
     walk(defs.objects(&model.racks, ty("dcim.rack"), |o| {
-        (&o.name, &o.custom_fields, "rack")
+        (Some(&o.name), &o.custom_fields, "rack")
     }));
     walk(defs.objects(&model.devices, ty("dcim.device"), |o| {
-        (&o.name, &o.custom_fields, "device")
+        (o.name.as_ref(), &o.custom_fields, "device")
     }));
     walk(defs.objects(
         &model.virtual_machines,
         ty("virtualization.virtualmachine"),
-        |o| (&o.name, &o.custom_fields, "virtual machine"),
+        |o| (Some(&o.name), &o.custom_fields, "virtual machine"),
     ));
     walk(defs.objects(&model.vrfs, ty("ipam.vrf"), |o| {
-        (&o.name, &o.custom_fields, "VRF")
+        (Some(&o.name), &o.custom_fields, "VRF")
     }));
     walk(defs.objects(&model.prefixes, ty("ipam.prefix"), |o| {
-        (&o.prefix, &o.custom_fields, "prefix")
+        (Some(&o.prefix), &o.custom_fields, "prefix")
     }));
     walk(
         defs.objects(&model.ip_addresses, ty("ipam.ipaddress"), |o| {
-            (&o.address, &o.custom_fields, "address")
+            (Some(&o.address), &o.custom_fields, "address")
         }),
     );
     walk(defs.objects(&model.vlans, ty("ipam.vlan"), |o| {
-        (&o.name, &o.custom_fields, "VLAN")
+        (Some(&o.name), &o.custom_fields, "VLAN")
     }));
     walk(defs.objects(&model.services, ty("ipam.service"), |o| {
-        (&o.name, &o.custom_fields, "service")
+        (Some(&o.name), &o.custom_fields, "service")
     }));
     walk(defs.objects(&model.circuits, ty("circuits.circuit"), |o| {
-        (&o.cid, &o.custom_fields, "circuit")
+        (Some(&o.cid), &o.custom_fields, "circuit")
     }));
     walk(defs.interfaces(&model.devices, ty("dcim.interface"), |d| {
-        (&d.name, &d.interfaces[..])
+        (d.name.as_ref(), &d.interfaces[..])
     }));
     walk(defs.interfaces(
         &model.virtual_machines,
         ty("virtualization.vminterface"),
-        |v| (&v.name, &v.interfaces[..]),
+        |v| (Some(&v.name), &v.interfaces[..]),
     ));
     defs.report(findings, out);
 }
@@ -213,7 +213,7 @@ impl<'g> Definitions<'g> {
         &self,
         objects: &'g [Obj<T>],
         object_type: CustomFieldObjectType,
-        parts: impl Fn(&'g T) -> (&'g Text, &'g CustomFieldValues, &'static str) + Sync,
+        parts: impl Fn(&'g T) -> (Option<&'g Text>, &'g CustomFieldValues, &'static str) + Sync,
     ) -> Vec<Finding> {
         let t = object_type.index();
         objects
@@ -221,12 +221,17 @@ impl<'g> Definitions<'g> {
             .flat_map_iter(|object| {
                 let (name, values, kind) = parts(&object.data);
                 let mut found = Vec::new();
+                // An unnamed device is placed by its whole entry.
+                let at = name.map_or(object.span, |n| n.span);
                 self.values(
                     t,
                     object.file,
-                    name,
+                    at,
                     values,
-                    &|| format!("{kind} `{}`", name.value),
+                    &|| match name {
+                        Some(name) => format!("{kind} `{}`", name.value),
+                        None => format!("an unnamed {kind}"),
+                    },
                     &mut found,
                 );
                 found
@@ -243,7 +248,7 @@ impl<'g> Definitions<'g> {
         parts: impl Fn(
                 &'g T,
             ) -> (
-                &'g Text,
+                Option<&'g Text>,
                 &'g [crate::model::Spanned<crate::model::dcim::Interface>],
             ) + Sync,
     ) -> Vec<Finding> {
@@ -253,15 +258,16 @@ impl<'g> Definitions<'g> {
             .par_iter()
             .flat_map_iter(|owner| {
                 let (owner_name, interfaces) = parts(&owner.data);
+                let owner_name = owner_name.map_or("<unnamed device>", |n| n.value.as_str());
                 let mut found = Vec::new();
                 for interface in interfaces {
                     let name = &interface.name;
                     self.values(
                         t,
                         owner.file,
-                        name,
+                        name.span,
                         &interface.custom_fields,
-                        &|| format!("interface `{}:{}`", owner_name.value, name.value),
+                        &|| format!("interface `{}:{}`", owner_name, name.value),
                         &mut found,
                     );
                     for ip in &interface.ip_addresses {
@@ -269,7 +275,7 @@ impl<'g> Definitions<'g> {
                         self.values(
                             address,
                             owner.file,
-                            ip_name,
+                            ip_name.span,
                             &ip.custom_fields,
                             &|| format!("address `{}`", ip_name.value),
                             &mut found,
@@ -286,7 +292,8 @@ impl<'g> Definitions<'g> {
         &self,
         t: usize,
         file: FileId,
-        name: &Text,
+        // Where a required field that is missing is reported: the object's name.
+        at: Span,
         values: &CustomFieldValues,
         object: &dyn Fn() -> String,
         found: &mut Vec<Finding>,
@@ -348,7 +355,7 @@ impl<'g> Definitions<'g> {
                             field.name
                         ),
                     )
-                    .at(Location::new(file, name.span))
+                    .at(Location::new(file, at))
                     .with_help(format!(
                         "add `custom_fields: {{{}: ...}}`, or give the field a `default`",
                         field.name

@@ -13,17 +13,23 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::diag::codes;
 use crate::diag::{Diagnostic, Location};
 use crate::graph::{DeviceId, Graph, RackId};
+use crate::model::config::Config;
 
-pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
+/// One concern of the DCIM family, run on all threads beside the others.
+type Part<'a> = dyn Fn(&Graph, &mut Vec<Diagnostic>) + Sync + 'a;
+
+pub(super) fn check(graph: &Graph, config: &Config, out: &mut Vec<Diagnostic>) {
     // The parts are independent: on all threads, their findings appended in this order.
-    let parts: [fn(&Graph, &mut Vec<Diagnostic>); 7] = [
-        rack_elevations,
-        super::cables::check,
-        super::interfaces::check,
-        super::ports::check,
-        super::relations::check,
-        super::virtual_chassis::check,
-        super::device_types::check,
+    let interfaces =
+        |graph: &Graph, out: &mut Vec<Diagnostic>| super::interfaces::check(graph, config, out);
+    let parts: [&Part; 7] = [
+        &rack_elevations,
+        &super::cables::check,
+        &interfaces,
+        &super::ports::check,
+        &super::relations::check,
+        &super::virtual_chassis::check,
+        &super::device_types::check,
     ];
     let found: Vec<Vec<Diagnostic>> = parts
         .par_iter()
@@ -61,7 +67,10 @@ fn rack_elevations(graph: &Graph, out: &mut Vec<Diagnostic>) {
                 out.push(
                     Diagnostic::new(
                         &codes::POSITION_OUT_OF_RACK,
-                        format!("`{}` has a position but no rack", data.name.value),
+                        format!(
+                            "`{}` has a position but no rack",
+                            graph.device_name(DeviceId::from_index(d))
+                        ),
                     )
                     .at(at)
                     .with_help("add the `rack`, or remove `position`"),
@@ -78,7 +87,10 @@ fn rack_elevations(graph: &Graph, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     &codes::POSITION_OUT_OF_RACK,
-                    format!("`{}` has a rack position but no face", data.name.value),
+                    format!(
+                        "`{}` has a rack position but no face",
+                        graph.device_name(DeviceId::from_index(d))
+                    ),
                 )
                 .at(at)
                 .with_help("add `face: front` or `face: rear`"),
@@ -120,7 +132,10 @@ fn rack_elevations(graph: &Graph, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     &codes::POSITION_OUT_OF_RACK,
-                    format!("`{}`: {problem}", data.name.value),
+                    format!(
+                        "`{}`: {problem}",
+                        graph.device_name(DeviceId::from_index(d))
+                    ),
                 )
                 .at(at)
                 .with_help(format!(
@@ -174,13 +189,7 @@ fn sweep_face(graph: &Graph, devices: &[Mounted], rear: bool, out: &mut Vec<Diag
                 .as_ref()
                 .map_or(object.location(), |p| object.at(p))
         };
-        let name = |m: &Mounted| {
-            graph.model.devices[m.device.index()]
-                .data
-                .name
-                .value
-                .as_str()
-        };
+        let name = |m: &Mounted| graph.device_name(m.device);
         let units = |m: &Mounted| format!("U{}", f64::from(m.start) / 2.0);
         let is_own = m.rear == rear;
         if is_own {
@@ -241,13 +250,7 @@ fn full_depth_conflict(
     here_at: Location,
     behind_at: Location,
 ) -> Diagnostic {
-    let name = |m: &Mounted| {
-        graph.model.devices[m.device.index()]
-            .data
-            .name
-            .value
-            .as_str()
-    };
+    let name = |m: &Mounted| graph.device_name(m.device);
     Diagnostic::new(
         &codes::FULL_DEPTH_CONFLICT,
         format!(

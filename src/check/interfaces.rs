@@ -1,14 +1,17 @@
 //! Family 6, device interfaces: the parts of NetBox's `Interface.clean`
 //! (`dcim/models/device_components.py`) that resolution leaves over (a parent only on a
 //! virtual interface, no LAG on one, no virtual interface marked connected), and netsot's
-//! own rule against nested LAGs. Only interfaces with an entry can carry these mistakes, so
+//! own rule against nested LAGs (`policy.netbox_departures.nested_lags`; NetBox accepts a
+//! LAG in a LAG). Only interfaces with an entry can carry these mistakes, so
 //! only `graph.interface_links` is walked.
 
 use crate::diag::codes;
 use crate::diag::{Diagnostic, Location};
 use crate::graph::{Graph, Owner};
+use crate::model::config::Config;
 
-pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(graph: &Graph, config: &Config, out: &mut Vec<Diagnostic>) {
+    let nested_lags = config.policy.netbox_departures.nested_lags;
     for node in &graph.interface_links {
         let i = node.interface;
         // A VM's interfaces have no type in NetBox, so only netsot's own rule (nested LAGs)
@@ -20,6 +23,9 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
         let file = graph.interface_location(i).file;
         if let (Some(lag), Some(reference)) = (node.lag, &entry.lag) {
             if kind.is("lag") {
+                if !nested_lags {
+                    continue;
+                }
                 out.push(
                     Diagnostic::new(
                         &codes::NESTED_LAG,
@@ -30,7 +36,7 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
                         ),
                     )
                     .at(Location::new(file, reference.span))
-                    .with_help("make the physical members of both LAGs members of one LAG"),
+                    .with_help("make the physical members of both LAGs members of one LAG, or turn off `policy.netbox_departures.nested_lags`"),
                 );
             } else if device && kind.is("virtual") {
                 out.push(

@@ -264,16 +264,18 @@ fn is_container(graph: &Graph, prefix: usize) -> bool {
 }
 
 fn addresses(graph: &Graph, config: &Config, prefixes: &PrefixTable, out: &mut Vec<Diagnostic>) {
-    // The first non-shared holder of each host address, per VRF.
-    let mut holders: HashMap<(Option<VrfId>, IpAddr), IpId> =
+    // The holders of each host address so far, per VRF.
+    let mut holders: HashMap<(Option<VrfId>, IpAddr), Holders> =
         HashMap::with_capacity_and_hasher(graph.ip_addresses.len(), Default::default());
     for (i, node) in graph.ip_addresses.iter().enumerate() {
         let data = graph.ip_data(IpId::from_index(i));
         let address = node.address.addr();
         let role = data.role.as_ref().map(|r| r.value);
 
-        // NetBox refuses the network and broadcast addresses of IPv4 subnets up to /30.
-        if let IpNet::V4(v4) = node.address {
+        // NetBox refuses the network and broadcast addresses of IPv4 subnets up to /30 on
+        // an interface only (`IPAddress.clean` tests `assigned_object` first): an address
+        // assigned to nothing may be one, e.g. to reserve it.
+        if let (IpNet::V4(v4), Some(_)) = (node.address, node.interface) {
             if v4.prefix_len() < 31 {
                 let what = if v4.addr() == v4.network() {
                     Some("network")
@@ -295,36 +297,67 @@ fn addresses(graph: &Graph, config: &Config, prefixes: &PrefixTable, out: &mut V
             }
         }
 
-        // Duplicates: refused unless the VRF allows them, or one side has a shared role.
+        // Duplicates: refused unless the VRF allows them, or every holder of the address
+        // has a shared role (NetBox's `IPADDRESS_ROLES_NONUNIQUE`): one VRRP address and one
+        // plain address are a duplicate, whichever comes first.
         let shared = role.is_some_and(|r| r.is_shared());
-        if !shared && enforces_unique(graph, config, node.vrf) {
-            match holders.get(&(node.vrf, address)) {
-                Some(&first) => out.push(
-                    Diagnostic::new(
-                        &codes::DUPLICATE_IP_ADDRESS,
-                        format!(
-                            "{address} is assigned twice in VRF `{}`",
-                            graph.vrf_name(node.vrf)
-                        ),
-                    )
-                    .at_labelled(graph.ip_location(IpId::from_index(i)), describe_holder(graph, IpId::from_index(i)))
-                    .with_secondary(graph.ip_location(first), describe_holder(graph, first))
-                    .with_help(
-                        "remove one; a shared address (VRRP, HSRP, anycast, VIP) needs its `role` on each",
-                    ),
-                ),
+        if enforces_unique(graph, config, node.vrf) {
+            let this = IpId::from_index(i);
+            match holders.get_mut(&(node.vrf, address)) {
+                Some(seen) => {
+                    let clash = if shared {
+                        seen.unshared
+                    } else {
+                        Some(seen.first)
+                    };
+                    if let Some(first) = clash {
+                        out.push(
+                            Diagnostic::new(
+                                &codes::DUPLICATE_IP_ADDRESS,
+                                format!(
+                                    "{address} is assigned twice in VRF `{}`",
+                                    graph.vrf_name(node.vrf)
+                                ),
+                            )
+                            .at_labelled(graph.ip_location(this), describe_holder(graph, this))
+                            .with_secondary(graph.ip_location(first), describe_holder(graph, first))
+                            .with_help(
+                                "remove one; a shared address (VRRP, HSRP, anycast, VIP) needs its `role` on each",
+                            ),
+                        );
+                    }
+                    if !shared && seen.unshared.is_none() {
+                        seen.unshared = Some(this);
+                    }
+                }
                 None => {
-                    holders.insert((node.vrf, address), IpId::from_index(i));
+                    holders.insert(
+                        (node.vrf, address),
+                        Holders {
+                            first: this,
+                            unshared: (!shared).then_some(this),
+                        },
+                    );
                 }
             }
         }
 
-        // The prefix that holds the address: in its own VRF, or (a mistake) only in another.
+        // The prefix that holds the address: in its own VRF, or (a mistake, when the team
+        // asks for the check) only in another.
+        let departures = &config.policy.netbox_departures;
         let host_len = max_len(&node.address);
         match prefixes.containing(node.vrf, address, host_len) {
-            Some(prefix) => mask_mismatch(graph, IpId::from_index(i), prefix as usize, out),
-            None => match prefixes.containing_any(address) {
-                Some(other) => {
+            Some(prefix) => {
+                if departures.mask_mismatch {
+                    mask_mismatch(graph, IpId::from_index(i), prefix as usize, out);
+                }
+            }
+            None => {
+                let other = departures
+                    .vrf_mismatch
+                    .then(|| prefixes.containing_any(address))
+                    .flatten();
+                if let Some(other) = other {
                     let other_vrf = graph.prefixes[other as usize].vrf;
                     out.push(
                         Diagnostic::new(
@@ -340,31 +373,38 @@ fn addresses(graph: &Graph, config: &Config, prefixes: &PrefixTable, out: &mut V
                         .at(graph.ip_location(IpId::from_index(i)))
                         .with_secondary(prefix_location(graph, other as usize), "this prefix")
                         .with_help(match other_vrf {
-                            Some(_) => format!("add `vrf: {}`", graph.vrf_name(other_vrf)),
-                            None => {
-                                "remove the address's `vrf`, or add a prefix to its VRF".to_string()
-                            }
+                            Some(_) => format!(
+                                "add `vrf: {}`, or turn off `policy.netbox_departures.vrf_mismatch`",
+                                graph.vrf_name(other_vrf)
+                            ),
+                            None => "remove the address's `vrf`, add a prefix to its VRF, or turn off `policy.netbox_departures.vrf_mismatch`".to_string(),
                         }),
                     );
-                }
-                None if config.policy.require_parent_prefix => out.push(
-                    Diagnostic::new(
-                        &codes::ORPHAN_IP_ADDRESS,
-                        format!(
-                            "{} lies in no prefix of VRF `{}`",
-                            node.address,
-                            graph.vrf_name(node.vrf)
+                } else if config.policy.require_parent_prefix {
+                    out.push(
+                        Diagnostic::new(
+                            &codes::ORPHAN_IP_ADDRESS,
+                            format!(
+                                "{} lies in no prefix of VRF `{}`",
+                                node.address,
+                                graph.vrf_name(node.vrf)
+                            ),
+                        )
+                        .at(graph.ip_location(IpId::from_index(i)))
+                        .with_help(
+                            "add the prefix it belongs to, or turn off `policy.require_parent_prefix`",
                         ),
-                    )
-                    .at(graph.ip_location(IpId::from_index(i)))
-                    .with_help(
-                        "add the prefix it belongs to, or turn off `policy.require_parent_prefix`",
-                    ),
-                ),
-                None => {}
-            },
+                    );
+                }
+            }
         }
     }
+}
+
+/// The holders of one address seen so far: the first, and the first without a shared role.
+struct Holders {
+    first: IpId,
+    unshared: Option<IpId>,
 }
 
 /// `10.0.0.1/24 on leaf1:Vlan10`, or the bare address when unassigned.
@@ -415,7 +455,7 @@ fn mask_mismatch(graph: &Graph, ip: IpId, prefix: usize, out: &mut Vec<Diagnosti
             "the most specific prefix holding it",
         )
         .with_help(format!(
-            "write `{suggestion}`, or mark the prefix `is_pool: true` or `status: container`"
+            "write `{suggestion}`, mark the prefix `is_pool: true` or `status: container`, or turn off `policy.netbox_departures.mask_mismatch`"
         )),
     );
 }

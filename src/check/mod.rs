@@ -16,9 +16,9 @@ mod ipam_values;
 mod policy;
 mod ports;
 mod relations;
-mod virtual_chassis;
-mod values;
 mod unique_values;
+mod values;
+mod virtual_chassis;
 mod vlan;
 
 use crate::diag::{Diagnostic, FileId};
@@ -44,7 +44,7 @@ pub fn run(
                     })
                 },
                 || {
-                    let mut vlan = collect(timings, "vlan", |out| vlan::check(graph, out));
+                    let mut vlan = collect(timings, "vlan", |out| vlan::check(graph, config, out));
                     vlan.extend(collect(timings, "custom_fields", |out| {
                         custom_fields::check(graph, out)
                     }));
@@ -55,7 +55,7 @@ pub fn run(
         },
         || {
             rayon::join(
-                || collect(timings, "dcim", |out| dcim::check(graph, out)),
+                || collect(timings, "dcim", |out| dcim::check(graph, config, out)),
                 || {
                     collect(timings, "policy", |out| {
                         policy::check(graph, config, config_file, out)

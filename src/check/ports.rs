@@ -39,7 +39,9 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
                         &codes::REAR_PORT_POSITIONS_OUT_OF_RANGE,
                         format!(
                             "rear port `{}` of `{}` has {} positions; NetBox allows 1 to 1024",
-                            port.name.value, data.name.value, p.value
+                            port.name.value,
+                            data.label(),
+                            p.value
                         ),
                     )
                     .at(object.at(p))
@@ -98,7 +100,8 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
                         &codes::UNRESOLVED_REFERENCE,
                         format!(
                             "device `{}` has no rear port `{}`",
-                            data.name.value, rear.value
+                            data.label(),
+                            rear.value
                         ),
                     )
                     .at(object.at(rear))
@@ -117,7 +120,7 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
                         &codes::REAR_PORT_POSITION_OUT_OF_RANGE,
                         format!(
                             "front port `{}` of `{}` maps onto position {position} of rear port `{}`, which has {positions}",
-                            port.name.value, data.name.value, rear.value
+                            port.name.value, data.label(), rear.value
                         ),
                     )
                     .at(at)
@@ -133,7 +136,7 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
                         &codes::REAR_PORT_POSITION_TAKEN,
                         format!(
                             "front port `{}` of `{}` maps onto position {position} of rear port `{}`, already taken",
-                            port.name.value, data.name.value, rear.value
+                            port.name.value, data.label(), rear.value
                         ),
                     )
                     .at_labelled(at, "taken again here")

@@ -20,7 +20,7 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
 fn devices(graph: &Graph, out: &mut Vec<Diagnostic>) {
     for (d, (node, object)) in graph.devices.iter().zip(&graph.model.devices).enumerate() {
         let data = &object.data;
-        let name = &data.name.value;
+        let name = &data.label();
         if let (Some(rack), Some(reference)) = (node.rack, &data.rack) {
             let rack_node = &graph.racks[rack.index()];
             let rack_data = &graph.model.racks[rack.index()].data;
@@ -233,7 +233,11 @@ fn virtual_machines(graph: &Graph, out: &mut Vec<Diagnostic>) {
                     format!("`{}` is in cluster `{}`", host.value, theirs.value),
                 ),
                 None => diagnostic.with_secondary(
-                    host_object.at(&host_object.data.name),
+                    host_object
+                        .data
+                        .name
+                        .as_ref()
+                        .map_or(host_object.location(), |n| host_object.at(n)),
                     format!("`{}` is in no cluster", host.value),
                 ),
             };

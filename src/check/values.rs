@@ -190,12 +190,14 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
         let mut found = Vec::new();
         let data = &device.data;
         let at = |value| Location::new(device.file, value);
-        too_long(&mut found, device.file, &data.name, 64, || {
-            "device name".to_string()
-        });
+        if let Some(name) = &data.name {
+            too_long(&mut found, device.file, name, 64, || {
+                "device name".to_string()
+            });
+        }
         if let Some(tag) = &data.asset_tag {
             too_long(&mut found, device.file, tag, 50, || {
-                format!("asset tag of device `{}`", data.name.value)
+                format!("asset tag of device `{}`", data.label())
             });
         }
         for (value, what) in [
@@ -208,7 +210,8 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
                         &codes::INVALID_VALUE,
                         format!(
                             "`{what}` of device `{}` is {}, above {VC_MAX}",
-                            data.name.value, value.value
+                            data.label(),
+                            value.value
                         ),
                     )
                     .at(at(value.span))
@@ -220,9 +223,9 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
             &mut found,
             device.file,
             data.config_context.as_ref(),
-            || format!("device `{}`", data.name.value),
+            || format!("device `{}`", data.label()),
         );
-        interfaces(&mut found, device.file, &data.name, &data.interfaces);
+        interfaces(&mut found, device.file, data.label(), &data.interfaces);
         found
     });
     let machines = m.virtual_machines.par_iter().flat_map_iter(|vm| {
@@ -234,7 +237,7 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
         local_context(&mut found, vm.file, data.config_context.as_ref(), || {
             format!("virtual machine `{}`", data.name.value)
         });
-        interfaces(&mut found, vm.file, &data.name, &data.interfaces);
+        interfaces(&mut found, vm.file, &data.name.value, &data.interfaces);
         found
     });
     out.par_extend(devices.chain(machines));
@@ -452,12 +455,12 @@ fn rack_values(rack: &Obj<crate::model::dcim::Rack>, out: &mut Vec<Diagnostic>) 
 fn interfaces(
     out: &mut Vec<Diagnostic>,
     file: FileId,
-    owner: &Text,
+    owner: &str,
     interfaces: &[Spanned<Interface>],
 ) {
     for interface in interfaces {
         too_long(out, file, &interface.name, 64, || {
-            format!("interface name on `{}`", owner.value)
+            format!("interface name on `{owner}`")
         });
         if let Some(mtu) = interface
             .mtu
@@ -469,7 +472,7 @@ fn interfaces(
                     &codes::INVALID_VALUE,
                     format!(
                         "MTU of interface `{}:{}` is {}, outside {} to {}",
-                        owner.value, interface.name.value, mtu.value, MTU.0, MTU.1
+                        owner, interface.name.value, mtu.value, MTU.0, MTU.1
                     ),
                 )
                 .at(Location::new(file, mtu.span))

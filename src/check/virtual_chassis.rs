@@ -24,7 +24,8 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
                     &codes::VC_MEMBER_WITHOUT_POSITION,
                     format!(
                         "`{}` is a member of virtual chassis `{}` but has no `vc_position`",
-                        data.name.value, reference.value
+                        data.label(),
+                        reference.value
                     ),
                 )
                 .at(object.at(reference))
@@ -45,7 +46,10 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
                         &codes::VC_POSITION_TAKEN,
                         format!(
                             "`{}` and `{}` both take position {} of virtual chassis `{}`",
-                            data.name.value, first.data.name.value, position.value, reference.value
+                            data.label(),
+                            first.data.label(),
+                            position.value,
+                            reference.value
                         ),
                     )
                     .at_labelled(object.at(position), "taken again here")
@@ -87,7 +91,10 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
                     ),
                 )
                 .at(object.at(reference))
-                .with_secondary(member.at(&member.data.name), format!("`{}` {theirs}", reference.value))
+                .with_secondary(
+                    member.data.name.as_ref().map_or(member.location(), |n| member.at(n)),
+                    format!("`{}` {theirs}", reference.value),
+                )
                 .with_help(format!(
                     "set `virtual_chassis: {}` and a `vc_position` on `{}`, or choose a member as master",
                     object.data.name.value, reference.value

@@ -6,11 +6,13 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::diag::codes;
 use crate::diag::{Diagnostic, Location};
 use crate::graph::{Graph, SiteId, VlanGroupId};
+use crate::model::config::Config;
 
-pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(graph: &Graph, config: &Config, out: &mut Vec<Diagnostic>) {
     group_ranges_valid(graph, out);
     vids_and_duplicates(graph, out);
-    interface_modes(graph, out);
+    let untagged_also_tagged = config.policy.netbox_departures.untagged_also_tagged;
+    interface_modes(graph, untagged_also_tagged, out);
 }
 
 /// Where a VLAN's VID and name must be unique: its group, else its site, else the global
@@ -205,7 +207,9 @@ fn group_ranges(graph: &Graph, group: VlanGroupId) -> Vec<(u32, u32)> {
     vec![(low, high)]
 }
 
-fn interface_modes(graph: &Graph, out: &mut Vec<Diagnostic>) {
+/// `untagged_also_tagged`: whether a VLAN both untagged and tagged on one port is reported
+/// (`policy.netbox_departures`; NetBox accepts it).
+fn interface_modes(graph: &Graph, untagged_also_tagged: bool, out: &mut Vec<Diagnostic>) {
     // Only interfaces with an entry can carry these mistakes.
     for node in &graph.interface_links {
         let i = node.interface;
@@ -244,8 +248,9 @@ fn interface_modes(graph: &Graph, out: &mut Vec<Diagnostic>) {
                 .with_help("add `mode: access` (or `tagged` for a trunk with a native VLAN)"),
             );
         }
-        // A VLAN both untagged and tagged on one port is contradictory intent.
-        if let Some(untagged) = node.untagged_vlan {
+        // A VLAN both untagged and tagged on one port is contradictory intent, but NetBox
+        // accepts it: reported only when the team asks for it.
+        if let Some(untagged) = node.untagged_vlan.filter(|_| untagged_also_tagged) {
             if node.tagged_vlans.contains(&untagged) {
                 out.push(
                     Diagnostic::new(
@@ -262,7 +267,7 @@ fn interface_modes(graph: &Graph, out: &mut Vec<Diagnostic>) {
                             .as_ref()
                             .map_or_else(|| graph.interface_location(i).span, |v| v.span),
                     ))
-                    .with_help("remove it from `tagged_vlans`"),
+                    .with_help("remove it from `tagged_vlans`, or turn off `policy.netbox_departures.untagged_also_tagged`"),
                 );
             }
         }

@@ -8,6 +8,7 @@ use clap::ValueEnum;
 use super::{Failure, Outcome, RepoArgs};
 use crate::diag::{did_you_mean, emit};
 use crate::graph::index::SiteLookup;
+use crate::graph::DeviceId;
 
 use crate::view::Views;
 
@@ -44,20 +45,45 @@ pub fn run(args: Args, _color: bool) -> Result<Outcome, Failure> {
             {
                 SiteLookup::Found(d) => views.device(d),
                 SiteLookup::Ambiguous(candidates) => {
-                    let names: Vec<String> = candidates
-                        .iter()
-                        .map(|&d| {
-                            let device = graph.device(d);
-                            format!("{}/{}", device.site.value, device.name.value)
-                        })
-                        .collect();
-                    return Err(Failure {
-                        message: format!(
-                            "device `{}` exists in several sites: {}",
-                            args.name,
-                            names.join(", ")
-                        ),
-                        help: Some(format!("qualify it with its site, e.g. `{}`", names[0])),
+                    let qualified = |d: DeviceId| {
+                        format!("{}/{}", graph.device(d).site.value, graph.device_name(d))
+                    };
+                    let names: Vec<String> = candidates.iter().map(|&d| qualified(d)).collect();
+                    // Devices of one name in one site (NetBox allows one per tenant) cannot
+                    // be told apart by a qualified name.
+                    let one_site = names.iter().all(|n| *n == names[0]);
+                    return Err(if one_site {
+                        let tenants: Vec<&str> = candidates
+                            .iter()
+                            .map(|&d| {
+                                graph
+                                    .device(d)
+                                    .tenant
+                                    .as_ref()
+                                    .map_or("no tenant", |t| t.value.as_str())
+                            })
+                            .collect();
+                        Failure {
+                            message: format!(
+                                "`{}` names {} devices, for the tenants {}",
+                                names[0],
+                                names.len(),
+                                tenants.join(", ")
+                            ),
+                            help: Some(
+                                "`show device` cannot choose between them; `netsot export` lists both"
+                                    .into(),
+                            ),
+                        }
+                    } else {
+                        Failure {
+                            message: format!(
+                                "device `{}` exists in several sites: {}",
+                                args.name,
+                                names.join(", ")
+                            ),
+                            help: Some(format!("qualify it with its site, e.g. `{}`", names[0])),
+                        }
                     });
                 }
                 SiteLookup::Missing => {

@@ -98,8 +98,9 @@ impl<K: Copy + Eq> NameIndex<K> {
 pub struct SiteIndex<K> {
     /// Site (its raw id, [`NO_SITE`] for objects without one), then name: two levels, so a
     /// lookup by `&str` allocates nothing. A bare `u32` key hashes in one step, as an
-    /// `Option` would not.
-    by_site: HashMap<u32, HashMap<Arc<str>, K>>,
+    /// `Option` would not. A site holds a name more than once only when the collection
+    /// allows it ([`SiteIndex::insert_shared`]: devices of one name for different tenants).
+    by_site: HashMap<u32, HashMap<Arc<str>, Holders<K>>>,
     by_name: HashMap<Arc<str>, Holders<K>>,
 }
 
@@ -156,24 +157,26 @@ impl<K: Copy> SiteIndex<K> {
             .by_site
             .entry(site.map_or(NO_SITE, SiteId::raw))
             .or_default();
-        if let Some(&existing) = names.get(name) {
-            return Some(existing);
+        if let Some(existing) = names.get(name) {
+            return Some(existing.as_slice()[0]);
         }
-        let name: Arc<str> = Arc::from(name);
-        names.insert(Arc::clone(&name), index);
-        match self.by_name.entry(name) {
-            Entry::Occupied(mut holders) => match holders.get_mut() {
-                Holders::One(one) => {
-                    let first = *one;
-                    holders.insert(Holders::Many(vec![first, index]));
-                }
-                Holders::Many(many) => many.push(index),
-            },
-            Entry::Vacant(slot) => {
-                slot.insert(Holders::One(index));
-            }
-        }
+        self.insert_shared(site, name, index);
         None
+    }
+
+    /// Adds an object of `site` even when the site holds its name already; a lookup of the
+    /// name from that site is then ambiguous.
+    pub fn insert_shared(&mut self, site: Option<SiteId>, name: &str, index: K) {
+        let names = self
+            .by_site
+            .entry(site.map_or(NO_SITE, SiteId::raw))
+            .or_default();
+        let name: Arc<str> = match names.get_key_value(name) {
+            Some((shared, _)) => Arc::clone(shared),
+            None => Arc::from(name),
+        };
+        add_holder(names.entry(Arc::clone(&name)), index);
+        add_holder(self.by_name.entry(name), index);
     }
 
     /// Looks `name` up from `site`: the site's own object first, then a unique one elsewhere.
@@ -185,8 +188,10 @@ impl<K: Copy> SiteIndex<K> {
         site_names: &NameIndex<SiteId>,
     ) -> SiteLookup<'a, K> {
         if let Some(site) = site {
-            if let Some(found) = self.in_site(site, name) {
-                return SiteLookup::Found(found);
+            match self.all_in_site(site, name) {
+                [one] => return SiteLookup::Found(*one),
+                [] => {}
+                many => return SiteLookup::Ambiguous(many),
             }
         }
         match self.by_name.get(name).map(Holders::as_slice) {
@@ -196,8 +201,10 @@ impl<K: Copy> SiteIndex<K> {
         }
         if let Some((site_name, rest)) = name.split_once('/') {
             if let Some(site) = site_names.get(site_name) {
-                if let Some(found) = self.in_site(site, rest) {
-                    return SiteLookup::Found(found);
+                match self.all_in_site(site, rest) {
+                    [one] => return SiteLookup::Found(*one),
+                    [] => {}
+                    many => return SiteLookup::Ambiguous(many),
                 }
             }
         }
@@ -208,8 +215,33 @@ impl<K: Copy> SiteIndex<K> {
         self.by_name.keys().map(|name| &**name)
     }
 
+    /// The first object named `name` in `site`.
     pub fn in_site(&self, site: SiteId, name: &str) -> Option<K> {
-        self.by_site.get(&site.raw())?.get(name).copied()
+        self.all_in_site(site, name).first().copied()
+    }
+
+    /// Every object named `name` in `site` (more than one only through `insert_shared`).
+    pub fn all_in_site(&self, site: SiteId, name: &str) -> &[K] {
+        self.by_site
+            .get(&site.raw())
+            .and_then(|names| names.get(name))
+            .map_or(&[], Holders::as_slice)
+    }
+}
+
+/// Adds `index` to the holders of a name.
+fn add_holder<N, K: Copy>(entry: Entry<'_, N, Holders<K>>, index: K) {
+    match entry {
+        Entry::Occupied(mut holders) => match holders.get_mut() {
+            Holders::One(one) => {
+                let first = *one;
+                holders.insert(Holders::Many(vec![first, index]));
+            }
+            Holders::Many(many) => many.push(index),
+        },
+        Entry::Vacant(slot) => {
+            slot.insert(Holders::One(index));
+        }
     }
 }
 

@@ -413,6 +413,10 @@ pub struct Graph {
     pub generated_interfaces: Vec<GeneratedInterface>,
     /// For each device, its interfaces sorted by name, to find one by binary search.
     interfaces_by_name: Vec<InterfaceId>,
+    /// What messages and outputs call the devices without a `name` (NetBox allows them):
+    /// `<unnamed device with asset tag T>`, else `<unnamed device at FILE:LINE>`. Only
+    /// unnamed devices have an entry, so named ones cost nothing.
+    unnamed_devices: rustc_hash::FxHashMap<DeviceId, Box<str>>,
 }
 
 impl Graph {
@@ -542,7 +546,7 @@ impl Graph {
 
     pub fn owner_name(&self, owner: Owner) -> &str {
         match owner {
-            Owner::Device(d) => &self.model.devices[d.index()].data.name.value,
+            Owner::Device(d) => self.device_name(d),
             Owner::VirtualMachine(v) => &self.model.virtual_machines[v.index()].data.name.value,
         }
     }
@@ -629,6 +633,18 @@ impl Graph {
 
     pub fn device(&self, device: DeviceId) -> &Device {
         &self.model.devices[device.index()].data
+    }
+
+    /// A device's name, or for an unnamed device its stable label (`<unnamed device ...>`,
+    /// see [`Graph::unnamed_devices`]), for messages.
+    pub fn device_name(&self, device: DeviceId) -> &str {
+        match &self.model.devices[device.index()].data.name {
+            Some(name) => &name.value,
+            None => self
+                .unnamed_devices
+                .get(&device)
+                .map_or("<unnamed device>", |label| label),
+        }
     }
 
     /// The height in units of a device, from its type (1 when unknown).

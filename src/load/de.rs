@@ -627,7 +627,10 @@ mod tests {
     fn keys_that_cannot_be_field_names_are_reported_and_skipped() {
         let text = "name: leaf1\ndevice_type: x\nrole: leaf\nsite: ams1\n? [a, b]\n: 1\n~: 2\n";
         let (device, diagnostics) = load::<Device>(text);
-        assert_eq!(device.unwrap().name.value, "leaf1");
+        assert_eq!(
+            device.unwrap().name.map(|n| n.value).as_deref(),
+            Some("leaf1")
+        );
         let codes: Vec<&str> = diagnostics.iter().map(|d| d.rule.code).collect();
         assert_eq!(codes, ["NS0103", "NS0103"]);
     }

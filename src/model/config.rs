@@ -53,6 +53,10 @@ pub struct Policy {
     /// aggregate) of its VRF; false when not given.
     #[serde(default)]
     pub require_parent_prefix: bool,
+    /// Rules netsot can add to NetBox's; all off when not given, so that everything NetBox
+    /// accepts passes.
+    #[serde(default)]
+    pub netbox_departures: NetboxDepartures,
     /// Declarative rules over the objects of a collection.
     #[serde(default)]
     pub rules: Vec<Spanned<PolicyRule>>,
@@ -63,9 +67,38 @@ impl Default for Policy {
         Policy {
             enforce_global_unique: true,
             require_parent_prefix: false,
+            netbox_departures: NetboxDepartures::default(),
             rules: Vec::new(),
         }
     }
+}
+
+/// Stricter rules than NetBox 4.4's, each off by default (`docs/policy.md`): a repository
+/// exported from NetBox passes unless the team turns them on.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct NetboxDepartures {
+    /// NS0405: an address's mask must equal the mask of the most specific prefix of its
+    /// VRF holding it (pools, containers, host routes and some roles exempt).
+    #[serde(default)]
+    pub mask_mismatch: bool,
+    /// NS0409: an address that no prefix of its VRF holds, while a prefix of another VRF
+    /// does, is reported.
+    #[serde(default)]
+    pub vrf_mismatch: bool,
+    /// NS0303: an interface's `lag` must name an interface of `type: lag`.
+    #[serde(default)]
+    pub lag_type: bool,
+    /// NS0303: an interface's `bridge` must name an interface of `type: bridge`.
+    #[serde(default)]
+    pub bridge_type: bool,
+    /// NS0607: a LAG may not be a member of another LAG.
+    #[serde(default)]
+    pub nested_lags: bool,
+    /// NS0503: one VLAN may not be both an interface's untagged VLAN and one of its tagged
+    /// VLANs.
+    #[serde(default)]
+    pub untagged_also_tagged: bool,
 }
 
 /// "Every object of `collection` that matches `when` has the fields of `require`."

@@ -109,7 +109,9 @@ pub struct Rack {
 /// A device: an installed box, with the components its type gives it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Device {
-    pub name: Text,
+    /// Optional, as in NetBox: an unnamed device cannot be referenced by name and is shown
+    /// as `<unnamed device ...>` (`Graph::owner_name`).
+    pub name: Option<Text>,
     /// `Manufacturer/Model`, or the device type's slug.
     pub device_type: Text,
     pub role: Text,
@@ -161,6 +163,16 @@ pub struct Device {
     pub modules: Vec<Spanned<super::modules::Module>>,
     /// The device bay this device is installed in, for a child device.
     pub parent_device: Option<Spanned<super::modules::ParentBay>>,
+}
+
+impl Device {
+    /// The device's name, or `<unnamed device>` (NetBox's name is optional) for messages
+    /// that have no graph at hand; with one, `Graph::device_name` labels it better.
+    pub fn label(&self) -> &str {
+        self.name
+            .as_ref()
+            .map_or("<unnamed device>", |name| name.value.as_str())
+    }
 }
 
 /// An interface entry of a device or virtual machine. An entry whose name matches an

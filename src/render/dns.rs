@@ -94,6 +94,8 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
         address: IpAddr,
         forward: Option<(usize, Record)>,
         reverse: Option<(usize, Record)>,
+        /// Why a name that would be rendered breaks the DNS's rules (NS0108).
+        invalid: Option<String>,
     }
     let found: Vec<Found> = (0..graph.ip_addresses.len() as u32)
         .into_par_iter()
@@ -102,8 +104,6 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
             let dns_name = graph.ip_data(ip).dns_name.as_ref()?;
             let node = &graph.ip_addresses[ip.index()];
             let name = normalize(&dns_name.value);
-            // An invalid name is reported by NS0108 when loading.
-            validate_dns_name(&name).ok()?;
             let address = node.address.addr();
             // NetBox lets a name start with `*`, but here it would become a wildcard
             // A record answering for every unlisted name and a PTR naming `*.`: refused.
@@ -114,6 +114,7 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
                     address,
                     forward: None,
                     reverse: None,
+                    invalid: None,
                 });
             }
             let forward = by_name
@@ -147,12 +148,23 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
                     };
                     (z, record)
                 });
+            // NetBox's `DNSValidator` (checked when loading) lets `_`, long labels and edge
+            // hyphens through; BIND refuses a zone holding them, so a name this output would
+            // write is held to the DNS's rules here, and one in no zone is only outside.
+            let (forward, reverse, invalid) = match validate_dns_name(&name) {
+                Ok(()) => (forward, reverse, None),
+                Err(reason) => {
+                    let rendered = forward.is_some() || reverse.is_some();
+                    (None, None, rendered.then_some(reason))
+                }
+            };
             Some(Found {
                 location: Location::new(node.file, dns_name.span),
                 name,
                 address,
                 forward,
                 reverse,
+                invalid,
             })
         })
         .collect();
@@ -191,6 +203,17 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
     }
     drop(ptr_claims);
     for (f, claimed) in found.into_iter().zip(claimed) {
+        if let Some(reason) = &f.invalid {
+            out.diagnostics.push(
+                Diagnostic::new(
+                    &codes::INVALID_DNS_NAME,
+                    format!("`{}` is not a valid DNS name: {reason}", f.name),
+                )
+                .at(f.location)
+                .with_help("the `dns` output writes it into a zone, which BIND would refuse: use labels of letters, digits and hyphens, 1 to 63 characters each, separated by dots"),
+            );
+            continue;
+        }
         if f.name == "*" || f.name.starts_with("*.") {
             out.diagnostics.push(
                 Diagnostic::new(

@@ -374,11 +374,13 @@ fn hosts<'g>(graph: &'g crate::graph::Graph) -> Vec<Host<'g>> {
         tags: tags(relations.tags),
         custom_fields: relations.custom_fields,
     };
-    let devices = graph.devices.iter().enumerate().map(|(d, n)| {
+    // An unnamed device has no host name to monitor or inventory it by: left out.
+    let devices = graph.devices.iter().enumerate().filter_map(|(d, n)| {
         let data = &m.devices[d].data;
-        host(
+        let name = data.name.as_ref()?;
+        Some(host(
             Owner::Device(DeviceId::from_index(d)),
-            &data.name.value,
+            &name.value,
             status(data.status.as_ref()),
             HostRelations {
                 primary_ip4: n.primary_ip4,
@@ -390,7 +392,7 @@ fn hosts<'g>(graph: &'g crate::graph::Graph) -> Vec<Host<'g>> {
                 tags: &n.tags,
                 custom_fields: &data.custom_fields,
             },
-        )
+        ))
     });
     let vms = graph.virtual_machines.iter().enumerate().map(|(v, n)| {
         let data = &m.virtual_machines[v].data;
@@ -477,7 +479,11 @@ pub(crate) fn host_name_location(
     match owner {
         crate::graph::Owner::Device(d) => {
             let device = &graph.model.devices[d.index()];
-            device.at(&device.data.name)
+            device
+                .data
+                .name
+                .as_ref()
+                .map_or(device.location(), |name| device.at(name))
         }
         crate::graph::Owner::VirtualMachine(v) => {
             let vm = &graph.model.virtual_machines[v.index()];

@@ -149,6 +149,13 @@ pub fn render(cx: &Context, output: &Spanned<Output>, out: &mut Rendered) {
                         if budget.is_stopped() {
                             return None;
                         }
+                        // An unnamed device has no name to give its file: not rendered
+                        // per object (it is still in `graph.devices`).
+                        if collection == "devices"
+                            && graph.model.devices[i as usize].data.name.is_none()
+                        {
+                            return None;
+                        }
                         let (key, view) = if collection == "devices" {
                             ("device", views.device(DeviceId::new(i)))
                         } else {

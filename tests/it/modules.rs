@@ -34,7 +34,7 @@ fn interface_names(compilation: &Compilation, device: &str) -> Vec<String> {
         .model
         .devices
         .iter()
-        .position(|d| d.data.name.value == device)
+        .position(|d| d.data.label() == device)
         .expect("device");
     let owner = Owner::Device(netsot::graph::DeviceId::from_index(index));
     let mut names: Vec<String> = graph

@@ -100,7 +100,9 @@ rules! {
     /// A LAG is a member of a LAG.
     ///
     /// ## What it does
-    /// Reports an interface of type `lag` that itself names a `lag`.
+    /// When `policy.netbox_departures.nested_lags` is on, reports an interface of type `lag`
+    /// that itself names a `lag`. NetBox's `Interface.clean` accepts it (it refuses only a
+    /// virtual member and a LAG of itself), so the check is off by default.
     ///
     /// ## Why is this bad?
     /// Link aggregation does not nest.
@@ -109,6 +111,7 @@ rules! {
     /// ```yaml
     /// - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, interfaces: [{name: Port-Channel1, type: lag}, {name: Port-Channel2, type: lag, lag: Port-Channel1}]}
     /// ```
+    /// with `policy: {netbox_departures: {nested_lags: true}}` in `netsot.yaml`.
     NESTED_LAG = ("NS0607", "nested-lag", Error);
 
     /// A virtual chassis member has no position.

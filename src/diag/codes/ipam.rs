@@ -8,7 +8,8 @@ rules! {
     /// ## What it does
     /// Reports an address (host part) that appears twice in the same VRF, or in the global
     /// table when `enforce_global_unique` is on, unless the VRF does not enforce uniqueness
-    /// or both have a shared role (anycast, vip, vrrp, hsrp, glbp, carp).
+    /// or every holder has a shared role (anycast, vip, vrrp, hsrp, glbp, carp), as NetBox's
+    /// `IPAddress.clean`: one VRRP address and one plain address are a duplicate.
     ///
     /// ## Why is this bad?
     /// Two hosts answering to one address is an outage waiting to happen.
@@ -76,9 +77,10 @@ rules! {
     /// An IP address's mask disagrees with its prefix.
     ///
     /// ## What it does
-    /// Reports an address whose prefix length differs from that of the most specific
-    /// prefix containing it, unless that prefix is a container or a pool, or the address is a
-    /// host route (/32, /128) or an anycast, VIP or loopback role.
+    /// When `policy.netbox_departures.mask_mismatch` is on (NetBox has no such rule, so it
+    /// is off by default), reports an address whose prefix length differs from that of the
+    /// most specific prefix containing it, unless that prefix is a container or a pool, or
+    /// the address is a host route (/32, /128) or an anycast, VIP or loopback role.
     ///
     /// ## Why is this bad?
     /// `10.1.0.5/16` inside `10.1.0.0/24` configures the wrong subnet on the host.
@@ -90,24 +92,29 @@ rules! {
     /// ip_addresses:
     ///   - {address: 10.1.0.5/16}
     /// ```
+    /// with `policy: {netbox_departures: {mask_mismatch: true}}` in `netsot.yaml`.
     MASK_MISMATCH = ("NS0405", "mask-mismatch", Error);
 
     /// An IPv4 network or broadcast address is used as a host address.
     ///
     /// ## What it does
-    /// Reports IPv4 addresses equal to the network or broadcast address of their own mask,
-    /// except in /31 and /32. NetBox 4.4 refuses them only on addresses assigned to an
-    /// interface (and IPv6 network addresses too, except in /127 and /128); netsot reports
-    /// IPv4 ones wherever they are.
+    /// Reports IPv4 addresses assigned to an interface that are the network or broadcast
+    /// address of their own mask, except in /31 and /32, as NetBox 4.4's `IPAddress.clean`;
+    /// an address assigned to nothing may be one (NetBox refuses IPv6 network addresses on
+    /// an interface too, except in /127 and /128; netsot accepts them).
     ///
     /// ## Why is this bad?
     /// Such an address cannot be used by a host.
     ///
     /// ## Example
     /// ```yaml
-    /// ip_addresses:
-    ///   - {address: 10.1.0.0/24}   # the network address
-    ///   - {address: 10.1.1.255/24}   # the broadcast address
+    ///     interfaces:
+    ///       - name: eth0
+    ///         ip_addresses:
+    ///           - {address: 10.1.0.0/24}   # the network address
+    ///       - name: eth1
+    ///         ip_addresses:
+    ///           - {address: 10.1.1.255/24}   # the broadcast address
     /// ```
     NETWORK_OR_BROADCAST_ADDRESS = ("NS0406", "network-or-broadcast-address", Error);
 
@@ -148,8 +155,9 @@ rules! {
     /// An IP address lies in a prefix of another VRF only.
     ///
     /// ## What it does
-    /// Reports an address that no prefix of its own VRF contains, while a prefix of another
-    /// VRF does: usually a forgotten or wrong `vrf`.
+    /// When `policy.netbox_departures.vrf_mismatch` is on (NetBox has no such rule, so it is
+    /// off by default), reports an address that no prefix of its own VRF contains, while a
+    /// prefix of another VRF does: usually a forgotten or wrong `vrf`.
     ///
     /// ## Why is this bad?
     /// The address is checked for duplicates in the wrong table and rendered into the wrong view.
@@ -161,6 +169,7 @@ rules! {
     /// ip_addresses:
     ///   - {address: 10.9.0.5/24}   # without `vrf: prod`
     /// ```
+    /// with `policy: {netbox_departures: {vrf_mismatch: true}}` in `netsot.yaml`.
     VRF_MISMATCH = ("NS0409", "vrf-mismatch", Error);
 
     /// Two aggregates overlap.

@@ -28,6 +28,8 @@ rules! {
     /// otherwise (a region per parent, a tenant per group, a platform per manufacturer, a
     /// VLAN group per site, a cluster per group or site, a virtual machine per cluster) are
     /// ambiguous the same way when held in several scopes, and qualified as `SCOPE/NAME`.
+    /// Devices of one name in one site for different tenants (NetBox allows them) cannot be
+    /// told apart by a reference at all: one must be renamed before it is referenced.
     ///
     /// ## Why is this bad?
     /// netsot would have to guess which object is meant.
@@ -42,19 +44,22 @@ rules! {
     /// A reference names an object of the wrong kind.
     ///
     /// ## What it does
-    /// Reports references that resolve but to an object that cannot play the role: a LAG
-    /// that is not of type `lag`, a bridge that is not a bridge, a parent that is the
-    /// interface itself.
+    /// Reports references that resolve but to an object that cannot play the role: an
+    /// interface that is its own parent, LAG or bridge (as NetBox), and, when the team turns
+    /// on `policy.netbox_departures.lag_type` or `bridge_type`, a LAG that is not of type
+    /// `lag` or a bridge that is not of type `bridge`.
     ///
     /// ## Why is this bad?
     /// The configuration rendered from such relations would be wrong. NetBox refuses an
-    /// interface as its own parent or LAG, and its forms offer only LAG interfaces as a LAG
-    /// (its API does not check the LAG's type, and it has no rule for a bridge's type).
+    /// interface as its own parent or LAG, and its forms offer only LAG interfaces as a LAG;
+    /// its model and API do not check the LAG's or the bridge's type, hence the switches
+    /// (off by default).
     ///
     /// ## Example
     /// ```yaml
     /// - {name: leaf1, role: leaf, device_type: Acme/S1, site: ams1, interfaces: [{name: eth0, lag: eth1}]}   # eth1 is not a LAG
     /// ```
+    /// with `policy: {netbox_departures: {lag_type: true, bridge_type: true}}` in `netsot.yaml`.
     WRONG_KIND_REFERENCE = ("NS0303", "wrong-kind-reference", Error);
 
     /// An object refers to something in another site.
@@ -97,13 +102,13 @@ rules! {
     /// An interface relation crosses to another device.
     ///
     /// ## What it does
-    /// Reports a `lag`, `parent` or `bridge` that names an interface of another device
-    /// (virtual chassis members excepted for LAGs).
+    /// Reports a `lag`, `parent` or `bridge` that names an interface of another device,
+    /// unless both devices are members of one virtual chassis (`DEVICE:INTERFACE` naming the
+    /// other member), as NetBox's `Interface.clean` allows.
     ///
     /// ## Why is this bad?
-    /// A port channel or sub-interface exists on one box. NetBox refuses the relation unless
-    /// both devices are members of one virtual chassis, for a parent and a bridge too (netsot
-    /// allows that exception for LAGs only).
+    /// A port channel or sub-interface exists on one box, or on one stack of boxes managed as
+    /// one; NetBox refuses the relation across devices that share no virtual chassis.
     ///
     /// ## Example
     /// ```yaml
@@ -116,7 +121,9 @@ rules! {
     ///
     /// ## What it does
     /// Checks that `primary_ip4`, `primary_ip6` and `oob_ip` name an address assigned to an
-    /// interface of the same device (or virtual machine), of the right family.
+    /// interface of the same device (or virtual machine), of the right family. As in NetBox's
+    /// `Device.clean`, an interface of another member of the device's virtual chassis counts
+    /// too, unless it is `mgmt_only`.
     ///
     /// ## Why is this bad?
     /// Monitoring and inventories reach the device at its primary IP; an address on another

@@ -122,8 +122,11 @@ rules! {
     /// A name that becomes a DNS label breaks DNS rules.
     ///
     /// ## What it does
-    /// Checks `dns_name` values and the names of zones: labels of 1 to 63 letters, digits
-    /// and hyphens, not starting or ending with a hyphen, 253 characters in all.
+    /// Checks every `dns_name` as NetBox's `DNSValidator` does (labels of letters, digits,
+    /// `-` and `_`, an optional leading `*`, 255 characters in all). Where a `dns` output
+    /// writes the name into a zone, and for the names of zones and name servers, it applies
+    /// the DNS's own rules: labels of 1 to 63 letters, digits and hyphens, not starting or
+    /// ending with a hyphen, 253 characters in all (so `_` is refused there only).
     ///
     /// ## Why is this bad?
     /// BIND rejects the whole zone for one bad owner name.
@@ -131,7 +134,8 @@ rules! {
     /// ## Example
     /// ```yaml
     /// ip_addresses:
-    ///   - {address: 10.0.0.1/32, dns_name: leaf_1.example.net}   # `_` is not allowed
+    ///   # NetBox accepts `_`, but the `dns` output would write it into the zone.
+    ///   - {address: 10.0.0.1/32, dns_name: leaf_1.example.net}
     /// ```
     INVALID_DNS_NAME = ("NS0108", "invalid-dns-name", Error);
 

@@ -41,7 +41,9 @@ rules! {
     ///
     /// ## What it does
     /// Reports tagged VLANs on an interface whose mode is not `tagged`, and VLANs on an
-    /// interface without a mode, as NetBox clears or refuses them.
+    /// interface without a mode, as NetBox clears or refuses them; and, when
+    /// `policy.netbox_departures.untagged_also_tagged` is on (NetBox accepts it, so it is
+    /// off by default), one VLAN both untagged and tagged on a port.
     ///
     /// ## Why is this bad?
     /// An access port carries one VLAN; a tagged list on it is intent that no switch applies.

@@ -83,11 +83,7 @@ impl Builder<'_> {
             })
         } else {
             let what = kind.as_str().replace('_', " ");
-            let name = self.graph.model.devices[device.index()]
-                .data
-                .name
-                .value
-                .clone();
+            let name = self.graph.device_name(device);
             self.push(
                 Diagnostic::new(
                     &codes::UNRESOLVED_REFERENCE,
@@ -262,7 +258,7 @@ impl Builder<'_> {
             &codes::UNRESOLVED_REFERENCE,
             format!(
                 "device `{}` has no {what} `{port}`",
-                self.graph.model.devices[device.index()].data.name.value
+                self.graph.device_name(device)
             ),
         )
         .at(Location::new(file, span));

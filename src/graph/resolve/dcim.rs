@@ -5,7 +5,8 @@
 //!
 //! Reports: NS0301 (unresolved-reference, device types also by bare model),
 //! NS0304 (cross-site-reference) and NS0201 (duplicate-object; platforms per manufacturer,
-//! clusters per group and site, VMs per cluster and tenant).
+//! clusters per group and site, VMs per cluster and tenant); devices are indexed by
+//! `device_names.rs`.
 
 use super::organisation::parent_label;
 use super::scoped::Keyed;
@@ -158,24 +159,8 @@ impl Builder<'_> {
             })
             .collect();
         step.done("devices");
-        // Devices are unique within their site, the first one kept.
-        let mut devices = SiteIndex::with_capacity(model.devices.len());
-        for (i, (o, node)) in model.devices.iter().zip(&device_nodes).enumerate() {
-            let data = &o.data;
-            if let Some(first) =
-                devices.insert(node.site, &data.name.value, DeviceId::from_index(i))
-            {
-                let first = &model.devices[first.index()];
-                self.push(duplicate(
-                    "device",
-                    &data.name.value,
-                    o.at(&data.name),
-                    first.at(&first.data.name),
-                ));
-            }
-        }
         self.graph.devices = device_nodes;
-        self.graph.indexes.devices = devices;
+        self.index_devices(&model);
 
         step.done("device index");
         for o in &model.cluster_groups {

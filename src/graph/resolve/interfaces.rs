@@ -13,7 +13,7 @@
 
 use super::{which, Builder};
 use crate::diag::{codes, suggestion_help, Diagnostic, Location};
-use crate::graph::index::duplicate;
+use crate::graph::index::{duplicate, SiteLookup};
 use crate::graph::*;
 use crate::model::Text;
 use rayon::prelude::*;
@@ -280,10 +280,15 @@ impl Builder<'_> {
         let file = self.graph.owner_location(owner).file;
         let site = self.graph.owner_site(owner);
         let mut links = InterfaceLinks::new(id);
+        // NetBox puts no type limit on a LAG or a bridge (only its forms filter the
+        // choices), so the types are checked only when the team asks for it.
+        let departures = &self.config.policy.netbox_departures;
+        let lag_kind = if departures.lag_type { "lag" } else { "" };
+        let bridge_kind = if departures.bridge_type { "bridge" } else { "" };
         links.lag = entry
             .lag
             .as_ref()
-            .and_then(|r| self.resolve_sibling(owner, id, r, file, "LAG", "lag"));
+            .and_then(|r| self.resolve_sibling(owner, id, r, file, "LAG", lag_kind));
         links.parent = entry
             .parent
             .as_ref()
@@ -291,7 +296,7 @@ impl Builder<'_> {
         links.bridge = entry
             .bridge
             .as_ref()
-            .and_then(|r| self.resolve_sibling(owner, id, r, file, "bridge", "bridge"));
+            .and_then(|r| self.resolve_sibling(owner, id, r, file, "bridge", bridge_kind));
         links.untagged_vlan = entry
             .untagged_vlan
             .as_ref()
@@ -353,13 +358,15 @@ impl Builder<'_> {
         &mut graph.interface_links[node.links as usize]
     }
 
-    /// Reports a `dns_name` that BIND would refuse as an owner name.
+    /// Reports a `dns_name` that NetBox's `DNSValidator` would refuse. The DNS's stricter
+    /// rules (no `_`, labels of at most 63 characters) apply where a `dns` output writes the
+    /// name (`render/dns.rs`), as NetBox itself stores such names.
     pub(super) fn check_dns_name(&self, name: &Text, file: crate::diag::FileId) {
-        if let Err(reason) = validate_dns_name(&name.value) {
+        if let Err(reason) = netbox_dns_name(&name.value) {
             self.push(
                 Diagnostic::new(&codes::INVALID_DNS_NAME, format!("`{}` is not a valid DNS name: {reason}", name.value))
                     .at(Location::new(file, name.span))
-                    .with_help("use labels of letters, digits and hyphens, 1 to 63 characters each, separated by dots"),
+                    .with_help("use labels of letters, digits, `-` and `_`, separated by dots, 255 characters in all"),
             );
         }
     }
@@ -409,8 +416,24 @@ impl Builder<'_> {
         let found = match self.graph.find_interface(owner, &reference.value) {
             Some(found) => found,
             None => {
-                if let Some((device, _)) = reference.value.split_once(':') {
+                if let Some((device, name)) = reference.value.split_once(':') {
                     if device != self.graph.owner_name(owner) {
+                        // NetBox's `Interface.clean` accepts a LAG, parent or bridge on
+                        // another member of the device's virtual chassis.
+                        if let Some(member) = self.chassis_member(owner, device) {
+                            let member = Owner::Device(member);
+                            if let Some(found) = self.graph.find_interface(member, name) {
+                                return self.check_sibling_kind(
+                                    this,
+                                    found,
+                                    role,
+                                    required_kind,
+                                    location,
+                                );
+                            }
+                            self.unresolved_interface(member, name, location);
+                            return None;
+                        }
                         self.push(
                             Diagnostic::new(
                                 &codes::FOREIGN_INTERFACE,
@@ -418,7 +441,7 @@ impl Builder<'_> {
                             )
                             .at(location)
                             .with_help(format!(
-                                "a {role} must be an interface of `{}` itself",
+                                "a {role} must be an interface of `{}` itself or of another member of its virtual chassis",
                                 self.graph.owner_name(owner)
                             )),
                         );
@@ -429,26 +452,55 @@ impl Builder<'_> {
                         return self.check_sibling_kind(this, found, role, required_kind, location);
                     }
                 }
-                let range = self.graph.owner_interfaces(owner);
-                let names: Vec<&str> = range.map(|i| self.graph.interface_name(i)).collect();
-                let suggestions = self
-                    .suggestions
-                    .did_you_mean(&reference.value, names.iter().copied());
-                let mut diagnostic = Diagnostic::new(
-                    &codes::UNRESOLVED_REFERENCE,
-                    format!(
-                        "`{}` has no interface `{}`",
-                        self.graph.owner_name(owner),
-                        reference.value
-                    ),
-                )
-                .at(location);
-                diagnostic.help = suggestion_help(&suggestions);
-                self.push(diagnostic);
+                self.unresolved_interface(owner, &reference.value, location);
                 return None;
             }
         };
         self.check_sibling_kind(this, found, role, required_kind, location)
+    }
+
+    /// Reports that `owner` has no interface `name`, with the closest names it has.
+    fn unresolved_interface(&self, owner: Owner, name: &str, location: Location) {
+        let range = self.graph.owner_interfaces(owner);
+        let names: Vec<&str> = range.map(|i| self.graph.interface_name(i)).collect();
+        let suggestions = self.suggestions.did_you_mean(name, names.iter().copied());
+        let mut diagnostic = Diagnostic::new(
+            &codes::UNRESOLVED_REFERENCE,
+            format!(
+                "`{}` has no interface `{name}`",
+                self.graph.owner_name(owner)
+            ),
+        )
+        .at(location);
+        diagnostic.help = suggestion_help(&suggestions);
+        self.push(diagnostic);
+    }
+
+    /// The device named `device`, when it is another member of the virtual chassis of
+    /// `owner`.
+    fn chassis_member(&self, owner: Owner, device: &str) -> Option<DeviceId> {
+        let Owner::Device(own) = owner else {
+            return None;
+        };
+        let own_node = &self.graph.devices[own.index()];
+        let chassis = own_node.virtual_chassis?;
+        let ix = &self.graph.indexes;
+        let other = match ix.devices.lookup(own_node.site, device, &ix.sites) {
+            SiteLookup::Found(other) => other,
+            SiteLookup::Ambiguous(members) => {
+                // Among devices of one name in several sites, the chassis member is meant.
+                let mut members = members
+                    .iter()
+                    .filter(|&&d| self.graph.devices[d.index()].virtual_chassis == Some(chassis));
+                match (members.next(), members.next()) {
+                    (Some(&one), None) => one,
+                    _ => return None,
+                }
+            }
+            SiteLookup::Missing => return None,
+        };
+        (other != own && self.graph.devices[other.index()].virtual_chassis == Some(chassis))
+            .then_some(other)
     }
 
     pub(super) fn check_sibling_kind(
@@ -481,13 +533,44 @@ impl Builder<'_> {
                             kind.map_or("?", |k| k.as_str())
                         ),
                     )
-                    .at(location),
+                    .at(location)
+                    .with_help(format!(
+                        "name an interface of `type: {required_kind}`, or turn off `policy.netbox_departures.{required_kind}_type`"
+                    )),
                 );
                 return None;
             }
         }
         Some(found)
     }
+}
+
+/// Checks a `dns_name` as NetBox 4.4 does: its `DNSValidator` (`ipam/validators.py`,
+/// `^([0-9A-Za-z_-]+|\*)(\.[0-9A-Za-z_-]+)*\.?$`) and the field's `max_length` of 255.
+fn netbox_dns_name(name: &str) -> Result<(), String> {
+    let length = name.chars().count();
+    if length > 255 {
+        return Err(format!("it is {length} characters long; the limit is 255"));
+    }
+    let name = name.strip_suffix('.').unwrap_or(name);
+    if name.is_empty() {
+        return Err("it is empty".into());
+    }
+    for (i, label) in name.split('.').enumerate() {
+        if label.is_empty() {
+            return Err("it has an empty label (two dots in a row)".into());
+        }
+        if i == 0 && label == "*" {
+            continue;
+        }
+        if let Some(bad) = label
+            .chars()
+            .find(|&c| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        {
+            return Err(format!("the label `{label}` holds `{bad}`"));
+        }
+    }
+    Ok(())
 }
 
 /// Checks a host name against RFC 1035/1123 as DNS servers apply it: labels of 1 to 63

@@ -11,6 +11,7 @@
 mod cables;
 mod config_contexts;
 mod dcim;
+mod device_names;
 mod interfaces;
 mod ipam;
 mod modules;
@@ -26,7 +27,7 @@ use std::collections::HashMap;
 
 pub use interfaces::validate_dns_name;
 
-use crate::diag::{codes, suggestion_help, Diagnostic, Location};
+use crate::diag::{codes, suggestion_help, Diagnostic, Location, SourceMap};
 use crate::graph::id::{DeviceTypeId, SiteId, TagId};
 use crate::graph::index::SiteLookup;
 use crate::graph::Graph;
@@ -36,7 +37,12 @@ use crate::timing::Timings;
 use which::{SiteWhich, Which};
 
 /// Resolves every reference of `model`. Never fails; problems are diagnostics.
-pub fn build(model: Model, config: &Config, timings: &Timings) -> (Graph, Vec<Diagnostic>) {
+pub fn build(
+    model: Model,
+    config: &Config,
+    files: &SourceMap,
+    timings: &Timings,
+) -> (Graph, Vec<Diagnostic>) {
     let mut types_by_model: HashMap<String, Option<DeviceTypeId>> = HashMap::new();
     for (i, t) in model.device_types.iter().enumerate() {
         types_by_model
@@ -51,6 +57,7 @@ pub fn build(model: Model, config: &Config, timings: &Timings) -> (Graph, Vec<Di
         },
         diagnostics: std::sync::Mutex::new(Vec::new()),
         config,
+        files,
         types_by_model,
         timings,
         suggestions: crate::diag::SuggestionBudget::default(),
@@ -94,11 +101,10 @@ struct Builder<'a> {
     /// run on all threads; the order of reports does not matter, as diagnostics are sorted
     /// by their whole content at the end (`diag::sort_and_dedup`).
     diagnostics: std::sync::Mutex<Vec<Diagnostic>>,
-    #[allow(
-        dead_code,
-        reason = "policy switches are read by the checks; kept for resolution options"
-    )]
+    /// The policy switches resolution applies (`policy.netbox_departures`).
     config: &'a Config,
+    /// The files read, to give unnamed devices a label with their line.
+    files: &'a SourceMap,
     /// Device types by bare model name; `None` when several types share the model.
     types_by_model: HashMap<String, Option<DeviceTypeId>>,
     /// Where the families with steps of their own (DCIM, interfaces) report them.
@@ -289,6 +295,28 @@ impl Builder<'_> {
                     .iter()
                     .map(|&c| self.qualified(which, c))
                     .collect();
+                // Devices of one name in one site for different tenants, as NetBox allows:
+                // qualifying with the site cannot tell them apart.
+                let mut distinct = qualified.clone();
+                distinct.sort_unstable();
+                distinct.dedup();
+                if distinct.len() < qualified.len() {
+                    let diagnostic = Diagnostic::new(
+                        &codes::AMBIGUOUS_REFERENCE,
+                        format!(
+                            "{kind} `{}` names {} objects of one site ({}), which differ by tenant only",
+                            reference.value,
+                            qualified.len(),
+                            distinct.join(", ")
+                        ),
+                    )
+                    .at(location)
+                    .with_help(format!(
+                        "a reference cannot name a tenant: rename one of the {kind}s (NetBox allows one name per tenant in a site)"
+                    ));
+                    self.push(diagnostic);
+                    return None;
+                }
                 let diagnostic = Diagnostic::new(
                     &codes::AMBIGUOUS_REFERENCE,
                     format!(
@@ -330,8 +358,8 @@ impl Builder<'_> {
     fn qualified<K>(&self, which: SiteWhich<K>, index: K) -> String {
         let (site, name) = (which.site_and_name)(&self.graph.model, index);
         match site {
-            Some(site) => format!("{}/{}", site.value, name.value),
-            None => name.value.clone(),
+            Some(site) => format!("{}/{name}", site.value),
+            None => name.to_string(),
         }
     }
 

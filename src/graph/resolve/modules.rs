@@ -124,7 +124,7 @@ impl Builder<'_> {
                         &codes::UNKNOWN_MODULE_BAY,
                         format!(
                             "device `{}` has no module bay `{}` for module `{}`",
-                            model.devices[chain.device.index()].data.name.value,
+                            model.devices[chain.device.index()].data.label(),
                             crate::diag::quote(&module.bay.value),
                             module.module_type.value
                         ),
@@ -335,7 +335,9 @@ impl Builder<'_> {
                         &codes::DEVICE_BAY_OCCUPIED,
                         format!(
                             "device bay `{}` of `{}` already holds `{}`",
-                            bay.value, reference.value, first.data.name.value
+                            bay.value,
+                            reference.value,
+                            first.data.label()
                         ),
                     )
                     .at_labelled(Location::new(o.file, bay.span), "installed again here")

@@ -1,5 +1,7 @@
 //! Primary IPs: a device's or VM's `primary_ip4`, `primary_ip6` and `oob_ip` found among
-//! the addresses of its own interfaces (resolved on all threads).
+//! the addresses of its own interfaces or, for a device, of the interfaces of the other
+//! members of its virtual chassis that are not `mgmt_only`, as NetBox's `Device.clean`
+//! accepts (`vc_interfaces(if_master=False)`); resolved on all threads.
 //!
 //! Reports: NS0107 (invalid-ip) and NS0307 (primary-ip-not-on-device).
 
@@ -13,50 +15,56 @@ use rayon::prelude::*;
 impl Builder<'_> {
     pub(super) fn resolve_primary_ips(&mut self) {
         let model = std::sync::Arc::clone(&self.graph.model);
+        // The members of each virtual chassis, for addresses on another member.
+        let mut members: Vec<Vec<DeviceId>> = vec![Vec::new(); model.virtual_chassis.len()];
+        for (d, node) in self.graph.devices.iter().enumerate() {
+            if let Some(chassis) = node.virtual_chassis {
+                members[chassis.index()].push(DeviceId::from_index(d));
+            }
+        }
+        let members = &members;
         // Independent lookups, on all threads; stored in device order.
-        let found: Vec<_> =
-            model
-                .devices
-                .par_iter()
-                .enumerate()
-                .map(|(d, o)| {
-                    let owner = Owner::Device(DeviceId::from_index(d));
-                    let data = &o.data;
-                    let v4 = data.primary_ip4.as_ref().and_then(|t| {
-                        self.resolve_primary(owner, t, o.file, Some(4), "primary_ip4")
-                    });
-                    let v6 = data.primary_ip6.as_ref().and_then(|t| {
-                        self.resolve_primary(owner, t, o.file, Some(6), "primary_ip6")
-                    });
-                    let oob = data
-                        .oob_ip
-                        .as_ref()
-                        .and_then(|t| self.resolve_primary(owner, t, o.file, None, "oob_ip"));
-                    (v4, v6, oob)
-                })
-                .collect();
+        let found: Vec<_> = model
+            .devices
+            .par_iter()
+            .enumerate()
+            .map(|(d, o)| {
+                let owner = Owner::Device(DeviceId::from_index(d));
+                let data = &o.data;
+                let v4 = data.primary_ip4.as_ref().and_then(|t| {
+                    self.resolve_primary(owner, t, o.file, Some(4), "primary_ip4", members)
+                });
+                let v6 = data.primary_ip6.as_ref().and_then(|t| {
+                    self.resolve_primary(owner, t, o.file, Some(6), "primary_ip6", members)
+                });
+                let oob = data
+                    .oob_ip
+                    .as_ref()
+                    .and_then(|t| self.resolve_primary(owner, t, o.file, None, "oob_ip", members));
+                (v4, v6, oob)
+            })
+            .collect();
         for (node, ips) in self.graph.devices.iter_mut().zip(found) {
             (node.primary_ip4, node.primary_ip6, node.oob_ip) = ips;
         }
         for (v, o) in model.virtual_machines.iter().enumerate() {
             let owner = Owner::VirtualMachine(VirtualMachineId::from_index(v));
-            let v4 = o
-                .data
-                .primary_ip4
-                .as_ref()
-                .and_then(|t| self.resolve_primary(owner, t, o.file, Some(4), "primary_ip4"));
-            let v6 = o
-                .data
-                .primary_ip6
-                .as_ref()
-                .and_then(|t| self.resolve_primary(owner, t, o.file, Some(6), "primary_ip6"));
+            let v4 =
+                o.data.primary_ip4.as_ref().and_then(|t| {
+                    self.resolve_primary(owner, t, o.file, Some(4), "primary_ip4", &[])
+                });
+            let v6 =
+                o.data.primary_ip6.as_ref().and_then(|t| {
+                    self.resolve_primary(owner, t, o.file, Some(6), "primary_ip6", &[])
+                });
             let node = &mut self.graph.virtual_machines[v];
             (node.primary_ip4, node.primary_ip6) = (v4, v6);
         }
         drop(model);
     }
 
-    /// Finds the address `text` among the owner's interfaces.
+    /// Finds the address `text` among the owner's interfaces, then among those of the other
+    /// members of its virtual chassis (`members`, by chassis) that are not `mgmt_only`.
     pub(super) fn resolve_primary(
         &self,
         owner: Owner,
@@ -64,6 +72,7 @@ impl Builder<'_> {
         file: crate::diag::FileId,
         family: Option<u8>,
         field: &str,
+        members: &[Vec<DeviceId>],
     ) -> Option<IpId> {
         let location = Location::new(file, text.span);
         let wanted: std::net::IpAddr = match text.value.trim().parse::<IpNet>() {
@@ -97,11 +106,34 @@ impl Builder<'_> {
             );
             return None;
         }
-        for interface in self.graph.owner_interfaces(owner) {
-            for &ip in &self.graph.links(interface).ip_addresses {
-                if self.graph.ip_addresses[ip.index()].address.addr() == wanted {
-                    return Some(ip);
-                }
+        let holding = |interface: InterfaceId| {
+            self.graph
+                .links(interface)
+                .ip_addresses
+                .iter()
+                .copied()
+                .find(|ip| self.graph.ip_addresses[ip.index()].address.addr() == wanted)
+        };
+        if let Some(ip) = self.graph.owner_interfaces(owner).find_map(holding) {
+            return Some(ip);
+        }
+        let chassis = match owner {
+            Owner::Device(d) => self.graph.devices[d.index()].virtual_chassis,
+            Owner::VirtualMachine(_) => None,
+        };
+        let others = chassis
+            .and_then(|c| members.get(c.index()))
+            .into_iter()
+            .flatten()
+            .filter(|&&member| Owner::Device(member) != owner);
+        for &member in others {
+            let found = self
+                .graph
+                .owner_interfaces(Owner::Device(member))
+                .filter(|&i| !self.graph.interface_mgmt_only(i))
+                .find_map(holding);
+            if found.is_some() {
+                return found;
             }
         }
         let elsewhere = self
@@ -125,7 +157,11 @@ impl Builder<'_> {
         self.push(
             Diagnostic::new(&codes::PRIMARY_IP_NOT_ON_DEVICE, message)
                 .at(location)
-                .with_help("assign the address to one of the device's interfaces (under `interfaces:` → `ip_addresses:`)"),
+                .with_help(if chassis.is_some() {
+                    "assign the address to one of the device's interfaces (under `interfaces:` → `ip_addresses:`), or to an interface of another member of its virtual chassis that is not `mgmt_only`"
+                } else {
+                    "assign the address to one of the device's interfaces (under `interfaces:` → `ip_addresses:`)"
+                }),
         );
         None
     }

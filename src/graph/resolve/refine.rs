@@ -189,7 +189,7 @@ impl Builder<'_> {
                         &codes::UNKNOWN_TEMPLATE_INTERFACE,
                         format!(
                             "device `{}` has no interface `{}` from its type or modules to {action}",
-                            model.devices[device.index()].data.name.value,
+                            model.devices[device.index()].data.label(),
                             crate::diag::quote(&key.value)
                         ),
                     )

@@ -1,7 +1,10 @@
-//! Services: each service's device or VM and the addresses it listens on, which must be
-//! the owner's.
+//! Services: each service's device or VM and the addresses it listens on: the owner's
+//! first, else any address of the graph (a VIP on another device), as NetBox's
+//! `Service.ipaddresses` names any address (only its form filters them by parent).
 //!
-//! Reports: NS0106 (missing-field), NS0107 (invalid-ip) and NS0301 (unresolved-reference).
+//! Reports: NS0106 (missing-field), NS0107 (invalid-ip), NS0301 (unresolved-reference) and
+//! NS0302 (ambiguous-reference, an address held in several places, none of them the
+//! owner's).
 
 use super::{which, Builder};
 use crate::diag::{codes, Diagnostic};
@@ -12,6 +15,9 @@ impl Builder<'_> {
     pub(super) fn resolve_services(&mut self) {
         let model = std::sync::Arc::clone(&self.graph.model);
         let mut services = Vec::with_capacity(model.services.len());
+        // Every address by value, made on the first address a service's owner lacks: the
+        // first holder and how many hold it.
+        let mut anywhere: Option<rustc_hash::FxHashMap<std::net::IpAddr, (IpId, u32)>> = None;
         for o in &model.services {
             let data = &o.data;
             let owner = match (&data.device, &data.virtual_machine) {
@@ -53,25 +59,51 @@ impl Builder<'_> {
                     );
                     continue;
                 };
-                let found = owner.and_then(|owner| {
-                    self.graph
-                        .owner_interfaces(owner)
-                        .flat_map(|i| self.graph.links(i).ip_addresses.iter().copied())
-                        .find(|&ip| self.graph.ip_addresses[ip.index()].address.addr() == wanted)
+                let Some(owner) = owner else {
+                    continue;
+                };
+                let own = self
+                    .graph
+                    .owner_interfaces(owner)
+                    .flat_map(|i| self.graph.links(i).ip_addresses.iter().copied())
+                    .find(|&ip| self.graph.ip_addresses[ip.index()].address.addr() == wanted);
+                if let Some(ip) = own {
+                    addresses.push(ip);
+                    continue;
+                }
+                let anywhere = anywhere.get_or_insert_with(|| {
+                    let mut all = rustc_hash::FxHashMap::default();
+                    for (i, node) in self.graph.ip_addresses.iter().enumerate() {
+                        all.entry(node.address.addr())
+                            .and_modify(|(_, holders): &mut (IpId, u32)| *holders += 1)
+                            .or_insert((IpId::from_index(i), 1));
+                    }
+                    all
                 });
-                match found {
-                    Some(ip) => addresses.push(ip),
-                    None if owner.is_some() => self.push(
+                match anywhere.get(&wanted) {
+                    Some(&(ip, 1)) => addresses.push(ip),
+                    Some(&(_, holders)) => self.push(
                         Diagnostic::new(
-                            &codes::UNRESOLVED_REFERENCE,
+                            &codes::AMBIGUOUS_REFERENCE,
                             format!(
-                                "address {wanted} is not assigned to `{}`",
-                                self.graph.owner_name(owner.expect("checked"))
+                                "address {wanted} is held {holders} times, none of them by `{}`",
+                                self.graph.owner_name(owner)
                             ),
                         )
-                        .at(o.at(text)),
+                        .at(o.at(text))
+                        .with_help("assign the address to the service's own device or VM, so netsot knows which is meant"),
                     ),
-                    None => {}
+                    None => self.push(
+                        Diagnostic::new(
+                            &codes::UNRESOLVED_REFERENCE,
+                            format!("there is no address {wanted}"),
+                        )
+                        .at(o.at(text))
+                        .with_help(format!(
+                            "assign it to an interface of `{}`, or define it under `ip_addresses`",
+                            self.graph.owner_name(owner)
+                        )),
+                    ),
                 }
             }
             self.resolve_tags(&data.tags, o.file);

@@ -53,7 +53,7 @@ pub(super) struct SiteWhich<K: 'static> {
     pub collection: &'static str,
     pub index: fn(&Indexes) -> &SiteIndex<K>,
     /// The site (if any) and name of an object, to qualify it in messages.
-    pub site_and_name: fn(&Model, K) -> (Option<&Text>, &Text),
+    pub site_and_name: fn(&Model, K) -> (Option<&Text>, &str),
 }
 
 impl<K> Clone for SiteWhich<K> {
@@ -141,7 +141,7 @@ pub(super) const LOCATIONS: SiteWhich<LocationId> = SiteWhich {
     index: |ix| &ix.locations,
     site_and_name: |m, i| {
         let data = &m.locations[i.index()].data;
-        (Some(&data.site), &data.name)
+        (Some(&data.site), &data.name.value)
     },
 };
 
@@ -151,7 +151,7 @@ pub(super) const RACKS: SiteWhich<RackId> = SiteWhich {
     index: |ix| &ix.racks,
     site_and_name: |m, i| {
         let data = &m.racks[i.index()].data;
-        (Some(&data.site), &data.name)
+        (Some(&data.site), &data.name.value)
     },
 };
 
@@ -160,8 +160,12 @@ pub(super) const DEVICES: SiteWhich<DeviceId> = SiteWhich {
     collection: "devices",
     index: |ix| &ix.devices,
     site_and_name: |m, i| {
+        // Only named devices are indexed, so only they are ever qualified.
         let data = &m.devices[i.index()].data;
-        (Some(&data.site), &data.name)
+        (
+            Some(&data.site),
+            data.name.as_ref().map_or("", |n| &n.value),
+        )
     },
 };
 
@@ -171,6 +175,6 @@ pub(super) const VLANS: SiteWhich<VlanId> = SiteWhich {
     index: |ix| &ix.vlans,
     site_and_name: |m, i| {
         let data = &m.vlans[i.index()].data;
-        (data.site.as_ref(), &data.name)
+        (data.site.as_ref(), &data.name.value)
     },
 };
