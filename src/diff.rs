@@ -217,11 +217,8 @@ fn interfaces(graph: &Graph, out: &mut Entities) {
 fn cable_site(graph: &Graph, cable: usize) -> Option<String> {
     let node = graph.cables.get(cable)?;
     [&node.a, &node.b].into_iter().flatten().find_map(|end| {
-        let owner = match end {
-            crate::graph::CableTarget::Interface(i) => graph.interfaces[i.index()].owner,
-            crate::graph::CableTarget::Port { device, .. } => Owner::Device(*device),
-        };
-        site_name(graph, owner)
+        let site = end.site(graph)?;
+        Some(graph.model.sites[site.index()].data.name.value.clone())
     })
 }
 

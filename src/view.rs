@@ -11,9 +11,10 @@ use std::collections::HashMap;
 use serde_json::{json, Map, Value};
 
 use crate::context::Contexts;
+use crate::graph::trace::{CableEnds, CablePath, PathEnd};
 use crate::graph::{
-    CableTarget, DeviceId, Graph, Id, InterfaceId, IpId, Owner, RegionId, ServiceId, SiteId, TagId,
-    VirtualMachineId, VlanId,
+    CableId, CableTarget, DeviceId, Graph, Id, InterfaceId, IpId, Owner, RegionId, ServiceId,
+    SiteId, TagId, VirtualMachineId, VlanId,
 };
 
 /// Everything the views of one graph share: merged contexts and services by owner.
@@ -21,6 +22,8 @@ pub struct Views<'g> {
     pub graph: &'g Graph,
     pub contexts: Contexts<'g>,
     services: HashMap<Owner, Vec<ServiceId>>,
+    /// Every cable end, made on the first view that traces a path.
+    cable_ends: std::sync::OnceLock<CableEnds>,
 }
 
 impl<'g> Views<'g> {
@@ -38,6 +41,95 @@ impl<'g> Views<'g> {
             graph,
             contexts: Contexts::new(graph),
             services,
+            cable_ends: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Every cable end of the graph, to trace paths.
+    pub fn cable_ends(&self) -> &CableEnds {
+        self.cable_ends.get_or_init(|| CableEnds::new(self.graph))
+    }
+
+    /// A cable end, as NetBox's trace names it: its type, device (or circuit) and name.
+    pub fn cable_end(&self, end: &CableTarget) -> Value {
+        let g = self.graph;
+        match end {
+            CableTarget::Interface(i) => json!({
+                "type": "interface",
+                "device": g.owner_name(g.interfaces[i.index()].owner),
+                "name": g.interface_name(*i),
+            }),
+            CableTarget::Port { device, kind, name } => json!({
+                "type": kind.as_str(),
+                "device": g.device(*device).name.value,
+                "name": name,
+            }),
+            CableTarget::CircuitTermination { circuit, side } => json!({
+                "type": "circuit_termination",
+                "circuit": g.model.circuits[circuit.index()].data.cid.value,
+                "term_side": side.as_str(),
+                "site": end.site(g).map(|s| g.model.sites[s.index()].data.name.value.clone()),
+            }),
+        }
+    }
+
+    /// A cable, as NetBox's traced cable: label, type, status, color and length, with the
+    /// ends as written.
+    pub fn cable(&self, cable: CableId) -> Value {
+        let data = &self.graph.model.cables[cable.index()].data;
+        json!({
+            "label": data.label,
+            "type": data.kind.as_ref().map(|k| k.value.as_str()),
+            "status": data.status.as_ref().map_or("connected", |s| s.value.as_str()),
+            "color": data.color,
+            "length": data.length,
+            "length_unit": data.length_unit.as_ref().map(|u| u.value.as_str()),
+            "a": data.a.value.to_string(),
+            "b": data.b.value.to_string(),
+        })
+    }
+
+    /// A traced path: NetBox's `/trace/` list of `[near ends, cable, far ends]` segments,
+    /// with the path's flags.
+    pub fn path(&self, path: &CablePath) -> Value {
+        let g = self.graph;
+        let segments: Vec<Value> = path
+            .segments
+            .iter()
+            .map(|segment| {
+                let far = match &segment.far {
+                    Some(PathEnd::Termination(end)) => vec![self.cable_end(end)],
+                    Some(PathEnd::Site(site)) => vec![json!({
+                        "type": "site",
+                        "name": g.model.sites[site.index()].data.name.value,
+                    })],
+                    None => Vec::new(),
+                };
+                json!([
+                    [self.cable_end(&segment.near)],
+                    segment.cable.map(|c| self.cable(c)),
+                    far,
+                ])
+            })
+            .collect();
+        json!({
+            "path": segments,
+            "is_complete": path.is_complete,
+            "is_active": path.is_active,
+            "is_split": path.is_split,
+        })
+    }
+
+    /// The far end of the path leaving `end` (NetBox's `connected_endpoints`, here at most
+    /// one) and whether every cable on the way is connected.
+    fn connected_endpoints(&self, end: CableTarget) -> (Vec<String>, Option<bool>) {
+        let g = self.graph;
+        match crate::graph::trace::trace(g, self.cable_ends(), end) {
+            Some(path) => match path.destination() {
+                Some(destination) => (vec![destination.label(g)], Some(path.is_active)),
+                None => (Vec::new(), None),
+            },
+            None => (Vec::new(), None),
         }
     }
 
@@ -151,13 +243,12 @@ impl<'g> Views<'g> {
             } else {
                 cable.a.as_ref()
             }?;
-            Some(match peer {
-                CableTarget::Interface(j) => g.interface_label(*j),
-                CableTarget::Port { device, name, .. } => {
-                    format!("{}:{}", g.device(*device).name.value, name)
-                }
-            })
+            Some(peer.label(g))
         });
+        let (endpoints, reachable) = match node.cable() {
+            Some(_) => self.connected_endpoints(CableTarget::Interface(interface)),
+            None => (Vec::new(), None),
+        };
         json!({
             "name": g.interface_name(interface),
             "type": g.interface_kind(interface).map(|k| k.as_str()),
@@ -175,6 +266,8 @@ impl<'g> Views<'g> {
             "tagged_vlans": links.tagged_vlans.iter().map(|&v| vlan(v)).collect::<Vec<_>>(),
             "vrf": links.vrf.map(|v| g.model.vrfs[v.index()].data.name.value.clone()),
             "connected_to": connected,
+            "connected_endpoints": endpoints,
+            "connected_endpoints_reachable": reachable,
             "tags": entry.map(|e| e.tags.iter().map(|t| t.value.clone()).collect::<Vec<_>>()).unwrap_or_default(),
             "ip_addresses": links.ip_addresses.iter().map(|&ip| self.ip(ip)).collect::<Vec<_>>(),
         })

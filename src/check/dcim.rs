@@ -262,7 +262,8 @@ fn full_depth_conflict(
 enum EndKey {
     Interface(InterfaceId),
     Port(DeviceId, TerminationType, String),
-    /// A circuit termination or power feed, by its text.
+    Circuit(crate::graph::CircuitId, crate::graph::CircuitSide),
+    /// A power feed, by its text.
     Other(TerminationType, String),
 }
 
@@ -338,12 +339,11 @@ fn cables(graph: &Graph, out: &mut Vec<Diagnostic>) {
         }
         for (target, reference, kind) in [(&node.a, &data.a, kind_a), (&node.b, &data.b, kind_b)] {
             let at = object.at(reference);
-            let key =
-                match target {
-                    Some(CableTarget::Interface(i)) => {
-                        if let Some(interface_kind) = graph.interface_kind(*i) {
-                            if is_uncableable(interface_kind) {
-                                out.push(
+            let key = match target {
+                Some(CableTarget::Interface(i)) => {
+                    if let Some(interface_kind) = graph.interface_kind(*i) {
+                        if is_uncableable(interface_kind) {
+                            out.push(
                                 Diagnostic::new(
                                     &codes::VIRTUAL_INTERFACE_CABLED,
                                     format!(
@@ -353,31 +353,34 @@ fn cables(graph: &Graph, out: &mut Vec<Diagnostic>) {
                                     ),
                                 )
                                 .at(at)
-                                .with_secondary(
-                                    graph.interface_location(*i),
-                                    "the interface",
-                                )
-                                .with_help(if interface_kind.as_str() == "lag" {
-                                    "cable the LAG's physical member interfaces instead"
-                                } else if matches!(interface_kind.as_str(), "virtual" | "bridge") {
-                                    "cable the physical interface it rides on instead"
-                                } else {
-                                    "wireless interfaces connect by wireless links, not cables"
-                                }),
+                                .with_secondary(graph.interface_location(*i), "the interface")
+                                .with_help(
+                                    if interface_kind.as_str() == "lag" {
+                                        "cable the LAG's physical member interfaces instead"
+                                    } else if matches!(
+                                        interface_kind.as_str(),
+                                        "virtual" | "bridge"
+                                    ) {
+                                        "cable the physical interface it rides on instead"
+                                    } else {
+                                        "wireless interfaces connect by wireless links, not cables"
+                                    },
+                                ),
                             );
-                            }
                         }
-                        EndKey::Interface(*i)
                     }
-                    Some(CableTarget::Port { device, kind, name }) => {
-                        EndKey::Port(*device, *kind, name.clone())
-                    }
-                    None if kind.is("circuit_termination") || kind.is("power_feed") => {
-                        EndKey::Other(kind, reference.value.to_string())
-                    }
-                    // Unresolved: reported already.
-                    None => continue,
-                };
+                    EndKey::Interface(*i)
+                }
+                Some(CableTarget::Port { device, kind, name }) => {
+                    EndKey::Port(*device, *kind, name.clone())
+                }
+                Some(CableTarget::CircuitTermination { circuit, side }) => {
+                    EndKey::Circuit(*circuit, *side)
+                }
+                None if kind.is("power_feed") => EndKey::Other(kind, reference.value.to_string()),
+                // Unresolved: reported already.
+                None => continue,
+            };
             match ends.get(&key) {
                 Some(first) => out.push(
                     Diagnostic::new(

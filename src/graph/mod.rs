@@ -15,6 +15,7 @@
 pub mod id;
 pub mod index;
 mod resolve;
+pub mod trace;
 
 use std::ops::Range;
 
@@ -300,7 +301,7 @@ pub struct VlanGroupNode {
 }
 
 /// What a cable end attaches to.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum CableTarget {
     Interface(InterfaceId),
     /// A port other than an interface: its device, kind and name.
@@ -309,6 +310,73 @@ pub enum CableTarget {
         kind: TerminationType,
         name: String,
     },
+    /// A circuit's termination, written `CID:A` or `CID:Z`.
+    CircuitTermination {
+        circuit: CircuitId,
+        side: CircuitSide,
+    },
+}
+
+/// The side of a circuit a termination is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CircuitSide {
+    A,
+    Z,
+}
+
+impl CircuitSide {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CircuitSide::A => "A",
+            CircuitSide::Z => "Z",
+        }
+    }
+
+    /// The termination across the circuit.
+    pub fn other(self) -> CircuitSide {
+        match self {
+            CircuitSide::A => CircuitSide::Z,
+            CircuitSide::Z => CircuitSide::A,
+        }
+    }
+}
+
+impl CableTarget {
+    /// The site the end is at: its device's, or its circuit termination's.
+    pub fn site(&self, graph: &Graph) -> Option<SiteId> {
+        match self {
+            CableTarget::Interface(i) => graph.owner_site(graph.interfaces[i.index()].owner),
+            CableTarget::Port { device, .. } => graph.devices[device.index()].site,
+            CableTarget::CircuitTermination { circuit, side } => {
+                let site = graph.circuit_termination(*circuit, *side)?.site.as_ref()?;
+                graph.indexes.sites.get(&site.value)
+            }
+        }
+    }
+
+    /// How the end is written in a cable: `DEVICE:PORT` or `CID:SIDE`.
+    pub fn label(&self, graph: &Graph) -> String {
+        match self {
+            CableTarget::Interface(i) => graph.interface_label(*i),
+            CableTarget::Port { device, name, .. } => {
+                format!("{}:{name}", graph.device(*device).name.value)
+            }
+            CableTarget::CircuitTermination { circuit, side } => format!(
+                "{}:{}",
+                graph.model.circuits[circuit.index()].data.cid.value,
+                side.as_str()
+            ),
+        }
+    }
+
+    /// The kind of end, as `a_type`/`b_type` name it.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            CableTarget::Interface(_) => "interface",
+            CableTarget::Port { kind, .. } => kind.as_str(),
+            CableTarget::CircuitTermination { .. } => "circuit_termination",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -523,6 +591,20 @@ impl Graph {
         self.ip_addresses[ip.index()]
             .interface
             .map(|i| self.interfaces[i.index()].owner)
+    }
+
+    /// A circuit's termination on one side, if the circuit defines it.
+    pub fn circuit_termination(
+        &self,
+        circuit: CircuitId,
+        side: CircuitSide,
+    ) -> Option<&crate::model::circuits::CircuitTermination> {
+        let data = &self.model.circuits[circuit.index()].data;
+        let termination = match side {
+            CircuitSide::A => &data.termination_a,
+            CircuitSide::Z => &data.termination_z,
+        };
+        termination.as_ref().map(|t| &t.value)
     }
 
     pub fn device(&self, device: DeviceId) -> &Device {

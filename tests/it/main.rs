@@ -31,3 +31,4 @@ mod schema;
 mod source_safety;
 mod support;
 mod template;
+mod trace;

@@ -57,8 +57,11 @@ impl Builder<'_> {
         file: crate::diag::FileId,
     ) -> Option<CableTarget> {
         let kind = kind.unwrap_or(TerminationType::named("interface"));
-        if kind.is("circuit_termination") || kind.is("power_feed") {
-            // Circuit terminations and power feeds are named `CID:A` / `PANEL:FEED`; checked by the DCIM family.
+        if kind.is("circuit_termination") {
+            return self.resolve_circuit_termination(reference, file);
+        }
+        if kind.is("power_feed") {
+            // Power feeds are named `PANEL:FEED`; checked by the DCIM family.
             return None;
         }
         let (device, port) = self.endpoint_device(reference, file, None)?;
@@ -71,7 +74,7 @@ impl Builder<'_> {
                 }
             };
         }
-        if self.device_has_port(device, kind, &port) {
+        if self.graph.device_has_port(device, kind, &port) {
             Some(CableTarget::Port {
                 device,
                 kind,
@@ -95,54 +98,50 @@ impl Builder<'_> {
         }
     }
 
-    /// Whether a device has a non-interface port, from its type or its own entries.
-    pub(super) fn device_has_port(
+    /// A circuit termination, written `CID:A` or `CID:Z` (split at the last `:`, since a
+    /// circuit id may hold one); the circuit must define that termination.
+    fn resolve_circuit_termination(
         &self,
-        device: DeviceId,
-        kind: TerminationType,
-        name: &str,
-    ) -> bool {
-        let data = &self.graph.model.devices[device.index()].data;
-        let device_type = self.graph.devices[device.index()]
-            .device_type
-            .map(|t| &self.graph.model.device_types[t.index()].data);
-        match kind.as_str() {
-            "console_port" => {
-                data.console_ports
-                    .iter()
-                    .any(|p| p.value.name.value == name)
-                    || device_type
-                        .is_some_and(|t| t.console_ports.iter().any(|p| p.value.name.value == name))
-            }
-            "console_server_port" => {
-                data.console_server_ports
-                    .iter()
-                    .any(|p| p.value.name.value == name)
-                    || device_type.is_some_and(|t| {
-                        t.console_server_ports
-                            .iter()
-                            .any(|p| p.value.name.value == name)
-                    })
-            }
-            "power_port" => {
-                data.power_ports.iter().any(|p| p.value.name.value == name)
-                    || device_type
-                        .is_some_and(|t| t.power_ports.iter().any(|p| p.value.name.value == name))
-            }
-            "power_outlet" => device_type
-                .is_some_and(|t| t.power_outlets.iter().any(|p| p.value.name.value == name)),
-            "front_port" => {
-                data.front_ports.iter().any(|p| p.value.name.value == name)
-                    || device_type
-                        .is_some_and(|t| t.front_ports.iter().any(|p| p.value.name.value == name))
-            }
-            "rear_port" => {
-                data.rear_ports.iter().any(|p| p.value.name.value == name)
-                    || device_type
-                        .is_some_and(|t| t.rear_ports.iter().any(|p| p.value.name.value == name))
-            }
-            _ => false,
+        reference: &Spanned<EndpointRef>,
+        file: crate::diag::FileId,
+    ) -> Option<CableTarget> {
+        let text = reference.value.to_string();
+        let parsed = text.rsplit_once(':').and_then(|(cid, side)| match side {
+            "A" | "a" => Some((cid, CircuitSide::A)),
+            "Z" | "z" => Some((cid, CircuitSide::Z)),
+            _ => None,
+        });
+        let Some((cid, side)) = parsed else {
+            self.push(
+                Diagnostic::new(
+                    &codes::INVALID_VALUE,
+                    format!("`{text}` is not a circuit termination"),
+                )
+                .at(Location::new(file, reference.span))
+                .with_help("write `CID:A` or `CID:Z`, e.g. `COLT-WAVE-40211:A`"),
+            );
+            return None;
+        };
+        let circuit = self.resolve(
+            which::CIRCUITS,
+            &Spanned::new(cid.to_string(), reference.span),
+            file,
+        )?;
+        if self.graph.circuit_termination(circuit, side).is_none() {
+            self.push(
+                Diagnostic::new(
+                    &codes::UNRESOLVED_REFERENCE,
+                    format!("circuit `{cid}` has no termination {}", side.as_str()),
+                )
+                .at(Location::new(file, reference.span))
+                .with_help(format!(
+                    "add `termination_{}` to the circuit",
+                    side.as_str().to_lowercase()
+                )),
+            );
+            return None;
         }
+        Some(CableTarget::CircuitTermination { circuit, side })
     }
 
     /// Resolves a `DEVICE:PORT` reference to an interface; `from_site` is the site of the

@@ -74,6 +74,7 @@ which! {
     VIRTUAL_MACHINES: VirtualMachineId = "virtual machine", virtual_machines;
     PROVIDERS: ProviderId = "provider", providers;
     CIRCUIT_TYPES: CircuitTypeId = "circuit type", circuit_types;
+    CIRCUITS: CircuitId = "circuit", circuits;
 }
 
 pub(super) const LOCATIONS: SiteWhich<LocationId> = SiteWhich {

@@ -1,0 +1,191 @@
+//! `netsot trace`: cable paths through patch panels and circuits, pinned against NetBox.
+
+use crate::support::netsot;
+
+/// Two sites joined by a circuit, each end landing on a patch panel's rear port, with a
+/// switch cabled to each panel's front port. The same objects, with the same names, were
+/// created in a NetBox 4.4.10 through its REST API to read its trace.
+fn two_panels_and_a_circuit() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("netsot.yaml"),
+        "version: 1\ndata: [data/]\n",
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("data")).unwrap();
+    std::fs::write(
+        dir.path().join("data/dcim.yaml"),
+        r#"sites:
+  - {name: h8-ams, status: active}
+  - {name: h8-fra, status: active}
+manufacturers:
+  - {name: h8-generic}
+device_roles:
+  - {name: h8-role}
+device_types:
+  - manufacturer: h8-generic
+    model: h8-pp
+    rear-ports: [{name: R1, type: lc, positions: 1}]
+    front-ports: [{name: F1, type: lc, rear_port: R1, rear_port_position: 1}]
+  - manufacturer: h8-generic
+    model: h8-sw
+    interfaces: [{name: eth1, type: 10gbase-x-sfpp}]
+devices:
+  - {name: h8-sw1, device_type: h8-generic/h8-sw, role: h8-role, site: h8-ams}
+  - {name: h8-pp1, device_type: h8-generic/h8-pp, role: h8-role, site: h8-ams}
+  - {name: h8-pp2, device_type: h8-generic/h8-pp, role: h8-role, site: h8-fra}
+  - {name: h8-sw2, device_type: h8-generic/h8-sw, role: h8-role, site: h8-fra}
+providers:
+  - {name: h8-carrier}
+circuit_types:
+  - {name: h8-wave}
+circuits:
+  - cid: H8-WAVE-1
+    provider: h8-carrier
+    type: h8-wave
+    termination_a: {site: h8-ams}
+    termination_z: {site: h8-fra}
+cables:
+  - {label: h8-c1, a: "h8-sw1:eth1", b: "h8-pp1:F1", b_type: front_port}
+  - {label: h8-c2, a: "h8-pp1:R1", a_type: rear_port, b: "H8-WAVE-1:A", b_type: circuit_termination}
+  - {label: h8-c3, a: "H8-WAVE-1:Z", a_type: circuit_termination, b: "h8-pp2:R1", b_type: rear_port}
+  - {label: h8-c4, a: "h8-pp2:F1", a_type: front_port, b: "h8-sw2:eth1"}
+"#,
+    )
+    .unwrap();
+    dir
+}
+
+fn stdout(args: &[&str], dir: &std::path::Path) -> String {
+    let output = netsot(args, dir);
+    assert!(
+        output.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// An end of the JSON trace as NetBox's trace script printed it: `DEVICE:PORT` or
+/// `CID:SIDE`.
+fn end_name(end: &serde_json::Value) -> String {
+    match end["type"].as_str() {
+        Some("circuit_termination") => {
+            format!(
+                "{}:{}",
+                end["circuit"].as_str().unwrap(),
+                end["term_side"].as_str().unwrap()
+            )
+        }
+        _ => format!(
+            "{}:{}",
+            end["device"].as_str().unwrap(),
+            end["name"].as_str().unwrap()
+        ),
+    }
+}
+
+#[test]
+fn trace_crosses_two_patch_panels_and_a_circuit_as_netbox_does() {
+    let dir = two_panels_and_a_circuit();
+    let check = stdout(&["check"], dir.path());
+    assert!(check.contains("0 errors, 0 warnings"), "{check}");
+    let json: serde_json::Value = serde_json::from_str(&stdout(
+        &["trace", "h8-sw1:eth1", "--format", "json"],
+        dir.path(),
+    ))
+    .unwrap();
+    let segments: Vec<String> = json["path"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|segment| {
+            let names = |ends: &serde_json::Value| {
+                ends.as_array()
+                    .unwrap()
+                    .iter()
+                    .map(end_name)
+                    .collect::<Vec<_>>()
+            };
+            format!(
+                "{:?} {} {:?}",
+                names(&segment[0]),
+                segment[1]["label"].as_str().unwrap(),
+                names(&segment[2])
+            )
+        })
+        .collect();
+    // NetBox 4.4.10's `/api/dcim/interfaces/ID/trace/` for the same objects.
+    assert_eq!(
+        segments,
+        [
+            r#"["h8-sw1:eth1"] h8-c1 ["h8-pp1:F1"]"#,
+            r#"["h8-pp1:R1"] h8-c2 ["H8-WAVE-1:A"]"#,
+            r#"["H8-WAVE-1:Z"] h8-c3 ["h8-pp2:R1"]"#,
+            r#"["h8-pp2:F1"] h8-c4 ["h8-sw2:eth1"]"#,
+        ]
+    );
+    assert_eq!(json["is_complete"], true);
+    assert_eq!(json["is_active"], true);
+    assert_eq!(json["is_split"], false);
+
+    let text = stdout(&["trace", "h8-sw1:eth1"], dir.path());
+    assert_eq!(
+        text,
+        "h8-sw1:eth1 (interface)\n  │ cable h8-c1\nh8-pp1:F1 (front port)\n\
+         h8-pp1:R1 (rear port)\n  │ cable h8-c2\nH8-WAVE-1:A (circuit termination, h8-ams)\n\
+         H8-WAVE-1:Z (circuit termination, h8-fra)\n  │ cable h8-c3\nh8-pp2:R1 (rear port)\n\
+         h8-pp2:F1 (front port)\n  │ cable h8-c4\nh8-sw2:eth1 (interface)\ncomplete, active\n"
+    );
+
+    // NetBox's interface: `link_peers` the front port, `connected_endpoints` the far switch.
+    let device: serde_json::Value =
+        serde_json::from_str(&stdout(&["show", "device", "h8-sw1"], dir.path())).unwrap();
+    let eth1 = &device["interfaces"][0];
+    assert_eq!(eth1["connected_to"], "h8-pp1:F1");
+    assert_eq!(
+        eth1["connected_endpoints"],
+        serde_json::json!(["h8-sw2:eth1"])
+    );
+    assert_eq!(eth1["connected_endpoints_reachable"], true);
+}
+
+#[test]
+fn trace_stops_at_a_port_without_a_cable_and_names_unknown_ports() {
+    let dir = two_panels_and_a_circuit();
+    // Without the far switch's cable the path ends at the panel's front port, incomplete.
+    let data = dir.path().join("data/dcim.yaml");
+    let text = std::fs::read_to_string(&data).unwrap();
+    std::fs::write(
+        &data,
+        text.replace(
+            "  - {label: h8-c4, a: \"h8-pp2:F1\", a_type: front_port, b: \"h8-sw2:eth1\"}\n",
+            "",
+        ),
+    )
+    .unwrap();
+    let json: serde_json::Value = serde_json::from_str(&stdout(
+        &["trace", "h8-sw1:eth1", "--format", "json"],
+        dir.path(),
+    ))
+    .unwrap();
+    let last = json["path"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(end_name(&last[0][0]), "h8-pp2:F1");
+    assert!(
+        last[1].is_null() && last[2].as_array().unwrap().is_empty(),
+        "{last}"
+    );
+    assert_eq!(json["is_complete"], false);
+    let device: serde_json::Value =
+        serde_json::from_str(&stdout(&["show", "device", "h8-sw1"], dir.path())).unwrap();
+    assert_eq!(
+        device["interfaces"][0]["connected_endpoints"],
+        serde_json::json!([])
+    );
+
+    let unknown = netsot(&["trace", "h8-sw1:eth9"], dir.path());
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("has no port `eth9`"));
+    let uncabled = stdout(&["trace", "h8-sw2:eth1"], dir.path());
+    assert_eq!(uncabled, "h8-sw2:eth1 (interface)\nno cable\n");
+}
