@@ -70,6 +70,14 @@ impl<'g> Views<'g> {
                 "term_side": side.as_str(),
                 "site": end.site(g).map(|s| g.model.sites[s.index()].data.name.value.clone()),
             }),
+            CableTarget::PowerFeed(feed) => {
+                let data = &g.model.power_feeds[feed.index()].data;
+                json!({
+                    "type": "power_feed",
+                    "power_panel": data.power_panel.value,
+                    "name": data.name.value,
+                })
+            }
         }
     }
 
@@ -354,7 +362,7 @@ impl<'g> Views<'g> {
         );
         map.insert("description".into(), json!(data.description));
         map.insert("comments".into(), json!(data.comments));
-        self.finish(
+        let mut value = self.finish(
             map,
             owner,
             Shared {
@@ -365,7 +373,109 @@ impl<'g> Views<'g> {
                 oob_ip: Some(node.oob_ip),
                 interfaces: node.interfaces.clone(),
             },
-        )
+        );
+        if let Value::Object(map) = &mut value {
+            let (ports, outlets) = self.power(device);
+            map.insert("power_ports".into(), ports);
+            map.insert("power_outlets".into(), outlets);
+        }
+        value
+    }
+
+    /// A device's power ports and outlets: its type's, refined by name by its own entries,
+    /// then its entries the type lacks; each with the peer of its cable (`connected_to`)
+    /// and, for ports, the far end of the path.
+    fn power(&self, device: DeviceId) -> (Value, Value) {
+        let g = self.graph;
+        let data = g.device(device);
+        let device_type = g.devices[device.index()]
+            .device_type
+            .map(|t| &g.model.device_types[t.index()].data);
+        let peer = |kind: &str, name: &str| {
+            let end = CableTarget::Port {
+                device,
+                kind: crate::model::dcim::TerminationType::named(kind),
+                name: name.to_string(),
+            };
+            let cable = self.cable_ends().cable(&end)?;
+            let node = &g.cables[cable.index()];
+            let other = if node.a.as_ref() == Some(&end) {
+                node.b.as_ref()
+            } else {
+                node.a.as_ref()
+            };
+            Some((end.clone(), other?.label(g)))
+        };
+        let mut ports = Vec::new();
+        let templates = device_type.map_or(&[][..], |t| &t.power_ports[..]);
+        let names = templates.iter().map(|t| &t.value.name.value).chain(
+            data.power_ports
+                .iter()
+                .map(|p| &p.value.name.value)
+                .filter(|n| !templates.iter().any(|t| &t.value.name.value == *n)),
+        );
+        for name in names {
+            let entry = data
+                .power_ports
+                .iter()
+                .find(|p| &p.value.name.value == name);
+            let template = templates.iter().find(|t| &t.value.name.value == name);
+            let kind = entry
+                .and_then(|e| e.value.kind.as_ref())
+                .or_else(|| template.and_then(|t| t.value.kind.as_ref()));
+            let draw = |pick: fn(&crate::model::dcim::PowerPort) -> Option<u32>,
+                        from_template: fn(
+                &crate::model::device_type::PowerPortTemplate,
+            ) -> Option<u32>| {
+                entry
+                    .and_then(|e| pick(&e.value))
+                    .or_else(|| template.and_then(|t| from_template(&t.value)))
+            };
+            let connected = peer("power_port", name);
+            let (endpoints, reachable) = match &connected {
+                Some((end, _)) => self.connected_endpoints(end.clone()),
+                None => (Vec::new(), None),
+            };
+            ports.push(json!({
+                "name": name,
+                "type": kind.map(|k| k.value.as_str()),
+                "maximum_draw": draw(|p| p.maximum_draw, |t| t.maximum_draw),
+                "allocated_draw": draw(|p| p.allocated_draw, |t| t.allocated_draw),
+                "connected_to": connected.map(|(_, label)| label),
+                "connected_endpoints": endpoints,
+                "connected_endpoints_reachable": reachable,
+            }));
+        }
+        let mut outlets = Vec::new();
+        let templates = device_type.map_or(&[][..], |t| &t.power_outlets[..]);
+        for template in templates {
+            let name = &template.value.name.value;
+            if data
+                .power_outlets
+                .iter()
+                .any(|o| &o.value.name.value == name)
+            {
+                continue;
+            }
+            outlets.push(json!({
+                "name": name,
+                "type": template.value.kind.as_ref().map(|k| k.value.as_str()),
+                "power_port": template.value.power_port,
+                "feed_leg": template.value.feed_leg,
+                "connected_to": peer("power_outlet", name).map(|(_, label)| label),
+            }));
+        }
+        for entry in &data.power_outlets {
+            let entry = &entry.value;
+            outlets.push(json!({
+                "name": entry.name.value,
+                "type": entry.kind.as_ref().map(|k| k.value.as_str()),
+                "power_port": entry.power_port.as_ref().map(|p| p.value.clone()),
+                "feed_leg": entry.feed_leg.as_ref().map(|l| l.value.as_str()),
+                "connected_to": peer("power_outlet", &entry.name.value).map(|(_, label)| label),
+            }));
+        }
+        (Value::Array(ports), Value::Array(outlets))
     }
 
     /// A virtual machine with its relations, interfaces, services and merged config context.

@@ -1,4 +1,4 @@
-//! Family 6: DCIM. Rack elevations, cables and LAGs.
+//! Family 6: DCIM. Rack elevations, cables and LAGs; power in `power.rs`.
 //!
 //! Rack units are counted in half units so that 0.5U positions and heights are exact
 //! integers. Each rack's devices are sorted and swept once per face.
@@ -37,6 +37,7 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
     out.append(&mut racks);
     out.append(&mut cabled);
     out.append(&mut lags);
+    super::power::check(graph, out);
 }
 
 /// A device mounted in a rack, in half units: it occupies `[start, end)`.
@@ -263,8 +264,7 @@ enum EndKey {
     Interface(InterfaceId),
     Port(DeviceId, TerminationType, String),
     Circuit(crate::graph::CircuitId, crate::graph::CircuitSide),
-    /// A power feed, by its text.
-    Other(TerminationType, String),
+    PowerFeed(crate::graph::PowerFeedId),
 }
 
 /// Whether NetBox allows a cable between these kinds of ends
@@ -337,7 +337,7 @@ fn cables(graph: &Graph, out: &mut Vec<Diagnostic>) {
                 .with_help("check `a_type` and `b_type`: console to console server, power port to outlet or feed, interfaces to interfaces, ports or circuits"),
             );
         }
-        for (target, reference, kind) in [(&node.a, &data.a, kind_a), (&node.b, &data.b, kind_b)] {
+        for (target, reference) in [(&node.a, &data.a), (&node.b, &data.b)] {
             let at = object.at(reference);
             let key = match target {
                 Some(CableTarget::Interface(i)) => {
@@ -377,7 +377,7 @@ fn cables(graph: &Graph, out: &mut Vec<Diagnostic>) {
                 Some(CableTarget::CircuitTermination { circuit, side }) => {
                     EndKey::Circuit(*circuit, *side)
                 }
-                None if kind.is("power_feed") => EndKey::Other(kind, reference.value.to_string()),
+                Some(CableTarget::PowerFeed(feed)) => EndKey::PowerFeed(*feed),
                 // Unresolved: reported already.
                 None => continue,
             };

@@ -8,6 +8,7 @@
 mod dcim;
 mod ipam;
 mod policy;
+mod power;
 mod vlan;
 
 use crate::diag::{Diagnostic, FileId};

@@ -70,6 +70,9 @@ pub struct Indexes {
     pub racks: SiteIndex<RackId>,
     pub devices: SiteIndex<DeviceId>,
     pub vlans: SiteIndex<VlanId>,
+    pub power_panels: SiteIndex<PowerPanelId>,
+    /// Feeds by panel and name (unique within a panel).
+    pub power_feeds: std::collections::HashMap<(PowerPanelId, String), PowerFeedId>,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -114,6 +117,18 @@ pub struct LocationNode {
 pub struct RackNode {
     pub site: Option<SiteId>,
     pub location: Option<LocationId>,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct PowerPanelNode {
+    pub site: Option<SiteId>,
+    pub location: Option<LocationId>,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct PowerFeedNode {
+    pub panel: Option<PowerPanelId>,
+    pub rack: Option<RackId>,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -315,6 +330,8 @@ pub enum CableTarget {
         circuit: CircuitId,
         side: CircuitSide,
     },
+    /// A power feed, written `PANEL:FEED`.
+    PowerFeed(PowerFeedId),
 }
 
 /// The side of a circuit a termination is on.
@@ -351,6 +368,9 @@ impl CableTarget {
                 let site = graph.circuit_termination(*circuit, *side)?.site.as_ref()?;
                 graph.indexes.sites.get(&site.value)
             }
+            CableTarget::PowerFeed(feed) => {
+                graph.power_panels[graph.power_feeds[feed.index()].panel?.index()].site
+            }
         }
     }
 
@@ -366,6 +386,10 @@ impl CableTarget {
                 graph.model.circuits[circuit.index()].data.cid.value,
                 side.as_str()
             ),
+            CableTarget::PowerFeed(feed) => {
+                let data = &graph.model.power_feeds[feed.index()].data;
+                format!("{}:{}", data.power_panel.value, data.name.value)
+            }
         }
     }
 
@@ -375,6 +399,7 @@ impl CableTarget {
             CableTarget::Interface(_) => "interface",
             CableTarget::Port { kind, .. } => kind.as_str(),
             CableTarget::CircuitTermination { .. } => "circuit_termination",
+            CableTarget::PowerFeed(_) => "power_feed",
         }
     }
 }
@@ -419,6 +444,8 @@ pub struct Graph {
     pub vlans: Vec<VlanNode>,
     pub vlan_groups: Vec<VlanGroupNode>,
     pub cables: Vec<CableNode>,
+    pub power_panels: Vec<PowerPanelNode>,
+    pub power_feeds: Vec<PowerFeedNode>,
     pub services: Vec<ServiceNode>,
     pub clusters: Vec<ClusterNode>,
     pub config_contexts: Vec<ConfigContextNode>,

@@ -295,8 +295,13 @@ impl Graph {
                     || device_type
                         .is_some_and(|t| t.power_ports.iter().any(|p| p.value.name.value == name))
             }
-            "power_outlet" => device_type
-                .is_some_and(|t| t.power_outlets.iter().any(|p| p.value.name.value == name)),
+            "power_outlet" => {
+                data.power_outlets
+                    .iter()
+                    .any(|p| p.value.name.value == name)
+                    || device_type
+                        .is_some_and(|t| t.power_outlets.iter().any(|p| p.value.name.value == name))
+            }
             "front_port" => {
                 data.front_ports.iter().any(|p| p.value.name.value == name)
                     || device_type

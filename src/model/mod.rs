@@ -14,6 +14,7 @@ pub mod extras;
 pub mod ipam;
 pub mod organisation;
 pub mod pick;
+pub mod power;
 pub mod spanned;
 pub mod virtualization;
 
@@ -250,6 +251,7 @@ use dcim::*;
 use extras::*;
 use ipam::*;
 use organisation::*;
+use power::*;
 use virtualization::*;
 
 collections! {
@@ -273,6 +275,10 @@ collections! {
     devices: Device,
     cables: Cable,
     virtual_chassis: VirtualChassis,
+    /// Power panels at a site.
+    power_panels: PowerPanel,
+    /// Power feeds from a panel, cabled to a power port as `PANEL:FEED`.
+    power_feeds: PowerFeed,
     vrfs: Vrf,
     route_targets: RouteTarget,
     rirs: Rir,

@@ -25,6 +25,7 @@ mod ipam;
 mod layout;
 mod library;
 mod panic;
+mod power;
 mod rules;
 mod sarif;
 mod schema;

@@ -61,8 +61,7 @@ impl Builder<'_> {
             return self.resolve_circuit_termination(reference, file);
         }
         if kind.is("power_feed") {
-            // Power feeds are named `PANEL:FEED`; checked by the DCIM family.
-            return None;
+            return self.resolve_power_feed(reference, file);
         }
         let (device, port) = self.endpoint_device(reference, file, None)?;
         if kind.is("interface") {

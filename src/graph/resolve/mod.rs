@@ -14,6 +14,7 @@ mod interfaces;
 mod ipam;
 mod names;
 mod organisation;
+mod power;
 mod primary_ips;
 mod services;
 mod which;
@@ -61,6 +62,7 @@ pub fn build(model: Model, config: &Config, timings: &Timings) -> (Graph, Vec<Di
         index,
         resolve_organisation,
         resolve_dcim,
+        resolve_power,
         resolve_ipam,
         resolve_interfaces,
         resolve_primary_ips,

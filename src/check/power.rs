@@ -1,0 +1,178 @@
+//! Family 6, power: feeds' electrical values (NetBox's `PowerFeed.clean` and validators),
+//! power ports' draws (`PowerPort.clean`) and outlets' feed legs. Each feed, port and
+//! outlet is looked at once; feed legs follow one hash of power ports cabled to feeds.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::diag::codes;
+use crate::diag::{Diagnostic, Location};
+use crate::graph::{CableTarget, DeviceId, Graph, PowerFeedId};
+
+pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
+    feeds(graph, out);
+    draws(graph, out);
+    feed_legs(graph, out);
+}
+
+fn feeds(graph: &Graph, out: &mut Vec<Diagnostic>) {
+    for o in &graph.model.power_feeds {
+        let data = &o.data;
+        let name = &data.name.value;
+        if let Some(voltage) = &data.voltage {
+            let ac = data.supply.as_ref().is_none_or(|s| s.value.is("ac"));
+            let problem = if voltage.value == 0 {
+                Some("a voltage of `0`".to_string())
+            } else if !(-32768..=32767).contains(&voltage.value) {
+                Some(format!("voltage `{}` out of range", voltage.value))
+            } else if voltage.value < 0 && ac {
+                Some(format!(
+                    "a negative voltage `{}` on an AC supply",
+                    voltage.value
+                ))
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
+                out.push(
+                    Diagnostic::new(
+                        &codes::INVALID_POWER_FEED_VOLTAGE,
+                        format!("power feed `{name}` has {problem}"),
+                    )
+                    .at(o.at(voltage))
+                    .with_help(
+                        "write the nominal voltage; negative only with `supply: dc` (e.g. -48)",
+                    ),
+                );
+            }
+        }
+        if let Some(amperage) = &data.amperage {
+            if !(1..=32767).contains(&amperage.value) {
+                out.push(
+                    Diagnostic::new(
+                        &codes::INVALID_POWER_FEED_AMPERAGE,
+                        format!("power feed `{name}` has amperage `{}`", amperage.value),
+                    )
+                    .at(o.at(amperage))
+                    .with_help("write the breaker's rating in amperes, from 1 to 32767"),
+                );
+            }
+        }
+        if let Some(max) = &data.max_utilization {
+            if !(1..=100).contains(&max.value) {
+                out.push(
+                    Diagnostic::new(
+                        &codes::INVALID_MAX_UTILIZATION,
+                        format!("power feed `{name}` has max_utilization `{}`", max.value),
+                    )
+                    .at(o.at(max))
+                    .with_help("a percentage from 1 to 100 (80 when not given)"),
+                );
+            }
+        }
+    }
+}
+
+fn draws(graph: &Graph, out: &mut Vec<Diagnostic>) {
+    let diagnostic = |owner: &str, port: &str, maximum: u32, allocated: u32, at: Location| {
+        Diagnostic::new(
+            &codes::ALLOCATED_DRAW_EXCEEDS_MAXIMUM,
+            format!(
+                "power port `{port}` of `{owner}` allocates `{allocated}` W, above its maximum draw of `{maximum}` W"
+            ),
+        )
+        .at(at)
+        .with_help("lower `allocated_draw` to at most `maximum_draw`")
+    };
+    for o in &graph.model.devices {
+        for port in &o.data.power_ports {
+            if let (Some(maximum), Some(allocated)) =
+                (port.value.maximum_draw, port.value.allocated_draw)
+            {
+                if allocated > maximum {
+                    out.push(diagnostic(
+                        &o.data.name.value,
+                        &port.value.name.value,
+                        maximum,
+                        allocated,
+                        o.at(port),
+                    ));
+                }
+            }
+        }
+    }
+    for o in &graph.model.device_types {
+        for port in &o.data.power_ports {
+            if let (Some(maximum), Some(allocated)) =
+                (port.value.maximum_draw, port.value.allocated_draw)
+            {
+                if allocated > maximum {
+                    let owner = format!("{}/{}", o.data.manufacturer.value, o.data.model.value);
+                    out.push(diagnostic(
+                        &owner,
+                        &port.value.name.value,
+                        maximum,
+                        allocated,
+                        o.at(port),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+fn feed_legs(graph: &Graph, out: &mut Vec<Diagnostic>) {
+    if graph.model.power_feeds.is_empty() {
+        return;
+    }
+    // The power ports cabled straight to a feed, by device and port name.
+    let mut fed: HashMap<(DeviceId, &str), PowerFeedId> = HashMap::default();
+    for cable in &graph.cables {
+        if let (Some(a), Some(b)) = (&cable.a, &cable.b) {
+            for (port, feed) in [(a, b), (b, a)] {
+                if let (CableTarget::Port { device, kind, name }, CableTarget::PowerFeed(feed)) =
+                    (port, feed)
+                {
+                    if kind.is("power_port") {
+                        fed.insert((*device, name.as_str()), *feed);
+                    }
+                }
+            }
+        }
+    }
+    for (d, o) in graph.model.devices.iter().enumerate() {
+        for outlet in &o.data.power_outlets {
+            let (Some(leg), Some(port)) = (&outlet.value.feed_leg, &outlet.value.power_port) else {
+                continue;
+            };
+            // A single phase is leg A (the library's single-phase PDUs say so); B and C
+            // exist only on three phases.
+            if leg.value.is("A") {
+                continue;
+            }
+            let Some(feed) = fed.get(&(DeviceId::from_index(d), port.value.as_str())) else {
+                continue;
+            };
+            let feed_data = &graph.model.power_feeds[feed.index()].data;
+            if feed_data.three_phase() {
+                continue;
+            }
+            let feed_object = &graph.model.power_feeds[feed.index()];
+            out.push(
+                Diagnostic::new(
+                    &codes::FEED_LEG_ON_SINGLE_PHASE,
+                    format!(
+                        "outlet `{}` of `{}` is on leg `{}`, but power port `{}` is fed by single-phase feed `{}`",
+                        outlet.value.name.value,
+                        o.data.name.value,
+                        leg.value.as_str(),
+                        port.value,
+                        feed_data.name.value
+                    ),
+                )
+                .at(o.at(leg))
+                .with_secondary(feed_object.at(&feed_data.name), "the single-phase feed")
+                .with_help("remove `feed_leg`, or set `phase: three-phase` on the feed"),
+            );
+        }
+    }
+}
