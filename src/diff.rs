@@ -155,7 +155,11 @@ pub fn natural_key(collection: &str, fields: &Map<String, Value>) -> String {
         vrf => format!("{base} ({vrf})"),
     };
     match collection {
-        "devices" | "racks" | "locations" => format!("{}/{}", get("site"), get("name")),
+        "devices" | "racks" | "locations" | "power_panels" => {
+            format!("{}/{}", get("site"), get("name"))
+        }
+        // Feed names are unique within their panel.
+        "power_feeds" => format!("{}:{}", get("power_panel"), get("name")),
         "vlans" => {
             let scope = [get("group"), get("site")]
                 .into_iter()
@@ -482,6 +486,14 @@ mod tests {
         assert_eq!(
             natural_key("cables", &fields(json!({"a": "z:1", "b": "a:1"}))),
             "a:1 = z:1"
+        );
+        // Two panels may each hold a feed of the same name.
+        assert_eq!(
+            natural_key(
+                "power_feeds",
+                &fields(json!({"power_panel": "panel-a", "name": "r01-a"}))
+            ),
+            "panel-a:r01-a"
         );
     }
 }

@@ -187,6 +187,68 @@ pub fn trace(graph: &Graph, ends: &CableEnds, origin: CableTarget) -> Option<Cab
     Some(path)
 }
 
+/// The power feeds a device draws from: each of its power ports traced to a feed, or to an
+/// outlet whose own power port is traced on (a PDU, or PDUs in a chain, at most 8 deep).
+pub fn power_feeds(graph: &Graph, ends: &CableEnds, device: DeviceId) -> Vec<super::PowerFeedId> {
+    let mut feeds = Vec::new();
+    let data = graph.device(device);
+    let device_type = graph.devices[device.index()]
+        .device_type
+        .map(|t| &graph.model.device_types[t.index()].data);
+    let names = data.power_ports.iter().map(|p| &p.value.name.value).chain(
+        device_type
+            .into_iter()
+            .flat_map(|t| t.power_ports.iter().map(|p| &p.value.name.value)),
+    );
+    for name in names {
+        let mut from = port(device, "power_port", name.clone());
+        for _ in 0..8 {
+            let Some(end) = trace(graph, ends, from).and_then(|p| p.destination().cloned()) else {
+                break;
+            };
+            match end {
+                CableTarget::PowerFeed(feed) => {
+                    feeds.push(feed);
+                    break;
+                }
+                CableTarget::Port { device, kind, name } if kind.is("power_outlet") => {
+                    match outlet_power_port(graph, device, &name) {
+                        Some(upstream) => from = port(device, "power_port", upstream),
+                        None => break,
+                    }
+                }
+                _ => break,
+            }
+        }
+    }
+    feeds.sort_unstable_by_key(|f| f.index());
+    feeds.dedup();
+    feeds
+}
+
+/// The power port feeding an outlet: the device's own entry, else its type's template.
+fn outlet_power_port(graph: &Graph, device: DeviceId, outlet: &str) -> Option<String> {
+    let data = graph.device(device);
+    if let Some(entry) = data
+        .power_outlets
+        .iter()
+        .find(|o| o.value.name.value == outlet)
+    {
+        if let Some(port) = &entry.value.power_port {
+            return Some(port.value.clone());
+        }
+    }
+    let device_type = graph.devices[device.index()].device_type?;
+    graph.model.device_types[device_type.index()]
+        .data
+        .power_outlets
+        .iter()
+        .find(|o| o.value.name.value == outlet)?
+        .value
+        .power_port
+        .clone()
+}
+
 fn port(device: DeviceId, kind: &str, name: String) -> CableTarget {
     CableTarget::Port {
         device,
