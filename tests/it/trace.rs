@@ -189,3 +189,97 @@ fn trace_stops_at_a_port_without_a_cable_and_names_unknown_ports() {
     let uncabled = stdout(&["trace", "h8-sw2:eth1"], dir.path());
     assert_eq!(uncabled, "h8-sw2:eth1 (interface)\nno cable\n");
 }
+
+/// Two panels joined by a trunk between two-position rear ports, each panel's front port 2
+/// on position 2, the ports declared on the devices themselves: the path keeps the
+/// position across the trunk. NetBox 4.4.10 traces the same objects (created with the same
+/// names through its REST API) as pinned below.
+#[test]
+fn trace_keeps_the_position_across_a_trunk_of_multi_position_rear_ports() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("netsot.yaml"),
+        "version: 1\ndata: [data/]\n",
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("data")).unwrap();
+    let panel = |name: &str| {
+        format!(
+            "  - name: {name}
+    device_type: h8-generic/h8-mp
+    role: h8-role
+    site: h8-ams
+    rear_ports: [{{name: RT, type: mpo, positions: 2}}]
+    front_ports:
+      - {{name: P1, type: lc, rear_port: RT, rear_port_position: 1}}
+      - {{name: P2, type: lc, rear_port: RT, rear_port_position: 2}}
+"
+        )
+    };
+    let switch = |name: &str| {
+        format!(
+            "  - {{name: {name}, device_type: h8-generic/h8-mp, role: h8-role, site: h8-ams, \
+             interfaces: [{{name: eth1, type: 10gbase-x-sfpp}}, {{name: eth2, type: 10gbase-x-sfpp}}]}}\n"
+        )
+    };
+    let data = format!(
+        "sites:
+  - {{name: h8-ams, status: active}}
+manufacturers:
+  - {{name: h8-generic}}
+device_roles:
+  - {{name: h8-role}}
+device_types:
+  - {{manufacturer: h8-generic, model: h8-mp}}
+devices:
+{}{}{}{}cables:
+  - {{label: h8-m1, a: \"h8-sw3:eth2\", b: \"h8-mp1:P2\", b_type: front_port}}
+  - {{label: h8-m2, a: \"h8-mp1:RT\", a_type: rear_port, b: \"h8-mp2:RT\", b_type: rear_port}}
+  - {{label: h8-m3, a: \"h8-mp2:P2\", a_type: front_port, b: \"h8-sw4:eth2\"}}
+",
+        switch("h8-sw3"),
+        panel("h8-mp1"),
+        panel("h8-mp2"),
+        switch("h8-sw4")
+    );
+    std::fs::write(dir.path().join("data/dcim.yaml"), data).unwrap();
+    let check = stdout(&["check"], dir.path());
+    assert!(check.contains("0 errors, 0 warnings"), "{check}");
+    let json: serde_json::Value = serde_json::from_str(&stdout(
+        &["trace", "h8-sw3:eth2", "--format", "json"],
+        dir.path(),
+    ))
+    .unwrap();
+    let segments: Vec<String> = json["path"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            format!(
+                "{} {} {}",
+                end_name(&s[0][0]),
+                s[1]["label"].as_str().unwrap(),
+                end_name(&s[2][0])
+            )
+        })
+        .collect();
+    assert_eq!(
+        segments,
+        [
+            "h8-sw3:eth2 h8-m1 h8-mp1:P2",
+            "h8-mp1:RT h8-m2 h8-mp2:RT",
+            "h8-mp2:P2 h8-m3 h8-sw4:eth2",
+        ]
+    );
+    assert_eq!(json["is_complete"], true);
+    // Traced from the trunk's rear port, no position is known at the far rear port:
+    // `CablePath.from_origin` stops there as split (NetBox itself starts traces only at
+    // endpoints; netsot starts them at any port).
+    let split: serde_json::Value = serde_json::from_str(&stdout(
+        &["trace", "h8-mp1:RT", "--format", "json"],
+        dir.path(),
+    ))
+    .unwrap();
+    assert_eq!(split["is_split"], true);
+    assert_eq!(split["is_complete"], false);
+}
