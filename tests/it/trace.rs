@@ -283,3 +283,47 @@ devices:
     assert_eq!(split["is_split"], true);
     assert_eq!(split["is_complete"], false);
 }
+
+/// The example's DCI: spine to patch panel, panel to the carrier's circuit, and the same at
+/// the far site; `show device` gives the far spine as the interface's connected endpoint,
+/// and a PDU's input its feed.
+#[test]
+fn the_example_dci_and_power_reach_their_far_ends() {
+    let examples = crate::support::root().join("examples");
+    let device: serde_json::Value =
+        serde_json::from_str(&stdout(&["show", "device", "ams1-spine1"], &examples)).unwrap();
+    let dci = device["interfaces"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["name"] == "Ethernet33")
+        .unwrap();
+    assert_eq!(dci["connected_to"], "ams1-pp1:Port 1");
+    assert_eq!(
+        dci["connected_endpoints"],
+        serde_json::json!(["fra1-spine1:Ethernet33"])
+    );
+    let pdu: serde_json::Value =
+        serde_json::from_str(&stdout(&["show", "device", "fra1-r02-pdu-b"], &examples)).unwrap();
+    assert_eq!(
+        pdu["power_ports"][0]["connected_endpoints"],
+        serde_json::json!(["fra1-panel-b:fra1-r02-b"])
+    );
+    let circuit = stdout(
+        &[
+            "trace",
+            "COLT-WAVE-40211:Z",
+            "--type",
+            "circuit_termination",
+        ],
+        &examples,
+    );
+    assert!(
+        circuit.starts_with("COLT-WAVE-40211:Z (circuit termination, fra1)\n  │ cable DCI-01-Z (smf-os2)\nfra1-pp1:Port 1 (rear port)\n"),
+        "{circuit}"
+    );
+    assert!(
+        circuit.ends_with("fra1-spine1:Ethernet33 (interface)\ncomplete, active\n"),
+        "{circuit}"
+    );
+}
