@@ -12,6 +12,112 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
     feeds(graph, out);
     draws(graph, out);
     feed_legs(graph, out);
+    overloaded_feeds(graph, out);
+}
+
+/// A power port's maximum and allocated draw: the device's entry, else its type's template.
+fn port_draw(graph: &Graph, device: DeviceId, name: &str) -> (Option<u32>, Option<u32>) {
+    let data = graph.device(device);
+    let entry = data.power_ports.iter().find(|p| p.value.name.value == name);
+    let template = graph.devices[device.index()].device_type.and_then(|t| {
+        graph.model.device_types[t.index()]
+            .data
+            .power_ports
+            .iter()
+            .find(|p| p.value.name.value == name)
+    });
+    let maximum = entry
+        .and_then(|e| e.value.maximum_draw)
+        .or_else(|| template.and_then(|t| t.value.maximum_draw));
+    let allocated = entry
+        .and_then(|e| e.value.allocated_draw)
+        .or_else(|| template.and_then(|t| t.value.allocated_draw));
+    (maximum, allocated)
+}
+
+/// The outlets of a device fed by one of its power ports: its entries, and its type's
+/// templates no entry refines.
+fn outlets_of<'g>(graph: &'g Graph, device: DeviceId, port: &str) -> Vec<&'g str> {
+    let data = graph.device(device);
+    let mut names: Vec<&str> = data
+        .power_outlets
+        .iter()
+        .filter(|o| o.value.power_port.as_ref().is_some_and(|p| p.value == port))
+        .map(|o| o.value.name.value.as_str())
+        .collect();
+    if let Some(t) = graph.devices[device.index()].device_type {
+        for template in &graph.model.device_types[t.index()].data.power_outlets {
+            let name = template.value.name.value.as_str();
+            let refined = data
+                .power_outlets
+                .iter()
+                .any(|o| o.value.name.value == name);
+            if !refined && template.value.power_port.as_deref() == Some(port) {
+                names.push(name);
+            }
+        }
+    }
+    names
+}
+
+/// NetBox shows a feed's allocated draw against its available power (the power port it
+/// feeds, by `PowerPort.get_power_draw`: its own draws when set, else the allocated draws
+/// of the power ports cabled to its outlets) but refuses nothing; netsot warns when the
+/// allocation exceeds the available power. Only runs when there are feeds.
+fn overloaded_feeds(graph: &Graph, out: &mut Vec<Diagnostic>) {
+    if graph.model.power_feeds.is_empty() {
+        return;
+    }
+    let mut peers: HashMap<&CableTarget, &CableTarget> = HashMap::default();
+    for cable in &graph.cables {
+        if let (Some(a), Some(b)) = (&cable.a, &cable.b) {
+            peers.entry(a).or_insert(b);
+            peers.entry(b).or_insert(a);
+        }
+    }
+    for (f, o) in graph.model.power_feeds.iter().enumerate() {
+        let feed = CableTarget::PowerFeed(PowerFeedId::from_index(f));
+        let Some(CableTarget::Port { device, kind, name }) = peers.get(&feed).copied() else {
+            continue;
+        };
+        if !kind.is("power_port") {
+            continue;
+        }
+        let allocated: u64 = match port_draw(graph, *device, name) {
+            (None, None) => outlets_of(graph, *device, name)
+                .into_iter()
+                .filter_map(|outlet| {
+                    let end = CableTarget::Port {
+                        device: *device,
+                        kind: crate::model::dcim::TerminationType::named("power_outlet"),
+                        name: outlet.to_string(),
+                    };
+                    match peers.get(&end)? {
+                        CableTarget::Port { device, kind, name } if kind.is("power_port") => {
+                            port_draw(graph, *device, name).1
+                        }
+                        _ => None,
+                    }
+                })
+                .map(u64::from)
+                .sum(),
+            (_, allocated) => u64::from(allocated.unwrap_or(0)),
+        };
+        let available = o.data.available_power();
+        if allocated > available {
+            out.push(
+                Diagnostic::new(
+                    &codes::POWER_FEED_OVERLOADED,
+                    format!(
+                        "power feed `{}` is allocated `{allocated}` W, above the `{available}` W it makes available",
+                        o.data.name.value
+                    ),
+                )
+                .at(o.at(&o.data.name))
+                .with_help("move supplies to another feed, or check voltage, amperage and max_utilization"),
+            );
+        }
+    }
 }
 
 fn feeds(graph: &Graph, out: &mut Vec<Diagnostic>) {

@@ -129,3 +129,36 @@ pub struct PowerOutlet {
 }
 
 keyed! { PowerPanel => Some("name"), PowerFeed => Some("name") }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn feed(phase: &str, voltage: i32, amperage: u32, max_utilization: u32) -> PowerFeed {
+        let span = crate::diag::Span::default();
+        PowerFeed {
+            name: Spanned::new("f".to_string(), span),
+            power_panel: Spanned::new("p".to_string(), span),
+            rack: None,
+            status: None,
+            kind: None,
+            supply: None,
+            phase: Some(Spanned::new(PowerFeedPhase::named(phase), span)),
+            voltage: Some(Spanned::new(voltage, span)),
+            amperage: Some(Spanned::new(amperage, span)),
+            max_utilization: Some(Spanned::new(max_utilization, span)),
+            mark_connected: false,
+            description: None,
+            tags: Vec::new(),
+            custom_fields: CustomFieldValues::default(),
+        }
+    }
+
+    /// The figures NetBox 4.4.10 stored for the same feeds (`PowerFeed.available_power`).
+    #[test]
+    fn available_power_as_netbox_computes_it() {
+        assert_eq!(feed("single-phase", 230, 8, 80).available_power(), 1472);
+        assert_eq!(feed("three-phase", 400, 32, 80).available_power(), 17736);
+        assert_eq!(feed("single-phase", -48, 60, 100).available_power(), 2880);
+    }
+}

@@ -192,4 +192,23 @@ rules! {
     ///   - {name: "1", power_port: Input, feed_leg: B}
     /// ```
     FEED_LEG_ON_SINGLE_PHASE = ("NS0694", "feed-leg-on-single-phase", Warning);
+
+    /// A power feed is allocated more power than it makes available.
+    ///
+    /// ## What it does
+    /// Adds up the draw allocated on the power port a feed is cabled to (its own
+    /// `allocated_draw`, or else the allocated draws of the power ports cabled to its
+    /// outlets, as NetBox's `PowerPort.get_power_draw` does) and reports a feed where it
+    /// exceeds the feed's available power: |voltage| x amperage x max_utilization, times
+    /// 1.732 for three phases (netsot-only: NetBox shows the figure but refuses nothing).
+    ///
+    /// ## Why is this bad?
+    /// The breaker trips when every supply draws its allocation; with A and B feeds, the
+    /// surviving feed must carry both sides' load.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - {name: feed-a, power_panel: pp-1, voltage: 230, amperage: 8, max_utilization: 80}
+    /// ```
+    POWER_FEED_OVERLOADED = ("NS0695", "power-feed-overloaded", Warning);
 }
