@@ -181,7 +181,11 @@ pub fn natural_key(collection: &str, fields: &Map<String, Value>) -> String {
         vrf => format!("{base} ({vrf})"),
     };
     match collection {
-        "devices" | "racks" | "locations" => format!("{}/{}", get("site"), get("name")),
+        "devices" | "racks" | "locations" | "power_panels" => {
+            format!("{}/{}", get("site"), get("name"))
+        }
+        // Feed names are unique within their panel.
+        "power_feeds" => format!("{}:{}", get("power_panel"), get("name")),
         "vlans" => {
             let scope = [get("group"), get("site")]
                 .into_iter()
@@ -353,12 +357,8 @@ fn module_key(graph: &Graph, module: u32) -> String {
 fn cable_site(graph: &Graph, cable: usize) -> Option<String> {
     let node = graph.cables.get(cable)?;
     [&node.a, &node.b].into_iter().flatten().find_map(|end| {
-        let owner = match end {
-            crate::graph::CableTarget::Interface(i) => graph.interfaces[i.index()].owner,
-            crate::graph::CableTarget::Port { device, .. } => Owner::Device(*device),
-            crate::graph::CableTarget::Circuit { .. } => return None,
-        };
-        site_name(graph, owner)
+        let site = end.site(graph)?;
+        Some(graph.model.sites[site.index()].data.name.value.clone())
     })
 }
 
@@ -638,6 +638,14 @@ mod tests {
         assert_eq!(
             natural_key("clusters", &fields(json!({"name": "c1", "site": "ams1"}))),
             "ams1/c1"
+        );
+        // Two panels may each hold a feed of the same name.
+        assert_eq!(
+            natural_key(
+                "power_feeds",
+                &fields(json!({"power_panel": "panel-a", "name": "r01-a"}))
+            ),
+            "panel-a:r01-a"
         );
     }
 }

@@ -5,6 +5,11 @@
 //! found by splitting the prefix into CIDR blocks around what is used, with binary search
 //! over the sorted used blocks: the work grows with the number of used blocks, not with the
 //! size of the prefix.
+//!
+//! IP ranges count as NetBox 4.4 counts them (`ipam/models/ip.py`): a range marked
+//! `mark_utilized` is wholly used in its prefix's utilisation (`Prefix.get_utilization`), and
+//! no address of a range marked `mark_populated` is free (`Prefix.get_available_ips`); in both,
+//! only ranges inside the prefix and its VRF count (`get_child_ranges`).
 
 use std::net::IpAddr;
 
@@ -24,6 +29,56 @@ pub struct TreeNode {
     /// Used share in percent: child prefixes for a container, addresses otherwise (NetBox's
     /// rule; IPv4 prefixes longer than /31 do not count their network and broadcast).
     pub utilisation: f64,
+}
+
+/// An inclusive range of addresses, as numbers (an IPv4 address is its `u32`).
+type Span = (u128, u128);
+
+fn number(ip: IpAddr) -> u128 {
+    match ip {
+        IpAddr::V4(v4) => u128::from(u32::from(v4)),
+        IpAddr::V6(v6) => u128::from(v6),
+    }
+}
+
+/// The IP ranges of one VRF that `pick` selects (by `mark_utilized` or `mark_populated`),
+/// sorted and merged into disjoint spans, each with its family (`true` for IPv4).
+fn ranges_of(
+    graph: &Graph,
+    vrf: Option<VrfId>,
+    pick: fn(&crate::model::ipam::IpRange) -> bool,
+) -> Vec<(bool, Span)> {
+    let mut list: Vec<(bool, Span)> = graph
+        .ip_ranges
+        .iter()
+        .filter(|r| r.vrf == vrf && pick(&graph.model.ip_ranges[r.object.index()].data))
+        .filter(|r| r.start.addr().is_ipv4() == r.end.addr().is_ipv4())
+        .map(|r| {
+            let (start, end) = (number(r.start.addr()), number(r.end.addr()));
+            (r.start.addr().is_ipv4(), (start.min(end), start.max(end)))
+        })
+        .collect();
+    list.sort_unstable();
+    let mut merged: Vec<(bool, Span)> = Vec::with_capacity(list.len());
+    for (v4, (start, end)) in list {
+        match merged.last_mut() {
+            Some((last_v4, last)) if *last_v4 == v4 && start <= last.1 => last.1 = last.1.max(end),
+            _ => merged.push((v4, (start, end))),
+        }
+    }
+    merged
+}
+
+/// The ranges lying wholly inside `net` (NetBox's `get_child_ranges`).
+fn ranges_inside<'a>(ranges: &'a [(bool, Span)], net: &IpNet) -> impl Iterator<Item = Span> + 'a {
+    let key = (net.addr().is_ipv4(), number(net.network()));
+    let last = number(net.broadcast());
+    let from = ranges.partition_point(|(v4, span)| (*v4, span.0) < key);
+    ranges[from..]
+        .iter()
+        .take_while(move |(v4, span)| *v4 == key.0 && span.0 <= last)
+        .filter(move |(_, span)| span.1 <= last)
+        .map(|(_, span)| *span)
 }
 
 fn status(graph: &Graph, prefix: usize) -> &str {
@@ -80,6 +135,7 @@ fn within<T: Ord + Copy>(sorted: &[T], start: T, end: T) -> &[T] {
 pub fn tree(graph: &Graph, vrf: Option<VrfId>) -> Vec<TreeNode> {
     let prefixes = prefixes_of(graph, vrf);
     let addresses = addresses_of(graph, vrf);
+    let utilised = ranges_of(graph, vrf, |r| r.mark_utilized);
     let nets: Vec<IpNet> = prefixes
         .iter()
         .map(|&p| graph.prefixes[p].prefix.trunc())
@@ -93,7 +149,10 @@ pub fn tree(graph: &Graph, vrf: Option<VrfId>) -> Vec<TreeNode> {
         }
         let depth = stack.len();
         let container = status(graph, p) == "container";
-        let utilisation = if container {
+        let data = &graph.model.prefixes[graph.prefixes[p].object.index()].data;
+        let utilisation = if data.mark_utilized {
+            1.0
+        } else if container {
             // The direct children's share of the container.
             let mut covered = 0.0;
             let mut last: Option<IpNet> = None;
@@ -106,10 +165,15 @@ pub fn tree(graph: &Graph, vrf: Option<VrfId>) -> Vec<TreeNode> {
             }
             covered / size(&net)
         } else {
-            let used = within(&addresses, net.network(), net.broadcast()).len() as f64;
-            (used / usable(&net).max(1.0)).min(1.0)
+            let inside = within(&addresses, net.network(), net.broadcast());
+            let used = used_addresses(inside, ranges_inside(&utilised, &net));
+            let size = if data.is_pool {
+                size(&net)
+            } else {
+                usable(&net)
+            };
+            (used / size.max(1.0)).min(1.0)
         };
-        let data = &graph.model.prefixes[graph.prefixes[p].object.index()].data;
         out.push(TreeNode {
             prefix: net,
             vrf: vrf.map(|v| graph.model.vrfs[v.index()].data.name.value.clone()),
@@ -123,8 +187,49 @@ pub fn tree(graph: &Graph, vrf: Option<VrfId>) -> Vec<TreeNode> {
     out
 }
 
+/// The number of addresses used in a prefix: its marked-utilised ranges (disjoint) and its
+/// addresses outside them, as NetBox's set of both counts.
+fn used_addresses(addresses: &[IpAddr], ranges: impl Iterator<Item = Span>) -> f64 {
+    let ranges: Vec<Span> = ranges.collect();
+    if ranges.is_empty() {
+        return addresses.len() as f64;
+    }
+    let in_ranges: f64 = ranges.iter().map(|(s, e)| (e - s + 1) as f64).sum();
+    let outside = addresses
+        .iter()
+        .filter(|a| {
+            let n = number(**a);
+            let after = ranges.partition_point(|(start, _)| *start <= n);
+            after == 0 || ranges[after - 1].1 < n
+        })
+        .count();
+    in_ranges + outside as f64
+}
+
+/// The CIDR blocks covering an inclusive span of one family.
+fn blocks_of(v4: bool, (start, end): Span) -> Vec<IpNet> {
+    if v4 {
+        let (start, end) = (
+            std::net::Ipv4Addr::from(start as u32),
+            std::net::Ipv4Addr::from(end as u32),
+        );
+        ipnet::Ipv4Subnets::new(start, end, 0)
+            .map(IpNet::V4)
+            .collect()
+    } else {
+        let (start, end) = (
+            std::net::Ipv6Addr::from(start),
+            std::net::Ipv6Addr::from(end),
+        );
+        ipnet::Ipv6Subnets::new(start, end, 0)
+            .map(IpNet::V6)
+            .collect()
+    }
+}
+
 /// The free CIDR blocks of `net`: not covered by a prefix inside it, and, when
-/// `count_addresses`, holding no address (a leaf prefix's free addresses).
+/// `count_addresses`, holding no address and no address of a range marked populated (a
+/// leaf prefix's free addresses).
 pub fn free(graph: &Graph, vrf: Option<VrfId>, net: IpNet, count_addresses: bool) -> Vec<IpNet> {
     let net = net.trunc();
     let mut used: Vec<IpNet> = prefixes_of(graph, vrf)
@@ -139,6 +244,11 @@ pub fn free(graph: &Graph, vrf: Option<VrfId>, net: IpNet, count_addresses: bool
                 .filter(|a| net.contains(a))
                 .map(IpNet::from),
         );
+        let populated = ranges_of(graph, vrf, |r| r.mark_populated);
+        let v4 = net.addr().is_ipv4();
+        for span in ranges_inside(&populated, &net) {
+            used.extend(blocks_of(v4, span));
+        }
     }
     used.sort_by_key(|n| (n.network(), n.prefix_len()));
     // Keep the outermost blocks only: disjoint and sorted, so overlaps are found by
@@ -182,21 +292,32 @@ fn within_nets<'a>(used: &'a [IpNet], block: &IpNet) -> &'a [IpNet] {
     &used[from..to.max(from)]
 }
 
-/// The next free address of a prefix (skipping the network and broadcast of IPv4 prefixes
-/// shorter than /31).
+/// The next free address of a prefix, as NetBox's `get_first_available_ip`: unless the
+/// prefix is a pool, an IPv4 prefix shorter than /31 skips its network and broadcast
+/// addresses and an IPv6 prefix shorter than /127 its first (the subnet-router anycast).
 pub fn next_address(graph: &Graph, vrf: Option<VrfId>, net: IpNet) -> Option<IpAddr> {
     let net = net.trunc();
     let used = addresses_of(graph, vrf);
-    let skip_ends = matches!(net, IpNet::V4(v4) if v4.prefix_len() < 31);
+    let is_pool = graph.prefixes.iter().any(|p| {
+        p.vrf == vrf
+            && p.prefix.trunc() == net
+            && graph.model.prefixes[p.object.index()].data.is_pool
+    });
+    let skip_first = !is_pool
+        && match net {
+            IpNet::V4(v4) => v4.prefix_len() < 31,
+            IpNet::V6(v6) => v6.prefix_len() < 127,
+        };
+    let skip_last = skip_first && net.addr().is_ipv4();
     for block in free(graph, vrf, net, true) {
         let mut candidate = block.network();
-        if skip_ends && candidate == net.network() {
+        if skip_first && candidate == net.network() {
             if block.prefix_len() == block.max_prefix_len() {
                 continue;
             }
             candidate = next_ip(candidate)?;
         }
-        if skip_ends && candidate == net.broadcast() {
+        if skip_last && candidate == net.broadcast() {
             continue;
         }
         if used.binary_search(&candidate).is_err() {

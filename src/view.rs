@@ -11,9 +11,10 @@ use std::collections::HashMap;
 use serde_json::{json, Map, Value};
 
 use crate::context::Contexts;
+use crate::graph::trace::{CableEnds, CablePath, PathEnd};
 use crate::graph::{
-    CableTarget, DeviceId, Graph, Id, InterfaceId, IpId, Owner, RegionId, ServiceId, SiteId, TagId,
-    VirtualMachineId, VlanId,
+    CableId, CableTarget, DeviceId, Graph, Id, InterfaceId, IpId, Owner, RegionId, ServiceId,
+    SiteId, TagId, VirtualMachineId, VlanId,
 };
 
 /// Everything the views of one graph share: merged contexts and services by owner.
@@ -23,6 +24,8 @@ pub struct Views<'g> {
     services: HashMap<Owner, Vec<ServiceId>>,
     /// The devices installed in each parent's device bays.
     children: HashMap<DeviceId, Vec<DeviceId>>,
+    /// Every cable end, made on the first view that traces a path.
+    cable_ends: std::sync::OnceLock<CableEnds>,
 }
 
 impl<'g> Views<'g> {
@@ -50,6 +53,103 @@ impl<'g> Views<'g> {
             contexts: Contexts::new(graph),
             services,
             children,
+            cable_ends: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Every cable end of the graph, to trace paths.
+    pub fn cable_ends(&self) -> &CableEnds {
+        self.cable_ends.get_or_init(|| CableEnds::new(self.graph))
+    }
+
+    /// A cable end, as NetBox's trace names it: its type, device (or circuit) and name.
+    pub fn cable_end(&self, end: &CableTarget) -> Value {
+        let g = self.graph;
+        match end {
+            CableTarget::Interface(i) => json!({
+                "type": "interface",
+                "device": g.owner_name(g.interfaces[i.index()].owner),
+                "name": g.interface_name(*i),
+            }),
+            CableTarget::Port { device, kind, name } => json!({
+                "type": kind.as_str(),
+                "device": g.device(*device).name.as_ref().map(|n| &n.value),
+                "name": name,
+            }),
+            CableTarget::CircuitTermination { circuit, side } => json!({
+                "type": "circuit_termination",
+                "circuit": g.model.circuits[circuit.index()].data.cid.value,
+                "term_side": side.as_str(),
+                "site": end.site(g).map(|s| g.model.sites[s.index()].data.name.value.clone()),
+            }),
+            CableTarget::PowerFeed(feed) => {
+                let data = &g.model.power_feeds[feed.index()].data;
+                json!({
+                    "type": "power_feed",
+                    "power_panel": data.power_panel.value,
+                    "name": data.name.value,
+                })
+            }
+        }
+    }
+
+    /// A cable, as NetBox's traced cable: label, type, status, color and length, with the
+    /// ends as written.
+    pub fn cable(&self, cable: CableId) -> Value {
+        let data = &self.graph.model.cables[cable.index()].data;
+        json!({
+            "label": data.label,
+            "type": data.kind.as_ref().map(|k| k.value.as_str()),
+            "status": data.status.as_ref().map_or("connected", |s| s.value.as_str()),
+            "color": data.color,
+            "length": data.length,
+            "length_unit": data.length_unit.as_ref().map(|u| u.value.as_str()),
+            "a": data.a.value.to_string(),
+            "b": data.b.value.to_string(),
+        })
+    }
+
+    /// A traced path: NetBox's `/trace/` list of `[near ends, cable, far ends]` segments,
+    /// with the path's flags.
+    pub fn path(&self, path: &CablePath) -> Value {
+        let g = self.graph;
+        let segments: Vec<Value> = path
+            .segments
+            .iter()
+            .map(|segment| {
+                let far = match &segment.far {
+                    Some(PathEnd::Termination(end)) => vec![self.cable_end(end)],
+                    Some(PathEnd::Site(site)) => vec![json!({
+                        "type": "site",
+                        "name": g.model.sites[site.index()].data.name.value,
+                    })],
+                    None => Vec::new(),
+                };
+                json!([
+                    [self.cable_end(&segment.near)],
+                    segment.cable.map(|c| self.cable(c)),
+                    far,
+                ])
+            })
+            .collect();
+        json!({
+            "path": segments,
+            "is_complete": path.is_complete,
+            "is_active": path.is_active,
+            "is_split": path.is_split,
+        })
+    }
+
+    /// The far end of the path leaving `end` (NetBox's `connected_endpoints`, here at most
+    /// one) and whether every cable on the way is connected.
+    fn connected_endpoints(&self, end: CableTarget) -> (Vec<String>, Option<bool>) {
+        let g = self.graph;
+        match crate::graph::trace::trace(g, self.cable_ends(), end) {
+            Some(path) => match path.destination() {
+                Some(destination) => (vec![destination.label(g)], Some(path.is_active)),
+                None => (Vec::new(), None),
+            },
+            None => (Vec::new(), None),
         }
     }
 
@@ -163,17 +263,12 @@ impl<'g> Views<'g> {
             } else {
                 cable.a.as_ref()
             }?;
-            Some(match peer {
-                CableTarget::Interface(j) => g.interface_label(*j),
-                CableTarget::Port { device, name, .. } => {
-                    format!("{}:{}", g.device_name(*device), name)
-                }
-                CableTarget::Circuit { circuit, z } => {
-                    let cid = &g.model.circuits[circuit.index()].data.cid.value;
-                    format!("{cid}:{}", if *z { "Z" } else { "A" })
-                }
-            })
+            Some(peer.label(g))
         });
+        let (endpoints, reachable) = match node.cable() {
+            Some(_) => self.connected_endpoints(CableTarget::Interface(interface)),
+            None => (Vec::new(), None),
+        };
         json!({
             "name": g.interface_name(interface),
             "type": g.interface_kind(interface).map(|k| k.as_str()),
@@ -192,6 +287,8 @@ impl<'g> Views<'g> {
             "vrf": links.vrf.map(|v| g.model.vrfs[v.index()].data.name.value.clone()),
             "connected_to": connected,
             "module": g.interface_module(interface).map(|m| g.module_data(m).bay.value.clone()),
+            "connected_endpoints": endpoints,
+            "connected_endpoints_reachable": reachable,
             "tags": entry.map(|e| e.tags.iter().map(|t| t.value.clone()).collect::<Vec<_>>()).unwrap_or_default(),
             "ip_addresses": links.ip_addresses.iter().map(|&ip| self.ip(ip)).collect::<Vec<_>>(),
         })
@@ -296,7 +393,7 @@ impl<'g> Views<'g> {
         );
         map.insert("description".into(), json!(data.description));
         map.insert("comments".into(), json!(data.comments));
-        self.finish(
+        let mut value = self.finish(
             map,
             owner,
             Shared {
@@ -307,7 +404,109 @@ impl<'g> Views<'g> {
                 oob_ip: Some(node.oob_ip),
                 interfaces: node.interfaces.clone(),
             },
-        )
+        );
+        if let Value::Object(map) = &mut value {
+            let (ports, outlets) = self.power(device);
+            map.insert("power_ports".into(), ports);
+            map.insert("power_outlets".into(), outlets);
+        }
+        value
+    }
+
+    /// A device's power ports and outlets: its type's, refined by name by its own entries,
+    /// then its entries the type lacks; each with the peer of its cable (`connected_to`)
+    /// and, for ports, the far end of the path.
+    fn power(&self, device: DeviceId) -> (Value, Value) {
+        let g = self.graph;
+        let data = g.device(device);
+        let device_type = g.devices[device.index()]
+            .device_type
+            .map(|t| &g.model.device_types[t.index()].data);
+        let peer = |kind: &str, name: &str| {
+            let end = CableTarget::Port {
+                device,
+                kind: crate::model::dcim::TerminationType::named(kind),
+                name: name.to_string(),
+            };
+            let cable = self.cable_ends().cable(&end)?;
+            let node = &g.cables[cable.index()];
+            let other = if node.a.as_ref() == Some(&end) {
+                node.b.as_ref()
+            } else {
+                node.a.as_ref()
+            };
+            Some((end.clone(), other?.label(g)))
+        };
+        let mut ports = Vec::new();
+        let templates = device_type.map_or(&[][..], |t| &t.power_ports[..]);
+        let names = templates.iter().map(|t| &t.value.name.value).chain(
+            data.power_ports
+                .iter()
+                .map(|p| &p.value.name.value)
+                .filter(|n| !templates.iter().any(|t| &t.value.name.value == *n)),
+        );
+        for name in names {
+            let entry = data
+                .power_ports
+                .iter()
+                .find(|p| &p.value.name.value == name);
+            let template = templates.iter().find(|t| &t.value.name.value == name);
+            let kind = entry
+                .and_then(|e| e.value.kind.as_ref())
+                .or_else(|| template.and_then(|t| t.value.kind.as_ref()));
+            let draw = |pick: fn(&crate::model::dcim::PowerPort) -> Option<u32>,
+                        from_template: fn(
+                &crate::model::device_type::PowerPortTemplate,
+            ) -> Option<u32>| {
+                entry
+                    .and_then(|e| pick(&e.value))
+                    .or_else(|| template.and_then(|t| from_template(&t.value)))
+            };
+            let connected = peer("power_port", name);
+            let (endpoints, reachable) = match &connected {
+                Some((end, _)) => self.connected_endpoints(end.clone()),
+                None => (Vec::new(), None),
+            };
+            ports.push(json!({
+                "name": name,
+                "type": kind.map(|k| k.value.as_str()),
+                "maximum_draw": draw(|p| p.maximum_draw.as_ref().map(|d| d.value), |t| t.maximum_draw.as_ref().map(|d| d.value)),
+                "allocated_draw": draw(|p| p.allocated_draw.as_ref().map(|d| d.value), |t| t.allocated_draw.as_ref().map(|d| d.value)),
+                "connected_to": connected.map(|(_, label)| label),
+                "connected_endpoints": endpoints,
+                "connected_endpoints_reachable": reachable,
+            }));
+        }
+        let mut outlets = Vec::new();
+        let templates = device_type.map_or(&[][..], |t| &t.power_outlets[..]);
+        for template in templates {
+            let name = &template.value.name.value;
+            if data
+                .power_outlets
+                .iter()
+                .any(|o| &o.value.name.value == name)
+            {
+                continue;
+            }
+            outlets.push(json!({
+                "name": name,
+                "type": template.value.kind.as_ref().map(|k| k.value.as_str()),
+                "power_port": template.value.power_port,
+                "feed_leg": template.value.feed_leg,
+                "connected_to": peer("power_outlet", name).map(|(_, label)| label),
+            }));
+        }
+        for entry in &data.power_outlets {
+            let entry = &entry.value;
+            outlets.push(json!({
+                "name": entry.name.value,
+                "type": entry.kind.as_ref().map(|k| k.value.as_str()),
+                "power_port": entry.power_port.as_ref().map(|p| p.value.clone()),
+                "feed_leg": entry.feed_leg.as_ref().map(|l| l.value.as_str()),
+                "connected_to": peer("power_outlet", &entry.name.value).map(|(_, label)| label),
+            }));
+        }
+        (Value::Array(ports), Value::Array(outlets))
     }
 
     /// The device bays of a device's type, with the device installed in each.

@@ -7,7 +7,9 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::diag::codes;
 use crate::diag::{Diagnostic, Location};
-use crate::graph::{CableTarget, CircuitId, DeviceId, Graph, InterfaceId};
+use crate::graph::{
+    CableTarget, CircuitId, CircuitSide, DeviceId, Graph, InterfaceId, PowerFeedId,
+};
 use crate::model::choices::InterfaceType;
 use crate::model::dcim::TerminationType;
 
@@ -16,9 +18,8 @@ use crate::model::dcim::TerminationType;
 enum EndKey {
     Interface(InterfaceId),
     Port(DeviceId, TerminationType, String),
-    Circuit(CircuitId, bool),
-    /// A power feed, by its text.
-    Other(TerminationType, String),
+    Circuit(CircuitId, CircuitSide),
+    PowerFeed(PowerFeedId),
 }
 
 /// Whether NetBox allows a cable between these kinds of ends
@@ -127,7 +128,7 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
             );
         }
         let mut a_key = None;
-        for (target, reference, kind) in [(&node.a, &data.a, kind_a), (&node.b, &data.b, kind_b)] {
+        for (target, reference) in [(&node.a, &data.a), (&node.b, &data.b)] {
             let at = object.at(reference);
             let key = match target {
                 Some(CableTarget::Interface(i)) => {
@@ -148,8 +149,10 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
                     }
                     EndKey::Port(*device, *kind, name.clone())
                 }
-                Some(CableTarget::Circuit { circuit, z }) => EndKey::Circuit(*circuit, *z),
-                None if kind.is("power_feed") => EndKey::Other(kind, reference.value.to_string()),
+                Some(CableTarget::CircuitTermination { circuit, side }) => {
+                    EndKey::Circuit(*circuit, *side)
+                }
+                Some(CableTarget::PowerFeed(feed)) => EndKey::PowerFeed(*feed),
                 // Unresolved: reported already.
                 None => continue,
             };

@@ -1,8 +1,8 @@
 //! Family 6: DCIM. Rack elevations here; the other parts of the family, one file each:
 //! cables (`cables.rs`), interfaces (`interfaces.rs`), a device's own ports (`ports.rs`),
 //! device, VM and cluster placement (`relations.rs`), virtual chassis
-//! (`virtual_chassis.rs`) and device types (`device_types.rs`). `check` runs them all on
-//! all threads.
+//! (`virtual_chassis.rs`), device types (`device_types.rs`) and power (`power.rs`).
+//! `check` runs them all on all threads.
 //!
 //! Rack units are counted in half units so that 0.5U positions and heights are exact
 //! integers. Each rack's devices are sorted and swept once per face.
@@ -22,7 +22,7 @@ pub(super) fn check(graph: &Graph, config: &Config, out: &mut Vec<Diagnostic>) {
     // The parts are independent: on all threads, their findings appended in this order.
     let interfaces =
         |graph: &Graph, out: &mut Vec<Diagnostic>| super::interfaces::check(graph, config, out);
-    let parts: [&Part; 7] = [
+    let parts: [&Part; 8] = [
         &rack_elevations,
         &super::cables::check,
         &interfaces,
@@ -30,6 +30,7 @@ pub(super) fn check(graph: &Graph, config: &Config, out: &mut Vec<Diagnostic>) {
         &super::relations::check,
         &super::virtual_chassis::check,
         &super::device_types::check,
+        &super::power::check,
     ];
     let found: Vec<Vec<Diagnostic>> = parts
         .par_iter()

@@ -37,6 +37,7 @@ pub(super) fn check(graph: &Graph, config: &Config, out: &mut Vec<Diagnostic>) {
                 || {
                     let mut out = Vec::new();
                     ip_ranges(graph, &mut out);
+                    addresses_in_populated_ranges(graph, &mut out);
                     overlapping_aggregates(graph, &mut out);
                     out
                 },
@@ -540,6 +541,60 @@ fn ip_ranges(graph: &Graph, out: &mut Vec<Diagnostic>) {
             }
         }
         furthest = Some((vrf, v6, end, i));
+    }
+}
+
+/// NetBox's `IPAddress.clean` refuses an address inside a range of its VRF marked
+/// populated. The populated ranges are sorted once; each address finds the range starting
+/// last before it by binary search, and nothing is done when no range is populated.
+fn addresses_in_populated_ranges(graph: &Graph, out: &mut Vec<Diagnostic>) {
+    // (VRF, v6, start, end, index) of every well-formed populated range.
+    let mut ranges: Vec<(Option<VrfId>, bool, u128, u128, usize)> = graph
+        .ip_ranges
+        .iter()
+        .enumerate()
+        .filter(|(_, node)| {
+            graph.model.ip_ranges[node.object.index()]
+                .data
+                .mark_populated
+        })
+        .filter_map(|(i, node)| {
+            let (start_v6, start) = bits(node.start.addr());
+            let (end_v6, end) = bits(node.end.addr());
+            (start_v6 == end_v6 && start <= end).then_some((node.vrf, start_v6, start, end, i))
+        })
+        .collect();
+    if ranges.is_empty() {
+        return;
+    }
+    ranges.sort_unstable();
+    for (ip, node) in graph.ip_addresses.iter().enumerate() {
+        let (v6, number) = bits(node.address.addr());
+        let after = ranges.partition_point(|r| (r.0, r.1, r.2) <= (node.vrf, v6, number));
+        let Some(&(vrf, range_v6, start, end, range)) = after.checked_sub(1).map(|i| &ranges[i])
+        else {
+            continue;
+        };
+        if vrf != node.vrf || range_v6 != v6 || number < start || number > end {
+            continue;
+        }
+        let ip = IpId::from_index(ip);
+        let object = &graph.model.ip_ranges[graph.ip_ranges[range].object.index()];
+        out.push(
+            Diagnostic::new(
+                &codes::ADDRESS_IN_POPULATED_RANGE,
+                format!(
+                    "{} lies inside the populated range {}-{} in VRF `{}`",
+                    node.address,
+                    graph.ip_ranges[range].start.addr(),
+                    graph.ip_ranges[range].end.addr(),
+                    graph.vrf_name(vrf)
+                ),
+            )
+            .at(graph.ip_location(ip))
+            .with_secondary(object.at(&object.data.start_address), "marked populated")
+            .with_help("pick an address outside the range, or drop `mark_populated` if the range hands out single addresses"),
+        );
     }
 }
 

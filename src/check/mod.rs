@@ -15,6 +15,7 @@ mod ipam;
 mod ipam_values;
 mod policy;
 mod ports;
+mod power;
 mod relations;
 mod unique_values;
 mod values;

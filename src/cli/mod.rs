@@ -15,6 +15,7 @@ mod ipam;
 mod panic;
 mod schema;
 mod show;
+mod trace;
 mod verdict;
 pub mod write;
 
@@ -62,6 +63,8 @@ pub enum Command {
     Export(export::Args),
     /// Print one object with its resolved relations and merged config context.
     Show(show::Args),
+    /// The cable path from a port to its far end, through patch panels and circuits.
+    Trace(trace::Args),
     /// Print the documentation of a diagnostic code.
     Explain(explain::Args),
     /// Write the JSON Schemas of data files and netsot.yaml.
@@ -134,6 +137,7 @@ fn run() -> ExitCode {
         Command::Init(args) => init::run(args),
         Command::Ipam(args) => ipam::run(args),
         Command::Show(args) => show::run(args, color),
+        Command::Trace(args) => trace::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Schema(args) => schema::run(args),
         Command::Dev(args) => dev::run(args),

@@ -14,6 +14,7 @@ use crate::model::ipam::{
     Aggregate, IpAddress, IpRange, Prefix, Rir, RouteTarget, Service, Vlan, VlanGroup, Vrf,
 };
 use crate::model::organisation::{LocationObj, Region, Site, SiteGroup, Tag, Tenant, TenantGroup};
+use crate::model::power::{PowerFeed, PowerPanel};
 use crate::model::virtualization::{Cluster, ClusterGroup, ClusterType, VirtualMachine};
 
 use super::{InterfaceNode, IpNode};
@@ -114,6 +115,10 @@ pub type ProviderId = Id<Provider>;
 pub type CircuitTypeId = Id<CircuitType>;
 /// A circuit: an index of `model.circuits`.
 pub type CircuitId = Id<Circuit>;
+/// A power panel: an index of `model.power_panels` and `graph.power_panels`.
+pub type PowerPanelId = Id<PowerPanel>;
+/// A power feed: an index of `model.power_feeds` and `graph.power_feeds`.
+pub type PowerFeedId = Id<PowerFeed>;
 /// A custom field: an index of `model.custom_fields`.
 pub type CustomFieldId = Id<CustomField>;
 /// A config context: an index of `model.config_contexts` and `graph.config_contexts`.

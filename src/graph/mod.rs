@@ -15,6 +15,7 @@
 pub mod id;
 pub mod index;
 mod resolve;
+pub mod trace;
 
 use std::ops::Range;
 
@@ -69,6 +70,9 @@ pub struct Indexes {
     pub racks: SiteIndex<RackId>,
     pub devices: SiteIndex<DeviceId>,
     pub vlans: SiteIndex<VlanId>,
+    pub power_panels: SiteIndex<PowerPanelId>,
+    /// Feeds by panel and name (unique within a panel).
+    pub power_feeds: std::collections::HashMap<(PowerPanelId, String), PowerFeedId>,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -113,6 +117,18 @@ pub struct LocationNode {
 pub struct RackNode {
     pub site: Option<SiteId>,
     pub location: Option<LocationId>,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct PowerPanelNode {
+    pub site: Option<SiteId>,
+    pub location: Option<LocationId>,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct PowerFeedNode {
+    pub panel: Option<PowerPanelId>,
+    pub rack: Option<RackId>,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -347,20 +363,92 @@ pub struct VirtualChassisNode {
 }
 
 /// What a cable end attaches to.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum CableTarget {
     Interface(InterfaceId),
-    /// The A or Z termination of a circuit; `z` is true for Z.
-    Circuit {
-        circuit: CircuitId,
-        z: bool,
-    },
     /// A port other than an interface: its device, kind and name.
     Port {
         device: DeviceId,
         kind: TerminationType,
         name: String,
     },
+    /// A circuit's termination, written `CID:A` or `CID:Z`.
+    CircuitTermination {
+        circuit: CircuitId,
+        side: CircuitSide,
+    },
+    /// A power feed, written `PANEL:FEED`.
+    PowerFeed(PowerFeedId),
+}
+
+/// The side of a circuit a termination is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CircuitSide {
+    A,
+    Z,
+}
+
+impl CircuitSide {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CircuitSide::A => "A",
+            CircuitSide::Z => "Z",
+        }
+    }
+
+    /// The termination across the circuit.
+    pub fn other(self) -> CircuitSide {
+        match self {
+            CircuitSide::A => CircuitSide::Z,
+            CircuitSide::Z => CircuitSide::A,
+        }
+    }
+}
+
+impl CableTarget {
+    /// The site the end is at: its device's, or its circuit termination's.
+    pub fn site(&self, graph: &Graph) -> Option<SiteId> {
+        match self {
+            CableTarget::Interface(i) => graph.owner_site(graph.interfaces[i.index()].owner),
+            CableTarget::Port { device, .. } => graph.devices[device.index()].site,
+            CableTarget::CircuitTermination { circuit, side } => {
+                let site = graph.circuit_termination(*circuit, *side)?.site.as_ref()?;
+                graph.indexes.sites.get(&site.value)
+            }
+            CableTarget::PowerFeed(feed) => {
+                graph.power_panels[graph.power_feeds[feed.index()].panel?.index()].site
+            }
+        }
+    }
+
+    /// How the end is written in a cable: `DEVICE:PORT` or `CID:SIDE`.
+    pub fn label(&self, graph: &Graph) -> String {
+        match self {
+            CableTarget::Interface(i) => graph.interface_label(*i),
+            CableTarget::Port { device, name, .. } => {
+                format!("{}:{name}", graph.device_name(*device))
+            }
+            CableTarget::CircuitTermination { circuit, side } => format!(
+                "{}:{}",
+                graph.model.circuits[circuit.index()].data.cid.value,
+                side.as_str()
+            ),
+            CableTarget::PowerFeed(feed) => {
+                let data = &graph.model.power_feeds[feed.index()].data;
+                format!("{}:{}", data.power_panel.value, data.name.value)
+            }
+        }
+    }
+
+    /// The kind of end, as `a_type`/`b_type` name it.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            CableTarget::Interface(_) => "interface",
+            CableTarget::Port { kind, .. } => kind.as_str(),
+            CableTarget::CircuitTermination { .. } => "circuit_termination",
+            CableTarget::PowerFeed(_) => "power_feed",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -403,6 +491,8 @@ pub struct Graph {
     pub vlans: Vec<VlanNode>,
     pub vlan_groups: Vec<VlanGroupNode>,
     pub cables: Vec<CableNode>,
+    pub power_panels: Vec<PowerPanelNode>,
+    pub power_feeds: Vec<PowerFeedNode>,
     pub services: Vec<ServiceNode>,
     pub clusters: Vec<ClusterNode>,
     pub virtual_chassis: Vec<VirtualChassisNode>,
@@ -629,6 +719,20 @@ impl Graph {
         self.ip_addresses[ip.index()]
             .interface
             .map(|i| self.interfaces[i.index()].owner)
+    }
+
+    /// A circuit's termination on one side, if the circuit defines it.
+    pub fn circuit_termination(
+        &self,
+        circuit: CircuitId,
+        side: CircuitSide,
+    ) -> Option<&crate::model::circuits::CircuitTermination> {
+        let data = &self.model.circuits[circuit.index()].data;
+        let termination = match side {
+            CircuitSide::A => &data.termination_a,
+            CircuitSide::Z => &data.termination_z,
+        };
+        termination.as_ref().map(|t| &t.value)
     }
 
     pub fn device(&self, device: DeviceId) -> &Device {

@@ -152,6 +152,8 @@ pub struct Device {
     #[serde(default)]
     pub power_ports: Vec<Spanned<PowerPort>>,
     #[serde(default)]
+    pub power_outlets: Vec<Spanned<super::power::PowerOutlet>>,
+    #[serde(default)]
     pub front_ports: Vec<Spanned<FrontPort>>,
     #[serde(default)]
     pub rear_ports: Vec<Spanned<RearPort>>,

@@ -119,6 +119,12 @@ pub struct IpRange {
     pub tenant: Option<Text>,
     pub status: Option<Spanned<VlanStatus>>,
     pub role: Option<Text>,
+    /// No address may be created inside the range, and none is offered as free.
+    #[serde(default)]
+    pub mark_populated: bool,
+    /// The whole range counts as used in its prefix's utilisation.
+    #[serde(default)]
+    pub mark_utilized: bool,
     pub description: Option<String>,
     #[serde(default)]
     pub tags: Vec<Text>,

@@ -16,6 +16,7 @@ pub mod ipam;
 pub mod modules;
 pub mod organisation;
 pub mod pick;
+pub mod power;
 pub mod spanned;
 pub mod virtualization;
 
@@ -253,6 +254,7 @@ use dcim::*;
 use extras::*;
 use ipam::*;
 use organisation::*;
+use power::*;
 use virtualization::*;
 
 collections! {
@@ -276,6 +278,10 @@ collections! {
     devices: Device,
     cables: Cable,
     virtual_chassis: VirtualChassis,
+    /// Power panels at a site.
+    power_panels: PowerPanel,
+    /// Power feeds from a panel, cabled to a power port as `PANEL:FEED`.
+    power_feeds: PowerFeed,
     vrfs: Vrf,
     route_targets: RouteTarget,
     rirs: Rir,

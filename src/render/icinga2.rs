@@ -35,6 +35,9 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
         "the Icinga 2 configuration",
         out,
     );
+    // The feeds each device draws from, through its PDUs: only traced when there are feeds.
+    let cable_ends =
+        (!graph.model.power_feeds.is_empty()).then(|| crate::graph::trace::CableEnds::new(graph));
     for host in hosts.iter().filter(|h| h.is_active()) {
         if host.address().is_none() {
             continue;
@@ -69,6 +72,16 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
         if !host.tags.is_empty() {
             let list: Vec<String> = host.tags.iter().map(|t| var_string(t)).collect();
             let _ = writeln!(text, "  vars.tags = [ {} ]", list.join(", "));
+        }
+        if let (Some(ends), crate::graph::Owner::Device(device)) = (&cable_ends, host.owner) {
+            let mut feeds: Vec<String> = crate::graph::trace::power_feeds(graph, ends, device)
+                .into_iter()
+                .map(|f| var_string(&crate::graph::CableTarget::PowerFeed(f).label(graph)))
+                .collect();
+            feeds.sort();
+            if !feeds.is_empty() {
+                let _ = writeln!(text, "  vars.power_feeds = [ {} ]", feeds.join(", "));
+            }
         }
         if !host.custom_fields.is_empty() {
             let fields: Vec<String> = host

@@ -289,6 +289,8 @@ pub struct Host<'g> {
     pub primary_ip6: Option<std::net::IpAddr>,
     pub site: Option<&'g str>,
     pub region: Option<&'g str>,
+    /// Devices only.
+    pub rack: Option<&'g str>,
     pub role: Option<&'g str>,
     pub platform: Option<&'g str>,
     pub tenant: Option<&'g str>,
@@ -311,6 +313,7 @@ impl Host<'_> {
         [
             ("site", self.site),
             ("region", self.region),
+            ("rack", self.rack),
             ("role", self.role),
             ("platform", self.platform),
             ("tenant", self.tenant),
@@ -325,6 +328,7 @@ struct HostRelations<'g> {
     primary_ip4: Option<IpId>,
     primary_ip6: Option<IpId>,
     site: Option<SiteId>,
+    rack: Option<crate::graph::RackId>,
     role: Option<DeviceRoleId>,
     platform: Option<PlatformId>,
     tenant: Option<TenantId>,
@@ -368,6 +372,9 @@ fn hosts<'g>(graph: &'g crate::graph::Graph) -> Vec<Host<'g>> {
         primary_ip6: ip(relations.primary_ip6),
         site: site(relations.site),
         region: region(relations.site),
+        rack: relations
+            .rack
+            .map(|r| m.racks[r.index()].data.name.value.as_str()),
         role: role(relations.role),
         platform: platform(relations.platform),
         tenant: tenant(relations.tenant),
@@ -386,6 +393,7 @@ fn hosts<'g>(graph: &'g crate::graph::Graph) -> Vec<Host<'g>> {
                 primary_ip4: n.primary_ip4,
                 primary_ip6: n.primary_ip6,
                 site: n.site,
+                rack: n.rack,
                 role: n.role,
                 platform: n.platform,
                 tenant: n.tenant,
@@ -404,6 +412,7 @@ fn hosts<'g>(graph: &'g crate::graph::Graph) -> Vec<Host<'g>> {
                 primary_ip4: n.primary_ip4,
                 primary_ip6: n.primary_ip6,
                 site: n.site,
+                rack: None,
                 role: n.role,
                 platform: n.platform,
                 tenant: n.tenant,

@@ -102,3 +102,64 @@ fn the_tree_nests_prefixes_with_utilisation() {
         .iter()
         .all(|n| n["utilisation"].as_f64().unwrap() <= 100.0));
 }
+
+/// A /22 with four ranges marked utilised (50, 50, 50 and 51 addresses) and 30 addresses,
+/// one of them inside a range: NetBox 4.4 counts the ranges and the 29 addresses outside
+/// them, 230 of 1,022 usable addresses (22.5 %), where counting addresses alone gives 2.9 %.
+/// The first range is also marked populated, so no free address is offered inside it; the
+/// others are not, so theirs stay free as in NetBox's `available-ips`. The same objects in
+/// NetBox 4.4.10 give `get_utilization()` = 22.504892367906066 and a first available address
+/// of `10.40.0.51/22` (`/api/ipam/prefixes/ID/available-ips/`).
+fn ranges_repository() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("netsot.yaml"),
+        "version: 1\ndata: [data/]\n",
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("data")).unwrap();
+    let mut ipam = String::from(
+        "prefixes:\n  - {prefix: 10.40.0.0/22, status: active}\nip_ranges:\n\
+         \x20 - {start_address: 10.40.0.1/22, end_address: 10.40.0.50/22, mark_utilized: true, mark_populated: true}\n\
+         \x20 - {start_address: 10.40.1.1/22, end_address: 10.40.1.50/22, mark_utilized: true}\n\
+         \x20 - {start_address: 10.40.2.1/22, end_address: 10.40.2.50/22, mark_utilized: true}\n\
+         \x20 - {start_address: 10.40.3.1/22, end_address: 10.40.3.51/22, mark_utilized: true}\n\
+         ip_addresses:\n  - {address: 10.40.1.20/22}\n",
+    );
+    for host in 100..129 {
+        ipam.push_str(&format!("  - {{address: 10.40.0.{host}/22}}\n"));
+    }
+    std::fs::write(dir.path().join("data/ipam.yaml"), ipam).unwrap();
+    dir
+}
+
+#[test]
+fn ranges_count_in_utilisation_and_populated_ranges_are_not_free() {
+    let dir = ranges_repository();
+    let check = stdout(&["check"], dir.path());
+    assert!(check.contains("0 errors, 0 warnings"), "{check}");
+    let tree = stdout(&["ipam", "tree"], dir.path());
+    assert!(tree.contains("22.5%"), "{tree}");
+    // The populated range 10.40.0.1-50 is taken; the next address follows it.
+    assert_eq!(
+        stdout(&["ipam", "next", "10.40.0.0/22"], dir.path()),
+        "10.40.0.51/22\n"
+    );
+    let free = stdout(&["ipam", "free", "10.40.0.0/22"], dir.path());
+    let blocks: Vec<ipnet::IpNet> = free.lines().map(|l| l.parse().unwrap()).collect();
+    let populated = (
+        u32::from(std::net::Ipv4Addr::new(10, 40, 0, 1)),
+        u32::from(std::net::Ipv4Addr::new(10, 40, 0, 50)),
+    );
+    let inside_populated = |block: &ipnet::IpNet| match block {
+        ipnet::IpNet::V4(v4) => {
+            u32::from(v4.network()) <= populated.1 && u32::from(v4.broadcast()) >= populated.0
+        }
+        ipnet::IpNet::V6(_) => true,
+    };
+    assert!(!blocks.iter().any(inside_populated), "{free}");
+    // The network address is free space (NetBox's `free` blocks are CIDR space), and the
+    // unpopulated range's addresses stay free.
+    assert_eq!(blocks[0].to_string(), "10.40.0.0/32", "{free}");
+    assert!(free.contains("10.40.1.0/28\n"), "{free}");
+}

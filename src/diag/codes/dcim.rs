@@ -393,4 +393,89 @@ rules! {
     /// - {name: blade2, role: server, device_type: Acme/B1, site: ams1, parent_device: {device: chassis1, bay: Bay 1}}
     /// ```
     DEVICE_BAY_OCCUPIED = ("NS0675", "device-bay-occupied", Error);
+
+    /// A power feed's voltage is zero, or negative on an AC supply.
+    ///
+    /// ## What it does
+    /// Reports a feed whose `voltage` is 0, outside -32768 to 32767, or negative while its
+    /// `supply` is `ac` (the default), as NetBox's `PowerFeed.clean` and its validators do.
+    ///
+    /// ## Why is this bad?
+    /// Only DC supplies (telecom -48 V) are written with a negative voltage; a zero or
+    /// negative AC voltage is a typo, and the feed's available power is computed from it.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - {name: feed-a, power_panel: pp-1, supply: ac, voltage: -230}
+    /// ```
+    INVALID_POWER_FEED_VOLTAGE = ("NS0690", "invalid-power-feed-voltage", Error);
+
+    /// A power feed's amperage is zero or too large.
+    ///
+    /// ## What it does
+    /// Reports a feed whose `amperage` is below 1 or above 32767 (NetBox's
+    /// `MinValueValidator(1)` on a positive small integer).
+    ///
+    /// ## Why is this bad?
+    /// A feed without current supplies nothing; NetBox refuses it.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - {name: feed-a, power_panel: pp-1, amperage: 0}
+    /// ```
+    INVALID_POWER_FEED_AMPERAGE = ("NS0691", "invalid-power-feed-amperage", Error);
+
+    /// A power feed's maximum utilisation is not a percentage from 1 to 100.
+    ///
+    /// ## What it does
+    /// Reports a feed whose `max_utilization` is below 1 or above 100 (NetBox's
+    /// validators).
+    ///
+    /// ## Why is this bad?
+    /// It is the share of the feed's power that may be drawn; the feed's available power
+    /// would be zero or more than the feed can give.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - {name: feed-a, power_panel: pp-1, max_utilization: 120}
+    /// ```
+    INVALID_MAX_UTILIZATION = ("NS0692", "invalid-max-utilization", Error);
+
+    /// An outlet is on feed leg B or C, but its power port is fed by a single-phase feed.
+    ///
+    /// ## What it does
+    /// Follows the cable of the outlet's `power_port` to a power feed and reports a
+    /// `feed_leg` of `B` or `C` when that feed is `single-phase` (netsot-only: NetBox
+    /// documents the leg as the phase of a three-phase feed but does not check it; leg `A`
+    /// is the one phase a single-phase feed has, as the library's PDUs write it).
+    ///
+    /// ## Why is this bad?
+    /// A single-phase feed has no legs B and C; the outlet's load is booked on a phase
+    /// that does not exist, and per-phase balancing reads wrong.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// power_outlets:
+    ///   - {name: "1", power_port: Input, feed_leg: B}
+    /// ```
+    FEED_LEG_ON_SINGLE_PHASE = ("NS0694", "feed-leg-on-single-phase", Warning);
+
+    /// A power feed is allocated more power than it makes available.
+    ///
+    /// ## What it does
+    /// Adds up the draw allocated on the power port a feed is cabled to (its own
+    /// `allocated_draw`, or else the allocated draws of the power ports cabled to its
+    /// outlets, as NetBox's `PowerPort.get_power_draw` does) and reports a feed where it
+    /// exceeds the feed's available power: |voltage| x amperage x max_utilization, times
+    /// 1.732 for three phases (netsot-only: NetBox shows the figure but refuses nothing).
+    ///
+    /// ## Why is this bad?
+    /// The breaker trips when every supply draws its allocation; with A and B feeds, the
+    /// surviving feed must carry both sides' load.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - {name: feed-a, power_panel: pp-1, voltage: 230, amperage: 8, max_utilization: 80}
+    /// ```
+    POWER_FEED_OVERLOADED = ("NS0695", "power-feed-overloaded", Warning);
 }

@@ -238,4 +238,24 @@ rules! {
     ///   - {address: 10.0.0.7/24, status: slaac}
     /// ```
     SLAAC_ON_IPV4 = ("NS0417", "slaac-on-ipv4", Error);
+
+    /// An address lies inside an IP range marked populated.
+    ///
+    /// ## What it does
+    /// Reports an address of a VRF that falls between the start and end of a range of the
+    /// same VRF with `mark_populated: true` (NetBox's `IPAddress.clean`).
+    ///
+    /// ## Why is this bad?
+    /// A populated range stands for addresses handed out elsewhere (a DHCP pool, a
+    /// provider's block): it is used whole, and an address written inside it collides with
+    /// one of them. NetBox refuses to create it.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// ip_ranges:
+    ///   - {start_address: 10.0.0.100/24, end_address: 10.0.0.199/24, mark_populated: true}
+    /// ip_addresses:
+    ///   - {address: 10.0.0.150/24}
+    /// ```
+    ADDRESS_IN_POPULATED_RANGE = ("NS0440", "address-in-populated-range", Error);
 }

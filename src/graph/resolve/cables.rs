@@ -62,8 +62,7 @@ impl Builder<'_> {
             return self.resolve_circuit_end(reference, file);
         }
         if kind.is("power_feed") {
-            // Power feeds are named `PANEL:FEED`; checked by the DCIM family.
-            return None;
+            return self.resolve_power_feed(reference, file);
         }
         let (device, port) = self.endpoint_device(reference, file, None)?;
         if kind.is("interface") {
@@ -75,7 +74,9 @@ impl Builder<'_> {
                 }
             };
         }
-        if self.device_has_port(device, kind, &port) || self.module_has_port(device, kind, &port) {
+        if self.graph.device_has_port(device, kind, &port)
+            || self.module_has_port(device, kind, &port)
+        {
             Some(CableTarget::Port {
                 device,
                 kind,
@@ -126,77 +127,30 @@ impl Builder<'_> {
         let cid_text = Spanned::new(cid.to_string(), reference.span);
         let circuit = self.resolve(which::CIRCUITS, &cid_text, file)?;
         let data = &self.graph.model.circuits[circuit.index()].data;
-        let z = side == "Z";
-        let defined = if z {
-            data.termination_z.is_some()
+        let side = if side == "Z" {
+            CircuitSide::Z
         } else {
-            data.termination_a.is_some()
+            CircuitSide::A
+        };
+        let defined = match side {
+            CircuitSide::Z => data.termination_z.is_some(),
+            CircuitSide::A => data.termination_a.is_some(),
         };
         if !defined {
             self.push(
                 Diagnostic::new(
                     &codes::UNRESOLVED_REFERENCE,
-                    format!("circuit `{cid}` has no termination {side}"),
+                    format!("circuit `{cid}` has no termination {}", side.as_str()),
                 )
                 .at(location)
                 .with_help(format!(
                     "add `termination_{}` to circuit `{cid}`",
-                    side.to_ascii_lowercase()
+                    side.as_str().to_ascii_lowercase()
                 )),
             );
             return None;
         }
-        Some(CableTarget::Circuit { circuit, z })
-    }
-
-    /// Whether a device has a non-interface port, from its type or its own entries.
-    pub(super) fn device_has_port(
-        &self,
-        device: DeviceId,
-        kind: TerminationType,
-        name: &str,
-    ) -> bool {
-        let data = &self.graph.model.devices[device.index()].data;
-        let device_type = self.graph.devices[device.index()]
-            .device_type
-            .map(|t| &self.graph.model.device_types[t.index()].data);
-        match kind.as_str() {
-            "console_port" => {
-                data.console_ports
-                    .iter()
-                    .any(|p| p.value.name.value == name)
-                    || device_type
-                        .is_some_and(|t| t.console_ports.iter().any(|p| p.value.name.value == name))
-            }
-            "console_server_port" => {
-                data.console_server_ports
-                    .iter()
-                    .any(|p| p.value.name.value == name)
-                    || device_type.is_some_and(|t| {
-                        t.console_server_ports
-                            .iter()
-                            .any(|p| p.value.name.value == name)
-                    })
-            }
-            "power_port" => {
-                data.power_ports.iter().any(|p| p.value.name.value == name)
-                    || device_type
-                        .is_some_and(|t| t.power_ports.iter().any(|p| p.value.name.value == name))
-            }
-            "power_outlet" => device_type
-                .is_some_and(|t| t.power_outlets.iter().any(|p| p.value.name.value == name)),
-            "front_port" => {
-                data.front_ports.iter().any(|p| p.value.name.value == name)
-                    || device_type
-                        .is_some_and(|t| t.front_ports.iter().any(|p| p.value.name.value == name))
-            }
-            "rear_port" => {
-                data.rear_ports.iter().any(|p| p.value.name.value == name)
-                    || device_type
-                        .is_some_and(|t| t.rear_ports.iter().any(|p| p.value.name.value == name))
-            }
-            _ => false,
-        }
+        Some(CableTarget::CircuitTermination { circuit, side })
     }
 
     /// Resolves a `DEVICE:PORT` reference to an interface; `from_site` is the site of the

@@ -17,6 +17,7 @@ mod ipam;
 mod modules;
 mod names;
 mod organisation;
+mod power;
 mod primary_ips;
 mod refine;
 mod scoped;
@@ -73,6 +74,7 @@ pub fn build(
         resolve_organisation,
         resolve_dcim,
         resolve_modules,
+        resolve_power,
         resolve_ipam,
         resolve_interfaces,
         resolve_primary_ips,

@@ -178,3 +178,13 @@ pub(super) const VLANS: SiteWhich<VlanId> = SiteWhich {
         (data.site.as_ref(), &data.name.value)
     },
 };
+
+pub(super) const POWER_PANELS: SiteWhich<PowerPanelId> = SiteWhich {
+    kind: "power panel",
+    collection: "power_panels",
+    index: |ix| &ix.power_panels,
+    site_and_name: |m, i| {
+        let data = &m.power_panels[i.index()].data;
+        (Some(&data.site), &data.name)
+    },
+};
