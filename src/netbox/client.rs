@@ -106,7 +106,7 @@ impl Client {
         let mut url = format!("{}{path}{separator}limit={PAGE}", self.base);
         let mut objects = Vec::new();
         loop {
-            let page = self.request("GET", path, &url, None)?;
+            let page = self.get(path, &url)?;
             let Some(results) = page.get("results").and_then(Value::as_array) else {
                 return Err(NetboxError::Decode(format!(
                     "GET {path}: no `results` list in the answer"
@@ -136,6 +136,21 @@ impl Client {
     pub fn delete(&self, path: &str, body: &Value) -> Result<(), NetboxError> {
         self.request("DELETE", path, &format!("{}{path}", self.base), Some(body))
             .map(|_| ())
+    }
+
+    /// A GET, tried again twice when no answer came: a busy NetBox's gunicorn drops
+    /// connections when a worker restarts, and reading twice changes nothing.
+    fn get(&self, path: &str, url: &str) -> Result<Value, NetboxError> {
+        let mut attempt = 0;
+        loop {
+            match self.request("GET", path, url, None) {
+                Err(NetboxError::Transport(_)) if attempt < 2 => {
+                    attempt += 1;
+                    std::thread::sleep(Duration::from_secs(2 * attempt));
+                }
+                result => return result,
+            }
+        }
     }
 
     /// NetBox writes `next` with the host it was asked by, which behind a proxy may differ

@@ -48,7 +48,7 @@ impl KindState {
 }
 
 /// How many lists are fetched at once: the test NetBox runs 2 workers of 4 threads.
-const FETCHERS: usize = 6;
+const FETCHERS: usize = 4;
 
 /// Every kind's objects.
 #[derive(Debug)]
