@@ -1,7 +1,8 @@
 //! The command line: one file per command. The only module that prints.
 //!
 //! Exit codes are the same for every command and format: 0 clean, 1 the input has errors
-//! (or, for `build --check`, stale outputs), 2 the tool could not run.
+//! (or, for `build --check`, stale outputs; for `push netbox`, NetBox refused an object),
+//! 2 the tool could not run, and 3 for `push netbox --plan` with changes to apply.
 
 mod blame;
 mod build;
@@ -12,6 +13,7 @@ mod explain;
 mod export;
 mod init;
 mod ipam;
+mod netbox;
 mod panic;
 mod schema;
 mod show;
@@ -61,6 +63,8 @@ pub enum Command {
     Ipam(ipam::Args),
     /// Print the whole resolved graph as JSON.
     Export(export::Args),
+    /// Push the repository into another system: `push netbox`.
+    Push(netbox::PushArgs),
     /// Print one object with its resolved relations and merged config context.
     Show(show::Args),
     /// The cable path from a port to its far end, through patch panels and circuits.
@@ -77,6 +81,8 @@ pub enum Command {
 pub enum Outcome {
     Clean,
     InputErrors,
+    /// A plan with changes to apply (`push netbox --plan`): exit 3.
+    Changes,
 }
 
 /// A failure to run (exit code 2).
@@ -134,6 +140,7 @@ fn run() -> ExitCode {
         Command::Blame(args) => blame::run(args),
         Command::Diff(args) => diff::run(args, color),
         Command::Export(args) => export::run(args, color),
+        Command::Push(args) => netbox::run_push(args, color),
         Command::Init(args) => init::run(args),
         Command::Ipam(args) => ipam::run(args),
         Command::Show(args) => show::run(args, color),
@@ -145,6 +152,7 @@ fn run() -> ExitCode {
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
         Ok(Outcome::InputErrors) => ExitCode::from(1),
+        Ok(Outcome::Changes) => ExitCode::from(3),
         Err(failure) => {
             eprintln!("error: {}", failure.message);
             if let Some(help) = failure.help {

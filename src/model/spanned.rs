@@ -140,3 +140,10 @@ impl<T: schemars::JsonSchema> schemars::JsonSchema for Spanned<T> {
         T::inline_schema()
     }
 }
+
+/// A spanned value is its value in JSON: what `export` and the NetBox bridge send.
+impl<T: Into<serde_json::Value>> From<Spanned<T>> for serde_json::Value {
+    fn from(spanned: Spanned<T>) -> serde_json::Value {
+        spanned.value.into()
+    }
+}

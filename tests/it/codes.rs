@@ -49,6 +49,8 @@ fn every_code_is_documented() {
 fn every_code_has_a_failing_and_a_passing_fixture() {
     let missing: Vec<String> = ALL
         .iter()
+        // NetBox's refusals need a running NetBox: `netbox_push.rs` proves them.
+        .filter(|rule| !crate::support::LIVE_NETBOX_CODES.contains(&rule.code))
         .filter(|rule| {
             let dir = root().join("tests/fixtures/rules").join(rule.code);
             !(dir.join("fail/netsot.yaml").is_file() && dir.join("pass/netsot.yaml").is_file())

@@ -30,6 +30,7 @@ mod layout;
 mod library;
 mod modules;
 mod netbox_fidelity;
+mod netbox_push;
 mod panic;
 mod power;
 mod rules;

@@ -153,3 +153,31 @@ pub fn git_as(dir: &Path, author: &str, date: &str, args: &[&str]) {
         .expect("git runs");
     assert!(status.success(), "git {args:?}");
 }
+
+/// The running NetBox the bridge's tests use: `(NETBOX_URL, NETBOX_TOKEN)`, or `None` with
+/// a loud notice when the variables are not set. Under `NETSOT_REQUIRE_NETBOX=1` (set by
+/// `.ci/run`, which starts NetBox) a missing NetBox fails the test instead.
+pub fn netbox_env() -> Option<(String, String)> {
+    let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+    match (var("NETBOX_URL"), var("NETBOX_TOKEN")) {
+        (Some(url), Some(token)) => Some((url, token)),
+        _ => {
+            if std::env::var("NETSOT_REQUIRE_NETBOX").as_deref() == Ok("1") {
+                panic!(
+                    "NETBOX_URL and NETBOX_TOKEN are not set, and NETSOT_REQUIRE_NETBOX=1 \
+                     requires a running NetBox (../shared/netbox/start)"
+                );
+            }
+            eprintln!(
+                "\n*** SKIPPED: NetBox not running (NETBOX_URL and NETBOX_TOKEN are not set); \
+                 the NetBox bridge was NOT tested. Start one with ../shared/netbox/start (see \
+                 .ci/run). ***\n"
+            );
+            None
+        }
+    }
+}
+
+/// Codes only a running NetBox can report (its refusals of a push): no rule fixture can
+/// trigger them offline, so they are proven by `netbox_push.rs` instead of fixtures.
+pub const LIVE_NETBOX_CODES: &[&str] = &["NS0901"];

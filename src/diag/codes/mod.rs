@@ -5,8 +5,8 @@
 //! input and repository (`input.rs`), `NS01xx` syntax and shape (`syntax.rs`), `NS02xx`
 //! identity (`identity.rs`), `NS03xx` references (`references.rs`), `NS04xx` IPAM
 //! (`ipam.rs`), `NS05xx` VLANs (`vlans.rs`), `NS06xx` DCIM (`dcim.rs`, device types in
-//! `device_types.rs`), `NS07xx` user policy (`policy.rs`) and `NS08xx` rendering
-//! (`render.rs`). A family that outgrows one
+//! `device_types.rs`), `NS07xx` user policy (`policy.rs`), `NS08xx` rendering
+//! (`render.rs`) and `NS09xx` NetBox's refusals (`netbox.rs`). A family that outgrows one
 //! file takes a second one named for what its rules are about; its `RULES` is added to
 //! `FAMILIES` below. The doc comment of each rule is what `netsot explain CODE` prints,
 //! with the fixed headings "What it does", "Why is this bad?" and "Example".
@@ -19,6 +19,7 @@ mod device_types;
 mod identity;
 mod input;
 mod ipam;
+mod netbox;
 mod policy;
 mod references;
 mod render;
@@ -31,6 +32,7 @@ pub use device_types::*;
 pub use identity::*;
 pub use input::*;
 pub use ipam::*;
+pub use netbox::*;
 pub use policy::*;
 pub use references::*;
 pub use render::*;
@@ -50,6 +52,7 @@ const FAMILIES: &[&[&Rule]] = &[
     device_types::RULES,
     policy::RULES,
     render::RULES,
+    netbox::RULES,
 ];
 
 const COUNT: usize = {

@@ -1,0 +1,670 @@
+//! DCIM: manufacturers, device roles, platforms, device types with their component
+//! templates, racks, devices with their interfaces and primary addresses, and cables.
+//! Keys: names; a device type's is `MANUFACTURER/MODEL`, a template's `TYPE:NAME`, a rack's
+//! and a device's `SITE/NAME`, an interface's `SITE/DEVICE:NAME`, a cable's its two ends'
+//! keys, sorted, joined by ` = `.
+
+use serde_json::Value;
+
+use super::kinds::Kind;
+use super::state::State;
+use super::{at, in_site, ipam, named, slug, string, Desired, Want};
+use crate::graph::{CableTarget, DeviceId, DeviceTypeId, Graph, InterfaceId, Owner, SiteId};
+use crate::model::device_type::DeviceType;
+
+pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
+    let model = &graph.model;
+    let ix = &graph.indexes;
+    let manufacturer = |text| named(&ix.manufacturers, &model.manufacturers, |m| &m.name, text);
+    for object in &model.manufacturers {
+        let m = &object.data;
+        let mut d = Desired::new(
+            Kind::Manufacturers,
+            m.name.value.clone(),
+            None,
+            object.location(),
+        );
+        d.value("name", m.name.value.as_str())
+            .value("slug", slug(m.slug.as_ref(), &m.name))
+            .text("description", m.description.as_deref());
+        out.push(d);
+    }
+    for object in &model.device_roles {
+        let r = &object.data;
+        let mut d = Desired::new(
+            Kind::DeviceRoles,
+            r.name.value.clone(),
+            None,
+            object.location(),
+        );
+        d.value("name", r.name.value.as_str())
+            .value("slug", slug(r.slug.as_ref(), &r.name))
+            .value("vm_role", r.vm_role)
+            .text("description", r.description.as_deref());
+        if let Some(color) = &r.color {
+            d.value("color", color.trim_start_matches('#').to_lowercase());
+        }
+        out.push(d);
+    }
+    for object in &model.platforms {
+        let p = &object.data;
+        let mut d = Desired::new(
+            Kind::Platforms,
+            p.name.value.clone(),
+            None,
+            object.location(),
+        );
+        d.value("name", p.name.value.as_str())
+            .value("slug", slug(p.slug.as_ref(), &p.name))
+            .reference(
+                "manufacturer",
+                Kind::Manufacturers,
+                manufacturer(p.manufacturer.as_ref()),
+                at(object, p.manufacturer.as_ref()),
+            )
+            .text("description", p.description.as_deref());
+        out.push(d);
+    }
+    for (index, object) in model.device_types.iter().enumerate() {
+        device_type(graph, DeviceTypeId::from_index(index), object, out);
+    }
+    racks(graph, out);
+    devices(graph, out);
+    cables(graph, out);
+}
+
+/// A device type and its component templates.
+fn device_type(
+    graph: &Graph,
+    id: DeviceTypeId,
+    object: &crate::model::Obj<DeviceType>,
+    out: &mut Vec<Desired>,
+) {
+    let t = &object.data;
+    let key = device_type_key(graph, id);
+    let manufacturer = named(
+        &graph.indexes.manufacturers,
+        &graph.model.manufacturers,
+        |m| &m.name,
+        Some(&t.manufacturer),
+    );
+    let mut d = Desired::new(Kind::DeviceTypes, key.clone(), None, object.location());
+    d.reference(
+        "manufacturer",
+        Kind::Manufacturers,
+        manufacturer,
+        Some(object.at(&t.manufacturer)),
+    )
+    .value("model", t.model.value.as_str())
+    .value("slug", t.effective_slug())
+    .text("part_number", t.part_number.as_deref())
+    .value("u_height", t.height())
+    .value("is_full_depth", t.full_depth())
+    .value(
+        "exclude_from_utilization",
+        t.exclude_from_utilization.unwrap_or(false),
+    )
+    .text("description", t.description.as_deref())
+    .text("comments", t.comments.as_deref());
+    if let Some(airflow) = &t.airflow {
+        d.value("airflow", airflow.value.as_str());
+    }
+    if let Some(role) = &t.subdevice_role {
+        d.value("subdevice_role", role.value.as_str());
+    }
+    if let Some(weight) = &t.weight {
+        d.value("weight", weight.value);
+        if let Some(unit) = &t.weight_unit {
+            d.value("weight_unit", unit.value.as_str());
+        }
+    }
+    out.push(d);
+    let template = |kind: Kind, name: &crate::model::Text| {
+        let mut d = Desired::new(kind, format!("{key}:{}", name.value), None, object.at(name));
+        d.reference("device_type", Kind::DeviceTypes, Some(key.clone()), None)
+            .value("name", name.value.as_str());
+        d
+    };
+    for item in &t.interfaces {
+        let i = &item.value;
+        let mut d = template(Kind::InterfaceTemplates, &i.name);
+        d.value("type", i.kind.value.as_str())
+            .value("enabled", i.enabled.unwrap_or(true))
+            .value("mgmt_only", i.mgmt_only.unwrap_or(false))
+            .text("label", i.label.as_deref())
+            .text("description", i.description.as_deref());
+        out.push(d);
+    }
+    for (kind, list) in [
+        (Kind::ConsolePortTemplates, &t.console_ports),
+        (Kind::ConsoleServerPortTemplates, &t.console_server_ports),
+    ] {
+        for item in list {
+            let p = &item.value;
+            let mut d = template(kind, &p.name);
+            d.value("type", p.kind.as_ref().map_or("", |k| k.value.as_str()))
+                .text("label", p.label.as_deref())
+                .text("description", p.description.as_deref());
+            out.push(d);
+        }
+    }
+    for item in &t.power_ports {
+        let p = &item.value;
+        let mut d = template(Kind::PowerPortTemplates, &p.name);
+        d.value("type", p.kind.as_ref().map_or("", |k| k.value.as_str()))
+            .value("maximum_draw", p.maximum_draw.as_ref().map(|d| d.value))
+            .value("allocated_draw", p.allocated_draw.as_ref().map(|d| d.value))
+            .text("label", p.label.as_deref())
+            .text("description", p.description.as_deref());
+        out.push(d);
+    }
+    for item in &t.rear_ports {
+        let p = &item.value;
+        let mut d = template(Kind::RearPortTemplates, &p.name);
+        if let Some(kind) = &p.kind {
+            d.value("type", kind.value.as_str());
+        }
+        d.value("positions", p.positions.as_ref().map_or(1, |p| p.value))
+            .text("label", p.label.as_deref())
+            .text("color", p.color.as_deref())
+            .text("description", p.description.as_deref());
+        out.push(d);
+    }
+    for item in &t.front_ports {
+        let p = &item.value;
+        let mut d = template(Kind::FrontPortTemplates, &p.name);
+        if let Some(kind) = &p.kind {
+            d.value("type", kind.value.as_str());
+        }
+        d.reference(
+            "rear_port",
+            Kind::RearPortTemplates,
+            p.rear_port.as_ref().map(|r| format!("{key}:{}", r.value)),
+            p.rear_port.as_ref().map(|r| object.at(r)),
+        )
+        .value(
+            "rear_port_position",
+            p.rear_port_position.as_ref().map_or(1, |p| p.value),
+        )
+        .text("label", p.label.as_deref())
+        .text("color", p.color.as_deref())
+        .text("description", p.description.as_deref());
+        out.push(d);
+    }
+}
+
+fn racks(graph: &Graph, out: &mut Vec<Desired>) {
+    let model = &graph.model;
+    for (index, object) in model.racks.iter().enumerate() {
+        let r = &object.data;
+        let node = &graph.racks[index];
+        let site = site_name(graph, node.site);
+        let mut d = Desired::new(
+            Kind::Racks,
+            in_site(site.as_deref(), &r.name),
+            site.clone(),
+            object.location(),
+        );
+        d.value("name", r.name.value.as_str())
+            .reference("site", Kind::Sites, site.clone(), Some(object.at(&r.site)))
+            .reference(
+                "location",
+                Kind::Locations,
+                node.location
+                    .map(|l| in_site(site.as_deref(), &model.locations[l.index()].data.name)),
+                at(object, r.location.as_ref()),
+            )
+            .reference(
+                "tenant",
+                Kind::Tenants,
+                named(
+                    &graph.indexes.tenants,
+                    &model.tenants,
+                    |t| &t.name,
+                    r.tenant.as_ref(),
+                ),
+                at(object, r.tenant.as_ref()),
+            )
+            .value(
+                "status",
+                r.status.as_ref().map_or("active", |s| s.value.as_str()),
+            )
+            .value_maybe_at(
+                "u_height",
+                r.u_height.as_ref().map_or(42, |h| h.value),
+                at(object, r.u_height.as_ref()),
+            )
+            .value(
+                "starting_unit",
+                r.starting_unit.as_ref().map_or(1, |u| u.value),
+            )
+            .value("desc_units", r.desc_units)
+            .value("width", r.width.as_ref().map_or(19, |w| w.value))
+            .text(
+                "facility_id",
+                r.facility_id.as_ref().map(|f| f.value.as_str()),
+            )
+            .text("serial", r.serial.as_deref())
+            .value("asset_tag", r.asset_tag.as_ref().map(|t| t.value.as_str()))
+            .text("description", r.description.as_deref())
+            .tags(&r.tags);
+        out.push(d);
+    }
+}
+
+fn devices(graph: &Graph, out: &mut Vec<Desired>) {
+    let model = &graph.model;
+    for (index, object) in model.devices.iter().enumerate() {
+        let id = DeviceId::from_index(index);
+        let x = &object.data;
+        // NetBox matches devices by site and name: an unnamed one has no natural key to
+        // match, so it is not pushed (docs/netbox.md).
+        let Some(name) = &x.name else {
+            continue;
+        };
+        let node = &graph.devices[index];
+        let site = site_name(graph, node.site);
+        let key = device_key(graph, id);
+        let mut d = Desired::new(Kind::Devices, key.clone(), site.clone(), object.location());
+        d.value("name", name.value.as_str())
+            .reference(
+                "device_type",
+                Kind::DeviceTypes,
+                node.device_type.map(|t| device_type_key(graph, t)),
+                Some(object.at(&x.device_type)),
+            )
+            .reference(
+                "role",
+                Kind::DeviceRoles,
+                node.role
+                    .map(|r| model.device_roles[r.index()].data.name.value.clone()),
+                Some(object.at(&x.role)),
+            )
+            .reference("site", Kind::Sites, site.clone(), Some(object.at(&x.site)))
+            .reference(
+                "location",
+                Kind::Locations,
+                // NetBox gives a racked device its rack's location.
+                node.location
+                    .or_else(|| node.rack.and_then(|r| graph.racks[r.index()].location))
+                    .map(|l| in_site(site.as_deref(), &model.locations[l.index()].data.name)),
+                at(object, x.location.as_ref()),
+            )
+            .reference(
+                "rack",
+                Kind::Racks,
+                node.rack
+                    .map(|r| in_site(site.as_deref(), &model.racks[r.index()].data.name)),
+                at(object, x.rack.as_ref()),
+            )
+            .value(
+                "face",
+                x.face.as_ref().map(|f| f.value.as_str()).unwrap_or(""),
+            )
+            .value(
+                "status",
+                x.status.as_ref().map_or("active", |s| s.value.as_str()),
+            )
+            .reference(
+                "platform",
+                Kind::Platforms,
+                node.platform
+                    .map(|p| model.platforms[p.index()].data.name.value.clone()),
+                at(object, x.platform.as_ref()),
+            )
+            .reference(
+                "tenant",
+                Kind::Tenants,
+                node.tenant
+                    .map(|t| model.tenants[t.index()].data.name.value.clone()),
+                at(object, x.tenant.as_ref()),
+            )
+            .reference(
+                "cluster",
+                Kind::Clusters,
+                node.cluster
+                    .map(|c| model.clusters[c.index()].data.name.value.clone()),
+                at(object, x.cluster.as_ref()),
+            )
+            .text("serial", x.serial.as_deref())
+            .value("asset_tag", x.asset_tag.as_ref().map(|a| a.value.as_str()))
+            .text("description", x.description.as_deref())
+            .text("comments", x.comments.as_deref())
+            .value(
+                "local_context_data",
+                x.config_context.as_ref().map(|c| c.value.clone()),
+            )
+            .tags(&x.tags);
+        match &x.position {
+            Some(position) => d.value_at("position", position.value, object.at(position)),
+            None => d.value("position", Value::Null),
+        };
+        if let Some(airflow) = &x.airflow {
+            d.value("airflow", airflow.value.as_str());
+        }
+        out.push(d);
+        for interface in graph.owner_interfaces(Owner::Device(id)) {
+            out.push(interface_desired(
+                graph,
+                interface,
+                Kind::Interfaces,
+                &key,
+                site.clone(),
+            ));
+        }
+        let ip = |ip: Option<crate::graph::IpId>| ip.map(|ip| ipam::ip_key(graph, ip));
+        let mut primary = Desired::new(Kind::DevicePrimaryIps, key, site, object.location());
+        primary
+            .reference(
+                "primary_ip4",
+                Kind::IpAddresses,
+                ip(node.primary_ip4),
+                at(object, x.primary_ip4.as_ref()),
+            )
+            .reference(
+                "primary_ip6",
+                Kind::IpAddresses,
+                ip(node.primary_ip6),
+                at(object, x.primary_ip6.as_ref()),
+            )
+            .reference(
+                "oob_ip",
+                Kind::IpAddresses,
+                ip(node.oob_ip),
+                at(object, x.oob_ip.as_ref()),
+            );
+        out.push(primary);
+    }
+}
+
+/// An interface of a device or virtual machine, as its entry refines its template.
+pub fn interface_desired(
+    graph: &Graph,
+    interface: InterfaceId,
+    kind: Kind,
+    owner_key: &str,
+    site: Option<String>,
+) -> Desired {
+    let model = &graph.model;
+    let name = graph.interface_name(interface);
+    let entry = graph.interface_entry(interface);
+    let template = graph.interface_template(interface);
+    let links = graph.links(interface);
+    let location = graph.interface_location(interface);
+    let mut d = Desired::new(kind, format!("{owner_key}:{name}"), site, location);
+    let owner_field = if kind == Kind::Interfaces {
+        "device"
+    } else {
+        "virtual_machine"
+    };
+    let owner_kind = if kind == Kind::Interfaces {
+        Kind::Devices
+    } else {
+        Kind::VirtualMachines
+    };
+    let sibling = |i: Option<InterfaceId>| i.map(|i| interface_key(graph, i));
+    d.reference(owner_field, owner_kind, Some(owner_key.to_string()), None)
+        .value("name", name)
+        .value("enabled", graph.interface_enabled(interface))
+        .text("description", graph.interface_description(interface))
+        .value("mtu", entry.and_then(|e| e.mtu.as_ref()).map(|m| m.value))
+        .value(
+            "mode",
+            entry
+                .and_then(|e| e.mode.as_ref())
+                .map_or("", |m| m.value.as_str()),
+        )
+        .reference("parent", kind, sibling(links.parent), None)
+        .reference("bridge", kind, sibling(links.bridge), None)
+        .reference(
+            "untagged_vlan",
+            Kind::Vlans,
+            links.untagged_vlan.map(|v| ipam::vlan_key(graph, v)),
+            entry
+                .and_then(|e| e.untagged_vlan.as_ref())
+                .map(|v| crate::diag::Location::new(location.file, v.span)),
+        )
+        .references(
+            "tagged_vlans",
+            Kind::Vlans,
+            links
+                .tagged_vlans
+                .iter()
+                .map(|&v| ipam::vlan_key(graph, v))
+                .collect(),
+        )
+        .reference(
+            "vrf",
+            Kind::Vrfs,
+            links
+                .vrf
+                .map(|v| model.vrfs[v.index()].data.name.value.clone()),
+            None,
+        )
+        .references(
+            "tags",
+            Kind::Tags,
+            entry
+                .map(|e| e.tags.iter().map(|t| t.value.clone()).collect())
+                .unwrap_or_default(),
+        );
+    if kind == Kind::Interfaces {
+        d.value(
+            "type",
+            graph
+                .interface_kind(interface)
+                .map_or("other", |k| k.as_str()),
+        )
+        .value("mgmt_only", graph.interface_mgmt_only(interface))
+        .text(
+            "label",
+            entry
+                .and_then(|e| e.label.as_deref().map(String::as_str))
+                .or_else(|| template.and_then(|t| t.label.as_deref())),
+        )
+        .reference("lag", kind, sibling(links.lag), None)
+        .value("speed", entry.and_then(|e| e.speed))
+        .value(
+            "duplex",
+            entry.and_then(|e| e.duplex.as_deref().map(String::as_str)),
+        )
+        .value("mark_connected", entry.is_some_and(|e| e.mark_connected));
+    }
+    d
+}
+
+fn cables(graph: &Graph, out: &mut Vec<Desired>) {
+    let model = &graph.model;
+    for (index, object) in model.cables.iter().enumerate() {
+        let node = &graph.cables[index];
+        // Only cables between interfaces are pushed: netsot does not push the other ports
+        // of devices.
+        let (Some(CableTarget::Interface(a)), Some(CableTarget::Interface(b))) = (&node.a, &node.b)
+        else {
+            continue;
+        };
+        let c = &object.data;
+        let (a, b) = (interface_key(graph, *a), interface_key(graph, *b));
+        let site = site_name(
+            graph,
+            graph.owner_site(graph.interfaces[node_interface(&node.a)].owner),
+        );
+        let mut ends = [a.clone(), b.clone()];
+        ends.sort();
+        let mut d = Desired::new(
+            Kind::Cables,
+            format!("{} = {}", ends[0], ends[1]),
+            site,
+            object.location(),
+        );
+        d.fields.push(super::Field {
+            name: "a_terminations",
+            want: Want::Ends(vec![(Kind::Interfaces, a)]),
+            at: Some(object.at(&c.a)),
+        });
+        d.fields.push(super::Field {
+            name: "b_terminations",
+            want: Want::Ends(vec![(Kind::Interfaces, b)]),
+            at: Some(object.at(&c.b)),
+        });
+        d.value("type", c.kind.as_ref().map_or("", |k| k.value.as_str()))
+            .value(
+                "status",
+                c.status.as_ref().map_or("connected", |s| s.value.as_str()),
+            )
+            .text("label", c.label.as_deref())
+            .value(
+                "color",
+                c.color
+                    .as_deref()
+                    .map_or(String::new(), |c| c.trim_start_matches('#').to_lowercase()),
+            )
+            .value("length", c.length.as_ref().map(|l| l.value))
+            .value(
+                "length_unit",
+                c.length_unit.as_ref().map(|u| u.value.as_str()),
+            )
+            .reference(
+                "tenant",
+                Kind::Tenants,
+                named(
+                    &graph.indexes.tenants,
+                    &model.tenants,
+                    |t| &t.name,
+                    c.tenant.as_ref(),
+                ),
+                at(object, c.tenant.as_ref()),
+            )
+            .text("description", c.description.as_deref())
+            .tags(&c.tags);
+        out.push(d);
+    }
+}
+
+fn node_interface(target: &Option<CableTarget>) -> usize {
+    match target {
+        Some(CableTarget::Interface(i)) => i.index(),
+        _ => 0,
+    }
+}
+
+pub fn site_name(graph: &Graph, site: Option<SiteId>) -> Option<String> {
+    site.map(|s| graph.model.sites[s.index()].data.name.value.clone())
+}
+
+pub fn device_key(graph: &Graph, device: DeviceId) -> String {
+    in_site(
+        site_name(graph, graph.devices[device.index()].site).as_deref(),
+        graph.device_name(device),
+    )
+}
+
+pub fn device_type_key(graph: &Graph, id: DeviceTypeId) -> String {
+    let t = &graph.model.device_types[id.index()].data;
+    let manufacturer = named(
+        &graph.indexes.manufacturers,
+        &graph.model.manufacturers,
+        |m| &m.name,
+        Some(&t.manufacturer),
+    )
+    .unwrap_or_default();
+    format!("{manufacturer}/{}", t.model.value)
+}
+
+/// `SITE/DEVICE:NAME`, or `VM:NAME`.
+pub fn interface_key(graph: &Graph, interface: InterfaceId) -> String {
+    let name = graph.interface_name(interface);
+    match graph.interfaces[interface.index()].owner {
+        Owner::Device(d) => format!("{}:{name}", device_key(graph, d)),
+        Owner::VirtualMachine(v) => {
+            format!(
+                "{}:{name}",
+                graph.model.virtual_machines[v.index()].data.name.value
+            )
+        }
+    }
+}
+
+/// The key and site of a NetBox object of one of this module's kinds.
+pub fn remote_key(
+    kind: Kind,
+    json: &Value,
+    state: &State,
+) -> Option<(Option<String>, Option<String>)> {
+    let name = string(json, "name");
+    Some(match kind {
+        Kind::Manufacturers | Kind::DeviceRoles | Kind::Platforms => {
+            (name.map(str::to_string), None)
+        }
+        Kind::DeviceTypes => {
+            let manufacturer = state.ref_key(Kind::Manufacturers, json.get("manufacturer"));
+            let model = string(json, "model");
+            (
+                manufacturer
+                    .zip(model)
+                    .map(|(m, model)| format!("{m}/{model}")),
+                None,
+            )
+        }
+        Kind::InterfaceTemplates
+        | Kind::ConsolePortTemplates
+        | Kind::ConsoleServerPortTemplates
+        | Kind::PowerPortTemplates
+        | Kind::RearPortTemplates
+        | Kind::FrontPortTemplates => {
+            // Templates of module types have no device type: netsot pushes none of them.
+            let device_type = state.ref_key(Kind::DeviceTypes, json.get("device_type"));
+            (device_type.zip(name).map(|(t, n)| format!("{t}:{n}")), None)
+        }
+        Kind::Racks | Kind::Devices | Kind::DevicePrimaryIps => {
+            let site = state.ref_key(Kind::Sites, json.get("site"));
+            (name.map(|n| in_site(site.as_deref(), n)), site)
+        }
+        Kind::Interfaces => {
+            let device = state.ref_object(Kind::Devices, json.get("device"));
+            (
+                device
+                    .and_then(|d| d.key.clone())
+                    .zip(name)
+                    .map(|(d, n)| format!("{d}:{n}")),
+                device.and_then(|d| d.site.clone()),
+            )
+        }
+        Kind::Cables => {
+            let ends = |field: &str| -> Vec<(Option<String>, Option<String>)> {
+                json.get(field)
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                    .map(|end| {
+                        let kind = string(end, "object_type").and_then(Kind::of_object_type);
+                        let id = end.get("object_id").and_then(Value::as_u64);
+                        let remote = kind.zip(id).and_then(|(k, id)| state.kind(k).by_id(id));
+                        (
+                            remote.and_then(|r| r.key.clone()),
+                            remote.and_then(|r| r.site.clone()),
+                        )
+                    })
+                    .collect()
+            };
+            let (a, b) = (ends("a_terminations"), ends("b_terminations"));
+            let site = a.iter().chain(&b).find_map(|(_, s)| s.clone());
+            let side = |list: &[(Option<String>, Option<String>)]| {
+                list.iter()
+                    .map(|(k, _)| k.clone())
+                    .collect::<Option<Vec<String>>>()
+                    .map(|k| k.join(","))
+            };
+            let key = side(&a)
+                .zip(side(&b))
+                .filter(|(a, b)| !a.is_empty() && !b.is_empty())
+                .map(|(a, b)| {
+                    let mut ends = [a, b];
+                    ends.sort();
+                    format!("{} = {}", ends[0], ends[1])
+                });
+            (key, site)
+        }
+        _ => return None,
+    })
+}

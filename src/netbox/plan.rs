@@ -1,0 +1,310 @@
+//! The plan: the repository's objects compared with NetBox's, field by field, in the
+//! network's words of `netsot diff` (collections, natural keys, fields).
+
+use std::collections::{BTreeSet, HashSet};
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::kinds::Kind;
+use super::state::{Remote, State};
+use super::{Desired, Field, Want};
+use crate::diff::FieldChange;
+
+/// What a step does to NetBox.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase", tag = "action", content = "id")]
+pub enum Action {
+    Create,
+    Update(u64),
+    Delete(u64),
+}
+
+/// One object to create, update or delete.
+#[derive(Debug, Clone, Serialize)]
+pub struct Step {
+    #[serde(serialize_with = "collection")]
+    pub kind: Kind,
+    pub key: String,
+    pub site: Option<String>,
+    #[serde(flatten)]
+    pub action: Action,
+    /// For an update, the fields that differ; for a create, the fields set.
+    pub fields: Vec<FieldChange>,
+    /// The desired object, an index into the list the plan was made from.
+    #[serde(skip)]
+    pub desired: Option<usize>,
+}
+
+/// An object NetBox holds and the repository does not.
+#[derive(Debug, Clone, Serialize)]
+pub struct NotHeld {
+    #[serde(serialize_with = "collection")]
+    pub kind: Kind,
+    pub key: String,
+    pub id: u64,
+    pub site: Option<String>,
+    /// In one of the repository's sites: `--prune` deletes it.
+    pub in_scope: bool,
+}
+
+/// The whole plan.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Plan {
+    pub steps: Vec<Step>,
+    pub not_held: Vec<NotHeld>,
+}
+
+impl Plan {
+    /// True when applying would change nothing (objects not held do not count: they are
+    /// kept unless pruned).
+    pub fn is_empty(&self) -> bool {
+        self.steps.is_empty()
+    }
+
+    /// The deletions `--prune` adds.
+    pub fn prunable(&self) -> impl Iterator<Item = &NotHeld> {
+        self.not_held.iter().filter(|n| n.in_scope)
+    }
+}
+
+fn collection<S: serde::Serializer>(kind: &Kind, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(kind.spec().collection)
+}
+
+/// The plan of every kind, against one reading of NetBox.
+pub fn plan(desired: &[Desired], state: &State, scope: &BTreeSet<String>) -> Plan {
+    let mut plan = Plan::default();
+    for &kind in Kind::ALL {
+        let (steps, not_held) = plan_kind(kind, desired, state, scope);
+        plan.steps.extend(steps);
+        plan.not_held.extend(not_held);
+    }
+    plan
+}
+
+/// The steps of one kind, and the objects of that kind the repository does not hold.
+pub fn plan_kind(
+    kind: Kind,
+    desired: &[Desired],
+    state: &State,
+    scope: &BTreeSet<String>,
+) -> (Vec<Step>, Vec<NotHeld>) {
+    let remote = state.kind(kind);
+    let mut steps = Vec::new();
+    let mut held = HashSet::new();
+    let first = desired.partition_point(|d| d.kind < kind);
+    for (index, object) in desired[first..]
+        .iter()
+        .enumerate()
+        .take_while(|(_, d)| d.kind == kind)
+    {
+        if !held.insert(object.key.as_str()) {
+            continue; // a second object of one key: the first one is pushed
+        }
+        match remote.get(&object.key) {
+            None if kind.spec().update_only => {}
+            None => steps.push(Step {
+                kind,
+                key: object.key.clone(),
+                site: object.site.clone(),
+                action: Action::Create,
+                fields: object
+                    .fields
+                    .iter()
+                    .map(|f| FieldChange {
+                        field: f.name.to_string(),
+                        before: Value::Null,
+                        after: wanted(&f.want),
+                    })
+                    .filter(|f| !is_blank(&f.after))
+                    .collect(),
+                desired: Some(first + index),
+            }),
+            Some(existing) => {
+                let fields = differences(object, existing, state);
+                if !fields.is_empty() {
+                    steps.push(Step {
+                        kind,
+                        key: object.key.clone(),
+                        site: object.site.clone(),
+                        action: Action::Update(existing.id),
+                        fields,
+                        desired: Some(first + index),
+                    });
+                }
+            }
+        }
+    }
+    let mut not_held = Vec::new();
+    if !kind.spec().update_only {
+        for object in &remote.objects {
+            let key = object.key.as_deref();
+            // The first NetBox object of a held key is held; a second one of the same key
+            // is not.
+            let is_held = key.is_some_and(|k| {
+                held.contains(k) && remote.get(k).is_some_and(|r| r.id == object.id)
+            });
+            if is_held {
+                continue;
+            }
+            not_held.push(NotHeld {
+                kind,
+                key: key.map_or_else(|| format!("#{}", object.id), str::to_string),
+                id: object.id,
+                site: object.site.clone(),
+                in_scope: object.site.as_ref().is_some_and(|s| scope.contains(s))
+                    && kind != Kind::Sites,
+            });
+        }
+    }
+    (steps, not_held)
+}
+
+/// The fields of a desired object that differ from NetBox's.
+pub fn differences(object: &Desired, existing: &Remote, state: &State) -> Vec<FieldChange> {
+    object
+        .fields
+        .iter()
+        .filter_map(|field| {
+            let before = current(field, &existing.json, state);
+            let after = wanted(&field.want);
+            (!same(&before, &after)).then(|| FieldChange {
+                field: field.name.to_string(),
+                before,
+                after,
+            })
+        })
+        .collect()
+}
+
+/// The desired value of a field, in the plan's words (references by key).
+pub fn wanted(want: &Want) -> Value {
+    match want {
+        Want::Value(value) => value.clone(),
+        Want::Ref(_, key) => key.clone().map_or(Value::Null, Value::String),
+        Want::Refs(_, keys) => sorted(keys.iter().cloned()),
+        Want::Generic { target, .. } => target
+            .as_ref()
+            .map_or(Value::Null, |(_, key)| Value::String(key.clone())),
+        Want::Ends(ends) => sorted(ends.iter().map(|(_, key)| key.clone())),
+    }
+}
+
+/// NetBox's value of a field, in the plan's words.
+fn current(field: &Field, json: &Value, state: &State) -> Value {
+    let keyed = |key: Option<String>| key.map_or(Value::Null, Value::String);
+    match &field.want {
+        Want::Value(_) => match json.get(field.name) {
+            // Choices come as `{"value": ..., "label": ...}`.
+            Some(Value::Object(choice)) if choice.contains_key("value") => {
+                choice.get("value").cloned().unwrap_or(Value::Null)
+            }
+            Some(value) => value.clone(),
+            None => Value::Null,
+        },
+        Want::Ref(kind, _) => keyed(state.ref_key(*kind, json.get(field.name))),
+        Want::Refs(kind, _) => sorted(
+            json.get(field.name)
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .map(|r| {
+                    state
+                        .ref_key(*kind, Some(r))
+                        .unwrap_or_else(|| format!("#{}", r.get("id").unwrap_or(&Value::Null)))
+                }),
+        ),
+        Want::Generic {
+            type_field,
+            id_field,
+            ..
+        } => {
+            let kind = json
+                .get(*type_field)
+                .and_then(Value::as_str)
+                .and_then(Kind::of_object_type);
+            let id = json.get(*id_field).and_then(Value::as_u64);
+            match (kind, id) {
+                (Some(kind), Some(id)) => keyed(
+                    state
+                        .kind(kind)
+                        .by_id(id)
+                        .and_then(|r| r.key.clone())
+                        .or_else(|| Some(format!("#{id}"))),
+                ),
+                _ => Value::Null,
+            }
+        }
+        Want::Ends(_) => sorted(
+            json.get(field.name)
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .map(|end| {
+                    let kind = end
+                        .get("object_type")
+                        .and_then(Value::as_str)
+                        .and_then(Kind::of_object_type);
+                    let id = end.get("object_id").and_then(Value::as_u64);
+                    kind.zip(id)
+                        .and_then(|(k, id)| state.kind(k).by_id(id))
+                        .and_then(|r| r.key.clone())
+                        .unwrap_or_else(|| format!("#{}", id.unwrap_or_default()))
+                }),
+        ),
+    }
+}
+
+fn sorted(keys: impl Iterator<Item = String>) -> Value {
+    let mut keys: Vec<String> = keys.collect();
+    keys.sort();
+    Value::Array(keys.into_iter().map(Value::String).collect())
+}
+
+/// Null, `""` and `[]` are all "nothing" to NetBox.
+fn is_blank(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::String(s) => s.is_empty(),
+        Value::Array(a) => a.is_empty(),
+        Value::Object(o) => o.is_empty(),
+        _ => false,
+    }
+}
+
+/// Whether NetBox's value is the wanted one: blanks are equal, numbers by value (NetBox
+/// writes decimals as strings: `"1.00"`).
+pub fn same(before: &Value, after: &Value) -> bool {
+    if is_blank(before) && is_blank(after) {
+        return true;
+    }
+    match (number(before), number(after)) {
+        (Some(a), Some(b)) => (a - b).abs() < 1e-9,
+        _ => before == after,
+    }
+}
+
+fn number(value: &Value) -> Option<f64> {
+    match value {
+        Value::Number(n) => n.as_f64(),
+        Value::String(s) => s.parse::<f64>().ok().filter(|_| s.contains('.')),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn blanks_and_decimals_compare_as_netbox_stores_them() {
+        assert!(same(&json!(""), &Value::Null));
+        assert!(same(&json!([]), &Value::Null));
+        assert!(same(&json!("1.50"), &json!(1.5)));
+        assert!(same(&json!(42), &json!(42.0)));
+        assert!(!same(&json!("active"), &json!("planned")));
+        assert!(!same(&json!("10"), &json!(1.0)));
+    }
+}

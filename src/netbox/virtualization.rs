@@ -1,0 +1,227 @@
+//! Virtualization: cluster types and groups, clusters, virtual machines with their
+//! interfaces and primary addresses. Keys: names; a VM interface's `VM:NAME`.
+
+use serde_json::Value;
+
+use super::kinds::Kind;
+use super::state::State;
+use super::{at, named, slug, string, Desired, Field, Want};
+use crate::graph::{Graph, Owner, VirtualMachineId};
+
+pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
+    let model = &graph.model;
+    let ix = &graph.indexes;
+    for (kind, list) in [
+        (
+            Kind::ClusterTypes,
+            model
+                .cluster_types
+                .iter()
+                .map(|o| {
+                    (
+                        o.location(),
+                        &o.data.name,
+                        o.data.slug.as_ref(),
+                        o.data.description.as_deref(),
+                    )
+                })
+                .collect::<Vec<_>>(),
+        ),
+        (
+            Kind::ClusterGroups,
+            model
+                .cluster_groups
+                .iter()
+                .map(|o| {
+                    (
+                        o.location(),
+                        &o.data.name,
+                        o.data.slug.as_ref(),
+                        o.data.description.as_deref(),
+                    )
+                })
+                .collect(),
+        ),
+    ] {
+        for (location, name, given_slug, description) in list {
+            let mut d = Desired::new(kind, name.value.clone(), None, location);
+            d.value("name", name.value.as_str())
+                .value("slug", slug(given_slug, name))
+                .text("description", description);
+            out.push(d);
+        }
+    }
+    for (index, object) in model.clusters.iter().enumerate() {
+        let c = &object.data;
+        let node = &graph.clusters[index];
+        let site = super::dcim::site_name(graph, node.site);
+        let mut d = Desired::new(
+            Kind::Clusters,
+            c.name.value.clone(),
+            site.clone(),
+            object.location(),
+        );
+        d.value("name", c.name.value.as_str())
+            .reference(
+                "type",
+                Kind::ClusterTypes,
+                node.kind
+                    .map(|k| model.cluster_types[k.index()].data.name.value.clone()),
+                Some(object.at(&c.kind)),
+            )
+            .reference(
+                "group",
+                Kind::ClusterGroups,
+                node.group
+                    .map(|g| model.cluster_groups[g.index()].data.name.value.clone()),
+                at(object, c.group.as_ref()),
+            )
+            .reference(
+                "tenant",
+                Kind::Tenants,
+                node.tenant
+                    .map(|t| model.tenants[t.index()].data.name.value.clone()),
+                at(object, c.tenant.as_ref()),
+            )
+            .value(
+                "status",
+                c.status.as_ref().map_or("active", |s| s.value.as_str()),
+            )
+            .text("description", c.description.as_deref())
+            .tags(&c.tags);
+        d.fields.push(Field {
+            name: "scope",
+            want: Want::Generic {
+                type_field: "scope_type",
+                id_field: "scope_id",
+                target: site.map(|s| (Kind::Sites, s)),
+            },
+            at: at(object, c.site.as_ref()),
+        });
+        out.push(d);
+    }
+    for (index, object) in model.virtual_machines.iter().enumerate() {
+        let v = &object.data;
+        let node = &graph.virtual_machines[index];
+        let site = super::dcim::site_name(graph, node.site);
+        let key = v.name.value.clone();
+        let mut d = Desired::new(
+            Kind::VirtualMachines,
+            key.clone(),
+            site.clone(),
+            object.location(),
+        );
+        d.value("name", v.name.value.as_str())
+            .value(
+                "status",
+                v.status.as_ref().map_or("active", |s| s.value.as_str()),
+            )
+            .reference(
+                "site",
+                Kind::Sites,
+                site.clone(),
+                at(object, v.site.as_ref()),
+            )
+            .reference(
+                "cluster",
+                Kind::Clusters,
+                node.cluster
+                    .map(|c| model.clusters[c.index()].data.name.value.clone()),
+                at(object, v.cluster.as_ref()),
+            )
+            .reference(
+                "role",
+                Kind::DeviceRoles,
+                node.role
+                    .map(|r| model.device_roles[r.index()].data.name.value.clone()),
+                at(object, v.role.as_ref()),
+            )
+            .reference(
+                "platform",
+                Kind::Platforms,
+                node.platform
+                    .map(|p| model.platforms[p.index()].data.name.value.clone()),
+                at(object, v.platform.as_ref()),
+            )
+            .reference(
+                "tenant",
+                Kind::Tenants,
+                named(&ix.tenants, &model.tenants, |t| &t.name, v.tenant.as_ref()),
+                at(object, v.tenant.as_ref()),
+            )
+            .value("vcpus", v.vcpus)
+            .value("memory", v.memory)
+            .value("disk", v.disk)
+            .text("description", v.description.as_deref())
+            .text("comments", v.comments.as_deref())
+            .value(
+                "local_context_data",
+                v.config_context.as_ref().map(|c| c.value.clone()),
+            )
+            .tags(&v.tags);
+        out.push(d);
+        let owner = Owner::VirtualMachine(VirtualMachineId::from_index(index));
+        for interface in graph.owner_interfaces(owner) {
+            out.push(super::dcim::interface_desired(
+                graph,
+                interface,
+                Kind::VmInterfaces,
+                &key,
+                site.clone(),
+            ));
+        }
+        let ip = |ip: Option<crate::graph::IpId>| ip.map(|ip| super::ipam::ip_key(graph, ip));
+        let mut primary = Desired::new(Kind::VmPrimaryIps, key, site, object.location());
+        primary
+            .reference(
+                "primary_ip4",
+                Kind::IpAddresses,
+                ip(node.primary_ip4),
+                at(object, v.primary_ip4.as_ref()),
+            )
+            .reference(
+                "primary_ip6",
+                Kind::IpAddresses,
+                ip(node.primary_ip6),
+                at(object, v.primary_ip6.as_ref()),
+            );
+        out.push(primary);
+    }
+}
+
+/// The key and site of a NetBox object of one of this module's kinds.
+pub fn remote_key(
+    kind: Kind,
+    json: &Value,
+    state: &State,
+) -> Option<(Option<String>, Option<String>)> {
+    let name = string(json, "name");
+    Some(match kind {
+        Kind::ClusterTypes | Kind::ClusterGroups => (name.map(str::to_string), None),
+        Kind::Clusters => {
+            let site = match string(json, "scope_type") {
+                Some("dcim.site") => json
+                    .get("scope_id")
+                    .and_then(Value::as_u64)
+                    .and_then(|id| state.kind(Kind::Sites).by_id(id))
+                    .and_then(|s| s.key.clone()),
+                _ => None,
+            };
+            (name.map(str::to_string), site)
+        }
+        Kind::VirtualMachines | Kind::VmPrimaryIps => (
+            name.map(str::to_string),
+            state.ref_key(Kind::Sites, json.get("site")),
+        ),
+        Kind::VmInterfaces => {
+            let vm = state.ref_object(Kind::VirtualMachines, json.get("virtual_machine"));
+            (
+                vm.and_then(|v| v.key.clone())
+                    .zip(name)
+                    .map(|(v, n)| format!("{v}:{n}")),
+                vm.and_then(|v| v.site.clone()),
+            )
+        }
+        _ => return None,
+    })
+}
