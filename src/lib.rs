@@ -23,6 +23,7 @@ pub mod graph;
 pub mod ipam;
 pub mod load;
 pub mod model;
+pub mod netbox;
 pub mod render;
 pub mod source;
 pub mod timing;

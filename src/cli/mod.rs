@@ -12,6 +12,7 @@ mod explain;
 mod export;
 mod init;
 mod ipam;
+mod netbox;
 mod panic;
 mod schema;
 mod show;
@@ -57,6 +58,8 @@ pub enum Command {
     Init(init::Args),
     /// The prefix tree with utilisation, free space, the next free address or prefix.
     Ipam(ipam::Args),
+    /// Write a repository from another source of truth (`import netbox`).
+    Import(netbox::ImportArgs),
     /// Print the whole resolved graph as JSON.
     Export(export::Args),
     /// Print one object with its resolved relations and merged config context.
@@ -131,6 +134,7 @@ fn run() -> ExitCode {
         Command::Diff(args) => diff::run(args, color),
         Command::Export(args) => export::run(args, color),
         Command::Init(args) => init::run(args),
+        Command::Import(args) => netbox::run_import(args),
         Command::Ipam(args) => ipam::run(args),
         Command::Show(args) => show::run(args, color),
         Command::Explain(args) => explain::run(args),

@@ -24,6 +24,7 @@ mod golden;
 mod ipam;
 mod layout;
 mod library;
+mod netbox_import;
 mod panic;
 mod rules;
 mod sarif;

@@ -153,3 +153,24 @@ pub fn git_as(dir: &Path, author: &str, date: &str, args: &[&str]) {
         .expect("git runs");
     assert!(status.success(), "git {args:?}");
 }
+
+/// The running NetBox's `(NETBOX_URL, NETBOX_TOKEN)`, or `None` with a loud notice when
+/// they are not set. Under `NETSOT_REQUIRE_NETBOX=1` (set by `.ci/run`) their absence fails
+/// the test instead.
+pub fn netbox_env() -> Option<(String, String)> {
+    let url = std::env::var("NETBOX_URL").ok().filter(|v| !v.is_empty());
+    let token = std::env::var("NETBOX_TOKEN").ok().filter(|v| !v.is_empty());
+    match (url, token) {
+        (Some(url), Some(token)) => Some((url, token)),
+        _ => {
+            if std::env::var("NETSOT_REQUIRE_NETBOX").as_deref() == Ok("1") {
+                panic!("NETBOX_URL and NETBOX_TOKEN are not set, and NETSOT_REQUIRE_NETBOX=1 requires a NetBox");
+            }
+            eprintln!(
+                "\n*** SKIPPED: NetBox not running (NETBOX_URL/NETBOX_TOKEN unset); the NetBox \
+                 bridge was NOT tested. Start one (../shared/netbox/start) to run this test. ***\n"
+            );
+            None
+        }
+    }
+}

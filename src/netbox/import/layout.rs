@@ -1,0 +1,136 @@
+//! Where each imported object goes, and the bytes of each file.
+//!
+//! A person keeps shared definitions in a few files and each site in its own: the
+//! organisation, DCIM definitions, IPAM, virtualization, circuits, services and extras in
+//! `data/<area>.yaml`; a site with its locations, racks, devices (interfaces and addresses
+//! nested), cables, and the prefixes, VLAN groups and VLANs scoped to it in
+//! `data/sites/<slug>.yaml`; device and module types in the device-type library's layout
+//! under `device-types/`. Objects are sorted by natural key within their collection, and
+//! collections follow the model's order, so the bytes depend on NetBox's content only.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use crate::model::COLLECTIONS;
+
+/// The data files the import writes and owns (rewritten, or removed when NetBox has nothing
+/// for them, on a complete import).
+pub const OWNED_FILES: &[&str] = &[
+    "data/organisation.yaml",
+    "data/dcim.yaml",
+    "data/ipam.yaml",
+    "data/virtualization.yaml",
+    "data/circuits.yaml",
+    "data/services.yaml",
+    "data/extras.yaml",
+    "data/cables.yaml",
+];
+
+/// The folders whose `.yaml` files the import owns.
+pub const OWNED_FOLDERS: &[&str] = &["data/sites", "device-types"];
+
+/// The file header, saying where the file comes from.
+const HEADER: &str = "Imported from NetBox by `netsot import netbox`.";
+
+/// The `netsot.yaml` of a new repository.
+pub const CONFIG: &str = "# A repository imported from NetBox by `netsot import netbox`.\n\
+version: 1\n\
+data: [data/]\n\
+device_types: [device-types/]\n";
+
+/// A data file's collections: name → (sort key, object).
+type Collections = BTreeMap<&'static str, Vec<(String, Value)>>;
+
+/// The objects of every file, before they are written.
+#[derive(Default)]
+pub struct Repo {
+    /// Data file → collection → (sort key, object).
+    data: BTreeMap<String, Collections>,
+    /// Device- and module-type files, one object each.
+    documents: BTreeMap<String, serde_json::Map<String, Value>>,
+}
+
+impl Repo {
+    /// Adds an object of `collection` to `file`, sorted by `key`.
+    pub fn add(&mut self, file: &str, collection: &'static str, key: String, object: Value) {
+        self.data
+            .entry(file.to_string())
+            .or_default()
+            .entry(collection)
+            .or_default()
+            .push((key, object));
+    }
+
+    /// Adds a whole-document file (a device type).
+    pub fn document(&mut self, path: String, object: serde_json::Map<String, Value>) {
+        self.documents.insert(path, object);
+    }
+
+    /// Every file's bytes, sorted by path; `netsot.yaml` is the CLI's to write.
+    pub fn files(self) -> Vec<(String, Vec<u8>)> {
+        let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+        for (path, collections) in self.data {
+            let mut ordered: Vec<(&str, Vec<Value>)> = collections
+                .into_iter()
+                .map(|(name, mut items)| {
+                    // A stable sort: objects with one key (unnamed-looking ties) keep
+                    // NetBox's order, which is itself by natural key then id.
+                    items.sort_by(|a, b| a.0.cmp(&b.0));
+                    (name, items.into_iter().map(|(_, v)| v).collect())
+                })
+                .collect();
+            ordered.sort_by_key(|(name, _)| COLLECTIONS.iter().position(|c| c == name));
+            files.push((path, yaml::data_file(HEADER, &ordered).into_bytes()));
+        }
+        for (path, object) in self.documents {
+            let mut text = format!("# {HEADER}\n");
+            text.push_str(&yaml::document(&object));
+            files.push((path, text.into_bytes()));
+        }
+        files.sort_by(|a, b| a.0.cmp(&b.0));
+        files
+    }
+}
+
+use super::yaml;
+
+/// The file of a site's objects.
+pub fn site_file(slug: &str) -> String {
+    format!("data/sites/{}.yaml", file_part(slug))
+}
+
+/// A name made safe as one part of a path: no `/`, no leading dot, no control characters.
+pub fn file_part(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .map(|c| {
+            if c == '/' || c == '\\' || c.is_control() || c == ':' {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let cleaned = cleaned.trim_start_matches('.').trim().to_string();
+    if cleaned.is_empty() {
+        "unnamed".to_string()
+    } else {
+        cleaned
+    }
+}
+
+/// A key that sorts IP prefixes and addresses numerically (`10.2.0.0/16` before
+/// `10.10.0.0/16`), IPv4 first; text that is no prefix sorts after, as text.
+pub fn ip_key(text: &str) -> String {
+    let address = text.split('/').next().unwrap_or(text);
+    let length: u8 = text
+        .split_once('/')
+        .and_then(|(_, l)| l.parse().ok())
+        .unwrap_or(0);
+    match address.parse::<std::net::IpAddr>() {
+        Ok(std::net::IpAddr::V4(v4)) => format!("4{:08x}{length:03}", u32::from(v4)),
+        Ok(std::net::IpAddr::V6(v6)) => format!("6{:032x}{length:03}", u128::from(v6)),
+        Err(_) => format!("9{text}"),
+    }
+}

@@ -1,0 +1,420 @@
+//! `netsot import netbox` against the running NetBox: objects built through the REST API
+//! (names unique to the run, so the shared NetBox's other objects never collide), imported
+//! with `--site`, checked clean, imported again to the same bytes, and compared with what
+//! was created through `netsot export`; then a change in NetBox shows as a change of the
+//! one file holding it.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use netsot::netbox::client::Client;
+use serde_json::{json, Value};
+
+use crate::support::{netbox_env, netsot};
+
+/// A name unique to this run.
+fn suffix() -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
+    format!(
+        "{:x}",
+        (nanos ^ (u128::from(std::process::id()) << 40)) & 0xff_ffff_ffff
+    )
+}
+
+/// What a test created, deleted newest first when the test ends, passed or failed; what
+/// NetBox deleted with its owner (templates, interfaces) is already gone.
+struct Created<'c> {
+    client: &'c Client,
+    objects: Vec<(String, u64)>,
+}
+
+impl Drop for Created<'_> {
+    fn drop(&mut self) {
+        for (path, id) in self.objects.drain(..).rev() {
+            let _ = self.client.delete(&format!("{path}{id}/"), &Value::Null);
+        }
+    }
+}
+
+/// Creates an object and returns its id.
+fn create(client: &Client, created: &mut Created, path: &str, body: Value) -> u64 {
+    let answer = client
+        .post(path, &body)
+        .unwrap_or_else(|e| panic!("POST {path} {body}: {e}"));
+    let id = answer["id"].as_u64().expect("an id");
+    created.objects.push((path.to_string(), id));
+    id
+}
+
+/// Every file below `dir` with its text, by relative path.
+fn files(dir: &Path) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        for entry in std::fs::read_dir(&folder).expect("read_dir") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let relative = path.strip_prefix(dir).expect("below").display().to_string();
+                out.insert(relative, std::fs::read_to_string(&path).expect("utf-8"));
+            }
+        }
+    }
+    out
+}
+
+fn import(url: &str, token: &str, out: &Path, site: &str) -> String {
+    let output = netsot(
+        &[
+            "import",
+            "netbox",
+            "--url",
+            url,
+            "--token",
+            token,
+            "--out",
+            &out.display().to_string(),
+            "--site",
+            site,
+        ],
+        out.parent().expect("parent"),
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr).to_string();
+    assert!(output.status.success(), "import failed: {stderr}");
+    assert!(!stderr.contains(token), "the token must never be printed");
+    stderr
+}
+
+#[test]
+fn a_site_built_through_the_api_imports_checks_clean_and_round_trips() {
+    let Some((url, token)) = netbox_env() else {
+        return;
+    };
+    let client = Client::new(&url, Some(&token)).expect("client");
+    let s = format!("h6-{}", suffix());
+    let mut created = Created {
+        client: &client,
+        objects: Vec::new(),
+    };
+    let c = &mut created;
+    let octet = u8::from_str_radix(&s[s.len() - 2..], 16).unwrap_or(7);
+
+    let tag = create(
+        &client,
+        c,
+        "/api/extras/tags/",
+        json!({"name": format!("{s}-tag"), "slug": format!("{s}-tag"), "color": "ff0000"}),
+    );
+    let tenant = create(
+        &client,
+        c,
+        "/api/tenancy/tenants/",
+        json!({"name": format!("{s}-tenant"), "slug": format!("{s}-tenant")}),
+    );
+    let region = create(
+        &client,
+        c,
+        "/api/dcim/regions/",
+        json!({"name": format!("{s}-region"), "slug": format!("{s}-region")}),
+    );
+    let site_slug = format!("{s}-site");
+    let site = create(
+        &client,
+        c,
+        "/api/dcim/sites/",
+        json!({
+        "name": format!("{s}-site"), "slug": site_slug, "status": "active", "region": region,
+        "tenant": tenant, "facility": "Hall 1", "tags": [tag], "description": "built by the import test"}),
+    );
+    let location = create(
+        &client,
+        c,
+        "/api/dcim/locations/",
+        json!({"name": format!("{s}-room"), "slug": format!("{s}-room"), "site": site, "status": "active"}),
+    );
+    let rack = create(
+        &client,
+        c,
+        "/api/dcim/racks/",
+        json!({"name": format!("{s}-r1"), "site": site, "location": location, "status": "active", "u_height": 42}),
+    );
+    let manufacturer = create(
+        &client,
+        c,
+        "/api/dcim/manufacturers/",
+        json!({"name": format!("{s}-vendor"), "slug": format!("{s}-vendor")}),
+    );
+    let model = format!("{s}-switch");
+    let device_type = create(
+        &client,
+        c,
+        "/api/dcim/device-types/",
+        json!({
+        "manufacturer": manufacturer, "model": model, "slug": format!("{s}-switch"), "u_height": 1}),
+    );
+    for (name, kind, mgmt) in [
+        ("eth0", "1000base-t", false),
+        ("eth1", "1000base-t", false),
+        ("mgmt0", "1000base-t", true),
+    ] {
+        create(
+            &client,
+            c,
+            "/api/dcim/interface-templates/",
+            json!({"device_type": device_type, "name": name, "type": kind, "mgmt_only": mgmt}),
+        );
+    }
+    let role = create(
+        &client,
+        c,
+        "/api/dcim/device-roles/",
+        json!({"name": format!("{s}-leaf"), "slug": format!("{s}-leaf"), "color": "2196f3", "vm_role": false}),
+    );
+    let platform = create(
+        &client,
+        c,
+        "/api/dcim/platforms/",
+        json!({"name": format!("{s}-os"), "slug": format!("{s}-os"), "manufacturer": manufacturer}),
+    );
+    let sw1 = create(
+        &client,
+        c,
+        "/api/dcim/devices/",
+        json!({
+        "name": format!("{s}-sw1"), "device_type": device_type, "role": role, "site": site, "location": location,
+        "rack": rack, "position": 10, "face": "front", "status": "active", "platform": platform, "tenant": tenant,
+        "serial": "SN1", "tags": [tag], "local_context_data": {"ntp": ["10.0.0.1"]}}),
+    );
+    let sw2 = create(
+        &client,
+        c,
+        "/api/dcim/devices/",
+        json!({
+        "name": format!("{s}-sw2"), "device_type": device_type, "role": role, "site": site, "rack": rack,
+        "position": 11, "face": "front", "status": "planned"}),
+    );
+    let interfaces = client
+        .list(&format!("/api/dcim/interfaces/?device_id={sw1}"))
+        .expect("interfaces");
+    let interface = |device: u64, name: &str| -> u64 {
+        let list = if device == sw1 {
+            interfaces.clone()
+        } else {
+            client
+                .list(&format!("/api/dcim/interfaces/?device_id={device}"))
+                .expect("interfaces")
+        };
+        list.iter()
+            .find(|i| i["name"] == name)
+            .and_then(|i| i["id"].as_u64())
+            .expect("interface")
+    };
+    let sw1_eth0 = interface(sw1, "eth0");
+    let sw1_eth1 = interface(sw1, "eth1");
+    let sw2_eth0 = interface(sw2, "eth0");
+    client
+        .patch(
+            &format!("/api/dcim/interfaces/{sw1_eth1}/"),
+            &json!({"description": "to the uplink", "mtu": 9000}),
+        )
+        .expect("patch");
+    let loopback = create(
+        &client,
+        c,
+        "/api/dcim/interfaces/",
+        json!({"device": sw1, "name": "Loopback0", "type": "virtual"}),
+    );
+    let vrf = create(
+        &client,
+        c,
+        "/api/ipam/vrfs/",
+        json!({"name": format!("{s}-vrf"), "rd": format!("65000:{octet}")}),
+    );
+    create(
+        &client,
+        c,
+        "/api/ipam/prefixes/",
+        json!({
+        "prefix": format!("10.{octet}.7.0/24"), "vrf": vrf, "scope_type": "dcim.site", "scope_id": site, "tenant": tenant}),
+    );
+    let address = create(
+        &client,
+        c,
+        "/api/ipam/ip-addresses/",
+        json!({
+        "address": format!("10.{octet}.7.1/24"), "vrf": vrf, "assigned_object_type": "dcim.interface",
+        "assigned_object_id": sw1_eth0, "dns_name": format!("{s}-sw1.example.net")}),
+    );
+    create(
+        &client,
+        c,
+        "/api/ipam/ip-addresses/",
+        json!({
+        "address": format!("10.{octet}.255.1/32"), "role": "loopback", "assigned_object_type": "dcim.interface",
+        "assigned_object_id": loopback}),
+    );
+    client
+        .patch(
+            &format!("/api/dcim/devices/{sw1}/"),
+            &json!({"primary_ip4": address}),
+        )
+        .expect("primary");
+    let group = create(
+        &client,
+        c,
+        "/api/ipam/vlan-groups/",
+        json!({"name": format!("{s}-vlans"), "slug": format!("{s}-vlans"), "scope_type": "dcim.site", "scope_id": site}),
+    );
+    let vlan = create(
+        &client,
+        c,
+        "/api/ipam/vlans/",
+        json!({"vid": 10, "name": format!("{s}-servers"), "site": site, "group": group}),
+    );
+    client
+        .patch(
+            &format!("/api/dcim/interfaces/{sw1_eth1}/"),
+            &json!({"mode": "access", "untagged_vlan": vlan}),
+        )
+        .expect("vlan");
+    create(
+        &client,
+        c,
+        "/api/dcim/cables/",
+        json!({
+        "a_terminations": [{"object_type": "dcim.interface", "object_id": sw1_eth0}],
+        "b_terminations": [{"object_type": "dcim.interface", "object_id": sw2_eth0}],
+        "status": "connected", "type": "cat6", "label": format!("{s}-c1")}),
+    );
+    let cluster_type = create(
+        &client,
+        c,
+        "/api/virtualization/cluster-types/",
+        json!({"name": format!("{s}-kvm"), "slug": format!("{s}-kvm")}),
+    );
+    let cluster = create(
+        &client,
+        c,
+        "/api/virtualization/clusters/",
+        json!({"name": format!("{s}-cluster"), "type": cluster_type, "scope_type": "dcim.site", "scope_id": site, "status": "active"}),
+    );
+    let vm = create(
+        &client,
+        c,
+        "/api/virtualization/virtual-machines/",
+        json!({"name": format!("{s}-vm1"), "cluster": cluster, "site": site, "status": "active", "vcpus": 2, "memory": 2048}),
+    );
+    let vm_interface = create(
+        &client,
+        c,
+        "/api/virtualization/interfaces/",
+        json!({"virtual_machine": vm, "name": "eth0"}),
+    );
+    create(
+        &client,
+        c,
+        "/api/ipam/ip-addresses/",
+        json!({
+        "address": format!("10.{octet}.7.50/24"), "vrf": vrf, "assigned_object_type": "virtualization.vminterface",
+        "assigned_object_id": vm_interface}),
+    );
+    create(
+        &client,
+        c,
+        "/api/extras/config-contexts/",
+        json!({"name": format!("{s}-ctx"), "weight": 500, "sites": [site], "data": {"syslog": "10.0.0.9"}}),
+    );
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let repo = dir.path().join("repo");
+    let stderr = import(&url, &token, &repo, &site_slug);
+    assert!(stderr.contains("everything was carried"), "{stderr}");
+    let first = files(&repo);
+    let site_file = format!("data/sites/{site_slug}.yaml");
+    assert!(first.contains_key(&site_file), "{:?}", first.keys());
+    assert!(
+        first.contains_key(&format!("device-types/{s}-vendor/{s}-switch.yaml")),
+        "{:?}",
+        first.keys()
+    );
+
+    let check = netsot(&["check", &repo.display().to_string()], dir.path());
+    assert!(
+        check.status.success(),
+        "the imported repository must check clean:\n{}\n{}\n{}",
+        String::from_utf8_lossy(&check.stdout),
+        String::from_utf8_lossy(&check.stderr),
+        first.get(&site_file).map_or("", String::as_str)
+    );
+
+    // Importing twice gives the same bytes.
+    import(&url, &token, &repo, &site_slug);
+    assert_eq!(files(&repo), first, "a second import must change nothing");
+
+    // What netsot resolved is what was created.
+    let export = netsot(
+        &["export", &repo.display().to_string(), "--format", "json"],
+        dir.path(),
+    );
+    assert!(
+        export.status.success(),
+        "{}",
+        String::from_utf8_lossy(&export.stderr)
+    );
+    let graph: Value = serde_json::from_slice(&export.stdout).expect("export is JSON");
+    let devices = graph["devices"].as_array().expect("devices");
+    let sw1_view = devices
+        .iter()
+        .find(|d| d["name"] == format!("{s}-sw1"))
+        .expect("sw1 exported");
+    assert_eq!(sw1_view["site"], format!("{s}-site"));
+    assert_eq!(sw1_view["rack"], format!("{s}-r1"));
+    assert_eq!(sw1_view["role"], format!("{s}-leaf"));
+    assert_eq!(sw1_view["primary_ip4"], format!("10.{octet}.7.1/24"));
+    let exported = serde_json::to_string(&graph).expect("json");
+    for expected in [
+        format!("{s}-sw2"),
+        format!("{s}-vm1"),
+        format!("10.{octet}.7.0/24"),
+        format!("10.{octet}.255.1/32"),
+        format!("10.{octet}.7.50/24"),
+        format!("{s}-servers"),
+        format!("{s}-sw1.example.net"),
+        "to the uplink".to_string(),
+        "syslog".to_string(),
+    ] {
+        assert!(
+            exported.contains(&expected),
+            "`{expected}` missing from the export"
+        );
+    }
+    let site_text = &first[&site_file];
+    assert!(
+        site_text.contains(&format!("{s}-sw1:eth0")),
+        "the cable: {site_text}"
+    );
+    assert!(
+        !site_text.contains("name: mgmt0"),
+        "an interface identical to its template is left out:\n{site_text}"
+    );
+
+    // A change in NetBox is a change of the one file holding it, in place.
+    client
+        .patch(
+            &format!("/api/dcim/devices/{sw2}/"),
+            &json!({"serial": "SN2-CHANGED"}),
+        )
+        .expect("patch");
+    import(&url, &token, &repo, &site_slug);
+    let second = files(&repo);
+    let changed: Vec<&String> = second
+        .keys()
+        .filter(|k| first.get(*k) != second.get(*k))
+        .collect();
+    assert_eq!(changed, vec![&site_file]);
+    assert!(second[&site_file].contains("SN2-CHANGED"));
+}
