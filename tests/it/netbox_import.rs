@@ -418,3 +418,227 @@ fn a_site_built_through_the_api_imports_checks_clean_and_round_trips() {
     assert_eq!(changed, vec![&site_file]);
     assert!(second[&site_file].contains("SN2-CHANGED"));
 }
+
+/// A nested reference as NetBox writes it.
+fn nested(endpoint: &str, id: u64, fields: Value) -> Value {
+    let mut object = json!({"id": id, "url": format!("http://netbox/api/{endpoint}/{id}/")});
+    if let (Some(object), Value::Object(fields)) = (object.as_object_mut(), fields) {
+        object.extend(fields);
+    }
+    object
+}
+
+fn choice(value: &str) -> Value {
+    json!({"value": value, "label": value})
+}
+
+/// A small NetBox as its API lists it: site `ams1` with a switch (a type with two
+/// interface templates, a loopback added, an uplink described, an address), a device
+/// without a name, an installed module, and site `fra1` with a device cabled to the switch.
+fn small_netbox() -> netsot::netbox::import::fetch::Snapshot {
+    let ams1 = nested("dcim/sites", 1, json!({"name": "ams1", "slug": "ams1"}));
+    let fra1 = nested("dcim/sites", 2, json!({"name": "fra1", "slug": "fra1"}));
+    let acme = nested(
+        "dcim/manufacturers",
+        1,
+        json!({"name": "Acme", "slug": "acme"}),
+    );
+    let s1 = nested(
+        "dcim/device-types",
+        1,
+        json!({"manufacturer": acme, "model": "S1", "slug": "acme-s1"}),
+    );
+    let leaf = nested(
+        "dcim/device-roles",
+        1,
+        json!({"name": "leaf", "slug": "leaf"}),
+    );
+    let device = |id: u64, name: Value, site: &Value| {
+        nested(
+            "dcim/devices",
+            id,
+            json!({
+            "name": name, "device_type": s1, "role": leaf, "site": site, "status": choice("active"),
+            "tags": [], "custom_fields": {"owner": null}, "vc_priority": null}),
+        )
+    };
+    let mut sw1 = device(1, json!("sw1"), &ams1);
+    sw1["primary_ip4"] = nested("ipam/ip-addresses", 1, json!({"address": "10.0.0.1/24"}));
+    sw1["latitude"] = json!(52.1);
+    let interface = |id: u64, device_id: u64, name: &str, kind: &str, description: &str| {
+        nested(
+            "dcim/interfaces",
+            id,
+            json!({
+            "device": nested("dcim/devices", device_id, json!({})), "name": name, "type": choice(kind),
+            "enabled": true, "mgmt_only": false, "description": description, "mode": null,
+            "tagged_vlans": [], "tags": [], "custom_fields": {}, "cable": null, "link_peers": []}),
+        )
+    };
+    let template = |id: u64, name: &str| {
+        nested(
+            "dcim/interface-templates",
+            id,
+            json!({
+            "device_type": nested("dcim/device-types", 1, json!({})), "name": name,
+            "type": choice("1000base-t"), "enabled": true, "mgmt_only": false, "description": ""}),
+        )
+    };
+    netsot::netbox::import::fetch::Snapshot::from_lists([
+        (
+            "dcim/sites",
+            vec![
+                json!({"id": 1, "name": "ams1", "slug": "ams1", "status": choice("active"), "tags": [], "custom_fields": {}, "device_count": 2}),
+                json!({"id": 2, "name": "fra1", "slug": "fra1", "status": choice("planned"), "tags": [], "custom_fields": {}}),
+            ],
+        ),
+        (
+            "dcim/manufacturers",
+            vec![json!({"id": 1, "name": "Acme", "slug": "acme"})],
+        ),
+        (
+            "dcim/device-types",
+            vec![
+                json!({"id": 1, "manufacturer": acme, "model": "S1", "slug": "acme-s1", "u_height": 1.0, "is_full_depth": true, "weight_unit": null}),
+            ],
+        ),
+        (
+            "dcim/interface-templates",
+            vec![template(1, "eth0"), template(2, "eth1")],
+        ),
+        (
+            "dcim/device-roles",
+            vec![
+                json!({"id": 1, "name": "leaf", "slug": "leaf", "color": "2196f3", "vm_role": false}),
+            ],
+        ),
+        (
+            "dcim/devices",
+            vec![
+                sw1,
+                device(2, Value::Null, &ams1),
+                device(3, json!("far"), &fra1),
+            ],
+        ),
+        (
+            "dcim/interfaces",
+            vec![
+                interface(1, 1, "eth0", "1000base-t", ""),
+                interface(2, 1, "eth1", "1000base-t", "uplink"),
+                interface(3, 1, "lo0", "virtual", ""),
+                interface(4, 2, "eth0", "1000base-t", ""),
+                interface(5, 3, "eth0", "1000base-t", ""),
+                interface(6, 3, "eth1", "1000base-t", ""),
+            ],
+        ),
+        (
+            "ipam/ip-addresses",
+            vec![json!({
+            "id": 1, "address": "10.0.0.1/24", "status": choice("active"), "dns_name": "sw1.example.net",
+            "assigned_object_type": "dcim.interface", "assigned_object_id": 1, "tags": [], "custom_fields": {}})],
+        ),
+        (
+            "dcim/cables",
+            vec![json!({
+            "id": 1, "status": choice("connected"), "label": "c1",
+            "a_terminations": [{"object_type": "dcim.interface", "object_id": 2, "object": {"id": 2, "name": "eth1", "device": {"id": 1, "name": "sw1"}}}],
+            "b_terminations": [{"object_type": "dcim.interface", "object_id": 5, "object": {"id": 5, "name": "eth0", "device": {"id": 3, "name": "far"}}}]})],
+        ),
+        (
+            "dcim/modules",
+            vec![json!({"id": 1, "device": nested("dcim/devices", 1, json!({}))})],
+        ),
+    ])
+}
+
+#[test]
+fn a_netbox_converts_to_the_files_a_person_would_write_and_reports_what_has_no_home() {
+    use netsot::netbox::import::{convert, Options};
+    let snapshot = small_netbox();
+    let options = Options {
+        sites: vec!["ams1".into()],
+    };
+    let imported = convert(&snapshot, &options).expect("converts");
+    let paths: Vec<&str> = imported.files.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "data/dcim.yaml",
+            "data/sites/ams1.yaml",
+            "device-types/Acme/S1.yaml"
+        ]
+    );
+    let site = String::from_utf8(imported.files[1].1.clone()).expect("utf-8");
+    assert_eq!(
+        site,
+        "# Imported from NetBox by `netsot import netbox`.
+
+sites:
+  - {name: ams1, status: active}
+
+devices:
+  - name: sw1
+    device_type: Acme/S1
+    role: leaf
+    site: ams1
+    status: active
+    primary_ip4: 10.0.0.1/24
+    interfaces:
+      - name: eth0
+        ip_addresses:
+          - {address: 10.0.0.1/24, dns_name: sw1.example.net}
+      - {name: eth1, description: uplink}
+      - {name: lo0, type: virtual}
+"
+    );
+    // The cable to fra1 is outside the import; the unnamed device, its interface, the
+    // module and a device's `latitude` have no home.
+    assert_eq!(
+        imported.not_carried.lines(),
+        [
+            "dcim.device: device without a name (netsot needs one) ×1",
+            "dcim.device: field `latitude` ×1",
+            "dcim.interface: interface of a device without a name ×1",
+            "dcim/modules: installed module: no collection for it ×1",
+        ]
+    );
+    assert!(!imported.complete);
+    // The same NetBox gives the same bytes.
+    assert_eq!(
+        convert(&snapshot, &options).expect("converts").files,
+        imported.files
+    );
+
+    // Everything, written out, checks clean, the cable between the sites included.
+    let everything = convert(&snapshot, &Options::default()).expect("converts");
+    assert!(everything.complete);
+    let fra1 = everything
+        .files
+        .iter()
+        .find(|(p, _)| p == "data/sites/fra1.yaml")
+        .map(|(_, b)| String::from_utf8_lossy(b).to_string())
+        .expect("fra1");
+    assert!(fra1.contains("status: planned"), "{fra1}");
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("netsot.yaml"),
+        netsot::netbox::import::CONFIG,
+    )
+    .expect("write");
+    for (path, bytes) in &everything.files {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, bytes).expect("write");
+    }
+    let compilation = crate::support::compile_path(dir.path());
+    assert!(
+        !compilation.has_errors(),
+        "{}",
+        crate::support::render(&compilation)
+    );
+    let ams1 = std::fs::read_to_string(dir.path().join("data/sites/ams1.yaml")).expect("ams1");
+    assert!(
+        ams1.contains("cables:\n  - {a: \"sw1:eth1\", b: \"far:eth0\", label: c1}"),
+        "{ams1}"
+    );
+}
