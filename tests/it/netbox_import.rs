@@ -642,3 +642,60 @@ devices:
         "{ams1}"
     );
 }
+
+#[test]
+fn names_netbox_scopes_more_narrowly_are_written_once_and_a_lag_on_another_member_names_its_device()
+{
+    use netsot::netbox::import::{convert, fetch::Snapshot, Options};
+    let site = nested("dcim/sites", 1, json!({"name": "ams1", "slug": "ams1"}));
+    let kvm = nested(
+        "virtualization/cluster-types",
+        1,
+        json!({"name": "kvm", "slug": "kvm"}),
+    );
+    let cluster = |id: u64| json!({"id": id, "name": "c1", "type": kvm, "status": choice("active"), "tags": [], "custom_fields": {}});
+    let device = |id: u64, name: &str| {
+        json!({"id": id, "name": name, "site": site, "status": choice("active"), "tags": [], "custom_fields": {},
+               "device_type": {"id": 1, "manufacturer": {"name": "Acme"}, "model": "S1"}, "role": {"id": 1, "name": "leaf"}})
+    };
+    let snapshot = Snapshot::from_lists([
+        (
+            "dcim/sites",
+            vec![json!({"id": 1, "name": "ams1", "slug": "ams1", "status": choice("active")})],
+        ),
+        (
+            "virtualization/cluster-types",
+            vec![json!({"id": 1, "name": "kvm", "slug": "kvm"})],
+        ),
+        ("virtualization/clusters", vec![cluster(2), cluster(1)]),
+        ("dcim/devices", vec![device(1, "m1"), device(2, "m2")]),
+        (
+            "dcim/interfaces",
+            vec![
+                json!({"id": 1, "device": {"id": 1, "name": "m1"}, "name": "po1", "type": choice("lag")}),
+                json!({"id": 2, "device": {"id": 2, "name": "m2"}, "name": "eth0", "type": choice("1000base-t"),
+                   "lag": {"id": 1, "name": "po1", "device": {"id": 1, "name": "m1"}}}),
+            ],
+        ),
+    ]);
+    let imported = convert(&snapshot, &Options::default()).expect("converts");
+    let text = |path: &str| {
+        imported
+            .files
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, b)| String::from_utf8_lossy(b).to_string())
+            .unwrap_or_else(|| panic!("no {path}"))
+    };
+    assert_eq!(
+        text("data/virtualization.yaml").matches("name: c1").count(),
+        1
+    );
+    assert_eq!(
+        imported.not_carried.lines(),
+        ["clusters: object whose name another of its kind holds (netsot names it globally or within its site) ×1"]
+    );
+    assert!(
+        text("data/sites/ams1.yaml").contains("{name: eth0, type: 1000base-t, lag: \"m1:po1\"}")
+    );
+}

@@ -31,6 +31,7 @@ struct PortKind {
 #[derive(Clone, Copy)]
 enum Field {
     Number,
+    Text,
     /// A nested port of the same device, by name.
     Name,
 }
@@ -96,7 +97,7 @@ const PORTS: &[PortKind] = &[
         templates: "dcim/module-bay-templates",
         collection: None,
         kind: "dcim.modulebay",
-        fields: &[],
+        fields: &[("position", Field::Text)],
     },
 ];
 
@@ -300,6 +301,7 @@ fn port_entry(r: &mut Record, kind: &PortKind) -> Map<String, Value> {
     for (field, how) in kind.fields {
         let value = match how {
             Field::Number => number(r.get(field)),
+            Field::Text => r.text(field).map(Value::from),
             Field::Name => r.get(field).and_then(name).map(Value::String),
         };
         out.opt(field, value);
@@ -334,6 +336,22 @@ fn difference(
         }
     }
     (out.len() > 1).then_some(out)
+}
+
+/// A parent, bridge or LAG: its name on the same device, `DEVICE:NAME` on another (a LAG
+/// of a virtual chassis member may sit on another member).
+fn sibling(context: &Context, interface: &Value, owner: Option<u64>) -> Option<String> {
+    let interface_name = name(interface)?;
+    let device = interface.get("device").and_then(nested_id);
+    match device {
+        Some(device) if Some(device) != owner => {
+            let reference = context
+                .names
+                .scoped(context.scope, "dcim/devices", device, None)?;
+            Some(format!("{reference}:{interface_name}"))
+        }
+        _ => Some(interface_name),
+    }
 }
 
 /// An interface entry of a device or virtual machine, with its addresses nested; fields a
@@ -378,9 +396,13 @@ pub(super) fn interface_entry(
     if mgmt_only != template_mgmt {
         out.set("mgmt_only", mgmt_only);
     }
-    out.opt("parent", r.get("parent").and_then(name));
-    out.opt("bridge", r.get("bridge").and_then(name));
-    out.opt("lag", r.get("lag").and_then(name));
+    let owner = r
+        .peek("device")
+        .or_else(|| r.peek("virtual_machine"))
+        .and_then(nested_id);
+    for field in ["parent", "bridge", "lag"] {
+        out.opt(field, r.get(field).and_then(|i| sibling(context, i, owner)));
+    }
     out.opt("mtu", number(r.get("mtu")));
     out.opt("mac_address", r.text("mac_address"));
     out.opt("speed", number(r.get("speed")));

@@ -8,7 +8,7 @@
 //! under `device-types/`. Objects are sorted by natural key within their collection, and
 //! collections follow the model's order, so the bytes depend on NetBox's content only.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use serde_json::Value;
 
@@ -68,16 +68,43 @@ impl Repo {
     }
 
     /// Every file's bytes, sorted by path; `netsot.yaml` is the CLI's to write.
-    pub fn files(self) -> Vec<(String, Vec<u8>)> {
+    ///
+    /// NetBox scopes some names (a cluster's to its group and site, a VLAN group's to its
+    /// scope, a virtual machine's to its cluster, a device's to its site and tenant) more
+    /// narrowly than netsot's format does; of
+    /// objects sharing such a name only the first (by file, then natural key and id) is
+    /// written, the others are reported.
+    pub fn files(self, report: &mut NotCarried) -> Vec<(String, Vec<u8>)> {
         let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+        let mut seen: HashSet<(&'static str, String)> = HashSet::new();
         for (path, collections) in self.data {
             let mut ordered: Vec<(&str, Vec<Value>)> = collections
                 .into_iter()
                 .map(|(name, mut items)| {
-                    // A stable sort: objects with one key (unnamed-looking ties) keep
-                    // NetBox's order, which is itself by natural key then id.
+                    // Keys end with NetBox's id, so no two are equal and the order is total.
                     items.sort_by(|a, b| a.0.cmp(&b.0));
-                    (name, items.into_iter().map(|(_, v)| v).collect())
+                    let kept = items
+                        .into_iter()
+                        .map(|(_, v)| v)
+                        .filter(|object| {
+                            let Some(fields) = unique_key(name) else {
+                                return true;
+                            };
+                            let key: Vec<&str> = fields
+                                .iter()
+                                .map(|f| object.get(*f).and_then(Value::as_str).unwrap_or_default())
+                                .collect();
+                            let first = seen.insert((name, key.join("\u{0}")));
+                            if !first {
+                                report.add(
+                                    name,
+                                    "object whose name another of its kind holds (netsot names it globally or within its site)",
+                                );
+                            }
+                            first
+                        })
+                        .collect();
+                    (name, kept)
                 })
                 .collect();
             ordered.sort_by_key(|(name, _)| COLLECTIONS.iter().position(|c| c == name));
@@ -94,6 +121,22 @@ impl Repo {
 }
 
 use super::yaml;
+use super::NotCarried;
+
+/// The fields naming an object of a collection uniquely in netsot: the name for collections
+/// named globally (graph/resolve/names.rs), site and name for those named within a site.
+fn unique_key(collection: &str) -> Option<&'static [&'static str]> {
+    match collection {
+        "tags" | "tenant_groups" | "tenants" | "regions" | "site_groups" | "sites"
+        | "manufacturers" | "device_roles" | "platforms" | "virtual_chassis" | "vrfs"
+        | "route_targets" | "rirs" | "vlan_groups" | "cluster_types" | "cluster_groups"
+        | "clusters" | "virtual_machines" | "providers" | "circuit_types" | "custom_fields"
+        | "config_contexts" => Some(&["name"]),
+        "circuits" => Some(&["cid"]),
+        "devices" | "racks" | "locations" => Some(&["site", "name"]),
+        _ => None,
+    }
+}
 
 /// The file of a site's objects.
 pub fn site_file(slug: &str) -> String {

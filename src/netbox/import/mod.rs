@@ -105,7 +105,7 @@ pub fn convert(snapshot: &fetch::Snapshot, options: &Options) -> Result<Imported
     extras::import(&context, &mut repo, &mut report);
     not_modelled(&scope, &mut report);
     Ok(Imported {
-        files: repo.files(),
+        files: repo.files(&mut report),
         not_carried: report,
         complete: scope.is_everything(),
     })

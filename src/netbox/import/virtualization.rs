@@ -105,7 +105,12 @@ pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried
         if let Some(data) = r.get("local_context_data").filter(|d| !d.is_null()) {
             out.set("config_context", data.clone());
         }
-        r.skip(&["config_context", "interface_count", "virtual_disk_count"]);
+        r.skip(&[
+            "config_context",
+            "primary_ip",
+            "interface_count",
+            "virtual_disk_count",
+        ]);
         let id = object.get("id").and_then(Value::as_u64).unwrap_or(0);
         let mut entries = Vec::new();
         for interface in interfaces.get(&id).map_or(&[][..], Vec::as_slice) {
