@@ -130,3 +130,54 @@ fn yaml_files(folder: &Path, into: &mut Vec<PathBuf>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn imported(files: &[(&str, &str)], complete: bool) -> import::Imported {
+        import::Imported {
+            files: files
+                .iter()
+                .map(|(p, t)| (p.to_string(), t.as_bytes().to_vec()))
+                .collect(),
+            not_carried: Default::default(),
+            complete,
+        }
+    }
+
+    #[test]
+    fn an_import_rewrites_only_the_files_it_owns_and_keeps_netsot_yaml() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for (path, text) in [
+            ("netsot.yaml", "version: 1\noutputs: []\n"),
+            ("data/sites/gone.yaml", "sites: []\n"),
+            ("data/mine.yaml", "tags: []\n"),
+            ("device-types/Old/X.yaml", "model: X\n"),
+        ] {
+            std::fs::create_dir_all(root.join(path).parent().unwrap()).unwrap();
+            std::fs::write(root.join(path), text).unwrap();
+        }
+        let files = [("data/sites/ams1.yaml", "sites: [{name: ams1}]\n")];
+        // An import of some sites removes nothing.
+        assert_eq!(
+            write_repository(root, &imported(&files, false)).unwrap(),
+            (1, 0)
+        );
+        assert!(root.join("data/sites/gone.yaml").exists());
+        // The same bytes again write nothing; a complete import removes what it owns and
+        // NetBox no longer fills, and leaves the user's own files and settings alone.
+        assert_eq!(
+            write_repository(root, &imported(&files, true)).unwrap(),
+            (0, 2)
+        );
+        assert!(!root.join("data/sites/gone.yaml").exists());
+        assert!(!root.join("device-types/Old/X.yaml").exists());
+        assert!(root.join("data/mine.yaml").exists());
+        assert_eq!(
+            std::fs::read_to_string(root.join("netsot.yaml")).unwrap(),
+            "version: 1\noutputs: []\n"
+        );
+    }
+}

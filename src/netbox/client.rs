@@ -193,3 +193,33 @@ impl Client {
         Ok(json)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_token_never_shows_in_debug_output() {
+        let client = Client::new("https://netbox.example.net/api/", Some("s3cr3t")).unwrap();
+        let debug = format!("{client:?}");
+        assert!(!debug.contains("s3cr3t"), "{debug}");
+        assert!(debug.contains("https://netbox.example.net"), "{debug}");
+    }
+
+    #[test]
+    fn next_links_are_followed_on_the_url_the_user_gave() {
+        let client = Client::new("https://netbox.example.net", None).unwrap();
+        assert_eq!(
+            client.same_origin("http://10.0.0.5:8080/api/dcim/devices/?limit=1000&offset=1000"),
+            "https://netbox.example.net/api/dcim/devices/?limit=1000&offset=1000"
+        );
+    }
+
+    #[test]
+    fn a_url_without_a_scheme_is_refused() {
+        assert!(matches!(
+            Client::new("netbox.example.net", None),
+            Err(NetboxError::Transport(_))
+        ));
+    }
+}
