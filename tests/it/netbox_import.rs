@@ -434,7 +434,8 @@ fn choice(value: &str) -> Value {
 
 /// A small NetBox as its API lists it: site `ams1` with a switch (a type with two
 /// interface templates, a loopback added, an uplink described, an address), a device
-/// without a name, an installed module, and site `fra1` with a device cabled to the switch.
+/// without a name, an installed module, a VLAN group scoped to it holding a VLAN that names
+/// no site, and site `fra1` with a device cabled to the switch.
 fn small_netbox() -> netsot::netbox::import::fetch::Snapshot {
     let ams1 = nested("dcim/sites", 1, json!({"name": "ams1", "slug": "ams1"}));
     let fra1 = nested("dcim/sites", 2, json!({"name": "fra1", "slug": "fra1"}));
@@ -548,6 +549,18 @@ fn small_netbox() -> netsot::netbox::import::fetch::Snapshot {
             "dcim/modules",
             vec![json!({"id": 1, "device": nested("dcim/devices", 1, json!({}))})],
         ),
+        (
+            "ipam/vlan-groups",
+            vec![json!({
+            "id": 1, "name": "ams1-vlans", "slug": "ams1-vlans", "scope_type": "dcim.site", "scope_id": 1,
+            "scope": ams1, "vid_ranges": [[1, 4094]], "tags": [], "custom_fields": {}})],
+        ),
+        (
+            "ipam/vlans",
+            vec![json!({
+            "id": 1, "vid": 10, "name": "servers", "site": null, "status": choice("active"),
+            "group": nested("ipam/vlan-groups", 1, json!({"name": "ams1-vlans"})), "tags": [], "custom_fields": {}})],
+        ),
     ])
 }
 
@@ -589,6 +602,12 @@ devices:
           - {address: 10.0.0.1/24, dns_name: sw1.example.net}
       - {name: eth1, description: uplink}
       - {name: lo0, type: virtual}
+
+vlan_groups:
+  - {name: ams1-vlans, site: ams1}
+
+vlans:
+  - {vid: 10, name: servers, group: ams1-vlans}
 "
     );
     // The cable to fra1 is outside the import; the unnamed device, its interface, the

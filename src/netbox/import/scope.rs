@@ -185,6 +185,15 @@ impl<'s> Scope<'s> {
                 }
             }
         }
+        // VLANs of a group scoped to the sites, whether or not they name a site themselves.
+        for o in self.snapshot.get("ipam/vlans") {
+            if o.get("group")
+                .and_then(nested_id)
+                .is_some_and(|g| kept.contains(&(endpoint("ipam/vlan-groups"), g)))
+            {
+                kept.insert(key("ipam/vlans", o));
+            }
+        }
         for o in self.snapshot.get("circuits/circuit-terminations") {
             if o.get("termination_type").and_then(Value::as_str) == Some("dcim.site")
                 && o.get("termination_id")
