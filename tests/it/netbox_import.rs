@@ -718,3 +718,85 @@ fn names_netbox_scopes_more_narrowly_are_written_once_and_a_lag_on_another_membe
         text("data/sites/ams1.yaml").contains("{name: eth0, type: 1000base-t, lag: \"m1:po1\"}")
     );
 }
+
+#[test]
+fn device_and_module_types_are_written_in_the_library_format_and_load_as_such() {
+    use netsot::netbox::import::{convert, fetch::Snapshot, Options};
+    let acme = nested("dcim/manufacturers", 1, json!({"name": "Acme"}));
+    let snapshot = Snapshot::from_lists([
+        (
+            "dcim/manufacturers",
+            vec![json!({"id": 1, "name": "Acme", "slug": "acme"})],
+        ),
+        (
+            "dcim/device-types",
+            vec![json!({
+            "id": 1, "manufacturer": acme, "model": "S1", "slug": "acme-s1", "u_height": 2.0,
+            "is_full_depth": false, "airflow": choice("front-to-rear"), "weight": null, "weight_unit": null})],
+        ),
+        (
+            "dcim/module-types",
+            vec![json!({"id": 1, "manufacturer": acme, "model": "M1", "weight_unit": null})],
+        ),
+        (
+            "dcim/interface-templates",
+            vec![
+                json!({"id": 1, "device_type": {"id": 1}, "name": "mgmt0", "type": choice("1000base-t"), "enabled": true, "mgmt_only": true}),
+                json!({"id": 2, "module_type": {"id": 1}, "name": "sfp0", "type": choice("10gbase-x-sfpp"), "enabled": true, "mgmt_only": false}),
+            ],
+        ),
+        (
+            "dcim/rear-port-templates",
+            vec![
+                json!({"id": 1, "device_type": {"id": 1}, "name": "R1", "type": choice("lc"), "positions": 1}),
+            ],
+        ),
+    ]);
+    let imported = convert(&snapshot, &Options::default()).expect("converts");
+    assert!(
+        imported.not_carried.is_empty(),
+        "{:?}",
+        imported.not_carried.lines()
+    );
+    let text = |path: &str| {
+        imported
+            .files
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, b)| String::from_utf8_lossy(b).to_string())
+            .unwrap_or_else(|| panic!("no {path}"))
+    };
+    assert_eq!(
+        text("device-types/Acme/S1.yaml"),
+        "# Imported from NetBox by `netsot import netbox`.
+manufacturer: Acme
+model: S1
+u_height: 2
+is_full_depth: false
+airflow: front-to-rear
+interfaces:
+  - {name: mgmt0, type: 1000base-t, mgmt_only: true}
+rear-ports:
+  - {name: R1, type: lc}
+"
+    );
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("netsot.yaml"),
+        netsot::netbox::import::CONFIG,
+    )
+    .expect("write");
+    for (path, bytes) in &imported.files {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, bytes).expect("write");
+    }
+    let compilation = crate::support::compile_path(dir.path());
+    assert!(
+        !compilation.has_errors(),
+        "{}",
+        crate::support::render(&compilation)
+    );
+    assert_eq!(compilation.graph.model.device_types.len(), 1);
+    assert_eq!(compilation.graph.model.module_types.len(), 1);
+}
