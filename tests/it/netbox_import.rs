@@ -687,6 +687,13 @@ fn names_netbox_scopes_more_narrowly_are_written_once_and_a_lag_on_another_membe
             vec![json!({"id": 1, "name": "kvm", "slug": "kvm"})],
         ),
         ("virtualization/clusters", vec![cluster(2), cluster(1)]),
+        // Without its cluster-group scope it would apply to everything.
+        (
+            "extras/config-contexts",
+            vec![json!({
+            "id": 1, "name": "ctx", "weight": 1000, "is_active": true,
+            "cluster_groups": [{"id": 1, "name": "g"}], "data": {"a": 1}})],
+        ),
         ("dcim/devices", vec![device(1, "m1"), device(2, "m2")]),
         (
             "dcim/interfaces",
@@ -710,9 +717,13 @@ fn names_netbox_scopes_more_narrowly_are_written_once_and_a_lag_on_another_membe
         text("data/virtualization.yaml").matches("name: c1").count(),
         1
     );
+    assert!(!imported.files.iter().any(|(p, _)| p == "data/extras.yaml"));
     assert_eq!(
         imported.not_carried.lines(),
-        ["clusters: object whose name another of its kind holds (netsot names it globally or within its site) ×1"]
+        [
+            "clusters: object whose name another of its kind holds (netsot names it globally or within its site) ×1",
+            "extras.configcontext: config context scoped to cluster groups ×1",
+        ]
     );
     assert!(
         text("data/sites/ams1.yaml").contains("{name: eth0, type: 1000base-t, lag: \"m1:po1\"}")

@@ -300,7 +300,10 @@ fn port_entry(r: &mut Record, kind: &PortKind) -> Map<String, Value> {
     out.opt("label", r.text("label"));
     for (field, how) in kind.fields {
         let value = match how {
-            Field::Number => number(r.get(field)),
+            // One position is NetBox's default for rear ports and front ports alike.
+            Field::Number => number(r.get(field)).filter(|v| {
+                !(matches!(*field, "positions" | "rear_port_position") && v == &Value::from(1))
+            }),
             Field::Text => r.text(field).map(Value::from),
             Field::Name => r.get(field).and_then(name).map(Value::String),
         };

@@ -141,6 +141,19 @@ fn config_contexts(context: &Context, repo: &mut Repo, report: &mut NotCarried) 
     let scope = context.scope;
     for object in scope.snapshot.get("extras/config-contexts") {
         let mut r = Record::new("extras.configcontext", object);
+        // Written without its cluster groups, a context would apply to more objects than
+        // in NetBox; netsot has no such scope, so the context is not carried.
+        if r.peek("cluster_groups")
+            .and_then(Value::as_array)
+            .is_some_and(|groups| !groups.is_empty())
+        {
+            report.add(
+                "extras.configcontext",
+                "config context scoped to cluster groups",
+            );
+            continue;
+        }
+        r.skip(&["cluster_groups"]);
         let mut out = Out::new();
         out.set("name", r.text("name").unwrap_or_default());
         out.opt("weight", r.get("weight").cloned());
