@@ -11,10 +11,11 @@ mod dev;
 mod diff;
 mod explain;
 mod export;
+mod import;
 mod init;
 mod ipam;
-mod netbox;
 mod panic;
+mod push;
 mod schema;
 mod show;
 mod trace;
@@ -61,10 +62,12 @@ pub enum Command {
     Init(init::Args),
     /// The prefix tree with utilisation, free space, the next free address or prefix.
     Ipam(ipam::Args),
+    /// Write a repository from another source of truth (`import netbox`).
+    Import(import::ImportArgs),
     /// Print the whole resolved graph as JSON.
     Export(export::Args),
     /// Push the repository into another system: `push netbox`.
-    Push(netbox::PushArgs),
+    Push(push::PushArgs),
     /// Print one object with its resolved relations and merged config context.
     Show(show::Args),
     /// The cable path from a port to its far end, through patch panels and circuits.
@@ -140,8 +143,9 @@ fn run() -> ExitCode {
         Command::Blame(args) => blame::run(args),
         Command::Diff(args) => diff::run(args, color),
         Command::Export(args) => export::run(args, color),
-        Command::Push(args) => netbox::run_push(args, color),
+        Command::Push(args) => push::run_push(args, color),
         Command::Init(args) => init::run(args),
+        Command::Import(args) => import::run_import(args),
         Command::Ipam(args) => ipam::run(args),
         Command::Show(args) => show::run(args, color),
         Command::Trace(args) => trace::run(args),

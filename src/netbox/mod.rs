@@ -1,6 +1,8 @@
-//! The bridge to a NetBox: `netsot push netbox` compiles a repository, reads what NetBox
-//! holds, matches both by natural keys and computes a plan (create, update field by field,
-//! delete), then applies it with NetBox's bulk endpoints in dependency order.
+//! The bridge to a NetBox, both ways. `import/` reads a NetBox into a repository a person
+//! would write (`netsot import netbox`). `netsot push netbox` compiles a repository, reads
+//! what NetBox holds, matches both by natural keys and computes a plan (create, update
+//! field by field, delete), then applies it with NetBox's bulk endpoints in dependency
+//! order.
 //!
 //! One module per NetBox app says how netsot's objects map to NetBox's and what an
 //! object's natural key is on both sides: `organisation.rs` (tags, tenancy, regions, sites,
@@ -13,6 +15,7 @@ mod apply;
 mod circuits;
 pub mod client;
 mod dcim;
+pub mod import;
 mod ipam;
 pub mod kinds;
 mod organisation;

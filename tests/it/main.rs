@@ -30,6 +30,7 @@ mod layout;
 mod library;
 mod modules;
 mod netbox_fidelity;
+mod netbox_import;
 mod netbox_push;
 mod panic;
 mod power;

@@ -1,0 +1,121 @@
+//! Circuits: providers, circuit types and circuits, their A and Z terminations nested, into
+//! `data/circuits.yaml`. A termination on something else than a site (a provider network,
+//! a region, a location) has no netsot form and is reported.
+
+use serde_json::Value;
+
+use super::layout::Repo;
+use super::organisation::{named_object, sort_key};
+use super::record::{number, Out, Record};
+use super::refs::{custom_fields, name, named, names};
+use super::{Context, NotCarried};
+
+const FILE: &str = "data/circuits.yaml";
+
+pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried) {
+    let scope = context.scope;
+    for object in scope.objects("circuits/providers") {
+        let mut r = Record::new("circuits.provider", object);
+        let mut out = named_object(&mut r);
+        let asns: Vec<Value> = match r.get("asns") {
+            Some(Value::Array(asns)) => asns.iter().filter_map(|a| a.get("asn").cloned()).collect(),
+            _ => Vec::new(),
+        };
+        out.list("asns", asns);
+        out.opt("description", r.text("description"));
+        r.skip(&["accounts"]);
+        repo.add(
+            FILE,
+            "providers",
+            sort_key(object, "name"),
+            out.into_value(),
+        );
+        r.finish(report);
+    }
+    for object in scope.objects("circuits/circuit-types") {
+        let mut r = Record::new("circuits.circuittype", object);
+        let mut out = named_object(&mut r);
+        out.opt("description", r.text("description"));
+        repo.add(
+            FILE,
+            "circuit_types",
+            sort_key(object, "name"),
+            out.into_value(),
+        );
+        r.finish(report);
+    }
+    for object in scope.objects("circuits/circuits") {
+        let mut r = Record::new("circuits.circuit", object);
+        let mut out = Out::new();
+        out.set("cid", r.text("cid").unwrap_or_default());
+        out.opt("provider", named(&mut r, "provider"));
+        out.opt("type", named(&mut r, "type"));
+        out.opt("status", r.choice("status"));
+        out.opt("tenant", named(&mut r, "tenant"));
+        out.opt("commit_rate", number(r.get("commit_rate")));
+        for side in ["termination_a", "termination_z"] {
+            if let Some(termination) = r.get(side) {
+                out.opt(side, termination_entry(context, termination, report));
+            }
+        }
+        out.opt("description", r.text("description"));
+        out.list("tags", names(&mut r, "tags"));
+        out.opt("custom_fields", custom_fields(&mut r, report));
+        r.skip(&["assignments"]);
+        let provider = object.get("provider").and_then(name).unwrap_or_default();
+        let cid = object
+            .get("cid")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        let key = super::organisation::tie(format!("{provider}\u{0}{cid}"), object);
+        repo.add(FILE, "circuits", key, out.into_value());
+        r.finish(report);
+    }
+    // The full terminations hold what the circuit's summary of them leaves out.
+    for object in scope.objects("circuits/circuit-terminations") {
+        let mut r = Record::new("circuits.circuittermination", object);
+        r.skip(&[
+            "circuit",
+            "term_side",
+            "termination_type",
+            "termination_id",
+            "termination",
+            "port_speed",
+            "upstream_speed",
+            "xconnect_id",
+            "description",
+            "cable",
+            "cable_end",
+            "link_peers",
+            "link_peers_type",
+        ]);
+        r.finish(report);
+    }
+}
+
+fn termination_entry(
+    context: &Context,
+    termination: &Value,
+    report: &mut NotCarried,
+) -> Option<Value> {
+    let mut r = Record::new("circuits.circuittermination", termination);
+    let mut out = Out::new();
+    let site = match r.text("termination_type") {
+        Some("dcim.site") => {
+            r.skip(&["termination"]);
+            r.get("termination_id").and_then(Value::as_u64)
+        }
+        _ => None,
+    };
+    out.opt(
+        "site",
+        site.and_then(|s| context.scope.find("dcim/sites", s))
+            .and_then(name),
+    );
+    out.opt("port_speed", number(r.get("port_speed")));
+    out.opt("upstream_speed", number(r.get("upstream_speed")));
+    out.opt("xconnect_id", r.text("xconnect_id"));
+    out.opt("description", r.text("description"));
+    r.finish(report);
+    Some(out.into_value())
+}

@@ -1,0 +1,457 @@
+//! A device's components: what its own entries must say beside its type.
+//!
+//! netsot instantiates a device's interfaces and ports from its device type and refines
+//! them by name with the device's entries (`interfaces:`, `console_ports:`, ...). So an
+//! entry is written for a component the type does not have (with its `type`), for one that
+//! differs from its template (only the fields that differ), and for an interface holding
+//! addresses (nested under it); a component identical to its template is left out. A
+//! template the device lacks (deleted in NetBox) cannot be said in the format and is
+//! reported, as are power outlets, bays and modules beyond the type's.
+
+use std::collections::HashMap;
+
+use serde_json::{Map, Value};
+
+use super::record::{nested_id, number, Out, Record};
+use super::refs::{custom_fields, name, named, names};
+use super::scope::Scope;
+use super::{Context, NotCarried};
+
+/// A component list of a device and the template list of its type.
+struct PortKind {
+    endpoint: &'static str,
+    templates: &'static str,
+    /// The device's entry list in netsot; `None` when the format has none.
+    collection: Option<&'static str>,
+    kind: &'static str,
+    /// The fields netsot carries besides `name`, `type`, `label` and `description`.
+    fields: &'static [(&'static str, Field)],
+}
+
+#[derive(Clone, Copy)]
+enum Field {
+    Number,
+    Text,
+    /// A nested port of the same device, by name.
+    Name,
+}
+
+const PORTS: &[PortKind] = &[
+    PortKind {
+        endpoint: "dcim/console-ports",
+        templates: "dcim/console-port-templates",
+        collection: Some("console_ports"),
+        kind: "dcim.consoleport",
+        fields: &[],
+    },
+    PortKind {
+        endpoint: "dcim/console-server-ports",
+        templates: "dcim/console-server-port-templates",
+        collection: Some("console_server_ports"),
+        kind: "dcim.consoleserverport",
+        fields: &[],
+    },
+    PortKind {
+        endpoint: "dcim/power-ports",
+        templates: "dcim/power-port-templates",
+        collection: Some("power_ports"),
+        kind: "dcim.powerport",
+        fields: &[
+            ("maximum_draw", Field::Number),
+            ("allocated_draw", Field::Number),
+        ],
+    },
+    PortKind {
+        endpoint: "dcim/rear-ports",
+        templates: "dcim/rear-port-templates",
+        collection: Some("rear_ports"),
+        kind: "dcim.rearport",
+        fields: &[("positions", Field::Number)],
+    },
+    PortKind {
+        endpoint: "dcim/front-ports",
+        templates: "dcim/front-port-templates",
+        collection: Some("front_ports"),
+        kind: "dcim.frontport",
+        fields: &[
+            ("rear_port", Field::Name),
+            ("rear_port_position", Field::Number),
+        ],
+    },
+    PortKind {
+        endpoint: "dcim/power-outlets",
+        templates: "dcim/power-outlet-templates",
+        collection: None,
+        kind: "dcim.poweroutlet",
+        fields: &[],
+    },
+    PortKind {
+        endpoint: "dcim/device-bays",
+        templates: "dcim/device-bay-templates",
+        collection: None,
+        kind: "dcim.devicebay",
+        fields: &[],
+    },
+    PortKind {
+        endpoint: "dcim/module-bays",
+        templates: "dcim/module-bay-templates",
+        collection: None,
+        kind: "dcim.modulebay",
+        fields: &[("position", Field::Text)],
+    },
+];
+
+/// Fields of a device component that are derived from cabling or counts, or carried by
+/// the nesting itself.
+const DERIVED: &[&str] = &[
+    "device",
+    "virtual_machine",
+    "cable",
+    "cable_end",
+    "link_peers",
+    "link_peers_type",
+    "connected_endpoints",
+    "connected_endpoints_type",
+    "connected_endpoints_reachable",
+    "count_ipaddresses",
+    "count_fhrp_groups",
+    "mac_addresses",
+    "primary_mac_address",
+    "l2vpn_termination",
+    "wireless_link",
+    "bridge_interfaces",
+];
+
+/// The components of the carried devices and the templates of their types, grouped.
+pub struct Components<'s> {
+    /// Endpoint → owner id → objects, in NetBox's order.
+    by_owner: HashMap<&'static str, HashMap<u64, Vec<&'s Value>>>,
+    /// Interface id → the addresses assigned to it.
+    addresses: HashMap<u64, Vec<&'s Value>>,
+}
+
+impl<'s> Components<'s> {
+    pub fn new(scope: &Scope<'s>) -> Components<'s> {
+        let mut by_owner: HashMap<&'static str, HashMap<u64, Vec<&'s Value>>> = HashMap::new();
+        let mut group = |endpoint: &'static str, field: &str| {
+            let mut owners: HashMap<u64, Vec<&'s Value>> = HashMap::new();
+            for object in scope.objects(endpoint) {
+                if let Some(owner) = object.get(field).and_then(nested_id) {
+                    owners.entry(owner).or_default().push(object);
+                }
+            }
+            by_owner.insert(endpoint, owners);
+        };
+        group("dcim/interfaces", "device");
+        group("dcim/interface-templates", "device_type");
+        for kind in PORTS {
+            group(kind.endpoint, "device");
+            group(kind.templates, "device_type");
+        }
+        let mut addresses: HashMap<u64, Vec<&'s Value>> = HashMap::new();
+        for address in scope.objects("ipam/ip-addresses") {
+            if address.get("assigned_object_type").and_then(Value::as_str) == Some("dcim.interface")
+            {
+                if let Some(id) = address.get("assigned_object_id").and_then(Value::as_u64) {
+                    addresses.entry(id).or_default().push(address);
+                }
+            }
+        }
+        Components {
+            by_owner,
+            addresses,
+        }
+    }
+
+    fn of(&self, endpoint: &str, owner: Option<u64>) -> &[&'s Value] {
+        owner
+            .and_then(|o| self.by_owner.get(endpoint).and_then(|m| m.get(&o)))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Counts the components of a device that is not written.
+    pub fn report_device(&self, device: u64, report: &mut NotCarried) {
+        let interfaces = self.of("dcim/interfaces", Some(device));
+        report.add_many(
+            "dcim.interface",
+            "interface of a device without a name",
+            interfaces.len(),
+        );
+        let addresses: usize = interfaces
+            .iter()
+            .filter_map(|i| i.get("id").and_then(Value::as_u64))
+            .map(|id| self.addresses.get(&id).map_or(0, Vec::len))
+            .sum();
+        report.add_many(
+            "ipam.ipaddress",
+            "address on a device without a name",
+            addresses,
+        );
+    }
+
+    /// Writes the entries of a device's components into `out`.
+    pub fn write_device(
+        &self,
+        context: &Context,
+        device: u64,
+        device_type: Option<u64>,
+        site: Option<u64>,
+        out: &mut Out,
+        report: &mut NotCarried,
+    ) {
+        let templates = template_index(self.of("dcim/interface-templates", device_type));
+        let interfaces = self.of("dcim/interfaces", Some(device));
+        let mut entries = Vec::new();
+        for interface in interfaces {
+            let mut r = Record::new("dcim.interface", interface);
+            let template = r
+                .peek("name")
+                .and_then(Value::as_str)
+                .and_then(|n| templates.get(n).copied());
+            let id = interface.get("id").and_then(Value::as_u64).unwrap_or(0);
+            let addresses = self.addresses.get(&id).map_or(&[][..], Vec::as_slice);
+            let entry = interface_entry(context, &mut r, template, addresses, site, report);
+            if template.is_none() || entry.0.len() > 1 {
+                entries.push(entry.into_value());
+            }
+            r.finish(report);
+        }
+        missing_templates(&templates, interfaces, "dcim.interface", report);
+        out.list("interfaces", entries);
+        for kind in PORTS {
+            let templates = template_index(self.of(kind.templates, device_type));
+            let ports = self.of(kind.endpoint, Some(device));
+            let mut entries = Vec::new();
+            for port in ports {
+                let mut r = Record::new(kind.kind, port);
+                let template = r
+                    .peek("name")
+                    .and_then(Value::as_str)
+                    .and_then(|n| templates.get(n).copied());
+                let entry = port_entry(&mut r, kind);
+                let written = match template {
+                    Some(template) => {
+                        let mut t = Record::new(kind.kind, template);
+                        difference(entry, &port_entry(&mut t, kind), kind.kind, report)
+                    }
+                    None => Some(entry),
+                };
+                if let Some(entry) = written {
+                    match kind.collection {
+                        Some(_) => entries.push(Value::Object(entry)),
+                        None => report.add(kind.kind, "component the device type lacks or changes"),
+                    }
+                }
+                if kind.endpoint == "dcim/device-bays" {
+                    // The device installed in a bay: its own `parent_device` says it, and
+                    // netsot has no bays to put it in.
+                    if r.get("installed_device").is_some() {
+                        report.add(kind.kind, "device installed in a bay");
+                    }
+                }
+                if kind.endpoint == "dcim/module-bays" {
+                    r.skip(&["installed_module"]);
+                }
+                r.finish(report);
+            }
+            missing_templates(&templates, ports, kind.kind, report);
+            if let Some(collection) = kind.collection {
+                out.list(collection, entries);
+            }
+        }
+    }
+}
+
+/// Templates by name.
+fn template_index<'s>(templates: &[&'s Value]) -> HashMap<&'s str, &'s Value> {
+    templates
+        .iter()
+        .filter_map(|t| Some((t.get("name")?.as_str()?, *t)))
+        .collect()
+}
+
+/// Reports the templates a device has no component for: netsot would instantiate them.
+fn missing_templates(
+    templates: &HashMap<&str, &Value>,
+    components: &[&Value],
+    kind: &str,
+    report: &mut NotCarried,
+) {
+    let present = components
+        .iter()
+        .filter(|c| {
+            c.get("name")
+                .and_then(Value::as_str)
+                .is_some_and(|n| templates.contains_key(n))
+        })
+        .count();
+    report.add_many(
+        kind,
+        "component of the device type deleted on the device",
+        templates.len().saturating_sub(present),
+    );
+}
+
+/// The fields of a port or its template, as netsot's entry writes them.
+fn port_entry(r: &mut Record, kind: &PortKind) -> Map<String, Value> {
+    let mut out = Out::new();
+    out.set("name", r.text("name").unwrap_or_default());
+    out.opt("type", r.choice("type"));
+    out.opt("label", r.text("label"));
+    for (field, how) in kind.fields {
+        let value = match how {
+            // One position is NetBox's default for rear ports and front ports alike.
+            Field::Number => number(r.get(field)).filter(|v| {
+                !(matches!(*field, "positions" | "rear_port_position") && v == &Value::from(1))
+            }),
+            Field::Text => r.text(field).map(Value::from),
+            Field::Name => r.get(field).and_then(name).map(Value::String),
+        };
+        out.opt(field, value);
+    }
+    out.opt("description", r.text("description"));
+    r.skip(DERIVED);
+    r.skip(&["device_type", "module_type", "mark_connected"]);
+    out.0
+}
+
+/// The entry's fields that differ from the template's, with its name; `None` when the
+/// component is exactly its template. A value the template has and the component cleared
+/// cannot be said (netsot would inherit it back) and is reported.
+fn difference(
+    entry: Map<String, Value>,
+    template: &Map<String, Value>,
+    kind: &str,
+    report: &mut NotCarried,
+) -> Option<Map<String, Value>> {
+    for key in template.keys() {
+        if !entry.contains_key(key) {
+            report.add(
+                kind,
+                format!("`{key}` of the device type cleared on the device"),
+            );
+        }
+    }
+    let mut out = Map::new();
+    for (key, value) in entry {
+        if key == "name" || template.get(&key) != Some(&value) {
+            out.insert(key, value);
+        }
+    }
+    (out.len() > 1).then_some(out)
+}
+
+/// A parent, bridge or LAG: its name on the same device, `DEVICE:NAME` on another (a LAG
+/// of a virtual chassis member may sit on another member).
+fn sibling(context: &Context, interface: &Value, owner: Option<u64>) -> Option<String> {
+    let interface_name = name(interface)?;
+    let device = interface.get("device").and_then(nested_id);
+    match device {
+        Some(device) if Some(device) != owner => {
+            let reference = context
+                .names
+                .scoped(context.scope, "dcim/devices", device, None)?;
+            Some(format!("{reference}:{interface_name}"))
+        }
+        _ => Some(interface_name),
+    }
+}
+
+/// An interface entry of a device or virtual machine, with its addresses nested; fields a
+/// template already gives are left out.
+pub(super) fn interface_entry(
+    context: &Context,
+    r: &mut Record,
+    template: Option<&Value>,
+    addresses: &[&Value],
+    site: Option<u64>,
+    report: &mut NotCarried,
+) -> Out {
+    let scope = context.scope;
+    let template_text = |field: &str| {
+        template
+            .and_then(|t| t.get(field))
+            .and_then(Value::as_str)
+            .filter(|s| !s.is_empty())
+    };
+    let mut out = Out::new();
+    out.set("name", r.text("name").unwrap_or_default());
+    let label = r.text("label");
+    if label != template_text("label") {
+        out.opt("label", label);
+    }
+    let kind = r.choice("type");
+    let template_kind = template
+        .and_then(|t| t.get("type"))
+        .and_then(|t| t.get("value"))
+        .and_then(Value::as_str);
+    if kind != template_kind {
+        out.opt("type", kind);
+    }
+    if r.get("enabled").and_then(Value::as_bool) == Some(false) {
+        out.set("enabled", false);
+    }
+    let mgmt_only = r.get("mgmt_only").and_then(Value::as_bool).unwrap_or(false);
+    let template_mgmt = template
+        .and_then(|t| t.get("mgmt_only"))
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
+    if mgmt_only != template_mgmt {
+        out.set("mgmt_only", mgmt_only);
+    }
+    let owner = r
+        .peek("device")
+        .or_else(|| r.peek("virtual_machine"))
+        .and_then(nested_id);
+    for field in ["parent", "bridge", "lag"] {
+        out.opt(field, r.get(field).and_then(|i| sibling(context, i, owner)));
+    }
+    out.opt("mtu", number(r.get("mtu")));
+    out.opt("mac_address", r.text("mac_address"));
+    out.opt("speed", number(r.get("speed")));
+    out.opt("duplex", r.choice("duplex"));
+    out.opt("mode", r.choice("mode"));
+    out.opt(
+        "untagged_vlan",
+        r.id("untagged_vlan")
+            .and_then(|id| context.names.scoped(scope, "ipam/vlans", id, site)),
+    );
+    let tagged: Vec<Value> = r
+        .ids("tagged_vlans")
+        .into_iter()
+        .filter_map(|id| context.names.scoped(scope, "ipam/vlans", id, site))
+        .map(Value::String)
+        .collect();
+    out.list("tagged_vlans", tagged);
+    out.opt("vrf", named(r, "vrf"));
+    if r.get("mark_connected").and_then(Value::as_bool) == Some(true) {
+        out.set("mark_connected", true);
+    }
+    let description = r.text("description");
+    if description != template_text("description") {
+        out.opt("description", description);
+    }
+    out.list("tags", names(r, "tags"));
+    out.opt("custom_fields", custom_fields(r, report));
+    r.skip(DERIVED);
+    let mut nested = Vec::new();
+    let mut sorted: Vec<&&Value> = addresses.iter().collect();
+    sorted.sort_by_key(|a| {
+        super::organisation::tie(
+            super::layout::ip_key(a.get("address").and_then(Value::as_str).unwrap_or_default()),
+            a,
+        )
+    });
+    for address in sorted {
+        let mut a = Record::new("ipam.ipaddress", address);
+        nested.push(super::ipam::address_entry(&mut a, report).into_value());
+        a.skip(&[
+            "assigned_object_type",
+            "assigned_object_id",
+            "assigned_object",
+        ]);
+        a.finish(report);
+    }
+    out.list("ip_addresses", nested);
+    out
+}

@@ -1,0 +1,212 @@
+//! Extras: custom field definitions and config contexts into `data/extras.yaml`.
+//!
+//! With `--site`, nothing refers to these, so they are chosen here: a custom field when a
+//! carried object of one of its types exists, a config context when it applies to a
+//! carried object or to everything; its scopes outside the import are left out.
+
+use std::collections::HashSet;
+
+use serde_json::Value;
+
+use super::layout::Repo;
+use super::organisation::sort_key;
+use super::record::{nested_id, Out, Record};
+use super::refs::{device_type, name};
+use super::{Context, NotCarried};
+
+const FILE: &str = "data/extras.yaml";
+
+/// NetBox's object types and the netsot collections that carry custom fields for them.
+const OBJECT_TYPES: &[(&str, &str, &str)] = &[
+    ("tenancy.tenant", "tenants", "tenancy/tenants"),
+    ("dcim.site", "sites", "dcim/sites"),
+    ("dcim.location", "locations", "dcim/locations"),
+    ("dcim.rack", "racks", "dcim/racks"),
+    ("dcim.device", "devices", "dcim/devices"),
+    ("ipam.vrf", "vrfs", "ipam/vrfs"),
+    ("ipam.prefix", "prefixes", "ipam/prefixes"),
+    ("ipam.ipaddress", "ip_addresses", "ipam/ip-addresses"),
+    ("ipam.vlan", "vlans", "ipam/vlans"),
+    ("ipam.service", "services", "ipam/services"),
+    (
+        "virtualization.virtualmachine",
+        "virtual_machines",
+        "virtualization/virtual-machines",
+    ),
+    ("circuits.circuit", "circuits", "circuits/circuits"),
+];
+
+/// Config context scopes: NetBox's field, and the endpoint of the objects it lists.
+const SCOPES: &[(&str, &str)] = &[
+    ("regions", "dcim/regions"),
+    ("site_groups", "dcim/site-groups"),
+    ("sites", "dcim/sites"),
+    ("locations", "dcim/locations"),
+    ("device_types", "dcim/device-types"),
+    ("roles", "dcim/device-roles"),
+    ("platforms", "dcim/platforms"),
+    ("cluster_types", "virtualization/cluster-types"),
+    ("clusters", "virtualization/clusters"),
+    ("tenant_groups", "tenancy/tenant-groups"),
+    ("tenants", "tenancy/tenants"),
+    ("tags", "extras/tags"),
+];
+
+pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried) {
+    custom_fields(context, repo, report);
+    config_contexts(context, repo, report);
+}
+
+fn custom_fields(context: &Context, repo: &mut Repo, report: &mut NotCarried) {
+    let scope = context.scope;
+    for object in scope.objects("extras/custom-fields") {
+        let mut r = Record::new("extras.customfield", object);
+        let types: Vec<&str> = match r.get("object_types") {
+            Some(Value::Array(types)) => types.iter().filter_map(Value::as_str).collect(),
+            _ => Vec::new(),
+        };
+        let carried: Vec<&(&str, &str, &str)> = OBJECT_TYPES
+            .iter()
+            .filter(|(netbox, _, _)| types.contains(netbox))
+            .collect();
+        if !scope.is_everything()
+            && !carried
+                .iter()
+                .any(|(_, _, e)| scope.objects(e).next().is_some())
+        {
+            continue;
+        }
+        for netbox in &types {
+            if !OBJECT_TYPES.iter().any(|(n, _, _)| n == netbox) {
+                report.add(
+                    "extras.customfield",
+                    format!("applies to `{netbox}` (no custom fields there in netsot)"),
+                );
+            }
+        }
+        if carried.is_empty() {
+            r.finish(report);
+            continue;
+        }
+        let mut out = Out::new();
+        out.set("name", r.text("name").unwrap_or_default());
+        out.opt("type", r.choice("type"));
+        let collections: Vec<Value> = carried.iter().map(|(_, c, _)| Value::from(*c)).collect();
+        out.set("object_types", Value::Array(collections));
+        out.opt("label", r.text("label"));
+        out.opt("description", r.text("description"));
+        if r.get("required").and_then(Value::as_bool) == Some(true) {
+            out.set("required", true);
+        }
+        out.opt("default", r.get("default").cloned());
+        if let Some(set) = r.get("choice_set").and_then(nested_id) {
+            let choices: Vec<Value> = scope
+                .find("extras/custom-field-choice-sets", set)
+                .and_then(|s| s.get("extra_choices"))
+                .and_then(Value::as_array)
+                .map(|pairs| pairs.iter().filter_map(|p| p.get(0).cloned()).collect())
+                .unwrap_or_default();
+            out.list("choices", choices);
+        }
+        for field in ["validation_minimum", "validation_maximum"] {
+            out.opt(field, r.get(field).cloned());
+        }
+        out.opt("validation_regex", r.text("validation_regex"));
+        // What NetBox's UI does with a field, when it is NetBox's default, says nothing.
+        for (field, default) in [
+            ("search_weight", Value::from(1000)),
+            ("weight", Value::from(100)),
+            ("filter_logic", Value::from("loose")),
+            ("ui_visible", Value::from("always")),
+            ("ui_editable", Value::from("yes")),
+        ] {
+            let value = r.peek(field);
+            let value = value.map(|v| v.get("value").unwrap_or(v));
+            if value == Some(&default) {
+                r.skip(&[field]);
+            }
+        }
+        r.skip(&["data_type"]);
+        repo.add(
+            FILE,
+            "custom_fields",
+            sort_key(object, "name"),
+            out.into_value(),
+        );
+        r.finish(report);
+    }
+}
+
+fn config_contexts(context: &Context, repo: &mut Repo, report: &mut NotCarried) {
+    let scope = context.scope;
+    for object in scope.snapshot.get("extras/config-contexts") {
+        let mut r = Record::new("extras.configcontext", object);
+        // Written without its cluster groups, a context would apply to more objects than
+        // in NetBox; netsot has no such scope, so the context is not carried.
+        if r.peek("cluster_groups")
+            .and_then(Value::as_array)
+            .is_some_and(|groups| !groups.is_empty())
+        {
+            report.add(
+                "extras.configcontext",
+                "config context scoped to cluster groups",
+            );
+            continue;
+        }
+        r.skip(&["cluster_groups"]);
+        let mut out = Out::new();
+        out.set("name", r.text("name").unwrap_or_default());
+        out.opt("weight", r.get("weight").cloned());
+        out.opt("description", r.text("description"));
+        out.flag(
+            "is_active",
+            r.get("is_active").and_then(Value::as_bool),
+            true,
+        );
+        let mut scoped = false;
+        let mut kept_any = false;
+        for (field, endpoint) in SCOPES {
+            let mut values = Vec::new();
+            let mut seen = HashSet::new();
+            if let Some(Value::Array(items)) = r.get(field) {
+                for item in items {
+                    scoped = true;
+                    let Some(id) = nested_id(item) else { continue };
+                    if !scope.keeps_id(endpoint, id) || !seen.insert(id) {
+                        continue;
+                    }
+                    kept_any = true;
+                    let reference = if *field == "device_types" {
+                        device_type(item)
+                    } else if *field == "locations" {
+                        context.names.scoped(scope, "dcim/locations", id, None)
+                    } else {
+                        name(item)
+                    };
+                    values.extend(reference.map(Value::String));
+                }
+            }
+            out.list(field, values);
+        }
+        // A context scoped only to objects outside the import would apply to everything
+        // if written without its scopes.
+        if scoped && !kept_any {
+            continue;
+        }
+        out.set(
+            "data",
+            r.get("data")
+                .cloned()
+                .unwrap_or(Value::Object(Default::default())),
+        );
+        // Data synced from a data source: the data itself is carried, the sync is not.
+        r.skip(&["data_synced", "data_path"]);
+        repo.add(
+            FILE,
+            "config_contexts",
+            sort_key(object, "name"),
+            out.into_value(),
+        );
+        r.finish(report);
+    }
+}

@@ -1,0 +1,128 @@
+//! How a netsot file names a NetBox object it refers to.
+//!
+//! Most collections are referred to by name. Locations, racks, devices and VLANs are named
+//! within their site: a reference is the bare name when netsot finds it unambiguously (the
+//! referrer's own site, or a name no other carried object holds) and `SITE/NAME` otherwise,
+//! as netsot's lookup resolves them (graph/index.rs: own site, unique name, qualified).
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+use super::record::{nested_id, Record};
+use super::scope::Scope;
+
+/// The site-scoped endpoints, with the field holding their site.
+const SITE_SCOPED: &[&str] = &["dcim/locations", "dcim/racks", "dcim/devices", "ipam/vlans"];
+
+/// The carried names of site-scoped collections, counted, to tell when a bare name is
+/// ambiguous.
+pub struct Names<'s> {
+    scope_counts: HashMap<&'static str, HashMap<&'s str, usize>>,
+}
+
+impl<'s> Names<'s> {
+    pub fn new(scope: &Scope<'s>) -> Names<'s> {
+        let mut scope_counts = HashMap::new();
+        for &endpoint in SITE_SCOPED {
+            let mut counts: HashMap<&'s str, usize> = HashMap::new();
+            for object in scope.objects(endpoint) {
+                if let Some(name) = object.get("name").and_then(Value::as_str) {
+                    *counts.entry(name).or_default() += 1;
+                }
+            }
+            scope_counts.insert(endpoint, counts);
+        }
+        Names { scope_counts }
+    }
+
+    /// The reference to a site-scoped object (`endpoint`, `id`) from an object of
+    /// `from_site`.
+    pub fn scoped(
+        &self,
+        scope: &Scope<'s>,
+        endpoint: &'static str,
+        id: u64,
+        from_site: Option<u64>,
+    ) -> Option<String> {
+        let object = scope.find(endpoint, id)?;
+        let name = object.get("name").and_then(Value::as_str)?;
+        let site = object.get("site").and_then(nested_id);
+        let unique = self
+            .scope_counts
+            .get(endpoint)
+            .and_then(|counts| counts.get(name))
+            .is_none_or(|count| *count <= 1);
+        if site.is_none() || site == from_site || unique {
+            return Some(name.to_string());
+        }
+        let site_name = scope
+            .find("dcim/sites", site?)
+            .and_then(|s| s.get("name"))
+            .and_then(Value::as_str)?;
+        Some(format!("{site_name}/{name}"))
+    }
+}
+
+/// The name of a nested object (`{"id": 1, "name": "x", ...}`).
+pub fn name(value: &Value) -> Option<String> {
+    value
+        .get("name")
+        .and_then(Value::as_str)
+        .filter(|n| !n.is_empty())
+        .map(str::to_string)
+}
+
+/// The name of the nested object in `field`.
+pub fn named(record: &mut Record, field: &'static str) -> Option<String> {
+    record.get(field).and_then(name)
+}
+
+/// The names of a list of nested objects (tags, route targets).
+pub fn names(record: &mut Record, field: &'static str) -> Vec<Value> {
+    match record.get(field) {
+        Some(Value::Array(items)) => items.iter().filter_map(name).map(Value::String).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// `Manufacturer/Model`, netsot's reference to a device or module type.
+pub fn device_type(value: &Value) -> Option<String> {
+    let manufacturer = value.get("manufacturer").and_then(name)?;
+    let model = value.get("model").and_then(Value::as_str)?;
+    Some(format!("{manufacturer}/{model}"))
+}
+
+/// An address's text (`10.0.0.1/24`) from a nested address.
+pub fn address(value: &Value) -> Option<String> {
+    value
+        .get("address")
+        .and_then(Value::as_str)
+        .map(str::to_string)
+}
+
+/// Custom field values that are set, as netsot writes them; values naming NetBox objects
+/// (object and multi-object fields) have no netsot form and are reported.
+pub fn custom_fields(record: &mut Record, report: &mut super::NotCarried) -> Option<Value> {
+    let kind = record.kind;
+    let Some(Value::Object(values)) = record.get("custom_fields") else {
+        return None;
+    };
+    let mut out = serde_json::Map::new();
+    for (key, value) in values {
+        let names_objects = match value {
+            Value::Object(_) => true,
+            Value::Array(items) => items.iter().any(Value::is_object),
+            _ => false,
+        };
+        if value.is_null() {
+            continue;
+        }
+        if names_objects {
+            report.add(kind, format!("custom field `{key}` naming objects"));
+            continue;
+        }
+        out.insert(key.clone(), value.clone());
+    }
+    (!out.is_empty()).then_some(Value::Object(out))
+}

@@ -1,0 +1,133 @@
+//! Virtualization: cluster types, cluster groups, clusters and virtual machines (their
+//! interfaces and addresses nested) into `data/virtualization.yaml`.
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+use super::components::interface_entry;
+use super::ipam::site_scope;
+use super::layout::Repo;
+use super::organisation::{named_object, sort_key};
+use super::record::{nested_id, number, Out, Record};
+use super::refs::{address, custom_fields, name, named, names};
+use super::{Context, NotCarried};
+
+const FILE: &str = "data/virtualization.yaml";
+
+pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried) {
+    let scope = context.scope;
+    for (endpoint, collection, kind) in [
+        (
+            "virtualization/cluster-types",
+            "cluster_types",
+            "virtualization.clustertype",
+        ),
+        (
+            "virtualization/cluster-groups",
+            "cluster_groups",
+            "virtualization.clustergroup",
+        ),
+    ] {
+        for object in scope.objects(endpoint) {
+            let mut r = Record::new(kind, object);
+            let mut out = named_object(&mut r);
+            out.opt("description", r.text("description"));
+            repo.add(FILE, collection, sort_key(object, "name"), out.into_value());
+            r.finish(report);
+        }
+    }
+    for object in scope.objects("virtualization/clusters") {
+        let mut r = Record::new("virtualization.cluster", object);
+        let mut out = Out::new();
+        out.set("name", r.text("name").unwrap_or_default());
+        out.opt("type", named(&mut r, "type"));
+        out.opt("group", named(&mut r, "group"));
+        let site = site_scope(&mut r);
+        out.opt(
+            "site",
+            site.and_then(|s| scope.find("dcim/sites", s))
+                .and_then(name),
+        );
+        out.opt("tenant", named(&mut r, "tenant"));
+        out.opt("status", r.choice("status"));
+        out.opt("description", r.text("description"));
+        out.list("tags", names(&mut r, "tags"));
+        r.skip(&["allocated_vcpus", "allocated_memory", "allocated_disk"]);
+        repo.add(FILE, "clusters", sort_key(object, "name"), out.into_value());
+        r.finish(report);
+    }
+    let mut interfaces: HashMap<u64, Vec<&Value>> = HashMap::new();
+    for interface in scope.objects("virtualization/interfaces") {
+        if let Some(vm) = interface.get("virtual_machine").and_then(nested_id) {
+            interfaces.entry(vm).or_default().push(interface);
+        }
+    }
+    let mut addresses: HashMap<u64, Vec<&Value>> = HashMap::new();
+    for address in scope.objects("ipam/ip-addresses") {
+        if address.get("assigned_object_type").and_then(Value::as_str)
+            == Some("virtualization.vminterface")
+        {
+            if let Some(id) = address.get("assigned_object_id").and_then(Value::as_u64) {
+                addresses.entry(id).or_default().push(address);
+            }
+        }
+    }
+    for object in scope.objects("virtualization/virtual-machines") {
+        let mut r = Record::new("virtualization.virtualmachine", object);
+        let mut out = Out::new();
+        out.set("name", r.text("name").unwrap_or_default());
+        out.opt("cluster", named(&mut r, "cluster"));
+        let site = r.id("site");
+        out.opt(
+            "site",
+            site.and_then(|s| scope.find("dcim/sites", s))
+                .and_then(name),
+        );
+        out.opt(
+            "device",
+            r.id("device")
+                .and_then(|id| context.names.scoped(scope, "dcim/devices", id, site)),
+        );
+        out.opt("role", named(&mut r, "role"));
+        out.opt("platform", named(&mut r, "platform"));
+        out.opt("tenant", named(&mut r, "tenant"));
+        out.opt("status", r.choice("status"));
+        out.opt("vcpus", number(r.get("vcpus")).map(super::dcim::integral));
+        out.opt("memory", number(r.get("memory")));
+        out.opt("disk", number(r.get("disk")));
+        out.opt("primary_ip4", r.get("primary_ip4").and_then(address));
+        out.opt("primary_ip6", r.get("primary_ip6").and_then(address));
+        out.opt("description", r.text("description"));
+        out.opt("comments", r.text("comments"));
+        out.list("tags", names(&mut r, "tags"));
+        out.opt("custom_fields", custom_fields(&mut r, report));
+        if let Some(data) = r.get("local_context_data").filter(|d| !d.is_null()) {
+            out.set("config_context", data.clone());
+        }
+        r.skip(&[
+            "config_context",
+            "primary_ip",
+            "interface_count",
+            "virtual_disk_count",
+        ]);
+        let id = object.get("id").and_then(Value::as_u64).unwrap_or(0);
+        let mut entries = Vec::new();
+        for interface in interfaces.get(&id).map_or(&[][..], Vec::as_slice) {
+            let mut i = Record::new("virtualization.vminterface", interface);
+            let interface_id = interface.get("id").and_then(Value::as_u64).unwrap_or(0);
+            let nested = addresses.get(&interface_id).map_or(&[][..], Vec::as_slice);
+            let entry = interface_entry(context, &mut i, None, nested, site, report);
+            entries.push(entry.into_value());
+            i.finish(report);
+        }
+        out.list("interfaces", entries);
+        repo.add(
+            FILE,
+            "virtual_machines",
+            sort_key(object, "name"),
+            out.into_value(),
+        );
+        r.finish(report);
+    }
+}
