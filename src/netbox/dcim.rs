@@ -29,6 +29,26 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
             .text("description", m.description.as_deref());
         out.push(d);
     }
+    // A device type from the library names its manufacturer without the repository
+    // declaring it; NetBox needs the manufacturer as an object of its own.
+    let mut declared: std::collections::BTreeSet<&str> = model
+        .manufacturers
+        .iter()
+        .map(|m| m.data.name.value.as_str())
+        .collect();
+    for object in &model.device_types {
+        let name = object.data.manufacturer.value.as_str();
+        if declared.insert(name) {
+            let mut d = Desired::new(
+                Kind::Manufacturers,
+                name.to_string(),
+                None,
+                object.at(&object.data.manufacturer),
+            );
+            d.value("name", name).value("slug", slug(None, name));
+            out.push(d);
+        }
+    }
     for object in &model.device_roles {
         let r = &object.data;
         let mut d = Desired::new(

@@ -61,7 +61,7 @@ fn a_new_leaf_reads_as_its_objects_and_the_files_it_changes() {
         "dns/10.in-addr.arpa.zone",
         "configs/ams1-leaf7.cfg",
         "icinga2/hosts.conf",
-        "prometheus/nodes.json",
+        "prometheus/snmp.json",
         "ansible/inventory.yaml",
     ] {
         assert!(files.contains(&path), "{path} not in {files:?}");
