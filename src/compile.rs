@@ -17,6 +17,10 @@ pub struct Compilation {
     pub graph: Graph,
     pub diagnostics: Vec<Diagnostic>,
     pub commit_time: Option<i64>,
+    /// The compiled commit's id in hex, if any (HEAD's for a working tree).
+    pub commit: Option<String>,
+    /// The repository's folder inside its checkout (`net/`), empty at the top.
+    pub repo_prefix: String,
     /// The user's templates, by name relative to the templates folder.
     pub templates: Vec<(String, FileId)>,
     /// How long each stage took, for `NETSOT_TIMINGS=1` and the benchmark.
@@ -55,6 +59,8 @@ pub fn compile_timed(source: &Source, timings: &Timings) -> Result<Compilation, 
         model,
         mut diagnostics,
         commit_time,
+        commit,
+        repo_prefix,
         templates,
     } = load::load(source, timings)?;
     let mut stages = vec![Timing::since("load", start)];
@@ -80,6 +86,8 @@ pub fn compile_timed(source: &Source, timings: &Timings) -> Result<Compilation, 
         graph,
         diagnostics,
         commit_time,
+        commit,
+        repo_prefix,
         templates,
         timings: stages,
     })

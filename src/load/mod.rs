@@ -30,6 +30,10 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     /// The seconds since the epoch of the compiled commit, if any.
     pub commit_time: Option<i64>,
+    /// The compiled commit's id in hex, if any, and the repository's folder inside its
+    /// checkout, for links from outputs back to the source (`source_url`).
+    pub commit: Option<String>,
+    pub repo_prefix: String,
     /// The user's templates: their names relative to the templates folder, sorted.
     pub templates: Vec<(String, FileId)>,
 }
@@ -188,6 +192,8 @@ pub fn load(source: &Source, timings: &Timings) -> Result<Loaded, SourceError> {
         model,
         diagnostics,
         commit_time: source.commit_time(),
+        commit: source.commit_id(),
+        repo_prefix: source.repo_prefix(),
         templates,
     })
 }

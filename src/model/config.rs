@@ -176,7 +176,7 @@ fn default_max_file_bytes() -> Spanned<u64> {
 
 string_enum! {
     /// A renderer of `netsot build`.
-    pub RendererKind = ["dns", "prometheus", "icinga2", "ansible", "template"];
+    pub RendererKind = ["dns", "prometheus", "icinga2", "ansible", "template", "site"];
 }
 
 /// One output of `netsot build`.
@@ -193,6 +193,13 @@ pub struct Output {
     pub zones: Vec<Spanned<Zone>>,
     /// `template`: the template file, relative to the templates folder.
     pub template: Option<Text>,
+    /// `site`: where each page links for the file and line an object came from, with
+    /// `{commit}`, `{path}` (from the top of the checkout) and `{line}` replaced, e.g.
+    /// `https://github.com/acme/network/blob/{commit}/{path}#L{line}`; without it, pages
+    /// name the file and line without a link.
+    pub source_url: Option<Text>,
+    /// `site`: the title of the site's pages; `netsot` when not given.
+    pub title: Option<String>,
     /// `template`: render once per object of this collection (`devices`, `virtual_machines`).
     pub for_each: Option<Text>,
     /// `prometheus`: the port scraped on each host's address; 9100 when not given.

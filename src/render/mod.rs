@@ -11,6 +11,7 @@ mod dns;
 mod icinga2;
 mod icinga2_dependencies;
 mod prometheus;
+pub mod site;
 mod template;
 mod template_budget;
 
@@ -154,6 +155,7 @@ pub fn render_timed(compilation: &Compilation, timings: &Timings) -> Rendered {
                     "prometheus" => prometheus::render(&cx, &output.value, &base, &mut part),
                     "icinga2" => icinga2::render(&cx, &output.value, &base, &mut part),
                     "ansible" => ansible::render(&cx, &output.value, &base, &mut part),
+                    "site" => site::render(&cx, &output.value, &base, &mut part),
                     _ => template::render(&cx, output, &mut part),
                 },
             );

@@ -229,6 +229,15 @@ impl Source {
         }
     }
 
+    /// The id of the commit compiled, in hex; for a working tree, HEAD's if the tree is in
+    /// a git repository (its uncommitted changes are not in it).
+    pub fn commit_id(&self) -> Option<String> {
+        match &self.state {
+            State::WorkTree(tree) => tree.head_commit_id(),
+            State::Git(git) => Some(git.commit_id().to_string()),
+        }
+    }
+
     /// Where the repository's root sits inside its git repository (`net/` when netsot.yaml
     /// is in `net/`), so paths can be given as CI services expect them: relative to the
     /// checkout. Empty outside git or at the top.

@@ -140,6 +140,13 @@ impl WorkTreeSource {
         let commit = repo.head().ok()?.peel_to_commit().ok()?;
         Some(commit.time().seconds())
     }
+
+    /// The id of HEAD's commit, if the tree is in a git repository.
+    pub fn head_commit_id(&self) -> Option<String> {
+        let repo = git2::Repository::discover(&self.root).ok()?;
+        let commit = repo.head().ok()?.peel_to_commit().ok()?;
+        Some(commit.id().to_string())
+    }
 }
 
 /// A folder's identity: the same folder reached through two paths (a symlink) is the same

@@ -37,6 +37,7 @@ mod power;
 mod rules;
 mod sarif;
 mod schema;
+mod site;
 mod source_safety;
 mod support;
 mod template;
