@@ -35,6 +35,9 @@ pub enum Format {
     Json,
     Github,
     Sarif,
+    /// A page with the changed racks' elevations and the changed topologies drawn before
+    /// and after, and the changes listed.
+    Html,
 }
 
 pub fn run(args: Args, color: bool) -> Result<Outcome, Failure> {
@@ -96,6 +99,12 @@ pub fn run(args: Args, color: bool) -> Result<Outcome, Failure> {
             );
             text
         }
+        Format::Html => crate::render::site::diff_page(
+            &base.compilation,
+            &head.compilation,
+            &result,
+            (&labels.0, &labels.1),
+        ),
         Format::Sarif => DiagnosticFormat::Sarif.emit(
             &head.diagnostics,
             &head.compilation.files,

@@ -261,3 +261,71 @@ fn a_shallow_clone_says_how_to_fetch_the_history() {
     let diff = json(&output);
     assert_eq!(diff["changes"][0]["fields"][0]["field"], "serial");
 }
+
+#[test]
+fn the_html_diff_draws_changed_racks_and_topology_before_and_after() {
+    let dir = example_repo();
+    std::fs::copy(
+        root().join("tests/fixtures/diff/ams1-leaf7.yaml"),
+        dir.path().join("data/sites/ams1-leaf7.yaml"),
+    )
+    .unwrap();
+    let output = netsot(&["diff", "main", "--format", "html"], dir.path());
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let page = stdout(&output);
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..Default::default()
+    };
+    let doc =
+        roxmltree::Document::parse_with_options(&page, options).expect("the page is well-formed");
+    let racks: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("rack-change"))
+        .collect();
+    assert_eq!(
+        racks
+            .iter()
+            .map(|n| n.attribute("data-rack").unwrap())
+            .collect::<Vec<_>>(),
+        ["ams1-r02"],
+        "only the rack the new leaf goes into is drawn"
+    );
+    let side = |name: &str| {
+        racks[0]
+            .descendants()
+            .find(|n| n.attribute("data-side") == Some(name))
+            .unwrap()
+    };
+    let placed = |node: roxmltree::Node, device: &str| {
+        node.descendants()
+            .find(|n| n.attribute("data-device") == Some(device))
+            .map(|n| n.attribute("data-position").unwrap().to_string())
+    };
+    assert_eq!(placed(side("before"), "ams1-leaf7"), None);
+    assert_eq!(placed(side("after"), "ams1-leaf7").as_deref(), Some("37"));
+    assert_eq!(placed(side("before"), "ams1-spine2").as_deref(), Some("41"));
+    let topology = doc
+        .descendants()
+        .find(|n| n.attribute("class") == Some("topology-change"))
+        .expect("the changed topology is drawn");
+    assert_eq!(topology.attribute("data-site"), Some("ams1"));
+    let drawn: Vec<&str> = topology
+        .descendants()
+        .filter_map(|n| n.attribute("data-device"))
+        .collect();
+    assert_eq!(
+        drawn.iter().filter(|d| **d == "ams1-leaf7").count(),
+        1,
+        "the leaf is drawn after only"
+    );
+    assert!(
+        page.contains("devices <b>ams1/ams1-leaf7</b>"),
+        "the change list names the new leaf"
+    );
+}

@@ -97,6 +97,9 @@ fn golden_example_outputs() {
         crate::support::render(&compilation)
     );
     compilation.commit_time = Some(EXAMPLE_COMMIT_TIME);
+    // The site's source links name the commit and the repository's folder: fixed too.
+    compilation.commit = Some("0123456789abcdef0123456789abcdef01234567".to_string());
+    compilation.repo_prefix = "examples/".to_string();
     let rendered = netsot::render::render(&compilation);
     assert!(
         rendered.diagnostics.is_empty(),

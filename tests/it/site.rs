@@ -20,7 +20,10 @@ fn example_site() -> BTreeMap<String, String> {
             Some((path, String::from_utf8(f.bytes).expect("pages are UTF-8")))
         })
         .collect();
-    assert!(files.contains_key("index.html"), "the example renders a site");
+    assert!(
+        files.contains_key("index.html"),
+        "the example renders a site"
+    );
     files
 }
 
@@ -74,7 +77,10 @@ fn every_page_is_well_formed_and_every_link_resolves() {
         let page_ids = ids.entry(path.as_str()).or_default();
         for node in doc.descendants().filter(|n| n.is_element()) {
             if let Some(id) = node.attribute("id") {
-                assert!(page_ids.insert(id.to_string()), "{path}: the id `{id}` is given twice");
+                assert!(
+                    page_ids.insert(id.to_string()),
+                    "{path}: the id `{id}` is given twice"
+                );
             }
             for attribute in ["href", "src"] {
                 if let Some(target) = node.attribute(attribute) {
@@ -83,15 +89,27 @@ fn every_page_is_well_formed_and_every_link_resolves() {
             }
         }
     }
-    assert!(links.len() > 200, "the example's site links its pages ({} links)", links.len());
+    assert!(
+        links.len() > 200,
+        "the example's site links its pages ({} links)",
+        links.len()
+    );
     for (page, href) in &links {
         let Some((target, fragment)) = resolve(page, href) else {
             continue;
         };
-        assert!(files.contains_key(&target), "{page}: the link `{href}` names no file ({target})");
+        assert!(
+            files.contains_key(&target),
+            "{page}: the link `{href}` names no file ({target})"
+        );
         if let Some(fragment) = fragment {
-            let known = ids.get(target.as_str()).is_some_and(|set| set.contains(&fragment));
-            assert!(known, "{page}: the link `{href}` names no element of {target}");
+            let known = ids
+                .get(target.as_str())
+                .is_some_and(|set| set.contains(&fragment));
+            assert!(
+                known,
+                "{page}: the link `{href}` names no element of {target}"
+            );
         }
     }
 }
@@ -104,7 +122,13 @@ fn every_rack_has_its_devices_at_their_units_on_both_faces() {
     let mut racks_seen = 0;
     for (r, rack) in graph.model.racks.iter().enumerate() {
         let site = graph.racks[r].site.expect("example racks have sites");
-        let site_slug = graph.model.sites[site.index()].data.slug.as_ref().map_or(&graph.model.sites[site.index()].data.name.value, |s| &s.value);
+        let site_slug = graph.model.sites[site.index()]
+            .data
+            .slug
+            .as_ref()
+            .map_or(&graph.model.sites[site.index()].data.name.value, |s| {
+                &s.value
+            });
         let page = &files[&format!("sites/{site_slug}.html")];
         let doc = parse("site page", page);
         let section = doc
@@ -118,8 +142,16 @@ fn every_rack_has_its_devices_at_their_units_on_both_faces() {
                 .descendants()
                 .find(|n| n.attribute("data-face") == Some(face))
                 .unwrap_or_else(|| panic!("rack `{}` has no {face} face", rack.data.name.value));
-            let drawn_units = figure.descendants().filter(|n| n.has_tag_name("rect") && n.attribute("class") == Some("unit")).count();
-            assert_eq!(drawn_units, usize::from(units), "every unit of `{}` is drawn", rack.data.name.value);
+            let drawn_units = figure
+                .descendants()
+                .filter(|n| n.has_tag_name("rect") && n.attribute("class") == Some("unit"))
+                .count();
+            assert_eq!(
+                drawn_units,
+                usize::from(units),
+                "every unit of `{}` is drawn",
+                rack.data.name.value
+            );
         }
         for (d, device) in graph.devices.iter().enumerate() {
             let id = DeviceId::from_index(d);
@@ -127,14 +159,32 @@ fn every_rack_has_its_devices_at_their_units_on_both_faces() {
             if device.rack.map(|x| x.index()) != Some(r) || graph.device_height(id) == 0.0 {
                 continue;
             }
-            let Some(position) = &data.position else { continue };
+            let Some(position) = &data.position else {
+                continue;
+            };
             let face = data.face.as_ref().map_or("front", |f| f.value.as_str());
-            let figure = section.descendants().find(|n| n.attribute("data-face") == Some(face)).unwrap();
-            let drawn = figure.descendants().find(|n| n.attribute("data-device") == Some(graph.device_name(id))).unwrap_or_else(|| {
-                panic!("`{}` is not drawn on the {face} of `{}`", graph.device_name(id), rack.data.name.value)
-            });
-            assert_eq!(drawn.attribute("data-position"), Some(position.value.to_string().as_str()));
-            assert_eq!(drawn.attribute("data-height"), Some(graph.device_height(id).to_string().as_str()));
+            let figure = section
+                .descendants()
+                .find(|n| n.attribute("data-face") == Some(face))
+                .unwrap();
+            let drawn = figure
+                .descendants()
+                .find(|n| n.attribute("data-device") == Some(graph.device_name(id)))
+                .unwrap_or_else(|| {
+                    panic!(
+                        "`{}` is not drawn on the {face} of `{}`",
+                        graph.device_name(id),
+                        rack.data.name.value
+                    )
+                });
+            assert_eq!(
+                drawn.attribute("data-position"),
+                Some(position.value.to_string().as_str())
+            );
+            assert_eq!(
+                drawn.attribute("data-height"),
+                Some(graph.device_height(id).to_string().as_str())
+            );
         }
     }
     assert_eq!(racks_seen, graph.model.racks.len());
@@ -150,27 +200,48 @@ fn device_pages_list_interfaces_with_their_far_ends() {
     let mut far_ends = 0;
     for (path, text) in files.iter().filter(|(p, _)| p.starts_with("devices/")) {
         let doc = parse(path, text);
-        let title = doc.descendants().find(|n| n.has_tag_name("h1")).and_then(|n| n.text()).unwrap().to_string();
-        let device = (0..graph.devices.len()).map(DeviceId::from_index).find(|&d| graph.device_name(d) == title).expect("a page per device");
+        let title = doc
+            .descendants()
+            .find(|n| n.has_tag_name("h1"))
+            .and_then(|n| n.text())
+            .unwrap()
+            .to_string();
+        let device = (0..graph.devices.len())
+            .map(DeviceId::from_index)
+            .find(|&d| graph.device_name(d) == title)
+            .expect("a page per device");
         for interface in graph.owner_interfaces(Owner::Device(device)) {
             let name = graph.interface_name(interface);
             let row = doc
                 .descendants()
                 .find(|n| n.attribute("data-interface") == Some(name))
                 .unwrap_or_else(|| panic!("{path} does not list `{name}`"));
-            let destination = netsot::graph::trace::trace(graph, &ends, CableTarget::Interface(interface))
-                .and_then(|p| p.destination().cloned());
-            let cell = row.descendants().find(|n| n.attribute("class") == Some("far-end")).unwrap();
+            let destination =
+                netsot::graph::trace::trace(graph, &ends, CableTarget::Interface(interface))
+                    .and_then(|p| p.destination().cloned());
+            let cell = row
+                .descendants()
+                .find(|n| n.attribute("class") == Some("far-end"))
+                .unwrap();
             let shown: String = cell.descendants().filter_map(|n| n.text()).collect();
             if let Some(destination) = destination {
                 far_ends += 1;
-                assert!(shown.contains(&destination.label(graph)), "{path}: `{name}` shows `{shown}` as its far end, not {}", destination.label(graph));
+                assert!(
+                    shown.contains(&destination.label(graph)),
+                    "{path}: `{name}` shows `{shown}` as its far end, not {}",
+                    destination.label(graph)
+                );
             }
         }
     }
-    assert!(far_ends > 50, "the example's cabled interfaces show their far ends ({far_ends})");
+    assert!(
+        far_ends > 50,
+        "the example's cabled interfaces show their far ends ({far_ends})"
+    );
     // A path through the example's patch panel shows the device behind it, not the panel.
-    let through_panel = files.values().any(|t| t.contains("fra1-pp1") && t.contains("far-end"));
+    let through_panel = files
+        .values()
+        .any(|t| t.contains("fra1-pp1") && t.contains("far-end"));
     assert!(through_panel);
 }
 
@@ -179,23 +250,54 @@ fn the_prefix_tree_shows_utilisation_and_free_blocks() {
     let files = example_site();
     let page = &files["prefixes/global.html"];
     let doc = parse("prefixes/global.html", page);
-    let rows: Vec<_> = doc.descendants().filter(|n| n.attribute("data-prefix").is_some()).collect();
+    let rows: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.attribute("data-prefix").is_some())
+        .collect();
     assert!(rows.len() >= 5);
-    let used: Vec<f64> = rows.iter().map(|n| n.attribute("data-utilisation").unwrap().parse().unwrap()).collect();
-    assert!(used.iter().any(|&u| u > 0.0), "some prefix of the example is used");
+    let used: Vec<f64> = rows
+        .iter()
+        .map(|n| n.attribute("data-utilisation").unwrap().parse().unwrap())
+        .collect();
+    assert!(
+        used.iter().any(|&u| u > 0.0),
+        "some prefix of the example is used"
+    );
     assert!(page.contains("class=\"bar\""));
-    assert!(doc.descendants().any(|n| n.attribute("class") == Some("free") && n.text().is_some_and(|t| t.contains('/'))), "free blocks are listed");
+    assert!(
+        doc.descendants()
+            .any(|n| n.attribute("class") == Some("free")
+                && n.text().is_some_and(|t| t.contains('/'))),
+        "free blocks are listed"
+    );
 }
 
 #[test]
 fn topology_is_written_as_svg_dot_and_d2() {
     let files = example_site();
-    let svg = files.iter().find(|(p, _)| p.ends_with("/topology.svg")).map(|(_, t)| t).unwrap();
+    let svg = files
+        .iter()
+        .find(|(p, _)| p.ends_with("/topology.svg"))
+        .map(|(_, t)| t)
+        .unwrap();
     let doc = parse("topology.svg", svg);
-    assert!(doc.descendants().filter(|n| n.attribute("class") == Some("node")).count() >= 4);
-    let dot = files.iter().find(|(p, _)| p.ends_with("/topology.dot")).map(|(_, t)| t).unwrap();
+    assert!(
+        doc.descendants()
+            .filter(|n| n.attribute("class") == Some("node"))
+            .count()
+            >= 4
+    );
+    let dot = files
+        .iter()
+        .find(|(p, _)| p.ends_with("/topology.dot"))
+        .map(|(_, t)| t)
+        .unwrap();
     assert!(dot.starts_with("graph ") && dot.contains(" -- "));
-    let d2 = files.iter().find(|(p, _)| p.ends_with("/topology.d2")).map(|(_, t)| t).unwrap();
+    let d2 = files
+        .iter()
+        .find(|(p, _)| p.ends_with("/topology.d2"))
+        .map(|(_, t)| t)
+        .unwrap();
     assert!(d2.starts_with("direction: down") && d2.contains(" -- "));
 }
 
@@ -208,8 +310,20 @@ fn chromium_renders_the_pages_without_console_errors() {
         return;
     };
     let out = tempfile::tempdir().unwrap();
-    let status = crate::support::netsot(&["build", root().join("examples").to_str().unwrap(), "--out", out.path().to_str().unwrap()], &root());
-    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    let status = crate::support::netsot(
+        &[
+            "build",
+            root().join("examples").to_str().unwrap(),
+            "--out",
+            out.path().to_str().unwrap(),
+        ],
+        &root(),
+    );
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
     let site = out.path().join("site");
     let shots = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("site-screenshots");
     std::fs::create_dir_all(&shots).unwrap();
@@ -227,7 +341,14 @@ fn chromium_renders_the_pages_without_console_errors() {
     for (page, shot) in pages {
         let profile = tempfile::tempdir().unwrap();
         let mut command = Command::new(&chromium);
-        command.args(["--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0", "--window-size=1400,1600"]);
+        command.args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--enable-logging=stderr",
+            "--v=0",
+            "--window-size=1400,1600",
+        ]);
         command.arg(format!("--user-data-dir={}", profile.path().display()));
         match shot {
             Some(name) => command.arg(format!("--screenshot={}", shots.join(name).display())),
@@ -236,15 +357,29 @@ fn chromium_renders_the_pages_without_console_errors() {
         let output = command.arg(&page).output().expect("chromium runs");
         let stderr = String::from_utf8_lossy(&output.stderr);
         let console: Vec<&str> = stderr.lines().filter(|l| l.contains(":CONSOLE")).collect();
-        assert!(console.is_empty(), "{page} logs to the console: {console:?}");
-        assert!(output.status.success(), "chromium failed on {page}: {stderr}");
+        assert!(
+            console.is_empty(),
+            "{page} logs to the console: {console:?}"
+        );
+        assert!(
+            output.status.success(),
+            "chromium failed on {page}: {stderr}"
+        );
         if page.ends_with("?q=leaf1") {
             let dom = String::from_utf8_lossy(&output.stdout);
-            assert!(dom.contains("leaf1</a>"), "the search page lists leaf1: {dom}");
+            assert!(
+                dom.contains("leaf1</a>"),
+                "the search page lists leaf1: {dom}"
+            );
         }
         if let Some(name) = shot {
-            let size = std::fs::metadata(shots.join(name)).map(|m| m.len()).unwrap_or(0);
-            assert!(size > 10_000, "the screenshot {name} holds a picture ({size} bytes)");
+            let size = std::fs::metadata(shots.join(name))
+                .map(|m| m.len())
+                .unwrap_or(0);
+            assert!(
+                size > 10_000,
+                "the screenshot {name} holds a picture ({size} bytes)"
+            );
         }
     }
     eprintln!("screenshots in {}", shots.display());
@@ -255,13 +390,21 @@ fn url(path: &Path, query: &str) -> String {
 }
 
 fn first(dir: &Path, extension: &str) -> PathBuf {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.to_string_lossy().ends_with(extension)).collect();
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(extension))
+        .collect();
     entries.sort();
     entries.into_iter().next().unwrap()
 }
 
 fn first_dir(dir: &Path) -> PathBuf {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_dir()).collect();
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
     entries.sort();
     entries.into_iter().next().unwrap()
 }

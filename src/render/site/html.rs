@@ -63,7 +63,9 @@ impl Page<'_> {
     pub fn render(&self) -> Vec<u8> {
         let mut out = String::with_capacity(self.body.len() + 1024);
         out.push_str("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n");
-        out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>");
+        out.push_str(
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>",
+        );
         push_esc(&mut out, self.title);
         out.push_str(" · ");
         push_esc(&mut out, self.site_title);
@@ -115,6 +117,8 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .racks { display: flex; flex-wrap: wrap; gap: 2em; }
 .rack h3 { margin: .3em 0; }
 .rack .faces { display: flex; gap: 1em; }
+figure { margin: 0; }
+figcaption { color: #6b7280; margin-left: 28px; }
 .bar { width: 12em; height: .9em; background: #e5e7eb; border-radius: 3px; overflow: hidden; }
 .bar span { display: block; height: 100%; background: #3b82f6; }
 .bar span.high { background: #dc2626; }

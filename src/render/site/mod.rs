@@ -9,6 +9,7 @@
 //! `search.html` with its index. Links are relative, so the folder can be published
 //! anywhere or opened from disk. Each site's pages are rendered on their own thread.
 
+mod diff;
 mod elevation;
 mod html;
 mod pages;
@@ -16,7 +17,7 @@ mod prefixes;
 mod search;
 mod topology;
 
-pub use elevation::{rack_elevation, Face};
+pub use diff::diff_page;
 
 use rayon::prelude::*;
 
@@ -54,7 +55,12 @@ impl Paths {
             }
         }
         for devices in &mut site_devices {
-            devices.sort_by(|&a, &b| graph.device_name(a).cmp(graph.device_name(b)).then(a.index().cmp(&b.index())));
+            devices.sort_by(|&a, &b| {
+                graph
+                    .device_name(a)
+                    .cmp(graph.device_name(b))
+                    .then(a.index().cmp(&b.index()))
+            });
         }
         let mut devices = vec![String::new(); graph.devices.len()];
         let mut taken = std::collections::HashSet::new();
@@ -119,7 +125,10 @@ impl Site<'_, '_> {
             Some(template) => {
                 let full = format!("{}{}", self.cx.compilation.repo_prefix, path);
                 let url = template
-                    .replace("{commit}", self.cx.compilation.commit.as_deref().unwrap_or("HEAD"))
+                    .replace(
+                        "{commit}",
+                        self.cx.compilation.commit.as_deref().unwrap_or("HEAD"),
+                    )
                     .replace("{path}", &full)
                     .replace("{line}", &line.to_string());
                 format!(
@@ -163,11 +172,12 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
             let id = SiteId::from_index(i);
             let mut files = pages::site(&site, id);
             files.extend(topology::render(&site, id));
-            files.par_extend(
-                site.paths.site_devices[i]
-                    .par_iter()
-                    .map(|&device| (site.paths.devices[device.index()].clone(), pages::device(&site, device))),
-            );
+            files.par_extend(site.paths.site_devices[i].par_iter().map(|&device| {
+                (
+                    site.paths.devices[device.index()].clone(),
+                    pages::device(&site, device),
+                )
+            }));
             files
         })
         .collect();

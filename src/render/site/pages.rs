@@ -45,7 +45,13 @@ pub fn index(site: &Site) -> Vec<u8> {
         by_region[slot].push(SiteId::from_index(i));
     }
     for list in &mut by_region {
-        list.sort_by(|a, b| model.sites[a.index()].data.name.value.cmp(&model.sites[b.index()].data.name.value));
+        list.sort_by(|a, b| {
+            model.sites[a.index()]
+                .data
+                .name
+                .value
+                .cmp(&model.sites[b.index()].data.name.value)
+        });
     }
     let mut children: Vec<Vec<RegionId>> = vec![Vec::new(); model.regions.len()];
     let mut roots = Vec::new();
@@ -133,7 +139,10 @@ pub fn site(site: &Site, id: SiteId) -> Vec<(String, Vec<u8>)> {
     let devices = &site.paths.site_devices[id.index()];
     let link = |d: DeviceId| format!("{root}{}", site.paths.devices[d.index()]);
     let mut body = String::new();
-    let topology = format!("{}/topology.html", &site.paths.sites[id.index()]["sites/".len()..]);
+    let topology = format!(
+        "{}/topology.html",
+        &site.paths.sites[id.index()]["sites/".len()..]
+    );
     let _ = write!(
         body,
         "<p>Status {}. {} devices. <a href=\"{}\">Topology</a>.</p>\n",
@@ -149,7 +158,13 @@ pub fn site(site: &Site, id: SiteId) -> Vec<(String, Vec<u8>)> {
         .map(RackId::from_index)
         .filter(|r| graph.racks[r.index()].site == Some(id))
         .collect();
-    racks.sort_by(|a, b| model.racks[a.index()].data.name.value.cmp(&model.racks[b.index()].data.name.value));
+    racks.sort_by(|a, b| {
+        model.racks[a.index()]
+            .data
+            .name
+            .value
+            .cmp(&model.racks[b.index()].data.name.value)
+    });
     if !racks.is_empty() {
         body.push_str("<h2>Racks</h2>\n<div class=\"racks\">\n");
         for &rack in &racks {
@@ -163,8 +178,15 @@ pub fn site(site: &Site, id: SiteId) -> Vec<(String, Vec<u8>)> {
                 esc(&rack_data.name.value)
             );
             for face in [Face::Front, Face::Rear] {
-                let _ = write!(body, "<figure data-face=\"{}\"><figcaption>{}</figcaption>", face.as_str(), face.as_str());
-                body.push_str(&elevation::rack_elevation(graph, rack, &placed, face, &link));
+                let _ = write!(
+                    body,
+                    "<figure data-face=\"{}\"><figcaption>{}</figcaption>",
+                    face.as_str(),
+                    face.as_str()
+                );
+                body.push_str(&elevation::rack_elevation(
+                    graph, rack, &placed, face, &link,
+                ));
                 body.push_str("</figure>");
             }
             body.push_str("</div>");
@@ -180,7 +202,12 @@ pub fn site(site: &Site, id: SiteId) -> Vec<(String, Vec<u8>)> {
                     if i > 0 {
                         body.push_str(", ");
                     }
-                    let _ = write!(body, "<a href=\"{}\">{}</a>", esc(&link(d)), esc(graph.device_name(d)));
+                    let _ = write!(
+                        body,
+                        "<a href=\"{}\">{}</a>",
+                        esc(&link(d)),
+                        esc(graph.device_name(d))
+                    );
                 }
                 body.push_str("</p>");
             }
@@ -206,7 +233,9 @@ pub fn site(site: &Site, id: SiteId) -> Vec<(String, Vec<u8>)> {
         );
     }
     body.push_str("</tbody></table>\n");
-    let vlans: Vec<usize> = (0..graph.vlans.len()).filter(|&v| graph.vlans[v].site == Some(id)).collect();
+    let vlans: Vec<usize> = (0..graph.vlans.len())
+        .filter(|&v| graph.vlans[v].site == Some(id))
+        .collect();
     if !vlans.is_empty() {
         body.push_str("<h2>VLANs</h2>\n<table class=\"vlans\"><thead><tr><th>VID</th><th>Name</th><th>Group</th><th>Status</th></tr></thead><tbody>\n");
         for v in vlans {
@@ -223,7 +252,9 @@ pub fn site(site: &Site, id: SiteId) -> Vec<(String, Vec<u8>)> {
         }
         body.push_str("</tbody></table>\n");
     }
-    let prefixes: Vec<usize> = (0..graph.prefixes.len()).filter(|&p| graph.prefixes[p].site == Some(id)).collect();
+    let prefixes: Vec<usize> = (0..graph.prefixes.len())
+        .filter(|&p| graph.prefixes[p].site == Some(id))
+        .collect();
     if !prefixes.is_empty() {
         body.push_str("<h2>Prefixes</h2>\n<table class=\"prefixes\"><thead><tr><th>Prefix</th><th>VRF</th><th>Status</th><th>Description</th></tr></thead><tbody>\n");
         for p in prefixes {
@@ -248,7 +279,11 @@ pub fn site(site: &Site, id: SiteId) -> Vec<(String, Vec<u8>)> {
         .filter_map(|c| {
             let ends: Vec<&str> = [("A", &c.data.termination_a), ("Z", &c.data.termination_z)]
                 .into_iter()
-                .filter(|(_, t)| t.as_ref().and_then(|t| t.value.site.as_ref()).is_some_and(|s| &s.value == site_name))
+                .filter(|(_, t)| {
+                    t.as_ref()
+                        .and_then(|t| t.value.site.as_ref())
+                        .is_some_and(|s| &s.value == site_name)
+                })
                 .map(|(side, _)| side)
                 .collect();
             (!ends.is_empty()).then(|| {
@@ -291,7 +326,9 @@ pub fn device(site: &Site, id: DeviceId) -> Vec<u8> {
     fn name_of(v: Option<&crate::model::Text>) -> Option<&str> {
         v.map(|t| t.value.as_str())
     }
-    let ip = |ip: Option<crate::graph::IpId>| ip.map(|ip| graph.ip_addresses[ip.index()].address.to_string());
+    let ip = |ip: Option<crate::graph::IpId>| {
+        ip.map(|ip| graph.ip_addresses[ip.index()].address.to_string())
+    };
     let site_link = node.site.map(|s| {
         format!(
             "<a href=\"{root}{}\">{}</a>",
@@ -313,23 +350,47 @@ pub fn device(site: &Site, id: DeviceId) -> Vec<u8> {
         ("Site", site_link.unwrap_or_else(|| "—".into())),
         ("Location", text(name_of(data.location.as_ref()))),
         ("Rack", rack_link.unwrap_or_else(|| "—".into())),
-        ("Position", data.position.as_ref().map_or("—".into(), |p| format!("U{}", p.value))),
+        (
+            "Position",
+            data.position
+                .as_ref()
+                .map_or("—".into(), |p| format!("U{}", p.value)),
+        ),
         ("Face", text(data.face.as_ref().map(|f| f.value.as_str()))),
-        ("Role", text(node.role.map(|r| model.device_roles[r.index()].data.name.value.as_str()))),
+        (
+            "Role",
+            text(
+                node.role
+                    .map(|r| model.device_roles[r.index()].data.name.value.as_str()),
+            ),
+        ),
         ("Device type", esc(&data.device_type.value)),
         ("Platform", text(name_of(data.platform.as_ref()))),
         ("Tenant", text(name_of(data.tenant.as_ref()))),
-        ("Status", esc(data.status.as_ref().map_or("active", |s| s.value.as_str()))),
+        (
+            "Status",
+            esc(data.status.as_ref().map_or("active", |s| s.value.as_str())),
+        ),
         ("Serial", text(data.serial.as_deref())),
         ("Asset tag", text(name_of(data.asset_tag.as_ref()))),
-        ("Primary IPv4 / IPv6", format!("{} / {}", text(ip(node.primary_ip4).as_deref()), text(ip(node.primary_ip6).as_deref()))),
+        (
+            "Primary IPv4 / IPv6",
+            format!(
+                "{} / {}",
+                text(ip(node.primary_ip4).as_deref()),
+                text(ip(node.primary_ip6).as_deref())
+            ),
+        ),
         ("Out-of-band IP", text(ip(node.oob_ip).as_deref())),
     ];
     for (label, value) in rows {
         let _ = writeln!(body, "<tr><th>{label}</th><td>{value}</td></tr>");
     }
     body.push_str("</tbody></table>\n");
-    body.push_str(&site.source(model.devices[id.index()].file, model.devices[id.index()].span));
+    body.push_str(&site.source(
+        model.devices[id.index()].file,
+        model.devices[id.index()].span,
+    ));
     interfaces(site, id, &root, &mut body);
     let merged = site.cx.views.contexts.merged(Owner::Device(id));
     if merged.data.as_object().is_some_and(|m| !m.is_empty()) {
@@ -342,7 +403,10 @@ pub fn device(site: &Site, id: DeviceId) -> Vec<u8> {
     }
     let mut crumbs = vec![(format!("{root}index.html"), "Sites".to_string())];
     if let Some(s) = node.site {
-        crumbs.push((format!("{root}{}", site.paths.site(s)), model.sites[s.index()].data.name.value.clone()));
+        crumbs.push((
+            format!("{root}{}", site.paths.site(s)),
+            model.sites[s.index()].data.name.value.clone(),
+        ));
     }
     Page {
         site_title: &site.title,
@@ -380,7 +444,12 @@ fn interfaces(site: &Site, device: DeviceId, root: &str, body: &mut String) {
         if !links.tagged_vlans.is_empty() {
             vlans.push(format!(
                 "tagged {}",
-                links.tagged_vlans.iter().map(|&v| vlan(v)).collect::<Vec<_>>().join(", ")
+                links
+                    .tagged_vlans
+                    .iter()
+                    .map(|&v| vlan(v))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ));
         }
         let addresses: Vec<String> = links
@@ -388,7 +457,12 @@ fn interfaces(site: &Site, device: DeviceId, root: &str, body: &mut String) {
             .iter()
             .map(|&ip| {
                 let node = &graph.ip_addresses[ip.index()];
-                let dns = graph.ip_data(ip).dns_name.as_ref().map(|d| format!(" {}", d.value)).unwrap_or_default();
+                let dns = graph
+                    .ip_data(ip)
+                    .dns_name
+                    .as_ref()
+                    .map(|d| format!(" {}", d.value))
+                    .unwrap_or_default();
                 match node.vrf {
                     Some(_) => format!("{} vrf {}{dns}", node.address, graph.vrf_name(node.vrf)),
                     None => format!("{}{dns}", node.address),
@@ -415,14 +489,23 @@ fn interfaces(site: &Site, device: DeviceId, root: &str, body: &mut String) {
 
 /// The peer at the other end of an interface's cable, and the far end of its path as HTML
 /// (a link to the far device's interface, with the circuits on the way).
-fn far_end(site: &Site, interface: InterfaceId, ends: &crate::graph::trace::CableEnds, root: &str) -> (String, String) {
+fn far_end(
+    site: &Site,
+    interface: InterfaceId,
+    ends: &crate::graph::trace::CableEnds,
+    root: &str,
+) -> (String, String) {
     let graph = site.graph;
     let Some(cable) = graph.interfaces[interface.index()].cable() else {
         return (String::new(), String::new());
     };
     let me = CableTarget::Interface(interface);
     let cable = &graph.cables[cable.index()];
-    let peer = if cable.a.as_ref() == Some(&me) { cable.b.as_ref() } else { cable.a.as_ref() };
+    let peer = if cable.a.as_ref() == Some(&me) {
+        cable.b.as_ref()
+    } else {
+        cable.a.as_ref()
+    };
     let peer = peer.map(|p| p.label(graph)).unwrap_or_default();
     let Some(path) = trace(graph, ends, me) else {
         return (peer, String::new());
@@ -440,7 +523,10 @@ fn far_end(site: &Site, interface: InterfaceId, ends: &crate::graph::trace::Cabl
     let via = if circuits.is_empty() {
         String::new()
     } else {
-        format!(" <span class=\"via\">via circuit {}</span>", esc(&circuits.join(", ")))
+        format!(
+            " <span class=\"via\">via circuit {}</span>",
+            esc(&circuits.join(", "))
+        )
     };
     let far = match path.destination() {
         Some(CableTarget::Interface(far)) => {
@@ -457,8 +543,13 @@ fn far_end(site: &Site, interface: InterfaceId, ends: &crate::graph::trace::Cabl
         }
         Some(other) => esc(&other.label(graph)) + &via,
         None => match path.segments.last().and_then(|s| s.far.as_ref()) {
-            Some(PathEnd::Termination(end)) => format!("{} (path incomplete){via}", esc(&end.label(graph))),
-            Some(PathEnd::Site(s)) => format!("site {} (path incomplete){via}", esc(&graph.model.sites[s.index()].data.name.value)),
+            Some(PathEnd::Termination(end)) => {
+                format!("{} (path incomplete){via}", esc(&end.label(graph)))
+            }
+            Some(PathEnd::Site(s)) => format!(
+                "site {} (path incomplete){via}",
+                esc(&graph.model.sites[s.index()].data.name.value)
+            ),
             None => "(path incomplete)".to_string(),
         },
     };

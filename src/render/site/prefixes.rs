@@ -24,7 +24,9 @@ pub fn render(site: &Site) -> Vec<(String, Vec<u8>)> {
     for vrf in vrfs {
         let name = graph.vrf_name(vrf);
         let tree = crate::ipam::tree(graph, vrf);
-        let ranges: Vec<usize> = (0..graph.ip_ranges.len()).filter(|&r| graph.ip_ranges[r].vrf == vrf).collect();
+        let ranges: Vec<usize> = (0..graph.ip_ranges.len())
+            .filter(|&r| graph.ip_ranges[r].vrf == vrf)
+            .collect();
         let file = format!("{}.html", file_part(name));
         let _ = writeln!(
             index,
@@ -68,8 +70,17 @@ fn vrf_page(site: &Site, tree: &[TreeNode], ranges: &[usize]) -> String {
             .filter(|n| n.depth == node.depth + 1)
             .map(|n| n.prefix)
             .collect();
-        let free = if children.is_empty() { Vec::new() } else { free_blocks(node.prefix, &children) };
-        let mut free_text = free.iter().take(FREE_SHOWN).map(|n| n.to_string()).collect::<Vec<_>>().join(", ");
+        let free = if children.is_empty() {
+            Vec::new()
+        } else {
+            free_blocks(node.prefix, &children)
+        };
+        let mut free_text = free
+            .iter()
+            .take(FREE_SHOWN)
+            .map(|n| n.to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
         if free.len() > FREE_SHOWN {
             let _ = write!(free_text, " and {} more", free.len() - FREE_SHOWN);
         }
@@ -158,7 +169,11 @@ pub fn free_blocks(net: IpNet, children: &[IpNet]) -> Vec<IpNet> {
 fn split(mut from: u128, to: u128, v4: bool, bits: u32, out: &mut Vec<IpNet>) {
     loop {
         // The largest block starting at `from` that is aligned and stays within `to`.
-        let align = if from == 0 { bits } else { from.trailing_zeros().min(bits) };
+        let align = if from == 0 {
+            bits
+        } else {
+            from.trailing_zeros().min(bits)
+        };
         let mut size = align;
         while size > 0 && (size >= 128 || from + ((1u128 << size) - 1) > to) {
             size -= 1;
@@ -190,13 +205,22 @@ mod tests {
 
     #[test]
     fn free_blocks_are_the_gaps_in_aligned_blocks() {
-        let free = free_blocks("10.0.0.0/24".parse().unwrap(), &nets(&["10.0.0.0/26", "10.0.0.192/27"]));
-        assert_eq!(free, nets(&["10.0.0.64/26", "10.0.0.128/26", "10.0.0.224/27"]));
+        let free = free_blocks(
+            "10.0.0.0/24".parse().unwrap(),
+            &nets(&["10.0.0.0/26", "10.0.0.192/27"]),
+        );
+        assert_eq!(
+            free,
+            nets(&["10.0.0.64/26", "10.0.0.128/26", "10.0.0.224/27"])
+        );
     }
 
     #[test]
     fn a_full_prefix_has_no_free_block() {
-        let free = free_blocks("10.0.0.0/24".parse().unwrap(), &nets(&["10.0.0.0/25", "10.0.0.128/25"]));
+        let free = free_blocks(
+            "10.0.0.0/24".parse().unwrap(),
+            &nets(&["10.0.0.0/25", "10.0.0.128/25"]),
+        );
         assert!(free.is_empty());
     }
 

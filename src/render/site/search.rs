@@ -21,7 +21,11 @@ pub fn render(site: &Site) -> (Vec<u8>, Vec<u8>) {
         );
     };
     for (i, s) in model.sites.iter().enumerate() {
-        entry('s', &s.data.name.value, &site.paths.site(SiteId::from_index(i)));
+        entry(
+            's',
+            &s.data.name.value,
+            &site.paths.site(SiteId::from_index(i)),
+        );
     }
     for (i, path) in site.paths.devices.iter().enumerate() {
         let device = crate::graph::DeviceId::from_index(i);
@@ -29,21 +33,37 @@ pub fn render(site: &Site) -> (Vec<u8>, Vec<u8>) {
         entry('d', name, path);
         for interface in graph.owner_interfaces(Owner::Device(device)) {
             let iname = graph.interface_name(interface);
-            entry('i', &format!("{name} {iname}"), &format!("{path}#if-{}", file_part(iname)));
+            entry(
+                'i',
+                &format!("{name} {iname}"),
+                &format!("{path}#if-{}", file_part(iname)),
+            );
             for &ip in &graph.links(interface).ip_addresses {
-                entry('a', &graph.ip_addresses[ip.index()].address.to_string(), &format!("{path}#if-{}", file_part(iname)));
+                entry(
+                    'a',
+                    &graph.ip_addresses[ip.index()].address.to_string(),
+                    &format!("{path}#if-{}", file_part(iname)),
+                );
             }
         }
     }
     for prefix in &graph.prefixes {
-        entry('p', &prefix.prefix.to_string(), &format!("prefixes/{}.html", file_part(graph.vrf_name(prefix.vrf))));
+        entry(
+            'p',
+            &prefix.prefix.to_string(),
+            &format!("prefixes/{}.html", file_part(graph.vrf_name(prefix.vrf))),
+        );
     }
     for (i, vlan) in model.vlans.iter().enumerate() {
         let url = match graph.vlans[i].site {
             Some(s) => format!("{}#vlan-{}", site.paths.site(s), vlan.data.vid.value),
             None => "prefixes/index.html".to_string(),
         };
-        entry('v', &format!("{} {}", vlan.data.vid.value, vlan.data.name.value), &url);
+        entry(
+            'v',
+            &format!("{} {}", vlan.data.vid.value, vlan.data.name.value),
+            &url,
+        );
     }
     index.push_str("];\n");
     let body = format!(

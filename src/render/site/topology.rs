@@ -44,8 +44,19 @@ struct Topology {
 
 /// The row of a role, by the words of its name and slug.
 fn rank(graph: &Graph, device: DeviceId) -> usize {
-    const TOP: &[&str] = &["core", "spine", "border", "edge", "router", "firewall", "wan"];
-    const MIDDLE: &[&str] = &["leaf", "aggregation", "distribution", "access", "tor", "switch", "management", "oob"];
+    const TOP: &[&str] = &[
+        "core", "spine", "border", "edge", "router", "firewall", "wan",
+    ];
+    const MIDDLE: &[&str] = &[
+        "leaf",
+        "aggregation",
+        "distribution",
+        "access",
+        "tor",
+        "switch",
+        "management",
+        "oob",
+    ];
     let Some(role) = graph.devices[device.index()].role else {
         return 3;
     };
@@ -53,7 +64,9 @@ fn rank(graph: &Graph, device: DeviceId) -> usize {
     let words = format!(
         "{} {}",
         data.name.value.to_ascii_lowercase(),
-        data.slug.as_ref().map_or(String::new(), |s| s.value.to_ascii_lowercase())
+        data.slug
+            .as_ref()
+            .map_or(String::new(), |s| s.value.to_ascii_lowercase())
     );
     if TOP.iter().any(|w| words.contains(w)) {
         1
@@ -88,7 +101,11 @@ fn build(site: &Site, id: SiteId) -> Topology {
             }
             let near = (device, graph.interface_name(interface).to_string());
             let far = (other, graph.interface_name(*far).to_string());
-            let (a, b) = if near <= far { (near, far) } else { (far, near) };
+            let (a, b) = if near <= far {
+                (near, far)
+            } else {
+                (far, near)
+            };
             links.insert(Link {
                 a: a.0,
                 a_port: a.1,
@@ -110,7 +127,11 @@ fn build(site: &Site, id: SiteId) -> Topology {
         .collect();
     let mut rows: Vec<Vec<DeviceId>> = vec![Vec::new(); 4];
     for &device in neighbours.keys() {
-        let row = if external.contains(&device) { 0 } else { rank(graph, device) };
+        let row = if external.contains(&device) {
+            0
+        } else {
+            rank(graph, device)
+        };
         rows[row].push(device);
     }
     let name = |d: &DeviceId| graph.device_name(*d);
@@ -122,20 +143,35 @@ fn build(site: &Site, id: SiteId) -> Topology {
             .iter()
             .enumerate()
             .map(|(i, d)| {
-                let placed: Vec<f64> = neighbours[d].iter().filter_map(|n| position.get(n).copied()).collect();
-                let key = if placed.is_empty() { f64::MAX } else { placed.iter().sum::<f64>() / placed.len() as f64 };
+                let placed: Vec<f64> = neighbours[d]
+                    .iter()
+                    .filter_map(|n| position.get(n).copied())
+                    .collect();
+                let key = if placed.is_empty() {
+                    f64::MAX
+                } else {
+                    placed.iter().sum::<f64>() / placed.len() as f64
+                };
                 (key, i)
             })
             .collect();
         let mut order: Vec<usize> = (0..row.len()).collect();
-        order.sort_by(|&x, &y| keys[x].0.total_cmp(&keys[y].0).then(keys[x].1.cmp(&keys[y].1)));
+        order.sort_by(|&x, &y| {
+            keys[x]
+                .0
+                .total_cmp(&keys[y].0)
+                .then(keys[x].1.cmp(&keys[y].1))
+        });
         *row = order.into_iter().map(|i| row[i]).collect();
         for (i, d) in row.iter().enumerate() {
             position.insert(*d, i as f64);
         }
     }
     rows.retain(|r| !r.is_empty());
-    let alone = devices.iter().filter(|d| !neighbours.contains_key(d)).count();
+    let alone = devices
+        .iter()
+        .filter(|d| !neighbours.contains_key(d))
+        .count();
     Topology {
         rows,
         links,
@@ -155,7 +191,13 @@ fn svg(site: &Site, topology: &Topology, root: &str) -> String {
         let row_width = row.len() as f64 * (NODE_W + GAP_X) - GAP_X;
         let left = (width - row_width) / 2.0;
         for (i, &d) in row.iter().enumerate() {
-            at.insert(d, (left + i as f64 * (NODE_W + GAP_X), MARGIN + r as f64 * (NODE_H + GAP_Y)));
+            at.insert(
+                d,
+                (
+                    left + i as f64 * (NODE_W + GAP_X),
+                    MARGIN + r as f64 * (NODE_H + GAP_Y),
+                ),
+            );
         }
     }
     let mut out = String::new();
@@ -172,7 +214,11 @@ fn svg(site: &Site, topology: &Topology, root: &str) -> String {
         let (x1, x2) = (ax + NODE_W / 2.0, bx + NODE_W / 2.0);
         let shape = if ay == by {
             let y = ay + NODE_H;
-            format!("M {x1} {y} Q {} {} {x2} {y}", (x1 + x2) / 2.0, y + GAP_Y * 0.6)
+            format!(
+                "M {x1} {y} Q {} {} {x2} {y}",
+                (x1 + x2) / 2.0,
+                y + GAP_Y * 0.6
+            )
         } else {
             format!("M {x1} {} L {x2} {}", ay + NODE_H / 2.0, by + NODE_H / 2.0)
         };
@@ -285,6 +331,28 @@ fn d2(site: &Site, topology: &Topology) -> String {
     out
 }
 
+/// The links of a site's drawing by device and interface names, to compare two revisions.
+pub fn link_names(site: &Site, id: SiteId) -> BTreeSet<(String, String, String, String)> {
+    let graph = site.graph;
+    build(site, id)
+        .links
+        .into_iter()
+        .map(|l| {
+            (
+                graph.device_name(l.a).to_string(),
+                l.a_port,
+                graph.device_name(l.b).to_string(),
+                l.b_port,
+            )
+        })
+        .collect()
+}
+
+/// A site's drawing as inline SVG, its device links prefixed with `root`.
+pub fn drawing(site: &Site, id: SiteId, root: &str) -> String {
+    svg(site, &build(site, id), root)
+}
+
 /// `sites/SITE/topology.html` with `topology.svg`, `.dot` and `.d2` beside it.
 pub fn render(site: &Site, id: SiteId) -> Vec<(String, Vec<u8>)> {
     let folder = &site.paths.sites[id.index()];
@@ -313,11 +381,24 @@ pub fn render(site: &Site, id: SiteId) -> Vec<(String, Vec<u8>)> {
         crumbs: &crumbs,
         body: &body,
     };
-    let standalone = drawing.replacen("<svg ", "<svg xmlns:xlink=\"http://www.w3.org/1999/xlink\" ", 1);
+    let standalone = drawing.replacen(
+        "<svg ",
+        "<svg xmlns:xlink=\"http://www.w3.org/1999/xlink\" ",
+        1,
+    );
     vec![
         (page_path, page.render()),
-        (format!("{folder}/topology.svg"), format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{standalone}\n").into_bytes()),
-        (format!("{folder}/topology.dot"), dot(site, &topology, name).into_bytes()),
-        (format!("{folder}/topology.d2"), d2(site, &topology).into_bytes()),
+        (
+            format!("{folder}/topology.svg"),
+            format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{standalone}\n").into_bytes(),
+        ),
+        (
+            format!("{folder}/topology.dot"),
+            dot(site, &topology, name).into_bytes(),
+        ),
+        (
+            format!("{folder}/topology.d2"),
+            d2(site, &topology).into_bytes(),
+        ),
     ]
 }
