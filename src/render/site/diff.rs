@@ -18,6 +18,9 @@ use crate::view::Views;
 /// height and face.
 type Placement = Vec<(String, String, String, &'static str)>;
 
+/// Each site's links by names, by site name.
+type SiteLinks = BTreeMap<String, (SiteId, BTreeSet<(String, String, String, String)>)>;
+
 fn placements(site: &Site) -> BTreeMap<(String, String), (RackId, Placement)> {
     let graph = site.graph;
     let mut out = BTreeMap::new();
@@ -147,16 +150,15 @@ pub fn diff_page(
         }
     }
 
-    let links =
-        |side: &Site| -> BTreeMap<String, (SiteId, BTreeSet<(String, String, String, String)>)> {
-            (0..side.graph.sites.len())
-                .map(|i| {
-                    let id = SiteId::from_index(i);
-                    let name = side.graph.model.sites[i].data.name.value.clone();
-                    (name, (id, topology::link_names(side, id)))
-                })
-                .collect()
-        };
+    let links = |side: &Site| -> SiteLinks {
+        (0..side.graph.sites.len())
+            .map(|i| {
+                let id = SiteId::from_index(i);
+                let name = side.graph.model.sites[i].data.name.value.clone();
+                (name, (id, topology::link_names(side, id)))
+            })
+            .collect()
+    };
     let (old_links, new_links) = (links(&before), links(&after));
     let sites: BTreeSet<&String> = old_links.keys().chain(new_links.keys()).collect();
     let changed: Vec<&String> = sites

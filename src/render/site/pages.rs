@@ -67,9 +67,9 @@ pub fn index(site: &Site) -> Vec<u8> {
         list.sort_by(|a, b| name(a).cmp(name(b)));
     }
     let mut body = String::new();
-    let _ = write!(
+    let _ = writeln!(
         body,
-        "<p>{} sites, {} racks, {} devices, {} prefixes, {} VLANs. <a href=\"prefixes/index.html\">Prefix trees</a>.</p>\n",
+        "<p>{} sites, {} racks, {} devices, {} prefixes, {} VLANs. <a href=\"prefixes/index.html\">Prefix trees</a>.</p>",
         graph.sites.len(),
         graph.racks.len(),
         graph.devices.len(),
@@ -84,9 +84,9 @@ pub fn index(site: &Site) -> Vec<u8> {
         if std::mem::replace(&mut seen[region.index()], true) {
             continue;
         }
-        let _ = write!(
+        let _ = writeln!(
             body,
-            "<tr class=\"region\"><th colspan=\"5\" style=\"padding-left: {}em\">{}</th></tr>\n",
+            "<tr class=\"region\"><th colspan=\"5\" style=\"padding-left: {}em\">{}</th></tr>",
             0.7 + depth as f64 * 1.2,
             esc(name(&region))
         );
@@ -116,9 +116,9 @@ pub fn index(site: &Site) -> Vec<u8> {
 
 fn site_row(site: &Site, body: &mut String, s: SiteId, depth: usize, counts: &[[usize; 4]]) {
     let c = counts[s.index()];
-    let _ = write!(
+    let _ = writeln!(
         body,
-        "<tr><td style=\"padding-left: {}em\"><a href=\"{}\">{}</a></td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
+        "<tr><td style=\"padding-left: {}em\"><a href=\"{}\">{}</a></td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
         0.7 + depth as f64 * 1.2,
         esc(&site.paths.site(s)),
         esc(&site.graph.model.sites[s.index()].data.name.value),
@@ -143,9 +143,9 @@ pub fn site(site: &Site, id: SiteId) -> Vec<(String, Vec<u8>)> {
         "{}/topology.html",
         &site.paths.sites[id.index()]["sites/".len()..]
     );
-    let _ = write!(
+    let _ = writeln!(
         body,
-        "<p>Status {}. {} devices. <a href=\"{}\">Topology</a>.</p>\n",
+        "<p>Status {}. {} devices. <a href=\"{}\">Topology</a>.</p>",
         esc(data.status.as_ref().map_or("active", |s| s.value.as_str())),
         devices.len(),
         esc(&topology)
@@ -219,9 +219,9 @@ pub fn site(site: &Site, id: SiteId) -> Vec<(String, Vec<u8>)> {
     for &d in devices {
         let node = &graph.devices[d.index()];
         let data = graph.device(d);
-        let _ = write!(
+        let _ = writeln!(
             body,
-            "<tr><td><a href=\"{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+            "<tr><td><a href=\"{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             esc(&link(d)),
             esc(graph.device_name(d)),
             esc(node.role.map_or("", |r| model.device_roles[r.index()].data.name.value.as_str())),
@@ -240,9 +240,9 @@ pub fn site(site: &Site, id: SiteId) -> Vec<(String, Vec<u8>)> {
         body.push_str("<h2>VLANs</h2>\n<table class=\"vlans\"><thead><tr><th>VID</th><th>Name</th><th>Group</th><th>Status</th></tr></thead><tbody>\n");
         for v in vlans {
             let vlan = &model.vlans[v].data;
-            let _ = write!(
+            let _ = writeln!(
                 body,
-                "<tr id=\"vlan-{}\"><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                "<tr id=\"vlan-{}\"><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 vlan.vid.value,
                 vlan.vid.value,
                 esc(&vlan.name.value),
@@ -260,9 +260,9 @@ pub fn site(site: &Site, id: SiteId) -> Vec<(String, Vec<u8>)> {
         for p in prefixes {
             let node = &graph.prefixes[p];
             let data = &model.prefixes[node.object.index()].data;
-            let _ = write!(
+            let _ = writeln!(
                 body,
-                "<tr><td><a href=\"{root}prefixes/{}.html\">{}</a></td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                "<tr><td><a href=\"{root}prefixes/{}.html\">{}</a></td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 file_part(graph.vrf_name(node.vrf)),
                 node.prefix,
                 esc(graph.vrf_name(node.vrf)),
@@ -470,9 +470,9 @@ fn interfaces(site: &Site, device: DeviceId, root: &str, body: &mut String) {
             })
             .collect();
         let (peer, far) = far_end(site, interface, ends, root);
-        let _ = write!(
+        let _ = writeln!(
             body,
-            "<tr id=\"if-{}\" data-interface=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"far-end\">{}</td></tr>\n",
+            "<tr id=\"if-{}\" data-interface=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"far-end\">{}</td></tr>",
             file_part(iname),
             esc(iname),
             esc(iname),

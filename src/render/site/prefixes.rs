@@ -85,9 +85,9 @@ fn vrf_page(site: &Site, tree: &[TreeNode], ranges: &[usize]) -> String {
             let _ = write!(free_text, " and {} more", free.len() - FREE_SHOWN);
         }
         let used = node.utilisation.clamp(0.0, 100.0);
-        let _ = write!(
+        let _ = writeln!(
             body,
-            "<tr data-prefix=\"{}\" data-utilisation=\"{:.1}\"><td style=\"padding-left: {}em\">{}</td><td>{}</td><td><div class=\"bar\" title=\"{:.1} %\"><span{} style=\"width: {:.1}%\"></span></div> {:.1} %</td><td>{}</td><td class=\"free\">{}</td></tr>\n",
+            "<tr data-prefix=\"{}\" data-utilisation=\"{:.1}\"><td style=\"padding-left: {}em\">{}</td><td>{}</td><td><div class=\"bar\" title=\"{:.1} %\"><span{} style=\"width: {:.1}%\"></span></div> {:.1} %</td><td>{}</td><td class=\"free\">{}</td></tr>",
             node.prefix,
             used,
             0.7 + node.depth as f64 * 1.2,
