@@ -217,6 +217,14 @@ pub struct Output {
     /// `icinga2`: Dependency objects from the cabling, so a failed switch does not page for
     /// every host behind it.
     pub dependencies: Option<Spanned<Dependencies>>,
+    /// `icinga2`: attributes of the host templates every Host imports, by template name
+    /// (`netsot-host`, `role-SLUG`, `platform-SLUG`): `vars` and plain attributes such as
+    /// `check_interval` (docs/outputs.md).
+    #[serde(default)]
+    pub host_templates: BTreeMap<String, Spanned<BTreeMap<String, serde_json::Value>>>,
+    /// `icinga2`: a satellite Zone and its Endpoint per site, `zones.conf`; hosts of those
+    /// sites are placed in their site's zone. Off when not given.
+    pub satellites: Option<Spanned<Satellites>>,
     /// `ansible`: the address `ansible_host` is; `primary` (the primary IPv4, else IPv6)
     /// when not given.
     pub ansible_host: Option<Spanned<HostAddress>>,
@@ -295,6 +303,30 @@ pub struct Dependencies {
     /// parent of the host; true when not given.
     #[serde(default = "default_true")]
     pub oob: bool,
+}
+
+/// The satellite zones of the `icinga2` output: one per site listed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Satellites {
+    /// The zone every satellite zone reports to, defined in the master's own `zones.conf`;
+    /// `master` when not given.
+    pub parent: Option<Text>,
+    pub sites: Vec<Spanned<SatelliteSite>>,
+}
+
+/// A site's satellite zone: named after the site, served by one endpoint.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct SatelliteSite {
+    /// The site's name.
+    pub site: Text,
+    /// The satellite's endpoint name (its certificate's common name, usually its FQDN).
+    pub endpoint: Text,
+    /// The address the parent connects to; the satellite connects up itself when not given.
+    pub host: Option<Text>,
+    /// The API port; Icinga's 5665 when not given.
+    pub port: Option<u16>,
 }
 
 /// How the `icinga2` output checks the services on one port.

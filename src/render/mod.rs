@@ -10,6 +10,7 @@ mod ansible_hosts;
 mod dns;
 mod icinga2;
 mod icinga2_dependencies;
+mod icinga2_templates;
 mod prometheus;
 mod template;
 mod template_budget;
