@@ -11,6 +11,7 @@ mod dns;
 mod icinga2;
 mod icinga2_dependencies;
 mod icinga2_templates;
+mod kea;
 mod prometheus;
 mod template;
 mod template_budget;
@@ -107,7 +108,7 @@ pub fn render_timed(compilation: &Compilation, timings: &Timings) -> Rendered {
     let copies_contexts = compilation.config.outputs.iter().any(|o| {
         !matches!(
             o.value.renderer.value.as_str(),
-            "dns" | "prometheus" | "icinga2"
+            "dns" | "prometheus" | "icinga2" | "kea"
         )
     });
     if copies_contexts {
@@ -155,6 +156,7 @@ pub fn render_timed(compilation: &Compilation, timings: &Timings) -> Rendered {
                     "prometheus" => prometheus::render(&cx, &output.value, &base, &mut part),
                     "icinga2" => icinga2::render(&cx, &output.value, &base, &mut part),
                     "ansible" => ansible::render(&cx, &output.value, &base, &mut part),
+                    "kea" => kea::render(&cx, &output.value, &base, &mut part),
                     _ => template::render(&cx, output, &mut part),
                 },
             );

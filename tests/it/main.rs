@@ -26,6 +26,7 @@ mod generate;
 mod git;
 mod golden;
 mod ipam;
+mod kea;
 mod layout;
 mod library;
 mod modules;
