@@ -33,6 +33,7 @@ mod modules;
 mod netbox_fidelity;
 mod netbox_import;
 mod netbox_push;
+mod output_settings;
 mod panic;
 mod power;
 mod rules;
