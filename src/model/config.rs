@@ -176,7 +176,7 @@ fn default_max_file_bytes() -> Spanned<u64> {
 
 string_enum! {
     /// A renderer of `netsot build`.
-    pub RendererKind = ["dns", "prometheus", "icinga2", "ansible", "template", "site"];
+    pub RendererKind = ["dns", "prometheus", "icinga2", "ansible", "template", "kea", "site"];
 }
 
 /// One output of `netsot build`.
@@ -224,6 +224,16 @@ pub struct Output {
     /// `icinga2`: Dependency objects from the cabling, so a failed switch does not page for
     /// every host behind it.
     pub dependencies: Option<Spanned<Dependencies>>,
+    /// `icinga2`: attributes of the host templates every Host imports, by template name
+    /// (`netsot-host`, `role-SLUG`, `platform-SLUG`): `vars` and plain attributes such as
+    /// `check_interval` (docs/outputs.md).
+    #[serde(default)]
+    pub host_templates: BTreeMap<String, Spanned<BTreeMap<String, serde_json::Value>>>,
+    /// `icinga2`: a satellite Zone and its Endpoint per site, `zones.conf`; hosts of those
+    /// sites are placed in their site's zone. Off when not given.
+    pub satellites: Option<Spanned<Satellites>>,
+    /// `kea`: which prefixes and ranges are served by DHCP, and the options handed out.
+    pub dhcp: Option<Spanned<Dhcp>>,
     /// `ansible`: the address `ansible_host` is; `primary` (the primary IPv4, else IPv6)
     /// when not given.
     pub ansible_host: Option<Spanned<HostAddress>>,
@@ -302,6 +312,56 @@ pub struct Dependencies {
     /// parent of the host; true when not given.
     #[serde(default = "default_true")]
     pub oob: bool,
+}
+
+/// What the `kea` output serves. NetBox has no DHCP field, so roles mark it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Dhcp {
+    /// Prefix roles whose prefixes are DHCP subnets, e.g. `[servers]`.
+    pub prefix_roles: Vec<Text>,
+    /// IP range roles whose ranges are the subnets' dynamic pools.
+    #[serde(default)]
+    pub range_roles: Vec<Text>,
+    /// The interfaces Kea listens on (`interfaces-config`), e.g. `[eth1]`; none when not
+    /// given, so the operator's deployment names them.
+    #[serde(default)]
+    pub interfaces: Vec<Text>,
+    /// Name servers handed out: IPv4 ones as `domain-name-servers`, IPv6 ones as
+    /// `dns-servers`.
+    #[serde(default)]
+    pub dns_servers: Vec<Text>,
+    /// The domain handed out (`domain-name`; `domain-search` for DHCPv6).
+    pub domain_name: Option<Text>,
+    /// The tag of the address in a subnet that is its router; `gateway` when not given.
+    /// Addresses with an FHRP or anycast role are routers too.
+    pub gateway_tag: Option<Text>,
+    /// How long a lease lasts, in seconds; 3600 when not given.
+    pub valid_lifetime: Option<u32>,
+}
+
+/// The satellite zones of the `icinga2` output: one per site listed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Satellites {
+    /// The zone every satellite zone reports to, defined in the master's own `zones.conf`;
+    /// `master` when not given.
+    pub parent: Option<Text>,
+    pub sites: Vec<Spanned<SatelliteSite>>,
+}
+
+/// A site's satellite zone: named after the site, served by one endpoint.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct SatelliteSite {
+    /// The site's name.
+    pub site: Text,
+    /// The satellite's endpoint name (its certificate's common name, usually its FQDN).
+    pub endpoint: Text,
+    /// The address the parent connects to; the satellite connects up itself when not given.
+    pub host: Option<Text>,
+    /// The API port; Icinga's 5665 when not given.
+    pub port: Option<u16>,
 }
 
 /// How the `icinga2` output checks the services on one port.

@@ -10,6 +10,8 @@ mod ansible_hosts;
 mod dns;
 mod icinga2;
 mod icinga2_dependencies;
+mod icinga2_templates;
+mod kea;
 mod prometheus;
 pub mod site;
 mod template;
@@ -107,7 +109,7 @@ pub fn render_timed(compilation: &Compilation, timings: &Timings) -> Rendered {
     let copies_contexts = compilation.config.outputs.iter().any(|o| {
         !matches!(
             o.value.renderer.value.as_str(),
-            "dns" | "prometheus" | "icinga2"
+            "dns" | "prometheus" | "icinga2" | "kea"
         )
     });
     if copies_contexts {
@@ -156,6 +158,7 @@ pub fn render_timed(compilation: &Compilation, timings: &Timings) -> Rendered {
                     "icinga2" => icinga2::render(&cx, &output.value, &base, &mut part),
                     "ansible" => ansible::render(&cx, &output.value, &base, &mut part),
                     "site" => site::render(&cx, &output.value, &base, &mut part),
+                    "kea" => kea::render(&cx, &output.value, &base, &mut part),
                     _ => template::render(&cx, output, &mut part),
                 },
             );

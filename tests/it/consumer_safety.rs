@@ -487,8 +487,8 @@ fn icinga2_reads_every_number_and_no_macro() {
     std::fs::write(
         &main,
         format!(
-            "const PluginDir = \"/usr/lib/nagios/plugins\"\ninclude <itl>\ninclude <plugins>\ninclude \"{}/hosts.conf\"\n",
-            conf.display()
+            "const PluginDir = \"/usr/lib/nagios/plugins\"\ninclude <itl>\ninclude <plugins>\ninclude \"{dir}/templates.conf\"\ninclude \"{dir}/hosts.conf\"\n",
+            dir = conf.display()
         ),
     )
     .unwrap();

@@ -153,7 +153,8 @@ fn icinga2_accepts_hosts_and_services() {
     std::fs::write(
         &main,
         format!(
-            "const PluginDir = \"/usr/lib/nagios/plugins\"\ninclude <itl>\ninclude <plugins>\ninclude \"{dir}/hosts.conf\"\ninclude \"{dir}/services.conf\"\ninclude \"{dir}/dependencies.conf\"\n",
+            // The master's own zone, which docs/outputs.md says the operator defines.
+            "const PluginDir = \"/usr/lib/nagios/plugins\"\ninclude <itl>\ninclude <plugins>\nobject Endpoint \"master1.example.net\" {{ }}\nobject Zone \"master\" {{ endpoints = [ \"master1.example.net\" ] }}\ninclude \"{dir}/zones.conf\"\ninclude \"{dir}/templates.conf\"\ninclude \"{dir}/hosts.conf\"\ninclude \"{dir}/services.conf\"\ninclude \"{dir}/dependencies.conf\"\n",
             dir = conf_dir.display()
         ),
     )
@@ -178,6 +179,33 @@ fn icinga2_accepts_hosts_and_services() {
     let hosts = count(&text, "Host");
     assert!(hosts >= 20, "only {hosts} hosts:\n{text}");
     assert!(count(&text, "Service") >= 6, "{text}");
+    // The example's satellite zone, and its endpoint beside the master's.
+    assert_eq!(count(&text, "Zone"), 2, "{text}");
+    assert_eq!(count(&text, "Endpoint"), 2, "{text}");
+    // Icinga's own view of the objects (the debug dump `daemon -C` writes): the templates
+    // imported in order, their attributes, a platform's winning over the base template's,
+    // and fra1's hosts in fra1's zone.
+    let objects = icinga2_objects(&state.join("icinga2.debug"));
+    let leaf = &objects[&("Host".to_string(), "fra1-leaf1".to_string())];
+    assert_eq!(
+        leaf["templates"],
+        serde_json::json!(["fra1-leaf1", "netsot-host", "role-leaf", "platform-eos"]),
+        "{leaf}"
+    );
+    assert_eq!(leaf["zone"], "fra1", "{leaf}");
+    assert_eq!(leaf["check_interval"], 30, "{leaf}");
+    assert_eq!(leaf["check_command"], "hostalive", "{leaf}");
+    assert_eq!(leaf["vars"]["paging"], "fabric", "{leaf}");
+    assert_eq!(leaf["vars"]["snmp_community"], "public", "{leaf}");
+    let ams1 = &objects[&("Host".to_string(), "ams1-leaf1".to_string())];
+    assert_eq!(ams1["zone"], "", "{ams1}");
+    let zone = &objects[&("Zone".to_string(), "fra1".to_string())];
+    assert_eq!(zone["parent"], "master", "{zone}");
+    assert_eq!(
+        zone["endpoints"],
+        serde_json::json!(["fra1-icinga.example.net"]),
+        "{zone}"
+    );
     // Every Dependency of the file is instantiated: its parent and child hosts exist.
     let written = std::fs::read_to_string(conf_dir.join("dependencies.conf")).unwrap();
     let dependencies = written.matches("object Dependency ").count();
@@ -195,6 +223,25 @@ fn icinga2_accepts_hosts_and_services() {
             "{child} -> {parent}:\n{written}"
         );
     }
+}
+
+/// The objects of icinga2's debug dump (netstring-framed JSON records), their
+/// properties by type and name.
+fn icinga2_objects(
+    path: &std::path::Path,
+) -> std::collections::HashMap<(String, String), serde_json::Value> {
+    let dump = std::fs::read_to_string(path).expect("icinga2 wrote its object dump");
+    let mut objects = std::collections::HashMap::new();
+    let mut rest = dump.as_str();
+    while let Some((length, tail)) = rest.split_once(':') {
+        let length: usize = length.parse().expect("a netstring length");
+        let record: serde_json::Value = serde_json::from_str(&tail[..length]).expect("JSON");
+        rest = &tail[length + 1..];
+        let kind = record["type"].as_str().unwrap_or_default().to_string();
+        let name = record["name"].as_str().unwrap_or_default().to_string();
+        objects.insert((kind, name), record["properties"].clone());
+    }
+    objects
 }
 
 /// The current user's or group's name, from `id`.

@@ -6,7 +6,7 @@
 //! identity (`identity.rs`), `NS03xx` references (`references.rs`), `NS04xx` IPAM
 //! (`ipam.rs`), `NS05xx` VLANs (`vlans.rs`), `NS06xx` DCIM (`dcim.rs`, device types in
 //! `device_types.rs`), `NS07xx` user policy (`policy.rs`), `NS08xx` rendering
-//! (`render.rs`) and `NS09xx` NetBox's refusals (`netbox.rs`). A family that outgrows one
+//! (`render.rs`, the Kea output's in `dhcp.rs`) and `NS09xx` NetBox's refusals (`netbox.rs`). A family that outgrows one
 //! file takes a second one named for what its rules are about; its `RULES` is added to
 //! `FAMILIES` below. The doc comment of each rule is what `netsot explain CODE` prints,
 //! with the fixed headings "What it does", "Why is this bad?" and "Example".
@@ -16,6 +16,7 @@ use super::rule::Rule;
 mod custom_fields;
 mod dcim;
 mod device_types;
+mod dhcp;
 mod identity;
 mod input;
 mod ipam;
@@ -29,6 +30,7 @@ mod vlans;
 pub use custom_fields::*;
 pub use dcim::*;
 pub use device_types::*;
+pub use dhcp::*;
 pub use identity::*;
 pub use input::*;
 pub use ipam::*;
@@ -52,6 +54,7 @@ const FAMILIES: &[&[&Rule]] = &[
     device_types::RULES,
     policy::RULES,
     render::RULES,
+    dhcp::RULES,
     netbox::RULES,
 ];
 
