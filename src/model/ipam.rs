@@ -1,5 +1,5 @@
-//! IPAM: VRFs, route targets, RIRs, aggregates, prefixes, ranges, addresses, VLANs, ASNs
-//! and services.
+//! IPAM: VRFs, route targets, RIRs, aggregates, roles, prefixes, ranges, addresses, VLANs,
+//! ASNs, ASN ranges and services.
 //!
 //! Addresses and prefixes are kept as the text the user wrote; the graph parses them, so an
 //! invalid one is reported at its position while the rest of the object still loads.
@@ -184,6 +184,33 @@ pub struct Vlan {
     pub custom_fields: CustomFieldValues,
 }
 
+/// The functional role of a prefix, IP range or VLAN (NetBox's `ipam.Role`): "servers",
+/// "management", "p2p". Prefixes, ranges and VLANs name it in `role`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Role {
+    pub name: Text,
+    pub slug: Option<Text>,
+    /// Orders roles in NetBox's lists; 1000 when not given.
+    pub weight: Option<u16>,
+    pub description: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<Text>,
+}
+
+/// A block of AS numbers a RIR hands out (NetBox's `ASNRange`), first and last included.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct AsnRange {
+    pub name: Text,
+    pub slug: Option<Text>,
+    pub rir: Text,
+    pub start: Spanned<u32>,
+    pub end: Spanned<u32>,
+    pub tenant: Option<Text>,
+    pub description: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<Text>,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Asn {
     pub asn: Spanned<u32>,
@@ -216,4 +243,5 @@ keyed! {
     Vrf => Some("name"), RouteTarget => Some("name"), Rir => Some("name"), Aggregate => Some("prefix"),
     Prefix => Some("prefix"), IpRange => Some("start_address"), IpAddress => Some("address"),
     VlanGroup => Some("name"), Vlan => Some("name"), Asn => Some("asn"), Service => Some("name"),
+    Role => Some("name"), AsnRange => Some("name"),
 }

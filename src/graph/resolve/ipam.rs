@@ -1,5 +1,6 @@
 //! The IPAM family: prefixes, aggregates, IP ranges and standalone IP addresses parsed and
-//! their VRF, site, VLAN, tenant and RIR resolved; VLANs and their per-site index.
+//! their VRF, site, VLAN, tenant, role and RIR resolved; ASN ranges' RIR and tenant; VLANs
+//! (with their role) and their per-site index.
 //!
 //! Reports: NS0107 (invalid-ip, host bits set with the network suggested), NS0301
 //! (unresolved-reference), NS0304 (cross-site-reference) and NS0201 (duplicate-object, a VLAN
@@ -42,6 +43,14 @@ impl Builder<'_> {
         for o in &model.asns {
             self.resolve(which::RIRS, &o.data.rir, o.file);
         }
+        for o in &model.asn_ranges {
+            self.resolve(which::RIRS, &o.data.rir, o.file);
+            self.resolve_opt(which::TENANTS, o.data.tenant.as_ref(), o.file);
+            self.resolve_tags(&o.data.tags, o.file);
+        }
+        for o in &model.roles {
+            self.resolve_tags(&o.data.tags, o.file);
+        }
 
         // VLAN groups, then VLANs, unique by name within their site or group.
         self.graph.vlan_groups = model
@@ -66,6 +75,7 @@ impl Builder<'_> {
         let mut vlan_nodes = Vec::with_capacity(model.vlans.len());
         for (i, o) in model.vlans.iter().enumerate() {
             let site = self.resolve_opt(which::SITES, o.data.site.as_ref(), o.file);
+            self.resolve_opt(which::ROLES, o.data.role.as_ref(), o.file);
             let group = o.data.group.as_ref().and_then(|g| {
                 self.resolve_near(which::VLAN_GROUPS, g, o.data.site.as_ref(), o.file)
             });
@@ -114,6 +124,7 @@ impl Builder<'_> {
                     .as_ref()
                     .and_then(|v| self.resolve_in_site(which::VLANS, site, v, o.file));
                 let tenant = self.resolve_opt(which::TENANTS, o.data.tenant.as_ref(), o.file);
+                self.resolve_opt(which::ROLES, o.data.role.as_ref(), o.file);
                 self.resolve_tags(&o.data.tags, o.file);
                 let prefix = self.parse_prefix(&o.data.prefix, o.file)?;
                 Some(PrefixNode {
@@ -132,6 +143,7 @@ impl Builder<'_> {
             .enumerate()
             .filter_map(|(i, o)| {
                 let vrf = self.resolve_opt(which::VRFS, o.data.vrf.as_ref(), o.file);
+                self.resolve_opt(which::ROLES, o.data.role.as_ref(), o.file);
                 let start = self.parse_address(&o.data.start_address, o.file)?;
                 let end = self.parse_address(&o.data.end_address, o.file)?;
                 Some(IpRangeNode {
