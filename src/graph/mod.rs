@@ -355,6 +355,8 @@ pub struct VlanNode {
     pub site: Option<SiteId>,
     pub group: Option<VlanGroupId>,
     pub tenant: Option<TenantId>,
+    /// A Q-in-Q customer VLAN's service VLAN.
+    pub qinq_svlan: Option<VlanId>,
 }
 
 #[derive(Debug, Default, Clone)]

@@ -42,6 +42,11 @@ string_enum! {
 }
 
 string_enum! {
+    /// A VLAN's part in Q-in-Q (IEEE 802.1ad): a service VLAN carries customer VLANs.
+    pub VlanQinqRole = ["svlan", "cvlan"];
+}
+
+string_enum! {
     /// The protocol of a service.
     pub ServiceProtocol = ["tcp", "udp", "sctp"];
 }
@@ -177,6 +182,10 @@ pub struct Vlan {
     pub tenant: Option<Text>,
     pub status: Option<Spanned<VlanStatus>>,
     pub role: Option<Text>,
+    /// `svlan` for a Q-in-Q service VLAN, `cvlan` for a customer VLAN carried inside one.
+    pub qinq_role: Option<Spanned<VlanQinqRole>>,
+    /// A customer VLAN's service VLAN, named as an interface names a VLAN.
+    pub qinq_svlan: Option<Text>,
     pub description: Option<String>,
     #[serde(default)]
     pub tags: Vec<Text>,

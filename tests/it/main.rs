@@ -34,6 +34,7 @@ mod netbox_import;
 mod netbox_push;
 mod panic;
 mod power;
+mod qinq;
 mod roles_and_providers;
 mod rules;
 mod sarif;

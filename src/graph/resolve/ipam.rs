@@ -1,6 +1,6 @@
 //! The IPAM family: prefixes, aggregates, IP ranges and standalone IP addresses parsed and
 //! their VRF, site, VLAN, tenant, role and RIR resolved; ASN ranges' RIR and tenant; VLANs
-//! (with their role) and their per-site index.
+//! (with their role and Q-in-Q service VLAN) and their per-site index.
 //!
 //! Reports: NS0107 (invalid-ip, host bits set with the network suggested), NS0301
 //! (unresolved-reference), NS0304 (cross-site-reference) and NS0201 (duplicate-object, a VLAN
@@ -103,11 +103,20 @@ impl Builder<'_> {
                 site: site.or_else(|| group.and_then(|g| self.graph.vlan_groups[g.index()].site)),
                 group,
                 tenant: self.resolve_opt(which::TENANTS, o.data.tenant.as_ref(), o.file),
+                qinq_svlan: None,
             });
             self.resolve_tags(&o.data.tags, o.file);
         }
         self.graph.vlans = vlan_nodes;
         self.graph.indexes.vlans = vlans;
+        // A customer VLAN's service VLAN, once every VLAN is indexed (it may come later).
+        for (i, o) in model.vlans.iter().enumerate() {
+            if let Some(svlan) = &o.data.qinq_svlan {
+                let site = self.graph.vlans[i].site;
+                let found = self.resolve_in_site(which::VLANS, site, svlan, o.file);
+                self.graph.vlans[i].qinq_svlan = found;
+            }
+        }
         drop(model);
         let model = std::sync::Arc::clone(&self.graph.model);
 
