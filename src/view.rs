@@ -284,6 +284,15 @@ impl<'g> Views<'g> {
             "bridge": links.bridge.map(|i| g.interface_name(i)),
             "untagged_vlan": links.untagged_vlan.map(vlan),
             "tagged_vlans": links.tagged_vlans.iter().map(|&v| vlan(v)).collect::<Vec<_>>(),
+            "qinq_svlan": entry.and_then(|e| e.qinq_svlan.as_ref()).and_then(|svlan| {
+                // Found again by name as resolution found it: few interfaces have one, so
+                // the graph does not keep it.
+                let site = g.owner_site(node.owner);
+                match g.indexes.vlans.lookup(site, &svlan.value, &g.indexes.sites) {
+                    crate::graph::index::SiteLookup::Found(v) => Some(vlan(v)),
+                    _ => None,
+                }
+            }),
             "vrf": links.vrf.map(|v| g.model.vrfs[v.index()].data.name.value.clone()),
             "connected_to": connected,
             "module": g.interface_module(interface).map(|m| g.module_data(m).bay.value.clone()),

@@ -150,6 +150,13 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
                     EndKey::Port(*device, *kind, name.clone())
                 }
                 Some(CableTarget::CircuitTermination { circuit, side }) => {
+                    if let Some(network) = provider_network(graph, *circuit, *side) {
+                        out.push(cable_to_provider_network(
+                            &reference.value.to_string(),
+                            network,
+                            at,
+                        ));
+                    }
                     EndKey::Circuit(*circuit, *side)
                 }
                 Some(CableTarget::PowerFeed(feed)) => EndKey::PowerFeed(*feed),
@@ -264,4 +271,30 @@ fn port_marked_connected(
         _ => None,
     }?;
     Some(Location::new(object.file, span))
+}
+
+/// The provider network a circuit's termination on `side` ends at, if it does.
+fn provider_network(graph: &Graph, circuit: CircuitId, side: CircuitSide) -> Option<&str> {
+    let data = &graph.model.circuits[circuit.index()].data;
+    let termination = match side {
+        CircuitSide::A => data.termination_a.as_ref(),
+        CircuitSide::Z => data.termination_z.as_ref(),
+    }?;
+    termination
+        .value
+        .provider_network
+        .as_ref()
+        .map(|n| n.value.as_str())
+}
+
+/// `CableTermination.clean`: a termination on a provider network takes no cable.
+fn cable_to_provider_network(end: &str, network: &str, at: Location) -> Diagnostic {
+    Diagnostic::new(
+        &codes::CABLE_TO_PROVIDER_NETWORK,
+        format!("`{end}` ends at provider network `{network}` and cannot be cabled"),
+    )
+    .at(at)
+    .with_help(
+        "cable the circuit's termination at a site; the provider network is the provider's side",
+    )
 }

@@ -1,6 +1,7 @@
 //! IPAM values NetBox's validators refuse on one object alone: `/0` masks on prefixes,
 //! aggregates and addresses (NS0415), IP ranges of more than 2^32-1 addresses (NS0416),
-//! SLAAC on IPv4 (NS0417), and ASN 0 and service port 0 (NS0111). Each is one pass over a
+//! SLAAC on IPv4 (NS0417), ASN ranges not running upwards (NS0428), and ASN 0 and service
+//! port 0 (NS0111). Each is one pass over a
 //! table; nothing is compared with anything else.
 
 use crate::diag::codes;
@@ -13,6 +14,7 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
     range_sizes(graph, out);
     slaac(graph, out);
     asns(graph, out);
+    asn_ranges(graph, out);
     service_ports(graph, out);
 }
 
@@ -147,6 +149,31 @@ fn asns(graph: &Graph, out: &mut Vec<Diagnostic>) {
     for o in &m.providers {
         let holder = || format!("provider `{}` lists", o.data.name.value);
         zero_asns(o, holder, &o.data.asns, out);
+    }
+}
+
+/// `ASNRange.clean`: the start must be below the end; both bounds are ASNs, so 0 is
+/// refused as in `asns`.
+fn asn_ranges(graph: &Graph, out: &mut Vec<Diagnostic>) {
+    for o in &graph.model.asn_ranges {
+        let data = &o.data;
+        let holder = || format!("ASN range `{}` has the", data.name.value);
+        zero_asns(o, holder, std::slice::from_ref(&data.start), out);
+        zero_asns(o, holder, std::slice::from_ref(&data.end), out);
+        if data.end.value <= data.start.value {
+            out.push(
+                Diagnostic::new(
+                    &codes::ASN_RANGE_START_NOT_BELOW_END,
+                    format!(
+                        "ASN range `{}` ends at `{}`, not above its start `{}`",
+                        data.name.value, data.end.value, data.start.value
+                    ),
+                )
+                .at(o.at(&data.end))
+                .with_secondary(o.at(&data.start), "the start")
+                .with_help("write the range's first AS number in `start` and its last in `end`"),
+            );
+        }
     }
 }
 

@@ -246,8 +246,8 @@ fn virtual_machines(graph: &Graph, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// `CircuitTermination.clean` (`circuits/models/circuits.py`): a termination attaches to a
-/// terminating object; the only one netsot models is a site.
+/// `CircuitTermination.clean` (`circuits/models/circuits.py`): a termination attaches to
+/// one terminating object; netsot models sites and provider networks.
 fn circuit_terminations(graph: &Graph, out: &mut Vec<Diagnostic>) {
     for object in &graph.model.circuits {
         let data = &object.data;
@@ -255,7 +255,21 @@ fn circuit_terminations(graph: &Graph, out: &mut Vec<Diagnostic>) {
             let Some(termination) = termination else {
                 continue;
             };
-            if termination.value.site.is_none() {
+            let end = &termination.value;
+            if let (Some(_), Some(network)) = (&end.site, &end.provider_network) {
+                out.push(
+                    Diagnostic::new(
+                        &codes::CIRCUIT_TERMINATION_AT_TWO_PLACES,
+                        format!(
+                            "termination {side} of circuit `{}` is at a site and at provider network `{}`",
+                            data.cid.value, network.value
+                        ),
+                    )
+                    .at(object.at(network))
+                    .with_help("keep `site` where the circuit is handed over to you, or `provider_network` for the provider's side, not both"),
+                );
+            }
+            if end.site.is_none() && end.provider_network.is_none() {
                 out.push(
                     Diagnostic::new(
                         &codes::CIRCUIT_TERMINATION_WITHOUT_SITE,
@@ -265,7 +279,7 @@ fn circuit_terminations(graph: &Graph, out: &mut Vec<Diagnostic>) {
                         ),
                     )
                     .at(object.at(termination))
-                    .with_help("add the `site` where the circuit terminates"),
+                    .with_help("add the `site` where the circuit terminates, or the `provider_network` it ends in"),
                 );
             }
         }

@@ -147,6 +147,28 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
         out,
     );
     named(&m.circuits, "circuit", 100, |o| (&o.cid, None), out);
+    named(&m.roles, "role", 100, |o| (&o.name, o.slug.as_ref()), out);
+    named(
+        &m.asn_ranges,
+        "ASN range",
+        100,
+        |o| (&o.name, o.slug.as_ref()),
+        out,
+    );
+    named(
+        &m.provider_accounts,
+        "provider account",
+        100,
+        |o| (&o.account, None),
+        out,
+    );
+    named(
+        &m.provider_networks,
+        "provider network",
+        100,
+        |o| (&o.name, None),
+        out,
+    );
     named(
         &m.config_contexts,
         "config context",

@@ -1,25 +1,29 @@
-//! Family 5: VLANs. VID ranges, duplicate VIDs and names per group or site, and the
-//! interface mode rules.
+//! Family 5: VLANs. VID ranges, duplicate VIDs and names per group, service VLAN or site,
+//! Q-in-Q roles, and the interface mode rules.
 
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::diag::codes;
 use crate::diag::{Diagnostic, Location};
-use crate::graph::{Graph, SiteId, VlanGroupId};
+use crate::graph::{Graph, SiteId, VlanGroupId, VlanId};
 use crate::model::config::Config;
 
 pub(super) fn check(graph: &Graph, config: &Config, out: &mut Vec<Diagnostic>) {
     group_ranges_valid(graph, out);
     vids_and_duplicates(graph, out);
+    qinq_roles(graph, out);
     let untagged_also_tagged = config.policy.netbox_departures.untagged_also_tagged;
     interface_modes(graph, untagged_also_tagged, out);
 }
 
-/// Where a VLAN's VID and name must be unique: its group, else its site, else the global
-/// scope.
+/// Where a VLAN's VID and name must be unique: its group, else (a customer VLAN) its
+/// service VLAN, else its site, else the global scope.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 enum Scope {
     Group(VlanGroupId),
+    /// `ipam_vlan_unique_qinq_svlan_vid` and `..._name`: customer VLANs repeat VIDs across
+    /// service VLANs of one site, which is what Q-in-Q is for.
+    ServiceVlan(VlanId),
     Site(SiteId),
     Global,
 }
@@ -67,6 +71,11 @@ fn vids_and_duplicates(graph: &Graph, out: &mut Vec<Diagnostic>) {
         }
         let scope = match (node.group, &object.data.group, node.site, &object.data.site) {
             (Some(group), _, _, _) => Scope::Group(group),
+            (None, None, _, _) if object.data.qinq_svlan.is_some() => match node.qinq_svlan {
+                Some(svlan) => Scope::ServiceVlan(svlan),
+                // An unresolved service VLAN was reported already.
+                None => continue,
+            },
             // An unresolved group or site was reported already; do not guess the scope.
             (None, Some(_), _, _) | (None, None, None, Some(_)) => continue,
             (None, None, Some(site), _) => Scope::Site(site),
@@ -76,6 +85,10 @@ fn vids_and_duplicates(graph: &Graph, out: &mut Vec<Diagnostic>) {
             Scope::Group(g) => format!(
                 "group `{}`",
                 graph.model.vlan_groups[g.index()].data.name.value
+            ),
+            Scope::ServiceVlan(v) => format!(
+                "service VLAN `{}`",
+                graph.model.vlans[v.index()].data.name.value
             ),
             Scope::Site(s) => format!("site `{}`", graph.model.sites[s.index()].data.name.value),
             Scope::Global => "the global scope".to_string(),
@@ -115,6 +128,37 @@ fn vids_and_duplicates(graph: &Graph, out: &mut Vec<Diagnostic>) {
             );
         } else {
             names.insert((scope, object.data.name.value.as_str()), i);
+        }
+    }
+}
+
+/// `VLAN.clean`: only a customer VLAN names a service VLAN (NS0506), and a customer VLAN
+/// must name one (NS0507).
+fn qinq_roles(graph: &Graph, out: &mut Vec<Diagnostic>) {
+    for object in &graph.model.vlans {
+        let data = &object.data;
+        let customer = data.qinq_role.as_ref().filter(|r| r.value.is("cvlan"));
+        match (&data.qinq_svlan, customer) {
+            (Some(svlan), None) => out.push(
+                Diagnostic::new(
+                    &codes::SERVICE_VLAN_ON_NON_CUSTOMER_VLAN,
+                    format!(
+                        "VLAN `{}` names service VLAN `{}` but is not a customer VLAN",
+                        data.name.value, svlan.value
+                    ),
+                )
+                .at(object.at(svlan))
+                .with_help("add `qinq_role: cvlan`, or remove `qinq_svlan`"),
+            ),
+            (None, Some(role)) => out.push(
+                Diagnostic::new(
+                    &codes::CUSTOMER_VLAN_WITHOUT_SERVICE_VLAN,
+                    format!("customer VLAN `{}` names no service VLAN", data.name.value),
+                )
+                .at(object.at(role))
+                .with_help("add `qinq_svlan`, the service VLAN that carries it"),
+            ),
+            _ => {}
         }
     }
 }
@@ -235,6 +279,22 @@ fn interface_modes(graph: &Graph, untagged_also_tagged: bool, out: &mut Vec<Diag
                     Diagnostic::new(&codes::INTERFACE_MODE_MISMATCH, message)
                         .at(Location::new(file, first.span))
                         .with_help(help),
+                );
+            }
+        }
+        // `BaseInterface.clean`: only Q-in-Q interfaces may specify a service VLAN.
+        if let Some(svlan) = &entry.qinq_svlan {
+            if !mode.is_some_and(|m| m.is("q-in-q")) {
+                out.push(
+                    Diagnostic::new(
+                        &codes::SERVICE_VLAN_ON_NON_QINQ_INTERFACE,
+                        format!(
+                            "{label} names service VLAN `{}` but is not in q-in-q mode",
+                            svlan.value
+                        ),
+                    )
+                    .at(Location::new(file, svlan.span))
+                    .with_help("add `mode: q-in-q`, or remove `qinq_svlan`"),
                 );
             }
         }

@@ -210,6 +210,7 @@ fn organisation(sites: usize) -> String {
     t.push_str(
         "rirs:\n  - {name: rfc1918, is_private: true}\n  - {name: rfc3849, is_private: true}\n",
     );
+    t.push_str("roles:\n  - {name: loopback}\n  - {name: p2p}\n  - {name: management}\n  - {name: servers}\n");
     t.push_str("aggregates:\n  - {prefix: 10.0.0.0/8, rir: rfc1918}\n  - {prefix: \"2001:db8::/32\", rir: rfc3849}\n");
     t.push_str("prefixes:\n");
     t.push_str(

@@ -6,12 +6,13 @@ use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::marker::PhantomData;
 
-use crate::model::circuits::{Circuit, CircuitType, Provider};
+use crate::model::circuits::{Circuit, CircuitType, Provider, ProviderAccount, ProviderNetwork};
 use crate::model::dcim::{Cable, Device, DeviceRole, Manufacturer, Platform, Rack, VirtualChassis};
 use crate::model::device_type::{DeviceType, ModuleType};
 use crate::model::extras::{ConfigContext, CustomField};
 use crate::model::ipam::{
-    Aggregate, IpAddress, IpRange, Prefix, Rir, RouteTarget, Service, Vlan, VlanGroup, Vrf,
+    Aggregate, AsnRange, IpAddress, IpRange, Prefix, Rir, Role, RouteTarget, Service, Vlan,
+    VlanGroup, Vrf,
 };
 use crate::model::organisation::{LocationObj, Region, Site, SiteGroup, Tag, Tenant, TenantGroup};
 use crate::model::power::{PowerFeed, PowerPanel};
@@ -91,6 +92,10 @@ pub type VrfId = Id<Vrf>;
 pub type RouteTargetId = Id<RouteTarget>;
 /// A RIR: an index of `model.rirs`.
 pub type RirId = Id<Rir>;
+/// A prefix, range and VLAN role: an index of `model.roles`.
+pub type RoleId = Id<Role>;
+/// An ASN range: an index of `model.asn_ranges`.
+pub type AsnRangeId = Id<AsnRange>;
 /// An aggregate: an index of `model.aggregates` (not of `graph.aggregates`, kept sorted).
 pub type AggregateId = Id<Aggregate>;
 /// A prefix: an index of `model.prefixes` (not of `graph.prefixes`, kept sorted).
@@ -111,6 +116,10 @@ pub type ClusterGroupId = Id<ClusterGroup>;
 pub type ClusterId = Id<Cluster>;
 /// A provider: an index of `model.providers`.
 pub type ProviderId = Id<Provider>;
+/// A provider account: an index of `model.provider_accounts`.
+pub type ProviderAccountId = Id<ProviderAccount>;
+/// A provider network: an index of `model.provider_networks`.
+pub type ProviderNetworkId = Id<ProviderNetwork>;
 /// A circuit type: an index of `model.circuit_types`.
 pub type CircuitTypeId = Id<CircuitType>;
 /// A circuit: an index of `model.circuits`.

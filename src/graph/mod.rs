@@ -56,12 +56,18 @@ pub struct Indexes {
     pub vrfs: NameIndex<VrfId>,
     pub route_targets: NameIndex<RouteTargetId>,
     pub rirs: NameIndex<RirId>,
+    pub roles: NameIndex<RoleId>,
+    pub asn_ranges: NameIndex<AsnRangeId>,
     pub vlan_groups: NameIndex<VlanGroupId>,
     pub cluster_types: NameIndex<ClusterTypeId>,
     pub cluster_groups: NameIndex<ClusterGroupId>,
     pub clusters: NameIndex<ClusterId>,
     pub virtual_machines: NameIndex<VirtualMachineId>,
     pub providers: NameIndex<ProviderId>,
+    /// Provider accounts by `account`, every holder kept (unique per provider only).
+    pub provider_accounts: NameIndex<ProviderAccountId>,
+    /// Provider networks by name, every holder kept (unique per provider only).
+    pub provider_networks: NameIndex<ProviderNetworkId>,
     pub circuit_types: NameIndex<CircuitTypeId>,
     pub circuits: NameIndex<CircuitId>,
     pub custom_fields: NameIndex<CustomFieldId>,
@@ -349,6 +355,8 @@ pub struct VlanNode {
     pub site: Option<SiteId>,
     pub group: Option<VlanGroupId>,
     pub tenant: Option<TenantId>,
+    /// A Q-in-Q customer VLAN's service VLAN.
+    pub qinq_svlan: Option<VlanId>,
 }
 
 #[derive(Debug, Default, Clone)]

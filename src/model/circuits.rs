@@ -1,4 +1,5 @@
-//! Circuits: providers, circuit types and circuits with their A and Z terminations.
+//! Circuits: providers with their accounts and networks, circuit types and circuits with
+//! their A and Z terminations.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -21,6 +22,33 @@ pub struct Provider {
     pub description: Option<String>,
 }
 
+/// An account with a provider (NetBox's `ProviderAccount`); a circuit may name the one it
+/// is billed to in `provider_account`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ProviderAccount {
+    pub provider: Text,
+    /// The account number or ID, unique per provider; circuits name the account by it.
+    pub account: Text,
+    /// An optional label, unique per provider when given.
+    pub name: Option<Text>,
+    pub description: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<Text>,
+}
+
+/// A provider's network whose inside is not modelled (NetBox's `ProviderNetwork`): the
+/// far end of a transit or MPLS circuit.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ProviderNetwork {
+    pub provider: Text,
+    /// Unique per provider.
+    pub name: Text,
+    pub service_id: Option<String>,
+    pub description: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<Text>,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct CircuitType {
     pub name: Text,
@@ -28,10 +56,14 @@ pub struct CircuitType {
     pub description: Option<String>,
 }
 
-/// One end of a circuit: at a site, optionally cabled to a device interface.
+/// One end of a circuit: at a site, optionally cabled to a device interface, or at a
+/// provider network (never cabled).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct CircuitTermination {
     pub site: Option<Text>,
+    /// The provider network the circuit ends at, instead of a site: `NAME`, or
+    /// `PROVIDER/NAME` when several providers have a network of that name.
+    pub provider_network: Option<Text>,
     pub port_speed: Option<u64>,
     pub upstream_speed: Option<u64>,
     pub xconnect_id: Option<String>,
@@ -42,6 +74,8 @@ pub struct CircuitTermination {
 pub struct Circuit {
     pub cid: Text,
     pub provider: Text,
+    /// The provider's account the circuit belongs to, by its `account`.
+    pub provider_account: Option<Text>,
     #[serde(rename = "type")]
     pub kind: Text,
     pub status: Option<Spanned<CircuitStatus>>,
@@ -56,4 +90,7 @@ pub struct Circuit {
     pub custom_fields: CustomFieldValues,
 }
 
-keyed! { Provider => Some("name"), CircuitType => Some("name"), Circuit => Some("cid") }
+keyed! {
+    Provider => Some("name"), CircuitType => Some("name"), Circuit => Some("cid"),
+    ProviderAccount => Some("account"), ProviderNetwork => Some("name"),
+}

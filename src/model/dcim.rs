@@ -211,6 +211,8 @@ pub struct Interface {
     #[serde(default)]
     #[schemars(with = "Vec<Text>")]
     pub tagged_vlans: ThinVec<Text>,
+    /// The service VLAN of a Q-in-Q interface (`mode: q-in-q`).
+    pub qinq_svlan: Option<Box<Text>>,
     pub vrf: Option<Text>,
     #[serde(default)]
     pub mark_connected: bool,

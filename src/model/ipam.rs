@@ -1,5 +1,5 @@
-//! IPAM: VRFs, route targets, RIRs, aggregates, prefixes, ranges, addresses, VLANs, ASNs
-//! and services.
+//! IPAM: VRFs, route targets, RIRs, aggregates, roles, prefixes, ranges, addresses, VLANs,
+//! ASNs, ASN ranges and services.
 //!
 //! Addresses and prefixes are kept as the text the user wrote; the graph parses them, so an
 //! invalid one is reported at its position while the rest of the object still loads.
@@ -39,6 +39,11 @@ impl IpRole {
 string_enum! {
     /// The status of a VLAN or IP range.
     pub VlanStatus = ["active", "reserved", "deprecated"];
+}
+
+string_enum! {
+    /// A VLAN's part in Q-in-Q (IEEE 802.1ad): a service VLAN carries customer VLANs.
+    pub VlanQinqRole = ["svlan", "cvlan"];
 }
 
 string_enum! {
@@ -177,11 +182,42 @@ pub struct Vlan {
     pub tenant: Option<Text>,
     pub status: Option<Spanned<VlanStatus>>,
     pub role: Option<Text>,
+    /// `svlan` for a Q-in-Q service VLAN, `cvlan` for a customer VLAN carried inside one.
+    pub qinq_role: Option<Spanned<VlanQinqRole>>,
+    /// A customer VLAN's service VLAN, named as an interface names a VLAN.
+    pub qinq_svlan: Option<Text>,
     pub description: Option<String>,
     #[serde(default)]
     pub tags: Vec<Text>,
     #[serde(default)]
     pub custom_fields: CustomFieldValues,
+}
+
+/// The functional role of a prefix, IP range or VLAN (NetBox's `ipam.Role`): "servers",
+/// "management", "p2p". Prefixes, ranges and VLANs name it in `role`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Role {
+    pub name: Text,
+    pub slug: Option<Text>,
+    /// Orders roles in NetBox's lists; 1000 when not given.
+    pub weight: Option<u16>,
+    pub description: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<Text>,
+}
+
+/// A block of AS numbers a RIR hands out (NetBox's `ASNRange`), first and last included.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct AsnRange {
+    pub name: Text,
+    pub slug: Option<Text>,
+    pub rir: Text,
+    pub start: Spanned<u32>,
+    pub end: Spanned<u32>,
+    pub tenant: Option<Text>,
+    pub description: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<Text>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -216,4 +252,5 @@ keyed! {
     Vrf => Some("name"), RouteTarget => Some("name"), Rir => Some("name"), Aggregate => Some("prefix"),
     Prefix => Some("prefix"), IpRange => Some("start_address"), IpAddress => Some("address"),
     VlanGroup => Some("name"), Vlan => Some("name"), Asn => Some("asn"), Service => Some("name"),
+    Role => Some("name"), AsnRange => Some("name"),
 }

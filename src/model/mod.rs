@@ -286,6 +286,8 @@ collections! {
     route_targets: RouteTarget,
     rirs: Rir,
     aggregates: Aggregate,
+    /// Roles of prefixes, IP ranges and VLANs.
+    roles: Role,
     prefixes: Prefix,
     ip_ranges: IpRange,
     /// Addresses not nested under an interface: VIPs, reservations, or assigned by `interface`.
@@ -293,12 +295,16 @@ collections! {
     vlan_groups: VlanGroup,
     vlans: Vlan,
     asns: Asn,
+    asn_ranges: AsnRange,
     services: Service,
     cluster_types: ClusterType,
     cluster_groups: ClusterGroup,
     clusters: Cluster,
     virtual_machines: VirtualMachine,
     providers: Provider,
+    provider_accounts: ProviderAccount,
+    /// Provider networks, where a circuit may end instead of at a site.
+    provider_networks: ProviderNetwork,
     circuit_types: CircuitType,
     circuits: Circuit,
     config_contexts: ConfigContext,

@@ -88,6 +88,11 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
                 continue;
             };
             let t = &termination.value;
+            // Provider networks are not pushed yet (docs/netbox.md, "not carried"): a
+            // termination on one would reach NetBox attached to nothing, which it refuses.
+            if t.provider_network.is_some() {
+                continue;
+            }
             let site = named(&ix.sites, &model.sites, |s| &s.name, t.site.as_ref());
             let mut d = Desired::new(
                 Kind::CircuitTerminations,

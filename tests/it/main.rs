@@ -36,6 +36,8 @@ mod netbox_push;
 mod output_settings;
 mod panic;
 mod power;
+mod qinq;
+mod roles_and_providers;
 mod rules;
 mod sarif;
 mod schema;

@@ -278,12 +278,13 @@ rules! {
     /// A circuit termination is attached to nothing.
     ///
     /// ## What it does
-    /// Reports a circuit's `termination_a` or `termination_z` without a `site`.
+    /// Reports a circuit's `termination_a` or `termination_z` with neither a `site` nor a
+    /// `provider_network`.
     ///
     /// ## Why is this bad?
     /// A termination is where the circuit is handed over; NetBox refuses one that attaches
     /// to no site, location, region or provider network (`CircuitTermination.clean`). netsot
-    /// models sites only.
+    /// models sites and provider networks.
     ///
     /// ## Example
     /// ```yaml
@@ -478,4 +479,57 @@ rules! {
     /// - {name: feed-a, power_panel: pp-1, voltage: 230, amperage: 8, max_utilization: 80}
     /// ```
     POWER_FEED_OVERLOADED = ("NS0695", "power-feed-overloaded", Warning);
+
+    /// A circuit names an account of another provider.
+    ///
+    /// ## What it does
+    /// Reports a circuit whose `provider_account` belongs to a provider other than the
+    /// circuit's `provider`, as NetBox's `Circuit.clean` does.
+    ///
+    /// ## Why is this bad?
+    /// An account is a contract with one provider: a circuit billed to another provider's
+    /// account is a typo in one of the two names, and NetBox refuses it ("The assigned
+    /// account must belong to the assigned provider").
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - {cid: C-1, provider: Telco, provider_account: "8841", type: transit, termination_a: {site: ams1}}
+    /// ```
+    CIRCUIT_ACCOUNT_OF_ANOTHER_PROVIDER = ("NS0656", "circuit-account-of-another-provider", Error);
+
+    /// A cable ends at a circuit termination on a provider network.
+    ///
+    /// ## What it does
+    /// Reports a cable whose end is `CID:A` or `CID:Z` of a circuit whose termination on
+    /// that side is a `provider_network`, as NetBox's `CableTermination.clean` does.
+    ///
+    /// ## Why is this bad?
+    /// A provider network is the provider's cloud, outside the user's racks: nothing of
+    /// theirs plugs into it. NetBox refuses the cable ("Circuit terminations attached to a
+    /// provider network may not be cabled"); the cable belongs on the termination at a site.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// cables:
+    ///   - {a: 'edge1:eth0', b: 'C-1:A', b_type: circuit_termination}
+    ///   - {a: 'edge1:eth1', b: 'C-1:Z', b_type: circuit_termination}
+    /// ```
+    CABLE_TO_PROVIDER_NETWORK = ("NS0657", "cable-to-provider-network", Error);
+
+    /// A circuit termination names both a site and a provider network.
+    ///
+    /// ## What it does
+    /// Reports a `termination_a` or `termination_z` with both `site` and
+    /// `provider_network`.
+    ///
+    /// ## Why is this bad?
+    /// A termination attaches to one terminating object (NetBox's `termination` is a single
+    /// generic foreign key): the circuit is handed over either at a site or into the
+    /// provider's network, and NetBox can store only one of them.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// termination_z: {site: ams1, provider_network: Telco backbone}
+    /// ```
+    CIRCUIT_TERMINATION_AT_TWO_PLACES = ("NS0658", "circuit-termination-at-two-places", Error);
 }

@@ -258,4 +258,21 @@ rules! {
     ///   - {address: 10.0.0.150/24}
     /// ```
     ADDRESS_IN_POPULATED_RANGE = ("NS0440", "address-in-populated-range", Error);
+
+    /// An ASN range does not start below its end.
+    ///
+    /// ## What it does
+    /// Reports an ASN range whose `end` is not above its `start`, as NetBox's
+    /// `ASNRange.clean` does.
+    ///
+    /// ## Why is this bad?
+    /// A range of one AS number, or one written backwards, is a typo in one of its bounds:
+    /// the range the RIR assigned is not what the repository says, and NetBox refuses it
+    /// ("Starting ASN must be lower than ending ASN").
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - {name: Private 16-bit, rir: rfc6996, start: 65534, end: 64512}
+    /// ```
+    ASN_RANGE_START_NOT_BELOW_END = ("NS0428", "asn-range-start-not-below-end", Error);
 }

@@ -88,4 +88,55 @@ rules! {
     ///   - {name: fabric, vid_ranges: [[100, 199], [150, 250]]}
     /// ```
     OVERLAPPING_VID_RANGES = ("NS0505", "overlapping-vid-ranges", Error);
+
+    /// A VLAN names a service VLAN but is not a customer VLAN.
+    ///
+    /// ## What it does
+    /// Reports a VLAN with `qinq_svlan` whose `qinq_role` is not `cvlan`, as NetBox's
+    /// `VLAN.clean` does.
+    ///
+    /// ## Why is this bad?
+    /// Only a customer VLAN travels inside a service VLAN (IEEE 802.1ad); a service VLAN
+    /// or a plain VLAN with one is a half-written Q-in-Q design. NetBox refuses it ("Only
+    /// Q-in-Q customer VLANs maybe assigned to a service VLAN").
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - {vid: 100, name: cust-a, site: ams1, qinq_svlan: svc-1000}
+    /// ```
+    SERVICE_VLAN_ON_NON_CUSTOMER_VLAN = ("NS0506", "service-vlan-on-non-customer-vlan", Error);
+
+    /// A customer VLAN names no service VLAN.
+    ///
+    /// ## What it does
+    /// Reports a VLAN with `qinq_role: cvlan` and no `qinq_svlan`, as NetBox's `VLAN.clean`
+    /// does.
+    ///
+    /// ## Why is this bad?
+    /// A customer VLAN exists only inside a service VLAN; without one, the switch that
+    /// pushes the outer tag is not told which. NetBox refuses it ("A Q-in-Q customer VLAN
+    /// must be assigned to a service VLAN").
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - {vid: 200, name: cust-b, site: ams1, qinq_role: cvlan}
+    /// ```
+    CUSTOMER_VLAN_WITHOUT_SERVICE_VLAN = ("NS0507", "customer-vlan-without-service-vlan", Error);
+
+    /// An interface that is not in Q-in-Q mode names a service VLAN.
+    ///
+    /// ## What it does
+    /// Reports an interface with `qinq_svlan` whose `mode` is not `q-in-q`, as NetBox's
+    /// `BaseInterface.clean` does.
+    ///
+    /// ## Why is this bad?
+    /// Only a Q-in-Q port pushes a service tag; on an access or tagged port the service
+    /// VLAN is intent no switch applies. NetBox refuses it ("Only Q-in-Q interfaces may
+    /// specify a service VLAN").
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - {name: eth1, mode: tagged, qinq_svlan: svc-1000}
+    /// ```
+    SERVICE_VLAN_ON_NON_QINQ_INTERFACE = ("NS0508", "service-vlan-on-non-qinq-interface", Error);
 }

@@ -253,18 +253,6 @@ impl Builder<'_> {
             chassis.push(VirtualChassisNode { master });
         }
         self.graph.virtual_chassis = chassis;
-        for o in &model.circuits {
-            self.resolve(which::PROVIDERS, &o.data.provider, o.file);
-            self.resolve(which::CIRCUIT_TYPES, &o.data.kind, o.file);
-            self.resolve_opt(which::TENANTS, o.data.tenant.as_ref(), o.file);
-            for termination in [&o.data.termination_a, &o.data.termination_z]
-                .into_iter()
-                .flatten()
-            {
-                self.resolve_opt(which::SITES, termination.value.site.as_ref(), o.file);
-            }
-            self.resolve_tags(&o.data.tags, o.file);
-        }
         drop(model);
     }
 

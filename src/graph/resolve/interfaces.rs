@@ -306,6 +306,10 @@ impl Builder<'_> {
             .iter()
             .filter_map(|v| self.resolve_vlan(site, v, file))
             .collect();
+        // Checked, not kept: the view finds it again by name (few interfaces have one).
+        if let Some(svlan) = &entry.qinq_svlan {
+            self.resolve_vlan(site, svlan, file);
+        }
         links.vrf = self.resolve_opt(which::VRFS, entry.vrf.as_ref(), file);
         self.resolve_tags(&entry.tags, file);
         for (index, ip) in entry.ip_addresses.iter().enumerate() {

@@ -1,5 +1,6 @@
 //! The IPAM family: prefixes, aggregates, IP ranges and standalone IP addresses parsed and
-//! their VRF, site, VLAN, tenant and RIR resolved; VLANs and their per-site index.
+//! their VRF, site, VLAN, tenant, role and RIR resolved; ASN ranges' RIR and tenant; VLANs
+//! (with their role and Q-in-Q service VLAN) and their per-site index.
 //!
 //! Reports: NS0107 (invalid-ip, host bits set with the network suggested), NS0301
 //! (unresolved-reference), NS0304 (cross-site-reference) and NS0201 (duplicate-object, a VLAN
@@ -42,6 +43,14 @@ impl Builder<'_> {
         for o in &model.asns {
             self.resolve(which::RIRS, &o.data.rir, o.file);
         }
+        for o in &model.asn_ranges {
+            self.resolve(which::RIRS, &o.data.rir, o.file);
+            self.resolve_opt(which::TENANTS, o.data.tenant.as_ref(), o.file);
+            self.resolve_tags(&o.data.tags, o.file);
+        }
+        for o in &model.roles {
+            self.resolve_tags(&o.data.tags, o.file);
+        }
 
         // VLAN groups, then VLANs, unique by name within their site or group.
         self.graph.vlan_groups = model
@@ -66,6 +75,7 @@ impl Builder<'_> {
         let mut vlan_nodes = Vec::with_capacity(model.vlans.len());
         for (i, o) in model.vlans.iter().enumerate() {
             let site = self.resolve_opt(which::SITES, o.data.site.as_ref(), o.file);
+            self.resolve_opt(which::ROLES, o.data.role.as_ref(), o.file);
             let group = o.data.group.as_ref().and_then(|g| {
                 self.resolve_near(which::VLAN_GROUPS, g, o.data.site.as_ref(), o.file)
             });
@@ -93,11 +103,20 @@ impl Builder<'_> {
                 site: site.or_else(|| group.and_then(|g| self.graph.vlan_groups[g.index()].site)),
                 group,
                 tenant: self.resolve_opt(which::TENANTS, o.data.tenant.as_ref(), o.file),
+                qinq_svlan: None,
             });
             self.resolve_tags(&o.data.tags, o.file);
         }
         self.graph.vlans = vlan_nodes;
         self.graph.indexes.vlans = vlans;
+        // A customer VLAN's service VLAN, once every VLAN is indexed (it may come later).
+        for (i, o) in model.vlans.iter().enumerate() {
+            if let Some(svlan) = &o.data.qinq_svlan {
+                let site = self.graph.vlans[i].site;
+                let found = self.resolve_in_site(which::VLANS, site, svlan, o.file);
+                self.graph.vlans[i].qinq_svlan = found;
+            }
+        }
         drop(model);
         let model = std::sync::Arc::clone(&self.graph.model);
 
@@ -114,6 +133,7 @@ impl Builder<'_> {
                     .as_ref()
                     .and_then(|v| self.resolve_in_site(which::VLANS, site, v, o.file));
                 let tenant = self.resolve_opt(which::TENANTS, o.data.tenant.as_ref(), o.file);
+                self.resolve_opt(which::ROLES, o.data.role.as_ref(), o.file);
                 self.resolve_tags(&o.data.tags, o.file);
                 let prefix = self.parse_prefix(&o.data.prefix, o.file)?;
                 Some(PrefixNode {
@@ -132,6 +152,7 @@ impl Builder<'_> {
             .enumerate()
             .filter_map(|(i, o)| {
                 let vrf = self.resolve_opt(which::VRFS, o.data.vrf.as_ref(), o.file);
+                self.resolve_opt(which::ROLES, o.data.role.as_ref(), o.file);
                 let start = self.parse_address(&o.data.start_address, o.file)?;
                 let end = self.parse_address(&o.data.end_address, o.file)?;
                 Some(IpRangeNode {

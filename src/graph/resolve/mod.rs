@@ -9,6 +9,7 @@
 //! NS0301 (unresolved-reference, with "did you mean") and NS0302 (ambiguous-reference).
 
 mod cables;
+mod circuits;
 mod config_contexts;
 mod dcim;
 mod device_names;
@@ -73,6 +74,7 @@ pub fn build(
         index,
         resolve_organisation,
         resolve_dcim,
+        resolve_circuits,
         resolve_modules,
         resolve_power,
         resolve_ipam,

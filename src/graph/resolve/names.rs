@@ -131,6 +131,13 @@ impl Builder<'_> {
         ix.vrfs = index_named(&m.vrfs, "VRF", |o| (&o.name, None), d);
         ix.route_targets = index_named(&m.route_targets, "route target", |o| (&o.name, None), d);
         ix.rirs = index_named(&m.rirs, "RIR", |o| (&o.name, o.slug.as_ref()), d);
+        ix.roles = index_named(&m.roles, "role", |o| (&o.name, o.slug.as_ref()), d);
+        ix.asn_ranges = index_named(
+            &m.asn_ranges,
+            "ASN range",
+            |o| (&o.name, o.slug.as_ref()),
+            d,
+        );
         ix.vlan_groups = index_scoped(&m.vlan_groups, |o| (&o.name, o.slug.as_ref()));
         ix.cluster_types = index_named(
             &m.cluster_types,
@@ -147,6 +154,8 @@ impl Builder<'_> {
         ix.clusters = index_scoped(&m.clusters, |o| (&o.name, None));
         ix.virtual_machines = index_scoped(&m.virtual_machines, |o| (&o.name, None));
         ix.providers = index_named(&m.providers, "provider", |o| (&o.name, o.slug.as_ref()), d);
+        ix.provider_accounts = index_scoped(&m.provider_accounts, |o| (&o.account, None));
+        ix.provider_networks = index_scoped(&m.provider_networks, |o| (&o.name, None));
         ix.circuit_types = index_named(
             &m.circuit_types,
             "circuit type",

@@ -114,6 +114,7 @@ which! {
     VRFS: VrfId = "VRF", vrfs;
     ROUTE_TARGETS: RouteTargetId = "route target", route_targets;
     RIRS: RirId = "RIR", rirs;
+    ROLES: RoleId = "role", roles;
     CLUSTER_TYPES: ClusterTypeId = "cluster type", cluster_types;
     CLUSTER_GROUPS: ClusterGroupId = "cluster group", cluster_groups;
     PROVIDERS: ProviderId = "provider", providers;
@@ -124,7 +125,8 @@ which! {
 
 // Names unique per scope (NetBox's `Meta.constraints`): tenants per group, regions and
 // site groups per parent, platforms per manufacturer, VLAN groups per scope (a site here),
-// clusters per group and per site, virtual machines per cluster (and tenant).
+// clusters per group and per site, virtual machines per cluster (and tenant), provider
+// accounts and networks per provider.
 scoped! {
     TENANTS: TenantId = "tenant", tenants, "group", |d| d.group.as_ref();
     REGIONS: RegionId = "region", regions, "parent region", |d| d.parent.as_ref();
@@ -132,6 +134,8 @@ scoped! {
     PLATFORMS: PlatformId = "platform", platforms, "manufacturer", |d| d.manufacturer.as_ref();
     VLAN_GROUPS: VlanGroupId = "VLAN group", vlan_groups, "site", |d| d.site.as_ref();
     CLUSTERS: ClusterId = "cluster", clusters, "group or site", |d| d.group.as_ref().or(d.site.as_ref());
+    PROVIDER_ACCOUNTS: ProviderAccountId = "provider account", provider_accounts, "provider", |d| Some(&d.provider);
+    PROVIDER_NETWORKS: ProviderNetworkId = "provider network", provider_networks, "provider", |d| Some(&d.provider);
     VIRTUAL_MACHINES: VirtualMachineId = "virtual machine", virtual_machines, "cluster", |d| d.cluster.as_ref(), also tenant;
 }
 

@@ -62,6 +62,16 @@ pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried
         repo.add(FILE, "rirs", sort_key(object, "name"), out.into_value());
         r.finish(report);
     }
+    for object in scope.objects("ipam/roles") {
+        let mut r = Record::new("ipam.role", object);
+        let mut out = named_object(&mut r);
+        // A role's weight orders roles in NetBox's lists; 1000 is its default.
+        let weight = r.get("weight").and_then(Value::as_u64);
+        out.opt("weight", weight.filter(|&w| w != 1000));
+        out.opt("description", r.text("description"));
+        repo.add(FILE, "roles", sort_key(object, "name"), out.into_value());
+        r.finish(report);
+    }
     for object in scope.objects("ipam/aggregates") {
         let mut r = Record::new("ipam.aggregate", object);
         let mut out = Out::new();

@@ -125,10 +125,6 @@ const NOT_MODELLED: &[(&str, &str)] = &[
     ("dcim/power-feeds", "power feed"),
     ("dcim/modules", "installed module"),
     ("dcim/inventory-items", "inventory item"),
-    (
-        "ipam/roles",
-        "prefix and VLAN role (its name is kept on prefixes and VLANs)",
-    ),
     ("ipam/fhrp-groups", "FHRP group"),
     ("ipam/l2vpns", "L2VPN"),
     ("tenancy/contacts", "contact"),
