@@ -14,6 +14,8 @@ mod prometheus;
 mod template;
 mod template_budget;
 
+pub use dns::serial as dns_serial;
+
 use crate::compile::Compilation;
 use crate::diag::{codes, Diagnostic, Location};
 use crate::graph::{
@@ -36,6 +38,9 @@ pub struct RenderedFile {
 pub struct Rendered {
     pub files: Vec<RenderedFile>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The paths of the zone files among `files`, whose SOA serial `build` settles against
+    /// the previous build (`dns_serial::settle`).
+    pub zone_files: Vec<String>,
 }
 
 impl Rendered {
@@ -166,6 +171,7 @@ pub fn render_timed(compilation: &Compilation, timings: &Timings) -> Rendered {
             continue;
         }
         rendered.diagnostics.append(&mut part.diagnostics);
+        rendered.zone_files.append(&mut part.zone_files);
         for file in part.files {
             match safe_file_path(&file.path) {
                 Err(reason) => rendered.diagnostics.push(

@@ -212,4 +212,46 @@ rules! {
     /// Add `service_checks: [{port: 1812, command: radius, vars: {...}}]` to the `icinga2`
     /// output (or `command: udp` with `udp_send` and `udp_expect`).
     UDP_SERVICE_WITHOUT_CHECK = ("NS0811", "udp-service-without-check", Warning);
+
+    /// A name server's configured address that IPAM does not give its name.
+    ///
+    /// ## What it does
+    /// For each name server of a zone of a `dns` output whose name is the `dns_name` of
+    /// IP addresses, checks that every address listed under its `addresses` is one of
+    /// them. A name server without `addresses` takes IPAM's (for glue in its own zone and
+    /// in the parent zone that delegates to it).
+    ///
+    /// ## Why is this bad?
+    /// The glue records would send resolvers to one address while the name server's own
+    /// A record (from IPAM) names another: after a renumbering one of the two is stale,
+    /// and the delegation breaks for some resolvers only.
+    ///
+    /// ## Example
+    /// ```yaml
+    ///       - name: ams1.example.net
+    ///         primary_ns: ns1.ams1.example.net
+    ///         admin: hostmaster.example.net
+    ///         nameservers: [{name: ns1.ams1.example.net, addresses: [192.0.2.99]}]   # IPAM: 192.0.2.53
+    /// ```
+    /// Write IPAM's address, or leave `addresses` out to take it from IPAM.
+    NAMESERVER_ADDRESS_MISMATCH = ("NS0812", "nameserver-address-mismatch", Error);
+
+    /// `netsot build` of a work tree with uncommitted changes to its inputs.
+    ///
+    /// ## What it does
+    /// Reported by `netsot build` (not `check`) when the repository's data, device types,
+    /// templates or `netsot.yaml` differ from `HEAD` and a `dns` output is rendered. The
+    /// SOA serial policy takes `HEAD`'s commit time, so the zones' serials are raised
+    /// above the last ones written instead (one more than the serial in the output folder).
+    ///
+    /// ## Why is this bad?
+    /// Zones built from uncommitted changes are served with a serial no commit stands for:
+    /// the secondaries transfer them, and the next build of the committed state must raise
+    /// the serial again. It is a warning: building before committing is how changes are tried.
+    ///
+    /// ## Example
+    /// The work tree has an edited `data/ipam.yaml`, not yet committed, and `netsot.yaml`
+    /// has a `dns` output; `netsot build` writes the zones with the serial of the previous
+    /// build plus one and warns. Commit, then build.
+    DIRTY_TREE_SERIAL = ("NS0813", "dirty-tree-serial", Warning);
 }

@@ -6,9 +6,10 @@
 //! the same for the same commit and grows along history. Records are sorted, so the same
 //! graph gives the same bytes.
 
+mod delegation;
 mod names;
 mod records;
-mod serial;
+pub mod serial;
 mod zones;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -23,7 +24,7 @@ use crate::diag::{codes, Diagnostic, Location};
 use crate::graph::{validate_dns_name, IpId};
 use crate::model::config::Output;
 pub use names::reverse_pointer;
-use names::{in_zone, labels_key, normalize, relative, ZoneNames};
+use names::{labels_key, normalize, relative, ZoneNames};
 use records::{zone_file, OwnerKey, Record, RecordKind};
 use serial::serial;
 use zones::{check_zone, zone_list, ZoneInfo};
@@ -165,6 +166,7 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
         }
     }
     drop(ptr_claims);
+    let mut servers = delegation::Servers::new(&zones);
     for (f, claimed) in found.into_iter().zip(claimed) {
         if let Some(reason) = &f.invalid {
             out.diagnostics.push(
@@ -191,6 +193,7 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
             );
             continue;
         }
+        servers.note(&f.name, f.address, f.location);
         match f.forward {
             Some((z, record)) => {
                 zones[z].records.push(record);
@@ -215,52 +218,8 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
         }
     }
     step.done("claims");
-    // Glue: the addresses of name servers inside a forward zone.
-    for zone in &mut zones {
-        if zone.reverse.is_some() {
-            continue;
-        }
-        let zone_name = zone.name.clone();
-        for server in &zone.zone.value.nameservers {
-            let name = normalize(&server.value.name.value);
-            if !in_zone(&name, &zone_name) {
-                continue;
-            }
-            let mut glue = Vec::new();
-            for address in &server.value.addresses {
-                if let Ok(address) = address.value.parse::<IpAddr>() {
-                    glue.push(Record {
-                        sort: labels_key(&name),
-                        owner: relative(&name, &zone_name),
-                        kind: if address.is_ipv4() {
-                            RecordKind::A
-                        } else {
-                            RecordKind::Aaaa
-                        },
-                        data: address.to_string(),
-                    });
-                }
-            }
-            let owner = relative(&name, &zone_name);
-            let has_address = !glue.is_empty()
-                || zone
-                    .records
-                    .iter()
-                    .any(|r| r.owner == owner && r.kind != RecordKind::Ptr);
-            if !has_address {
-                out.diagnostics.push(
-                    Diagnostic::new(
-                        &codes::INVALID_ZONE,
-                        format!("the name server `{name}` lies inside the zone `{zone_name}` but has no address"),
-                    )
-                    .at(cx.at(&server.value.name))
-                    .with_help("list its `addresses`, or give an address the `dns_name` of the name server"),
-                );
-            }
-            zone.records.extend(glue);
-        }
-    }
-
+    delegation::check_addresses(cx, &zones, &servers, out);
+    delegation::add(cx, &mut zones, &by_name, &servers, out);
     step.done("glue");
     zones.par_iter_mut().for_each(|zone| {
         zone.records.par_sort_unstable();
@@ -282,8 +241,10 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
             "zone \"{}\" {{ type primary; file \"{}\"; }};",
             zone.name, file
         );
+        let path = join(base, &file);
+        out.zone_files.push(path.clone());
         out.files.push(RenderedFile {
-            path: join(base, &file),
+            path,
             bytes: text.into_bytes(),
         });
     }

@@ -28,6 +28,7 @@ pub(super) enum OwnerKey {
 pub(super) enum RecordKind {
     A,
     Aaaa,
+    Ns,
     Ptr,
 }
 
@@ -36,6 +37,7 @@ impl RecordKind {
         match self {
             RecordKind::A => "A",
             RecordKind::Aaaa => "AAAA",
+            RecordKind::Ns => "NS",
             RecordKind::Ptr => "PTR",
         }
     }
@@ -82,7 +84,7 @@ pub(super) fn zone_file(zone: &ZoneInfo, serial: u32) -> String {
     }
     let _ = writeln!(out, "{pad}  {:<10} ; minimum", format!("{} )", z.minimum));
     for server in &ns {
-        let _ = writeln!(out, "{:<width$} IN NS    {server}", "@");
+        let _ = writeln!(out, "{:<width$} IN {:<5}  {server}", "@", "NS");
     }
     for record in &zone.records {
         let _ = writeln!(
