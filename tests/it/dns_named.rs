@@ -2,7 +2,8 @@
 //! `tests/fixtures/dns/named` is rendered, a `named -g` started on a free port of
 //! 127.0.0.1 loads the zones, and the test asks it over UDP (`dns_wire.rs`). The parent
 //! zone's server does not load the child zone, so a question about a name in the child
-//! gets a referral with glue, as a resolver would see it. A missing `named` is a loud
+//! gets a referral with glue, as a resolver would see it; records declared on addresses
+//! (CNAME, MX, SRV, TXT) are asked for too. A missing `named` is a loud
 //! skip, a failure under `NETSOT_REQUIRE_CONSUMERS=1`.
 
 use std::net::{SocketAddr, UdpSocket};
@@ -113,7 +114,7 @@ impl Named {
 }
 
 #[test]
-fn named_answers_addresses_pointers_and_delegations() {
+fn named_answers_addresses_pointers_records_and_delegations() {
     let Some(tool) = consumer_tool("named") else {
         return;
     };
@@ -153,6 +154,24 @@ fn named_answers_addresses_pointers_and_delegations() {
     assert_eq!(
         parent.answer(&pointer, dns_wire::PTR),
         ["host1.example.net"]
+    );
+
+    // Records declared on an address (`dns_records`), pointing at its `dns_name`.
+    assert_eq!(
+        parent.answer("example.net", dns_wire::MX),
+        ["10 mail.example.net"]
+    );
+    assert_eq!(
+        parent.answer("smtp.example.net", dns_wire::CNAME),
+        ["mail.example.net"]
+    );
+    assert_eq!(
+        parent.answer("_submission._tcp.example.net", dns_wire::SRV),
+        ["0 5 587 mail.example.net"]
+    );
+    assert_eq!(
+        parent.answer("example.net", dns_wire::TXT),
+        ["\"v=spf1 mx -all\""]
     );
 
     // A name in the delegated child: a referral (not authoritative, no answer), the

@@ -6,6 +6,7 @@
 //! the same for the same commit and grows along history. Records are sorted, so the same
 //! graph gives the same bytes.
 
+mod declared;
 mod delegation;
 mod names;
 mod records;
@@ -220,11 +221,13 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
     step.done("claims");
     delegation::check_addresses(cx, &zones, &servers, out);
     delegation::add(cx, &mut zones, &by_name, &servers, out);
+    let pending = declared::add(cx, &mut zones, &by_name, out);
     step.done("glue");
     zones.par_iter_mut().for_each(|zone| {
         zone.records.par_sort_unstable();
         zone.records.dedup();
     });
+    declared::check(&pending, &zones, out);
     step.done("sort");
     let serial = serial(cx.compilation.commit_time);
     let mut index =

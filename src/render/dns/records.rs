@@ -29,7 +29,11 @@ pub(super) enum RecordKind {
     A,
     Aaaa,
     Ns,
+    Cname,
+    Mx,
     Ptr,
+    Srv,
+    Txt,
 }
 
 impl RecordKind {
@@ -38,7 +42,11 @@ impl RecordKind {
             RecordKind::A => "A",
             RecordKind::Aaaa => "AAAA",
             RecordKind::Ns => "NS",
+            RecordKind::Cname => "CNAME",
+            RecordKind::Mx => "MX",
             RecordKind::Ptr => "PTR",
+            RecordKind::Srv => "SRV",
+            RecordKind::Txt => "TXT",
         }
     }
 }
