@@ -87,8 +87,10 @@ pub fn run(args: Args, color: bool) -> Result<Outcome, Failure> {
     };
     // Each zone's serial is settled against the zone file already there, under the lock,
     // so it never goes backwards and an unchanged zone keeps its bytes.
+    let zone_files: std::collections::HashSet<&str> =
+        rendered.zone_files.iter().map(String::as_str).collect();
     for file in rendered.files.iter_mut() {
-        if rendered.zone_files.contains(&file.path) {
+        if zone_files.contains(file.path.as_str()) {
             let previous = write::read_previous(&out_dir, &file.path);
             dns_serial::settle(file, previous.as_deref());
         }
