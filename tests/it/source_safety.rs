@@ -189,7 +189,9 @@ fn a_wrong_type_on_a_huge_one_line_document_prints_a_short_prefix() {
         );
         // SARIF carries every rule's documentation; the others are a few lines. The
         // documentation holds many a capital `A` and `B`, but not `AA` or an indented `B`.
-        let bound = if format == "sarif" { 200_000 } else { 4_000 };
+        // SARIF's bound is its documentation (about 207 kB with the DNS codes NS0812-NS0816)
+        // with room for more rules, below what a copy of the 100 kB value would add to it.
+        let bound = if format == "sarif" { 260_000 } else { 4_000 };
         assert!(
             all.len() < bound
                 && all.matches("AA").count() < 500
