@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use super::check::Format;
 use super::{write, Failure, Outcome, RepoArgs};
 use crate::diag::emit;
+use crate::render::dns_serial;
 use crate::source::Source;
 
 #[derive(clap::Args)]
@@ -31,7 +32,25 @@ pub fn run(args: Args, color: bool) -> Result<Outcome, Failure> {
     if let Some(root) = source.root_dir() {
         write::check_folders_below_root(&out_dir, &root)?;
     }
-    let verdict = super::verdict::verdict(&source, true)?;
+    let mut verdict = super::verdict::verdict(&source, true)?;
+    let has_zones = verdict
+        .rendered
+        .as_ref()
+        .is_some_and(|r| !r.zone_files.is_empty());
+    if has_zones {
+        let mut inputs = input_paths(&verdict.compilation.config);
+        inputs.push("netsot.yaml");
+        if let Some(changed) = source.uncommitted_input(&inputs) {
+            let compilation = &verdict.compilation;
+            verdict.diagnostics.extend(dns_serial::dirty_tree(
+                &compilation.config,
+                compilation.config_file,
+                &changed,
+            ));
+            crate::diag::sort_and_dedup(&mut verdict.diagnostics, &compilation.files);
+        }
+    }
+    let has_errors = verdict.has_errors();
     let compilation = &verdict.compilation;
     let diagnostics = &verdict.diagnostics;
     super::print_timings(&verdict.timings);
@@ -41,8 +60,8 @@ pub fn run(args: Args, color: bool) -> Result<Outcome, Failure> {
         .emit(diagnostics, &compilation.files, color, &source);
     let _ = stdout.write_all(report.as_bytes());
     let human = args.format == Format::Human;
-    let rendered = match &verdict.rendered {
-        Some(rendered) if !verdict.has_errors() => rendered,
+    let rendered = match &mut verdict.rendered {
+        Some(rendered) if !has_errors => rendered,
         _ => {
             if human {
                 let _ = writeln!(
@@ -66,6 +85,16 @@ pub fn run(args: Args, color: bool) -> Result<Outcome, Failure> {
     } else {
         Some(write::lock(&out_dir)?)
     };
+    // Each zone's serial is settled against the zone file already there, under the lock,
+    // so it never goes backwards and an unchanged zone keeps its bytes.
+    let zone_files: std::collections::HashSet<&str> =
+        rendered.zone_files.iter().map(String::as_str).collect();
+    for file in rendered.files.iter_mut() {
+        if zone_files.contains(file.path.as_str()) {
+            let previous = write::read_previous(&out_dir, &file.path);
+            dns_serial::settle(file, previous.as_deref());
+        }
+    }
     let plan = write::plan(&out_dir, &rendered.files)?;
     let Some(lock) = lock else {
         for file in &plan.stale {

@@ -258,6 +258,30 @@ impl Folder {
     }
 }
 
+/// The bytes of the regular file at `path` (relative to `out`) left by an earlier build,
+/// read without following a symbolic link at any part of the path; `None` when there is
+/// none, or when something other than real folders and a regular file of at most 64 MiB
+/// is there (which `plan` then reports or replaces).
+pub fn read_previous(out: &Path, path: &str) -> Option<Vec<u8>> {
+    let mut at = out.to_path_buf();
+    for part in path.split('/') {
+        at.push(part);
+        let meta = std::fs::symlink_metadata(&at).ok()?;
+        if meta.file_type().is_symlink() {
+            return None;
+        }
+    }
+    let meta = std::fs::symlink_metadata(&at).ok()?;
+    if !meta.is_file() || meta.len() > 64 * 1024 * 1024 {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    open_no_follow(&at, OpenOptions::new().read(true))
+        .and_then(|mut file| file.read_to_end(&mut bytes))
+        .ok()?;
+    Some(bytes)
+}
+
 /// Whether the regular file at `path` holds `bytes`; a missing file or a link (which is
 /// replaced, never followed) does not. A folder or a special file is a problem.
 fn same_bytes(path: &Path, bytes: &[u8]) -> Result<bool, String> {

@@ -12,6 +12,32 @@ use super::{Keyed, Spanned, Text};
 use crate::string_enum;
 
 string_enum! {
+    /// The type of a DNS record declared on an IP address.
+    pub DnsRecordType = ["CNAME", "MX", "SRV", "TXT"];
+}
+
+/// A DNS record declared on an IP address, with the field names of the netbox-dns plugin's
+/// `Record` (`name`, `type`, `value`) where it has them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct DnsRecord {
+    #[serde(rename = "type")]
+    pub kind: Spanned<DnsRecordType>,
+    /// The owner name, absolute (`www.example.net`, `_ldap._tcp.example.net`); for TXT
+    /// the address's `dns_name` when not given.
+    pub name: Option<Text>,
+    /// CNAME, MX, SRV: the target, the address's `dns_name` when not given; TXT: the text
+    /// (split into strings of 255 bytes).
+    pub value: Option<Text>,
+    /// MX: the preference (0-65535).
+    pub preference: Option<Spanned<u16>>,
+    /// SRV: the priority, weight and port (0-65535 each).
+    pub priority: Option<Spanned<u16>>,
+    pub weight: Option<Spanned<u16>>,
+    pub port: Option<Spanned<u16>>,
+}
+
+string_enum! {
     /// The status of a prefix.
     pub PrefixStatus = ["container", "active", "reserved", "deprecated"];
 }
@@ -150,6 +176,10 @@ pub struct IpAddress {
     /// Standalone addresses only: the interface, `DEVICE:INTERFACE`.
     // Boxed: most addresses are nested under their interface and leave it out.
     pub interface: Option<Box<Spanned<super::dcim::EndpointRef>>>,
+    /// DNS records that point at this address's `dns_name` (a CNAME, MX or SRV naming it)
+    /// or sit at it (TXT), rendered by the `dns` output into the zones their names lie in.
+    // Boxed: most addresses have none.
+    pub dns_records: Option<Box<Vec<Spanned<DnsRecord>>>>,
     pub description: Option<String>,
     #[serde(default)]
     pub tags: Vec<Text>,

@@ -17,6 +17,8 @@ pub mod site;
 mod template;
 mod template_budget;
 
+pub use dns::serial as dns_serial;
+
 use crate::compile::Compilation;
 use crate::diag::{codes, Diagnostic, Location};
 use crate::graph::{
@@ -39,6 +41,9 @@ pub struct RenderedFile {
 pub struct Rendered {
     pub files: Vec<RenderedFile>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The paths of the zone files among `files`, whose SOA serial `build` settles against
+    /// the previous build (`dns_serial::settle`).
+    pub zone_files: Vec<String>,
 }
 
 impl Rendered {
@@ -171,6 +176,7 @@ pub fn render_timed(compilation: &Compilation, timings: &Timings) -> Rendered {
             continue;
         }
         rendered.diagnostics.append(&mut part.diagnostics);
+        rendered.zone_files.append(&mut part.zone_files);
         for file in part.files {
             match safe_file_path(&file.path) {
                 Err(reason) => rendered.diagnostics.push(

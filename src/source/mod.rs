@@ -238,6 +238,16 @@ impl Source {
         }
     }
 
+    /// For a working tree in a git repository, one of `inputs` (paths relative to the root)
+    /// that differs from HEAD: modified, staged, deleted or new and not ignored. `None` for a
+    /// revision, outside git, or when the inputs are all committed.
+    pub fn uncommitted_input(&self, inputs: &[&str]) -> Option<String> {
+        match &self.state {
+            State::WorkTree(tree) => tree.uncommitted_input(inputs),
+            State::Git(_) => None,
+        }
+    }
+
     /// Where the repository's root sits inside its git repository (`net/` when netsot.yaml
     /// is in `net/`), so paths can be given as CI services expect them: relative to the
     /// checkout. Empty outside git or at the top.

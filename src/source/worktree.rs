@@ -135,6 +135,34 @@ impl WorkTreeSource {
             .collect()
     }
 
+    /// See `Source::uncommitted_input`. The status is asked for the inputs only (as git
+    /// pathspecs below the root), so an output folder inside the tree does not count.
+    pub fn uncommitted_input(&self, inputs: &[&str]) -> Option<String> {
+        let repo = git2::Repository::discover(&self.root).ok()?;
+        let workdir = repo.workdir()?.canonicalize().ok()?;
+        let root = self.root.canonicalize().ok()?;
+        let prefix = root.strip_prefix(&workdir).ok()?;
+        let mut options = git2::StatusOptions::new();
+        options
+            .include_untracked(true)
+            .recurse_untracked_dirs(true)
+            .include_ignored(false)
+            .exclude_submodules(true);
+        for input in inputs {
+            let spec = prefix.join(input);
+            options.pathspec(spec.to_string_lossy().replace('\\', "/"));
+        }
+        let statuses = repo.statuses(Some(&mut options)).ok()?;
+        let first = statuses
+            .iter()
+            .find(|entry| entry.status() != git2::Status::CURRENT)?;
+        let path = first.path().ok()?;
+        let relative = Path::new(path)
+            .strip_prefix(prefix)
+            .unwrap_or(Path::new(path));
+        Some(relative.to_string_lossy().into_owned())
+    }
+
     pub fn head_commit_time(&self) -> Option<i64> {
         let repo = git2::Repository::discover(&self.root).ok()?;
         let commit = repo.head().ok()?.peel_to_commit().ok()?;

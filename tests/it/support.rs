@@ -181,3 +181,7 @@ pub fn netbox_env() -> Option<(String, String)> {
 /// Codes only a running NetBox can report (its refusals of a push): no rule fixture can
 /// trigger them offline, so they are proven by `netbox_push.rs` instead of fixtures.
 pub const LIVE_NETBOX_CODES: &[&str] = &["NS0901"];
+
+/// Codes only `netsot build` of a git work tree with uncommitted changes reports: a fixture
+/// folder is no git repository, so `tests/it/dns_serial.rs` proves them instead.
+pub const GIT_STATE_CODES: &[&str] = &["NS0813"];

@@ -212,4 +212,107 @@ rules! {
     /// Add `service_checks: [{port: 1812, command: radius, vars: {...}}]` to the `icinga2`
     /// output (or `command: udp` with `udp_send` and `udp_expect`).
     UDP_SERVICE_WITHOUT_CHECK = ("NS0811", "udp-service-without-check", Warning);
+
+    /// A name server's configured address that IPAM does not give its name.
+    ///
+    /// ## What it does
+    /// For each name server of a zone of a `dns` output whose name is the `dns_name` of
+    /// IP addresses, checks that every address listed under its `addresses` is one of
+    /// them. A name server without `addresses` takes IPAM's (for glue in its own zone and
+    /// in the parent zone that delegates to it).
+    ///
+    /// ## Why is this bad?
+    /// The glue records would send resolvers to one address while the name server's own
+    /// A record (from IPAM) names another: after a renumbering one of the two is stale,
+    /// and the delegation breaks for some resolvers only.
+    ///
+    /// ## Example
+    /// ```yaml
+    ///       - name: ams1.example.net
+    ///         primary_ns: ns1.ams1.example.net
+    ///         admin: hostmaster.example.net
+    ///         nameservers: [{name: ns1.ams1.example.net, addresses: [192.0.2.99]}]   # IPAM: 192.0.2.53
+    /// ```
+    /// Write IPAM's address, or leave `addresses` out to take it from IPAM.
+    NAMESERVER_ADDRESS_MISMATCH = ("NS0812", "nameserver-address-mismatch", Error);
+
+    /// `netsot build` of a work tree with uncommitted changes to its inputs.
+    ///
+    /// ## What it does
+    /// Reported by `netsot build` (not `check`) when the repository's data, device types,
+    /// templates or `netsot.yaml` differ from `HEAD` and a `dns` output is rendered. The
+    /// SOA serial policy takes `HEAD`'s commit time, so the zones' serials are raised
+    /// above the last ones written instead (one more than the serial in the output folder).
+    ///
+    /// ## Why is this bad?
+    /// Zones built from uncommitted changes are served with a serial no commit stands for:
+    /// the secondaries transfer them, and the next build of the committed state must raise
+    /// the serial again. It is a warning: building before committing is how changes are tried.
+    ///
+    /// ## Example
+    /// The work tree has an edited `data/ipam.yaml`, not yet committed, and `netsot.yaml`
+    /// has a `dns` output; `netsot build` writes the zones with the serial of the previous
+    /// build plus one and warns. Commit, then build.
+    DIRTY_TREE_SERIAL = ("NS0813", "dirty-tree-serial", Warning);
+
+    /// A CNAME record declared at a name that has other records.
+    ///
+    /// ## What it does
+    /// Looks at the name of every CNAME of an address's `dns_records` in its rendered zone:
+    /// an A or AAAA record (from a `dns_name`), another declared record, a second CNAME to
+    /// another target, or the zone's apex (its SOA and NS records) there is reported.
+    ///
+    /// ## Why is this bad?
+    /// A CNAME says the name is an alias and nothing else (RFC 1034 section 3.6.2); BIND
+    /// refuses to load a zone holding "CNAME and other data", so the whole zone would stop
+    /// being served.
+    ///
+    /// ## Example
+    /// ```yaml
+    ///   - {address: 192.0.2.10/24, dns_name: www.example.net}
+    ///   - address: 192.0.2.11/24
+    ///     dns_name: web1.example.net
+    ///     dns_records: [{type: CNAME, name: www.example.net}]   # www has an A record
+    /// ```
+    /// Give the alias a name of its own, or remove the `dns_name` from the other address.
+    CNAME_AND_OTHER_DATA = ("NS0814", "cname-and-other-data", Error);
+
+    /// A CNAME, MX or SRV target inside a rendered zone that the zone does not hold.
+    ///
+    /// ## What it does
+    /// For a record of an address's `dns_records` whose `value` names another target than
+    /// the address's `dns_name`, finds the forward zone of the `dns` output the target lies
+    /// in, and checks that the zone has records at that name.
+    ///
+    /// ## Why is this bad?
+    /// The record would point at a name that does not exist (NXDOMAIN): mail is not
+    /// delivered, the service is not found. Usually a typo, or an address whose name changed.
+    ///
+    /// ## Example
+    /// ```yaml
+    ///     dns_records: [{type: MX, name: example.net, preference: 10, value: mx.example.net}]   # no mx.example.net
+    /// ```
+    /// Fix the target, or give an address that `dns_name`.
+    DNS_TARGET_MISSING = ("NS0815", "dns-target-missing", Error);
+
+    /// A declared DNS record that cannot be written as given.
+    ///
+    /// ## What it does
+    /// Checks every record of an address's `dns_records`: its name lies in a forward zone
+    /// of the `dns` output and is a valid record name (letters, digits, `-`, `_`); an MX has
+    /// a `preference`, an SRV its `priority`, `weight` and `port`, and no record carries the
+    /// fields of another type; a CNAME, MX or SRV has a target (its `value`, or the
+    /// address's `dns_name`) that is a host name; a TXT has a `value`. TXT values longer
+    /// than 255 bytes are split into strings of 255, not refused.
+    ///
+    /// ## Why is this bad?
+    /// The record would be dropped or written wrong: an SRV without a port, a record named
+    /// in a zone this output does not render, a target BIND refuses.
+    ///
+    /// ## Example
+    /// ```yaml
+    ///     dns_records: [{type: SRV, name: _ldap._tcp.example.net, priority: 0, weight: 5}]   # no port
+    /// ```
+    /// Give the SRV record its `port`.
+    INVALID_DNS_RECORD = ("NS0816", "invalid-dns-record", Error);
 }
