@@ -25,6 +25,7 @@ pub mod load;
 pub mod model;
 pub mod netbox;
 pub mod render;
+pub mod review;
 pub mod source;
 pub mod timing;
 pub mod view;

@@ -14,6 +14,7 @@ mod export;
 mod import;
 mod init;
 mod ipam;
+mod merge;
 mod panic;
 mod push;
 mod schema;

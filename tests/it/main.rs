@@ -28,6 +28,7 @@ mod golden;
 mod ipam;
 mod layout;
 mod library;
+mod merge;
 mod modules;
 mod netbox_fidelity;
 mod netbox_import;

@@ -181,3 +181,7 @@ pub fn netbox_env() -> Option<(String, String)> {
 /// Codes only a running NetBox can report (its refusals of a push): no rule fixture can
 /// trigger them offline, so they are proven by `netbox_push.rs` instead of fixtures.
 pub const LIVE_NETBOX_CODES: &[&str] = &["NS0901"];
+
+/// Codes only a merge of two git branches can report (textual conflicts): a rule fixture
+/// is one folder, so `merge.rs` proves them with real repositories instead.
+pub const MERGE_CODES: &[&str] = &["NS0008"];
