@@ -48,9 +48,47 @@ pub enum IpamCommand {
         length: Option<u8>,
         #[arg(long)]
         vrf: Option<String>,
+        /// Count as used what every revision whose reference matches this glob holds
+        /// (`origin/*`: every pushed branch), so allocations on two open branches differ;
+        /// repeatable.
+        #[arg(long, value_name = "GLOB")]
+        avoid: Vec<String>,
         #[command(flatten)]
         repo: RepoArgs,
     },
+}
+
+/// What the revisions matching `globs` use inside `net` (VRF by name), and their names.
+fn avoided(
+    repo: &RepoArgs,
+    globs: &[String],
+    vrf: Option<&str>,
+    net: IpNet,
+) -> Result<Vec<IpNet>, Failure> {
+    if globs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let start = match &repo.path {
+        Some(path) => path.clone(),
+        None => std::env::current_dir()
+            .map_err(|e| Failure::new(format!("cannot read the current folder: {e}")))?,
+    };
+    let memory = crate::review::merge::MemoryRepo::open(&start)?;
+    let matched = crate::review::avoid::matching(&memory, globs)?;
+    let vrf = vrf.filter(|name| *name != "global");
+    let mut taken = Vec::new();
+    crate::review::avoid::each_compiled(&memory, &matched, |_, compilation| {
+        taken.extend(ipam::taken(&compilation.graph, vrf, net));
+    })?;
+    let names: Vec<&str> = matched.iter().map(|m| m.name.as_str()).collect();
+    eprintln!(
+        "note: avoiding what {} revision{} hold{}: {}",
+        names.len(),
+        if names.len() == 1 { "" } else { "s" },
+        if names.len() == 1 { "s" } else { "" },
+        names.join(", ")
+    );
+    Ok(taken)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -147,9 +185,11 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
             prefix,
             length,
             vrf,
-            ..
+            avoid,
+            repo,
         } => {
             let v = vrf_index(graph, vrf.as_deref())?;
+            let taken = avoided(&repo, &avoid, vrf.as_deref(), prefix)?;
             let found = match length {
                 Some(length)
                     if length < prefix.prefix_len() || length > prefix.max_prefix_len() =>
@@ -160,8 +200,9 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
                         prefix.max_prefix_len()
                     )))
                 }
-                Some(length) => ipam::next_prefix(graph, v, prefix, length).map(|n| n.to_string()),
-                None => ipam::next_address(graph, v, prefix)
+                Some(length) => ipam::next_prefix_avoiding(graph, v, prefix, length, &taken)
+                    .map(|n| n.to_string()),
+                None => ipam::next_address_avoiding(graph, v, prefix, &taken)
                     .map(|a| format!("{a}/{}", prefix.prefix_len())),
             };
             match found {

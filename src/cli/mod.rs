@@ -7,6 +7,7 @@
 mod blame;
 mod build;
 mod check;
+mod conflicts;
 mod dev;
 mod diff;
 mod explain;
@@ -57,6 +58,8 @@ pub enum Command {
     Build(build::Args),
     /// Which commit last changed each field of an object.
     Blame(blame::Args),
+    /// Which open branches collide, merged with the default branch or with each other.
+    Conflicts(conflicts::Args),
     /// The semantic difference between two revisions, and the rendered files that change.
     Diff(diff::Args),
     /// Start a new repository with a working example.
@@ -143,6 +146,7 @@ fn run() -> ExitCode {
         Command::Build(args) => build::run(args, color),
         Command::Blame(args) => blame::run(args),
         Command::Diff(args) => diff::run(args, color),
+        Command::Conflicts(args) => conflicts::run(args),
         Command::Export(args) => export::run(args, color),
         Command::Push(args) => push::run_push(args, color),
         Command::Init(args) => init::run(args),

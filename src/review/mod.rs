@@ -6,5 +6,7 @@
 //! tree's blobs, merged trees) go to an in-memory object store (`merge.rs`). Nothing here
 //! prints; `cli/` does.
 
+pub mod avoid;
+pub mod collisions;
 pub mod conflict;
 pub mod merge;

@@ -13,6 +13,7 @@ mod catalogue;
 mod checks;
 mod ci;
 mod codes;
+mod conflicts;
 mod consumer_safety;
 mod consumers;
 mod custom_fields;
