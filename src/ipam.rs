@@ -373,6 +373,53 @@ pub fn taken(graph: &Graph, vrf: Option<&str>, net: IpNet) -> Vec<IpNet> {
     addresses.chain(prefixes).collect()
 }
 
+/// A VLAN group's ranges of IDs (inclusive) and the IDs its VLANs use.
+pub type VlanIds = (Vec<(u32, u32)>, Vec<u32>);
+
+/// The VLAN IDs a group may hand out (its `vid_ranges`, else `min_vid`-`max_vid`, else
+/// NetBox's 1-4094) and the IDs its VLANs use in this compilation; `None` when the group
+/// does not exist here.
+pub fn vlan_ids(graph: &Graph, group: &str) -> Option<VlanIds> {
+    let id = graph.indexes.vlan_groups.get(group)?;
+    let data = &graph.model.vlan_groups[id.index()].data;
+    let ranges: Vec<(u32, u32)> = if data.vid_ranges.is_empty() {
+        vec![(
+            data.min_vid.as_ref().map_or(1, |v| u32::from(v.value)),
+            data.max_vid.as_ref().map_or(4094, |v| u32::from(v.value)),
+        )]
+    } else {
+        data.vid_ranges
+            .iter()
+            .map(|r| (u32::from(r.value.0), u32::from(r.value.1)))
+            .collect()
+    };
+    Some((ranges, used_vlan_ids(graph, group)))
+}
+
+/// The IDs the VLANs of the group named `group` use (none when it does not exist).
+pub fn used_vlan_ids(graph: &Graph, group: &str) -> Vec<u32> {
+    let Some(id) = graph.indexes.vlan_groups.get(group) else {
+        return Vec::new();
+    };
+    graph
+        .vlans
+        .iter()
+        .zip(&graph.model.vlans)
+        .filter(|(node, _)| node.group == Some(id))
+        .map(|(_, vlan)| vlan.data.vid.value)
+        .collect()
+}
+
+/// The lowest ID of `ranges` not in `used`.
+pub fn next_vlan_id(ranges: &[(u32, u32)], used: &[u32]) -> Option<u32> {
+    let used: std::collections::HashSet<u32> = used.iter().copied().collect();
+    let mut ranges = ranges.to_vec();
+    ranges.sort_unstable();
+    ranges
+        .iter()
+        .find_map(|&(low, high)| (low..=high).find(|vid| !used.contains(vid)))
+}
+
 fn next_ip(ip: IpAddr) -> Option<IpAddr> {
     match ip {
         IpAddr::V4(v4) => u32::from(v4)

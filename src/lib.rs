@@ -24,6 +24,7 @@ pub mod ipam;
 pub mod load;
 pub mod model;
 pub mod netbox;
+pub mod rack;
 pub mod render;
 pub mod review;
 pub mod source;

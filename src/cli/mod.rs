@@ -16,8 +16,10 @@ mod import;
 mod init;
 mod ipam;
 mod merge;
+mod merge_driver;
 mod panic;
 mod push;
+mod rack;
 mod schema;
 mod show;
 mod trace;
@@ -62,6 +64,8 @@ pub enum Command {
     Conflicts(conflicts::Args),
     /// The semantic difference between two revisions, and the rendered files that change.
     Diff(diff::Args),
+    /// git's merge driver for data files: merges by object, not by line (docs/ci.md).
+    MergeDriver(merge_driver::Args),
     /// Start a new repository with a working example.
     Init(init::Args),
     /// The prefix tree with utilisation, free space, the next free address or prefix.
@@ -72,6 +76,8 @@ pub enum Command {
     Export(export::Args),
     /// Push the repository into another system: `push netbox`.
     Push(push::PushArgs),
+    /// Free rack units: `rack free RACK --height N`.
+    Rack(rack::Args),
     /// Print one object with its resolved relations and merged config context.
     Show(show::Args),
     /// The cable path from a port to its far end, through patch panels and circuits.
@@ -147,11 +153,13 @@ fn run() -> ExitCode {
         Command::Blame(args) => blame::run(args),
         Command::Diff(args) => diff::run(args, color),
         Command::Conflicts(args) => conflicts::run(args),
+        Command::MergeDriver(args) => merge_driver::run(args),
         Command::Export(args) => export::run(args, color),
         Command::Push(args) => push::run_push(args, color),
         Command::Init(args) => init::run(args),
         Command::Import(args) => import::run_import(args),
         Command::Ipam(args) => ipam::run(args),
+        Command::Rack(args) => rack::run(args),
         Command::Show(args) => show::run(args, color),
         Command::Trace(args) => trace::run(args),
         Command::Explain(args) => explain::run(args),

@@ -9,4 +9,5 @@
 pub mod avoid;
 pub mod collisions;
 pub mod conflict;
+pub mod driver;
 pub mod merge;

@@ -170,3 +170,68 @@ fn ipam_next_avoids_what_other_branches_took() {
     );
     assert_eq!(out.trim(), "10.0.0.24/29");
 }
+
+#[test]
+fn ipam_next_vlan_avoids_the_ids_other_branches_took() {
+    let dir = network();
+    let net = dir.path();
+    std::fs::write(
+        net.join("data/vlans.yaml"),
+        "vlan_groups:\n  - {name: campus, slug: campus, vid_ranges: [[10, 20]]}\nvlans:\n  - {vid: 10, name: v10, group: campus}\n",
+    )
+    .expect("write");
+    git(net, &["add", "."]);
+    git(net, &["commit", "-qm", "campus VLANs"]);
+    branch(
+        net,
+        "eve",
+        "main",
+        &[(
+            "data/e.yaml",
+            "vlans:\n  - {vid: 11, name: e11, group: campus}\n",
+        )],
+    );
+    let (code, out, err) = run(net, &["ipam", "next-vlan", "campus"]);
+    assert_eq!((code, out.trim()), (Some(0), "11"), "{err}");
+    let (code, out, err) = run(net, &["ipam", "next-vlan", "campus", "--avoid", "eve"]);
+    assert_eq!((code, out.trim()), (Some(0), "12"), "{err}");
+    let (code, _, err) = run(net, &["ipam", "next-vlan", "campsu"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("did you mean `campus`"), "{err}");
+}
+
+#[test]
+fn rack_free_avoids_the_units_other_branches_took() {
+    let dir = network();
+    let net = dir.path();
+    let mounted = |name: &str, unit: u32| {
+        format!("  - {{name: {name}, role: leaf, device_type: Acme/S1, site: ams1, rack: r1, position: {unit}, face: front}}\n")
+    };
+    std::fs::write(
+        net.join("data/rack.yaml"),
+        format!(
+            "racks:\n  - {{name: r1, site: ams1, u_height: 10}}\ndevices:\n{}",
+            mounted("top1", 1)
+        ),
+    )
+    .expect("write");
+    git(net, &["add", "."]);
+    git(net, &["commit", "-qm", "a rack"]);
+    let frank = format!("devices:\n{}", mounted("frank1", 2));
+    branch(net, "frank", "main", &[("data/f.yaml", &frank)]);
+    let (code, out, err) = run(net, &["rack", "free", "r1"]);
+    assert_eq!((code, out.trim()), (Some(0), "U2"), "{err}");
+    let (code, out, err) = run(net, &["rack", "free", "r1", "--avoid", "frank"]);
+    assert_eq!((code, out.trim()), (Some(0), "U3"), "{err}");
+    let (_, out, _) = run(
+        net,
+        &["rack", "free", "r1", "--height", "8", "--avoid", "frank"],
+    );
+    assert_eq!(out.trim(), "U3");
+    let (code, _, err) = run(
+        net,
+        &["rack", "free", "r1", "--height", "9", "--avoid", "frank"],
+    );
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("no 9 free units in a row"), "{err}");
+}

@@ -238,3 +238,83 @@ fn a_revision_that_does_not_exist_is_a_failure_to_run() {
     assert_eq!(code, Some(2), "{text}");
     assert!(text.contains("`nosuch`"), "{text}");
 }
+
+/// Runs git in `dir`, returning whether it succeeded (a merge that stops on conflicts).
+fn git_succeeds(dir: &Path, args: &[&str]) -> bool {
+    std::process::Command::new("git")
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.net"])
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .expect("git runs")
+        .status
+        .success()
+}
+
+#[test]
+fn the_merge_driver_merges_devices_added_to_one_file_and_marks_a_real_conflict() {
+    let dir = network();
+    let net = dir.path();
+    std::fs::write(net.join(".gitattributes"), "*.yaml merge=netsot\n").expect("write");
+    git(net, &["add", "."]);
+    git(net, &["commit", "-qm", "the merge driver"]);
+    let driver = format!("{} merge-driver %O %A %B %P", env!("CARGO_BIN_EXE_netsot"));
+    git(net, &["config", "merge.netsot.driver", &driver]);
+    // Both branches add a device at the end of the same file: git's line merge conflicts.
+    let item = |name: &str, address: &str| {
+        let file = device_file(name, address);
+        file.trim_start_matches("devices:\n").to_string()
+    };
+    let left = format!("{BASE}{}", item("srv-l", "10.0.0.3/24"));
+    let right = format!("{BASE}{}", item("srv-r", "10.0.0.4/24"));
+    branch(net, "left", "main", &[("data/base.yaml", &left)]);
+    branch(net, "right", "main", &[("data/base.yaml", &right)]);
+    git(net, &["checkout", "-q", "left"]);
+    assert!(
+        !git_succeeds(
+            net,
+            &[
+                "-c",
+                "merge.netsot.driver=false",
+                "merge",
+                "-q",
+                "--no-edit",
+                "right"
+            ]
+        ),
+        "without the driver, the merge should conflict"
+    );
+    git(net, &["merge", "--abort"]);
+    assert!(git_succeeds(net, &["merge", "-q", "--no-edit", "right"]));
+    let merged = std::fs::read_to_string(net.join("data/base.yaml")).expect("read");
+    assert_eq!(
+        merged,
+        format!(
+            "{BASE}{}{}",
+            item("srv-l", "10.0.0.3/24"),
+            item("srv-r", "10.0.0.4/24")
+        )
+    );
+    let (code, text) = run(net, &["check", "--no-render"]);
+    assert_eq!(code, Some(0), "{text}");
+    // The same field changed two ways is a conflict, marked around the device.
+    let changed = |to: &str| BASE.replace("description: uplink", &format!("description: {to}"));
+    branch(net, "up1", "main", &[("data/base.yaml", &changed("up1"))]);
+    branch(net, "up2", "main", &[("data/base.yaml", &changed("up2"))]);
+    git(net, &["checkout", "-q", "up1"]);
+    assert!(!git_succeeds(net, &["merge", "-q", "--no-edit", "up2"]));
+    let marked = std::fs::read_to_string(net.join("data/base.yaml")).expect("read");
+    assert!(
+        marked.contains("<<<<<<< ours\n  - name: leaf1\n")
+            && marked.contains("description: up1\n")
+            && marked.contains("=======\n  - name: leaf1\n")
+            && marked.contains("description: up2\n")
+            && marked.contains(">>>>>>> theirs\n"),
+        "{marked}"
+    );
+    assert!(
+        marked.starts_with("sites:\n  - {name: ams1, status: active}\n"),
+        "{marked}"
+    );
+}
