@@ -231,10 +231,23 @@ fn blocks_of(v4: bool, (start, end): Span) -> Vec<IpNet> {
 /// `count_addresses`, holding no address and no address of a range marked populated (a
 /// leaf prefix's free addresses).
 pub fn free(graph: &Graph, vrf: Option<VrfId>, net: IpNet, count_addresses: bool) -> Vec<IpNet> {
+    free_avoiding(graph, vrf, net, count_addresses, &[])
+}
+
+/// As [`free`], with the blocks of `taken` used too (what other branches allocated,
+/// `--avoid`).
+pub fn free_avoiding(
+    graph: &Graph,
+    vrf: Option<VrfId>,
+    net: IpNet,
+    count_addresses: bool,
+    taken: &[IpNet],
+) -> Vec<IpNet> {
     let net = net.trunc();
     let mut used: Vec<IpNet> = prefixes_of(graph, vrf)
         .into_iter()
         .map(|p| graph.prefixes[p].prefix.trunc())
+        .chain(taken.iter().map(IpNet::trunc))
         .filter(|p| net.contains(p) && *p != net)
         .collect();
     if count_addresses {
@@ -296,6 +309,16 @@ fn within_nets<'a>(used: &'a [IpNet], block: &IpNet) -> &'a [IpNet] {
 /// prefix is a pool, an IPv4 prefix shorter than /31 skips its network and broadcast
 /// addresses and an IPv6 prefix shorter than /127 its first (the subnet-router anycast).
 pub fn next_address(graph: &Graph, vrf: Option<VrfId>, net: IpNet) -> Option<IpAddr> {
+    next_address_avoiding(graph, vrf, net, &[])
+}
+
+/// As [`next_address`], skipping the blocks of `taken`.
+pub fn next_address_avoiding(
+    graph: &Graph,
+    vrf: Option<VrfId>,
+    net: IpNet,
+    taken: &[IpNet],
+) -> Option<IpAddr> {
     let net = net.trunc();
     let used = addresses_of(graph, vrf);
     let is_pool = graph.prefixes.iter().any(|p| {
@@ -309,7 +332,7 @@ pub fn next_address(graph: &Graph, vrf: Option<VrfId>, net: IpNet) -> Option<IpA
             IpNet::V6(v6) => v6.prefix_len() < 127,
         };
     let skip_last = skip_first && net.addr().is_ipv4();
-    for block in free(graph, vrf, net, true) {
+    for block in free_avoiding(graph, vrf, net, true, taken) {
         let mut candidate = block.network();
         if skip_first && candidate == net.network() {
             if block.prefix_len() == block.max_prefix_len() {
@@ -327,6 +350,76 @@ pub fn next_address(graph: &Graph, vrf: Option<VrfId>, net: IpNet) -> Option<IpA
     None
 }
 
+/// The blocks a compilation uses inside `net` in the VRF named `vrf` (the global table
+/// for `None`): its addresses (as host blocks) and the prefixes inside `net`; what another
+/// branch has allocated, for `--avoid`. A branch without that VRF uses nothing in it.
+pub fn taken(graph: &Graph, vrf: Option<&str>, net: IpNet) -> Vec<IpNet> {
+    let vrf = match vrf {
+        None => None,
+        Some(name) => match graph.indexes.vrfs.get(name) {
+            Some(id) => Some(id),
+            None => return Vec::new(),
+        },
+    };
+    let net = net.trunc();
+    let addresses = addresses_of(graph, vrf)
+        .into_iter()
+        .filter(|a| net.contains(a))
+        .map(IpNet::from);
+    let prefixes = prefixes_of(graph, vrf)
+        .into_iter()
+        .map(|p| graph.prefixes[p].prefix.trunc())
+        .filter(|p| net.contains(p) && *p != net);
+    addresses.chain(prefixes).collect()
+}
+
+/// A VLAN group's ranges of IDs (inclusive) and the IDs its VLANs use.
+pub type VlanIds = (Vec<(u32, u32)>, Vec<u32>);
+
+/// The VLAN IDs a group may hand out (its `vid_ranges`, else `min_vid`-`max_vid`, else
+/// NetBox's 1-4094) and the IDs its VLANs use in this compilation; `None` when the group
+/// does not exist here.
+pub fn vlan_ids(graph: &Graph, group: &str) -> Option<VlanIds> {
+    let id = graph.indexes.vlan_groups.get(group)?;
+    let data = &graph.model.vlan_groups[id.index()].data;
+    let ranges: Vec<(u32, u32)> = if data.vid_ranges.is_empty() {
+        vec![(
+            data.min_vid.as_ref().map_or(1, |v| u32::from(v.value)),
+            data.max_vid.as_ref().map_or(4094, |v| u32::from(v.value)),
+        )]
+    } else {
+        data.vid_ranges
+            .iter()
+            .map(|r| (u32::from(r.value.0), u32::from(r.value.1)))
+            .collect()
+    };
+    Some((ranges, used_vlan_ids(graph, group)))
+}
+
+/// The IDs the VLANs of the group named `group` use (none when it does not exist).
+pub fn used_vlan_ids(graph: &Graph, group: &str) -> Vec<u32> {
+    let Some(id) = graph.indexes.vlan_groups.get(group) else {
+        return Vec::new();
+    };
+    graph
+        .vlans
+        .iter()
+        .zip(&graph.model.vlans)
+        .filter(|(node, _)| node.group == Some(id))
+        .map(|(_, vlan)| vlan.data.vid.value)
+        .collect()
+}
+
+/// The lowest ID of `ranges` not in `used`.
+pub fn next_vlan_id(ranges: &[(u32, u32)], used: &[u32]) -> Option<u32> {
+    let used: std::collections::HashSet<u32> = used.iter().copied().collect();
+    let mut ranges = ranges.to_vec();
+    ranges.sort_unstable();
+    ranges
+        .iter()
+        .find_map(|&(low, high)| (low..=high).find(|vid| !used.contains(vid)))
+}
+
 fn next_ip(ip: IpAddr) -> Option<IpAddr> {
     match ip {
         IpAddr::V4(v4) => u32::from(v4)
@@ -340,7 +433,18 @@ fn next_ip(ip: IpAddr) -> Option<IpAddr> {
 
 /// The first free child prefix of `length` inside `net`.
 pub fn next_prefix(graph: &Graph, vrf: Option<VrfId>, net: IpNet, length: u8) -> Option<IpNet> {
-    free(graph, vrf, net, true)
+    next_prefix_avoiding(graph, vrf, net, length, &[])
+}
+
+/// As [`next_prefix`], skipping the blocks of `taken`.
+pub fn next_prefix_avoiding(
+    graph: &Graph,
+    vrf: Option<VrfId>,
+    net: IpNet,
+    length: u8,
+    taken: &[IpNet],
+) -> Option<IpNet> {
+    free_avoiding(graph, vrf, net, true, taken)
         .into_iter()
         .filter(|block| block.prefix_len() <= length)
         .find_map(|block| block.subnets(length).ok()?.next())

@@ -19,6 +19,11 @@ pub struct Args {
     /// refuses (a duplicate PTR, a broken template).
     #[arg(long)]
     pub no_render: bool,
+    /// Check the head (the working tree, or `--rev`) merged with this revision, as git
+    /// would merge them, in memory: nothing is checked out or written. Lines both sides
+    /// changed are reported where they are (NS0008).
+    #[arg(long, value_name = "REF")]
+    pub merge_with: Option<String>,
 }
 
 /// The formats of diagnostics, the same for `check`, `build` and `diff`.
@@ -53,8 +58,22 @@ impl Format {
 }
 
 pub fn run(args: Args, color: bool) -> Result<Outcome, Failure> {
-    let source = args.repo.open()?;
-    let verdict = super::verdict::verdict(&source, !args.no_render)?;
+    let (source, verdict) = match &args.merge_with {
+        None => {
+            let source = args.repo.open()?;
+            let verdict = super::verdict::verdict(&source, !args.no_render)?;
+            (source, verdict)
+        }
+        Some(with) => {
+            let (source, compilation) = super::merge::compile_merged(
+                args.repo.path.as_deref(),
+                args.repo.rev.as_deref(),
+                with,
+                &args.repo.outside,
+            )?;
+            (source, super::verdict::judge(compilation, !args.no_render))
+        }
+    };
     let compilation = &verdict.compilation;
     let diagnostics = &verdict.diagnostics;
     let text = match args.format {

@@ -26,6 +26,10 @@ pub struct Args {
     pub format: Format,
     #[command(flatten)]
     pub outside: super::AllowOutside,
+    /// Compare BASE with the head merged with this revision in memory (what merging it
+    /// would do); lines both sides changed are reported as NS0008.
+    #[arg(long, value_name = "REF")]
+    pub merge_with: Option<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -43,11 +47,19 @@ pub enum Format {
 pub fn run(args: Args, color: bool) -> Result<Outcome, Failure> {
     let path = args.repo.as_deref();
     let base_source = args.outside.open(path, Some(&args.base))?;
-    let head_source = args.outside.open(path, args.head.as_deref())?;
     // Each compilation is parallel inside; a git repository handle is not shared between
     // threads, so the two run one after the other.
     let base = super::compile(&base_source)?;
-    let head = super::compile(&head_source)?;
+    let (head_source, head) = match &args.merge_with {
+        None => {
+            let head_source = args.outside.open(path, args.head.as_deref())?;
+            let head = super::compile(&head_source)?;
+            (head_source, head)
+        }
+        Some(with) => {
+            super::merge::compile_merged(path, args.head.as_deref(), with, &args.outside)?
+        }
+    };
     let (base, head) = rayon::join(
         || super::verdict::judge(base, true),
         || super::verdict::judge(head, true),
@@ -63,9 +75,14 @@ pub fn run(args: Args, color: bool) -> Result<Outcome, Failure> {
     let result = diff::diff(&base_entities, &head_entities, files);
     let labels = (
         args.base.clone(),
-        args.head
-            .clone()
-            .unwrap_or_else(|| "the working tree".into()),
+        match (&args.head, &args.merge_with) {
+            (Some(head), None) => head.clone(),
+            (None, None) => "the working tree".into(),
+            (head, Some(with)) => format!(
+                "{} merged with {with}",
+                head.as_deref().unwrap_or("the working tree")
+            ),
+        },
     );
     let text = match args.format {
         Format::Text => text(&result, &labels, files.is_some()),

@@ -48,9 +48,78 @@ pub enum IpamCommand {
         length: Option<u8>,
         #[arg(long)]
         vrf: Option<String>,
+        /// Count as used what every revision whose reference matches this glob holds
+        /// (`origin/*`: every pushed branch), so allocations on two open branches differ;
+        /// repeatable.
+        #[arg(long, value_name = "GLOB")]
+        avoid: Vec<String>,
         #[command(flatten)]
         repo: RepoArgs,
     },
+    /// The lowest free VLAN ID of a VLAN group (within its `vid_ranges`).
+    NextVlan {
+        /// The VLAN group's name.
+        group: String,
+        /// Count as used the IDs the group holds on every revision whose reference
+        /// matches this glob (`origin/*`); repeatable.
+        #[arg(long, value_name = "GLOB")]
+        avoid: Vec<String>,
+        #[command(flatten)]
+        repo: RepoArgs,
+    },
+}
+
+/// The VLAN IDs the group `group` uses on the revisions matching `globs`.
+fn avoided_vlan_ids(repo: &RepoArgs, globs: &[String], group: &str) -> Result<Vec<u32>, Failure> {
+    let mut taken = Vec::new();
+    each_avoided(repo, globs, |compilation| {
+        taken.extend(ipam::used_vlan_ids(&compilation.graph, group));
+    })?;
+    Ok(taken)
+}
+
+/// Compiles every revision matching `globs` (each tree once) and hands it to `take`,
+/// naming them on stderr.
+pub(super) fn each_avoided(
+    repo: &RepoArgs,
+    globs: &[String],
+    mut take: impl FnMut(&crate::compile::Compilation),
+) -> Result<(), Failure> {
+    if globs.is_empty() {
+        return Ok(());
+    }
+    let start = match &repo.path {
+        Some(path) => path.clone(),
+        None => std::env::current_dir()
+            .map_err(|e| Failure::new(format!("cannot read the current folder: {e}")))?,
+    };
+    let memory = crate::review::merge::MemoryRepo::open(&start)?;
+    let matched = crate::review::avoid::matching(&memory, globs)?;
+    crate::review::avoid::each_compiled(&memory, &matched, |_, compilation| take(compilation))?;
+    let names: Vec<&str> = matched.iter().map(|m| m.name.as_str()).collect();
+    eprintln!(
+        "note: avoiding what {} revision{} hold{}: {}",
+        names.len(),
+        if names.len() == 1 { "" } else { "s" },
+        if names.len() == 1 { "s" } else { "" },
+        names.join(", ")
+    );
+    Ok(())
+}
+
+/// What the revisions matching `globs` use inside `net` (VRF by name).
+fn avoided(
+    repo: &RepoArgs,
+    globs: &[String],
+    vrf: Option<&str>,
+    net: IpNet,
+) -> Result<Vec<IpNet>, Failure> {
+    let vrf = vrf.filter(|name| *name != "global");
+    let mut taken = Vec::new();
+    each_avoided(repo, globs, |compilation| {
+        taken.extend(ipam::taken(&compilation.graph, vrf, net));
+    })?;
+    Ok(taken)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -81,7 +150,8 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     let repo = match &args.command {
         IpamCommand::Tree { repo, .. }
         | IpamCommand::Free { repo, .. }
-        | IpamCommand::Next { repo, .. } => repo.clone(),
+        | IpamCommand::Next { repo, .. }
+        | IpamCommand::NextVlan { repo, .. } => repo.clone(),
     };
     let source = repo.open()?;
     let compilation = super::compile(&source)?;
@@ -147,9 +217,11 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
             prefix,
             length,
             vrf,
-            ..
+            avoid,
+            repo,
         } => {
             let v = vrf_index(graph, vrf.as_deref())?;
+            let taken = avoided(&repo, &avoid, vrf.as_deref(), prefix)?;
             let found = match length {
                 Some(length)
                     if length < prefix.prefix_len() || length > prefix.max_prefix_len() =>
@@ -160,8 +232,9 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
                         prefix.max_prefix_len()
                     )))
                 }
-                Some(length) => ipam::next_prefix(graph, v, prefix, length).map(|n| n.to_string()),
-                None => ipam::next_address(graph, v, prefix)
+                Some(length) => ipam::next_prefix_avoiding(graph, v, prefix, length, &taken)
+                    .map(|n| n.to_string()),
+                None => ipam::next_address_avoiding(graph, v, prefix, &taken)
                     .map(|a| format!("{a}/{}", prefix.prefix_len())),
             };
             match found {
@@ -174,6 +247,26 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
                         graph.vrf_name(v)
                     )))
                 }
+            }
+        }
+        IpamCommand::NextVlan {
+            group, avoid, repo, ..
+        } => {
+            let Some((ranges, mut used)) = ipam::vlan_ids(graph, &group) else {
+                return Err(Failure {
+                    message: format!("no VLAN group named `{group}`"),
+                    help: crate::diag::suggestion_help(&crate::diag::did_you_mean(
+                        &group,
+                        graph.indexes.vlan_groups.keys(),
+                    )),
+                });
+            };
+            used.extend(avoided_vlan_ids(&repo, &avoid, &group)?);
+            match ipam::next_vlan_id(&ranges, &used) {
+                Some(vid) => {
+                    let _ = writeln!(out, "{vid}");
+                }
+                None => return Err(Failure::new(format!("VLAN group `{group}` is full"))),
             }
         }
     }

@@ -7,6 +7,7 @@
 mod blame;
 mod build;
 mod check;
+mod conflicts;
 mod dev;
 mod diff;
 mod explain;
@@ -14,8 +15,11 @@ mod export;
 mod import;
 mod init;
 mod ipam;
+mod merge;
+mod merge_driver;
 mod panic;
 mod push;
+mod rack;
 mod schema;
 mod show;
 mod trace;
@@ -56,8 +60,12 @@ pub enum Command {
     Build(build::Args),
     /// Which commit last changed each field of an object.
     Blame(blame::Args),
+    /// Which open branches collide, merged with the default branch or with each other.
+    Conflicts(conflicts::Args),
     /// The semantic difference between two revisions, and the rendered files that change.
     Diff(diff::Args),
+    /// git's merge driver for data files: merges by object, not by line (docs/ci.md).
+    MergeDriver(merge_driver::Args),
     /// Start a new repository with a working example.
     Init(init::Args),
     /// The prefix tree with utilisation, free space, the next free address or prefix.
@@ -68,6 +76,8 @@ pub enum Command {
     Export(export::Args),
     /// Push the repository into another system: `push netbox`.
     Push(push::PushArgs),
+    /// Free rack units: `rack free RACK --height N`.
+    Rack(rack::Args),
     /// Print one object with its resolved relations and merged config context.
     Show(show::Args),
     /// The cable path from a port to its far end, through patch panels and circuits.
@@ -142,11 +152,14 @@ fn run() -> ExitCode {
         Command::Build(args) => build::run(args, color),
         Command::Blame(args) => blame::run(args),
         Command::Diff(args) => diff::run(args, color),
+        Command::Conflicts(args) => conflicts::run(args),
+        Command::MergeDriver(args) => merge_driver::run(args),
         Command::Export(args) => export::run(args, color),
         Command::Push(args) => push::run_push(args, color),
         Command::Init(args) => init::run(args),
         Command::Import(args) => import::run_import(args),
         Command::Ipam(args) => ipam::run(args),
+        Command::Rack(args) => rack::run(args),
         Command::Show(args) => show::run(args, color),
         Command::Trace(args) => trace::run(args),
         Command::Explain(args) => explain::run(args),

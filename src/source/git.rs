@@ -9,6 +9,7 @@
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use git2::{ObjectType, Oid, Repository, Tree};
 
@@ -25,7 +26,9 @@ const MODE_GITLINK: i32 = 0o160000;
 const LINK_LIMIT: u64 = 4096;
 
 pub struct GitSource {
-    repo: Repository,
+    /// Shared with the merge that wrote the tree, whose objects may live only in this
+    /// repository's in-memory object database (`review/merge.rs`).
+    repo: Rc<Repository>,
     loose: LooseObjects,
     /// Trees whose loose file the guard already checked.
     checked_trees: RefCell<HashSet<Oid>>,
@@ -70,8 +73,7 @@ impl GitSource {
                 e.message()
             ))
         })?;
-        let loose = LooseObjects::new(repo.commondir());
-        guard_revision(&repo, &loose, rev)?;
+        guard_revision(&repo, &LooseObjects::new(repo.commondir()), rev)?;
         let (commit_id, tree_id, time) = {
             let object = repo
                 .revparse_single(rev)
@@ -81,6 +83,23 @@ impl GitSource {
             })?;
             (commit.id(), commit.tree_id(), commit.time().seconds())
         };
+        GitSource::at_tree(Rc::new(repo), start, rev, commit_id, tree_id, time)
+    }
+
+    /// The tree `tree` of `repo`, compiled as the revision `label` (a commit, or a merge
+    /// made in memory whose tree is not committed; `commit` is then the head's commit).
+    /// The netsot root is found as for a revision: the folder of `start`, or the nearest
+    /// one above it holding `netsot.yaml`.
+    pub fn at_tree(
+        repo: Rc<Repository>,
+        start: &Path,
+        label: &str,
+        commit_id: Oid,
+        tree_id: Oid,
+        time: i64,
+    ) -> Result<GitSource, SourceError> {
+        let rev = label;
+        let loose = LooseObjects::new(repo.commondir());
         // The netsot root is the folder of `start` inside the work tree, or the top of a bare repository.
         let prefix = match repo.workdir() {
             Some(workdir) => {

@@ -137,6 +137,25 @@ impl Source {
         })
     }
 
+    /// The tree `tree` of `repo` as a source: a merge made in memory (`review/merge.rs`),
+    /// labelled `label` in messages; `commit` is the head the merge started from.
+    pub fn at_tree(
+        repo: std::rc::Rc<git2::Repository>,
+        start: &Path,
+        label: &str,
+        commit: git2::Oid,
+        tree: git2::Oid,
+    ) -> Result<Source, SourceError> {
+        let time = repo
+            .find_commit(commit)
+            .map(|c| c.time().seconds())
+            .unwrap_or_default();
+        Ok(Source {
+            state: State::Git(GitSource::at_tree(repo, start, label, commit, tree, time)?),
+            allowed_outside: Vec::new(),
+        })
+    }
+
     /// Allows the paths of `netsot.yaml` to name files below these folders outside the
     /// repository. The permission comes from the user running netsot: a repository cannot
     /// grant it to itself, since a hostile one would.

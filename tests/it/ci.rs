@@ -235,7 +235,12 @@ fn the_documented_workflows_are_valid_yaml_and_run_real_commands() {
                 "netsot check --format github",
                 "netsot check --format sarif",
                 "netsot diff \"origin/${{ github.base_ref }}\" --format markdown",
+                "netsot check --merge-with \"origin/${{ github.base_ref }}\" --format github",
             ][..],
+        ),
+        (
+            "docs/ci/github-conflicts.yml",
+            &["netsot conflicts --format json"][..],
         ),
         (
             "docs/ci/gitlab-ci.yml",
@@ -243,6 +248,8 @@ fn the_documented_workflows_are_valid_yaml_and_run_real_commands() {
                 "netsot check --format sarif",
                 "netsot diff \"origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME\" --format markdown",
                 "netsot check",
+                "netsot check --merge-with \"origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME\"",
+                "netsot conflicts --format json",
             ][..],
         ),
     ] {

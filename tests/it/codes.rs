@@ -52,6 +52,7 @@ fn every_code_has_a_failing_and_a_passing_fixture() {
         // NetBox's refusals need a running NetBox: `netbox_push.rs` proves them.
         .filter(|rule| !crate::support::LIVE_NETBOX_CODES.contains(&rule.code))
         .filter(|rule| !crate::support::GIT_STATE_CODES.contains(&rule.code))
+        .filter(|rule| !crate::support::MERGE_CODES.contains(&rule.code))
         .filter(|rule| {
             let dir = root().join("tests/fixtures/rules").join(rule.code);
             !(dir.join("fail/netsot.yaml").is_file() && dir.join("pass/netsot.yaml").is_file())

@@ -16,9 +16,10 @@ use crate::support::{compile_path, root};
 /// Codes whose example is prose, because what triggers them cannot be written as text in a
 /// file: an unreadable file, a file's size, bytes that are not UTF-8, a symbolic link, a
 /// folder reached twice through a link; NetBox's refusal of a push (it needs a NetBox); a
-/// build of a work tree with uncommitted changes (it needs git).
+/// build of a work tree with uncommitted changes (it needs git); a merge conflict (it
+/// needs two branches).
 const PROSE_EXAMPLES: &[&str] = &[
-    "NS0001", "NS0002", "NS0003", "NS0004", "NS0007", "NS0813", "NS0901",
+    "NS0001", "NS0002", "NS0003", "NS0004", "NS0007", "NS0008", "NS0813", "NS0901",
 ];
 
 /// The fenced code blocks of a rule's "## Example" section.

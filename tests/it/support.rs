@@ -185,3 +185,6 @@ pub const LIVE_NETBOX_CODES: &[&str] = &["NS0901"];
 /// Codes only `netsot build` of a git work tree with uncommitted changes reports: a fixture
 /// folder is no git repository, so `tests/it/dns_serial.rs` proves them instead.
 pub const GIT_STATE_CODES: &[&str] = &["NS0813"];
+/// Codes only a merge of two git branches can report (textual conflicts): a rule fixture
+/// is one folder, so `merge.rs` proves them with real repositories instead.
+pub const MERGE_CODES: &[&str] = &["NS0008"];

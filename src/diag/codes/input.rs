@@ -116,4 +116,22 @@ rules! {
     /// or `data/vendor/` as a submodule: remove the link, copy the files into the
     /// repository instead of a submodule.
     FOLDER_SKIPPED = ("NS0007", "folder-skipped", Warning);
+
+    /// Two branches change the same lines of a file.
+    ///
+    /// ## What it does
+    /// `netsot check --merge-with REF` and `netsot conflicts` merge two revisions in memory
+    /// as git does (a three-way merge of the trees, no checkout); where git cannot merge a
+    /// file by its lines, this reports the lines of both sides, naming the object and the
+    /// field they hold (`leaf1`'s `Ethernet3` `description`).
+    ///
+    /// ## Why is this bad?
+    /// The merge cannot be made without someone choosing between the two changes; finding
+    /// out before the merge tells both authors which object they both edit.
+    ///
+    /// ## Example
+    /// `main` sets `description: uplink to spine1` on `leaf1`'s `Ethernet3` and the branch
+    /// sets `description: uplink to spine2`: `netsot check --merge-with main` on the branch
+    /// reports both lines.
+    MERGE_CONFLICT = ("NS0008", "merge-conflict", Error);
 }
