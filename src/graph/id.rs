@@ -10,6 +10,7 @@ use crate::model::circuits::{Circuit, CircuitType, Provider};
 use crate::model::dcim::{Cable, Device, DeviceRole, Manufacturer, Platform, Rack, VirtualChassis};
 use crate::model::device_type::{DeviceType, ModuleType};
 use crate::model::extras::{ConfigContext, CustomField};
+use crate::model::fhrp::FhrpGroup;
 use crate::model::ipam::{
     Aggregate, IpAddress, IpRange, Prefix, Rir, RouteTarget, Service, Vlan, VlanGroup, Vrf,
 };
@@ -119,6 +120,8 @@ pub type CircuitId = Id<Circuit>;
 pub type PowerPanelId = Id<PowerPanel>;
 /// A power feed: an index of `model.power_feeds` and `graph.power_feeds`.
 pub type PowerFeedId = Id<PowerFeed>;
+/// An FHRP group: an index of `model.fhrp_groups`.
+pub type FhrpGroupId = Id<FhrpGroup>;
 /// A custom field: an index of `model.custom_fields`.
 pub type CustomFieldId = Id<CustomField>;
 /// A config context: an index of `model.config_contexts` and `graph.config_contexts`.

@@ -224,6 +224,10 @@ pub struct Interface {
     #[serde(default)]
     #[schemars(with = "Vec<Spanned<super::ipam::IpAddress>>")]
     pub ip_addresses: ThinVec<Spanned<super::ipam::IpAddress>>,
+    /// The FHRP groups the interface takes part in, each with its priority.
+    #[serde(default)]
+    #[schemars(with = "Vec<Spanned<super::fhrp::FhrpGroupAssignment>>")]
+    pub fhrp_groups: ThinVec<Spanned<super::fhrp::FhrpGroupAssignment>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -12,6 +12,7 @@ pub mod custom_fields;
 pub mod dcim;
 pub mod device_type;
 pub mod extras;
+pub mod fhrp;
 pub mod ipam;
 pub mod modules;
 pub mod organisation;
@@ -252,6 +253,7 @@ use circuits::*;
 use custom_fields::CustomFieldChoiceSet;
 use dcim::*;
 use extras::*;
+use fhrp::FhrpGroup;
 use ipam::*;
 use organisation::*;
 use power::*;
@@ -290,6 +292,9 @@ collections! {
     ip_ranges: IpRange,
     /// Addresses not nested under an interface: VIPs, reservations, or assigned by `interface`.
     ip_addresses: IpAddress,
+    /// FHRP groups (VRRP, HSRP, ...) with their virtual addresses; interfaces join them
+    /// with `fhrp_groups`.
+    fhrp_groups: FhrpGroup,
     vlan_groups: VlanGroup,
     vlans: Vlan,
     asns: Asn,

@@ -20,6 +20,7 @@ mod dcim_relations;
 mod diff;
 mod example;
 mod explain;
+mod fhrp;
 mod fidelity;
 mod fuzz;
 mod generate;

@@ -12,6 +12,7 @@ mod cables;
 mod config_contexts;
 mod dcim;
 mod device_names;
+mod fhrp;
 mod interfaces;
 mod ipam;
 mod modules;

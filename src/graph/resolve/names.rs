@@ -157,6 +157,7 @@ impl Builder<'_> {
         ix.custom_fields = index_named(&m.custom_fields, "custom field", |o| (&o.name, None), d);
         ix.config_contexts =
             index_named(&m.config_contexts, "config context", |o| (&o.name, None), d);
+        ix.fhrp_groups = index_named(&m.fhrp_groups, "FHRP group", |o| (&o.name, None), d);
 
         // Device types: by `Manufacturer/Model` (unique, as NetBox's constraint) and by slug.
         let mut types = NameIndex::default();

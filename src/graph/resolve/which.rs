@@ -120,6 +120,7 @@ which! {
     CIRCUIT_TYPES: CircuitTypeId = "circuit type", circuit_types;
     CIRCUITS: CircuitId = "circuit", circuits;
     MODULE_TYPES: ModuleTypeId = "module type", module_types;
+    FHRP_GROUPS: FhrpGroupId = "FHRP group", fhrp_groups;
 }
 
 // Names unique per scope (NetBox's `Meta.constraints`): tenants per group, regions and
