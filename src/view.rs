@@ -434,6 +434,18 @@ impl<'g> Views<'g> {
         );
         map.insert("description".into(), json!(data.description));
         map.insert("comments".into(), json!(data.comments));
+        map.insert(
+            "contacts".into(),
+            json!(data
+                .contacts
+                .iter()
+                .map(|c| json!({
+                    "contact": c.value.contact.value,
+                    "role": c.value.role.value,
+                    "priority": c.value.priority.as_ref().map(|p| p.value.as_str()),
+                }))
+                .collect::<Vec<_>>()),
+        );
         let mut value = self.finish(
             map,
             owner,

@@ -8,6 +8,7 @@
 pub mod choices;
 pub mod circuits;
 pub mod config;
+pub mod contacts;
 pub mod custom_fields;
 pub mod dcim;
 pub mod device_type;
@@ -250,6 +251,7 @@ pub trait Keyed {
 }
 
 use circuits::*;
+use contacts::{Contact, ContactGroup, ContactRole};
 use custom_fields::CustomFieldChoiceSet;
 use dcim::*;
 use extras::*;
@@ -264,6 +266,11 @@ collections! {
     tags: Tag,
     tenant_groups: TenantGroup,
     tenants: Tenant,
+    /// Contacts, their groups (nested by `parent`) and roles; objects list theirs in
+    /// `contacts: [{contact, role, priority}]`.
+    contact_groups: ContactGroup,
+    contact_roles: ContactRole,
+    contacts: Contact,
     /// Regions, nested by `parent`.
     regions: Region,
     site_groups: SiteGroup,

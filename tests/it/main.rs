@@ -15,6 +15,7 @@ mod ci;
 mod codes;
 mod consumer_safety;
 mod consumers;
+mod contacts;
 mod custom_fields;
 mod dcim_relations;
 mod diff;

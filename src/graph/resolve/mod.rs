@@ -10,6 +10,7 @@
 
 mod cables;
 mod config_contexts;
+mod contacts;
 mod dcim;
 mod device_names;
 mod fhrp;
@@ -73,6 +74,7 @@ pub fn build(
     steps!(
         index,
         resolve_organisation,
+        resolve_contacts,
         resolve_dcim,
         resolve_modules,
         resolve_power,
