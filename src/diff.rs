@@ -115,6 +115,10 @@ pub fn entities(compilation: &Compilation) -> Entities {
                 fields.remove("interfaces");
                 fields.remove("modules");
             }
+            if collection == "fhrp_groups" {
+                // Its virtual addresses are address entities, assigned to the group.
+                fields.remove("ip_addresses");
+            }
             let site = fields
                 .get("site")
                 .and_then(Value::as_str)
@@ -396,7 +400,15 @@ fn addresses(graph: &Graph, out: &mut Entities) {
         fields.insert("vrf".into(), vrf.clone().map_or(Value::Null, Value::String));
         let assigned = node
             .interface
-            .map(|i| owner_key(graph, graph.interfaces[i.index()].owner, i));
+            .map(|i| owner_key(graph, graph.interfaces[i.index()].owner, i))
+            .or_else(|| {
+                graph.ip_fhrp_group(ip).map(|g| {
+                    format!(
+                        "FHRP group {}",
+                        graph.model.fhrp_groups[g.index()].data.name.value
+                    )
+                })
+            });
         fields.insert(
             "assigned_to".into(),
             assigned.map_or(Value::Null, Value::String),
@@ -404,6 +416,8 @@ fn addresses(graph: &Graph, out: &mut Entities) {
         let site = match node.source {
             IpSource::Nested { owner, .. } => site_name(graph, owner),
             IpSource::Standalone(_) => graph.ip_owner(ip).and_then(|o| site_name(graph, o)),
+            // A group belongs to no site (its members may sit in several).
+            IpSource::Fhrp { .. } => None,
         };
         let key = match vrf {
             Some(vrf) => format!("{address} ({vrf})"),

@@ -207,7 +207,7 @@ impl<'g> Views<'g> {
             "address": node.address.to_string(),
             "vrf": node.vrf.map(|v| g.model.vrfs[v.index()].data.name.value.clone()),
             "status": data.status.as_ref().map_or("active", |s| s.value.as_str()),
-            "role": data.role.as_ref().map(|r| r.value.as_str()),
+            "role": g.ip_role(ip).map(|r| r.as_str()),
             "dns_name": data.dns_name.as_ref().map(|n| n.value.clone()),
             "tenant": self.name_of(Kind::Tenant, node.tenant),
             "description": data.description,
@@ -227,7 +227,13 @@ impl<'g> Views<'g> {
                     "virtual_machine",
                     Some(g.model.virtual_machines[v.index()].data.name.value.clone()),
                 ),
-                None => ("", None),
+                None => match g.ip_fhrp_group(ip) {
+                    Some(group) => (
+                        "fhrp_group",
+                        Some(g.model.fhrp_groups[group.index()].data.name.value.clone()),
+                    ),
+                    None => ("", None),
+                },
             };
             map.insert(
                 "assigned_object_type".into(),
@@ -300,7 +306,42 @@ impl<'g> Views<'g> {
             "connected_endpoints_reachable": reachable,
             "tags": entry.map(|e| e.tags.iter().map(|t| t.value.clone()).collect::<Vec<_>>()).unwrap_or_default(),
             "ip_addresses": links.ip_addresses.iter().map(|&ip| self.ip(ip)).collect::<Vec<_>>(),
+            "fhrp_groups": self.fhrp_groups(interface),
         })
+    }
+
+    /// The FHRP groups an interface takes part in, with its priority and the groups'
+    /// virtual addresses, so a template can render a VRRP or HSRP gateway.
+    fn fhrp_groups(&self, interface: InterfaceId) -> Value {
+        let g = self.graph;
+        let links = g.links(interface);
+        let Some(entry) = g.interface_entry(interface) else {
+            return Value::Array(Vec::new());
+        };
+        Value::Array(
+            links
+                .fhrp_groups
+                .iter()
+                .map(|&(group, index)| {
+                    let data = &g.model.fhrp_groups[group.index()].data;
+                    let addresses = g.fhrp_groups[group.index()]
+                        .ip_addresses
+                        .iter()
+                        .map(|&ip| self.ip(ip))
+                        .collect::<Vec<_>>();
+                    json!({
+                        "name": data.name.value,
+                        "protocol": data.protocol.value.as_str(),
+                        "group_id": data.group_id.value,
+                        "priority": entry.fhrp_groups[index as usize].value.priority.value,
+                        "auth_type": data.auth_type.as_ref().map(|a| a.value.as_str()),
+                        "auth_key": data.auth_key.as_ref().map(|k| k.value.clone()),
+                        "description": data.description,
+                        "ip_addresses": addresses,
+                    })
+                })
+                .collect(),
+        )
     }
 
     fn services_of(&self, owner: Owner) -> Value {
@@ -402,6 +443,18 @@ impl<'g> Views<'g> {
         );
         map.insert("description".into(), json!(data.description));
         map.insert("comments".into(), json!(data.comments));
+        map.insert(
+            "contacts".into(),
+            json!(data
+                .contacts
+                .iter()
+                .map(|c| json!({
+                    "contact": c.value.contact.value,
+                    "role": c.value.role.value,
+                    "priority": c.value.priority.as_ref().map(|p| p.value.as_str()),
+                }))
+                .collect::<Vec<_>>()),
+        );
         let mut value = self.finish(
             map,
             owner,

@@ -269,14 +269,16 @@ fn addresses(graph: &Graph, config: &Config, prefixes: &PrefixTable, out: &mut V
     let mut holders: HashMap<(Option<VrfId>, IpAddr), Holders> =
         HashMap::with_capacity_and_hasher(graph.ip_addresses.len(), Default::default());
     for (i, node) in graph.ip_addresses.iter().enumerate() {
-        let data = graph.ip_data(IpId::from_index(i));
         let address = node.address.addr();
-        let role = data.role.as_ref().map(|r| r.value);
+        // A group's virtual address takes its protocol's role when it names none.
+        let role = graph.ip_role(IpId::from_index(i));
+        let assigned =
+            node.interface.is_some() || graph.ip_fhrp_group(IpId::from_index(i)).is_some();
 
         // NetBox refuses the network and broadcast addresses of IPv4 subnets up to /30 on
-        // an interface only (`IPAddress.clean` tests `assigned_object` first): an address
-        // assigned to nothing may be one, e.g. to reserve it.
-        if let (IpNet::V4(v4), Some(_)) = (node.address, node.interface) {
+        // an interface or FHRP group only (`IPAddress.clean` tests `assigned_object`
+        // first): an address assigned to nothing may be one, e.g. to reserve it.
+        if let (IpNet::V4(v4), true) = (node.address, assigned) {
             if v4.prefix_len() < 31 {
                 let what = if v4.addr() == v4.network() {
                     Some("network")

@@ -10,6 +10,7 @@ mod custom_field_values;
 mod custom_fields;
 mod dcim;
 mod device_types;
+mod fhrp;
 mod interfaces;
 mod ipam;
 mod ipam_values;
@@ -41,6 +42,7 @@ pub fn run(
                     collect(timings, "ipam", |out| {
                         ipam::check(graph, config, out);
                         ipam_values::check(graph, out);
+                        fhrp::check(graph, out);
                         unique_values::check(graph, out);
                     })
                 },

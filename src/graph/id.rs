@@ -7,9 +7,11 @@ use std::hash::{Hash, Hasher};
 use std::marker::PhantomData;
 
 use crate::model::circuits::{Circuit, CircuitType, Provider, ProviderAccount, ProviderNetwork};
+use crate::model::contacts::{Contact, ContactGroup, ContactRole};
 use crate::model::dcim::{Cable, Device, DeviceRole, Manufacturer, Platform, Rack, VirtualChassis};
 use crate::model::device_type::{DeviceType, ModuleType};
 use crate::model::extras::{ConfigContext, CustomField};
+use crate::model::fhrp::FhrpGroup;
 use crate::model::ipam::{
     Aggregate, AsnRange, IpAddress, IpRange, Prefix, Rir, Role, RouteTarget, Service, Vlan,
     VlanGroup, Vrf,
@@ -128,6 +130,14 @@ pub type CircuitId = Id<Circuit>;
 pub type PowerPanelId = Id<PowerPanel>;
 /// A power feed: an index of `model.power_feeds` and `graph.power_feeds`.
 pub type PowerFeedId = Id<PowerFeed>;
+/// A contact group: an index of `model.contact_groups`.
+pub type ContactGroupId = Id<ContactGroup>;
+/// A contact role: an index of `model.contact_roles`.
+pub type ContactRoleId = Id<ContactRole>;
+/// A contact: an index of `model.contacts`.
+pub type ContactId = Id<Contact>;
+/// An FHRP group: an index of `model.fhrp_groups`.
+pub type FhrpGroupId = Id<FhrpGroup>;
 /// A custom field: an index of `model.custom_fields`.
 pub type CustomFieldId = Id<CustomField>;
 /// A config context: an index of `model.config_contexts` and `graph.config_contexts`.

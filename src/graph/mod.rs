@@ -12,6 +12,7 @@
 //! This module does no IO. [`build`] never fails: unresolved references become diagnostics
 //! and `None` relations.
 
+mod addresses;
 pub mod id;
 pub mod index;
 mod resolve;
@@ -21,6 +22,7 @@ use std::ops::Range;
 
 use ipnet::IpNet;
 
+pub use addresses::FhrpGroupNode;
 pub use id::*;
 use index::{NameIndex, SiteIndex};
 pub use resolve::{build, validate_dns_name};
@@ -29,7 +31,6 @@ use crate::diag::{FileId, Location};
 use crate::model::choices::InterfaceType;
 use crate::model::dcim::{Device, Interface, TerminationType};
 use crate::model::device_type::InterfaceTemplate;
-use crate::model::ipam::IpAddress;
 use crate::model::Model;
 
 /// What an interface belongs to.
@@ -72,6 +73,10 @@ pub struct Indexes {
     pub circuits: NameIndex<CircuitId>,
     pub custom_fields: NameIndex<CustomFieldId>,
     pub config_contexts: NameIndex<ConfigContextId>,
+    pub fhrp_groups: NameIndex<FhrpGroupId>,
+    pub contact_groups: NameIndex<ContactGroupId>,
+    pub contact_roles: NameIndex<ContactRoleId>,
+    pub contacts: NameIndex<ContactId>,
     pub locations: SiteIndex<LocationId>,
     pub racks: SiteIndex<RackId>,
     pub devices: SiteIndex<DeviceId>,
@@ -281,6 +286,9 @@ pub struct InterfaceLinks {
     pub vrf: Option<VrfId>,
     /// The addresses assigned to the interface, indexes of [`Graph::ip_addresses`].
     pub ip_addresses: thin_vec::ThinVec<IpId>,
+    /// The FHRP groups the interface's entry names that resolved, each with the index of
+    /// its assignment in the entry's `fhrp_groups`.
+    pub fhrp_groups: thin_vec::ThinVec<(FhrpGroupId, u32)>,
 }
 
 impl InterfaceLinks {
@@ -294,6 +302,7 @@ impl InterfaceLinks {
             tagged_vlans: thin_vec::ThinVec::new(),
             vrf: None,
             ip_addresses: thin_vec::ThinVec::new(),
+            fhrp_groups: thin_vec::ThinVec::new(),
         }
     }
 }
@@ -312,6 +321,8 @@ pub enum IpSource {
     },
     /// In the top-level `ip_addresses` collection.
     Standalone(StandaloneIpId),
+    /// A virtual address of an FHRP group, at this position of its `ip_addresses`.
+    Fhrp { group: FhrpGroupId, index: u32 },
 }
 
 #[derive(Debug, Clone)]
@@ -505,6 +516,9 @@ pub struct Graph {
     pub clusters: Vec<ClusterNode>,
     pub virtual_chassis: Vec<VirtualChassisNode>,
     pub config_contexts: Vec<ConfigContextNode>,
+    /// For each FHRP group, its virtual addresses (indexes of [`Graph::ip_addresses`]) and
+    /// the interfaces assigned to it, in interface order.
+    pub fhrp_groups: Vec<FhrpGroupNode>,
     /// Modules installed in devices, a contiguous range per device.
     pub modules: Vec<ModuleNode>,
     /// Interfaces from modules and renumbered ones, with their names.
@@ -694,39 +708,6 @@ impl Graph {
             .binary_search_by(|&i| self.interface_name(i).cmp(name))
             .ok()
             .map(|pos| sorted[pos])
-    }
-
-    /// The address data as the user wrote it.
-    pub fn ip_data(&self, ip: IpId) -> &IpAddress {
-        match self.ip_addresses[ip.index()].source {
-            IpSource::Nested {
-                owner,
-                entry,
-                index,
-            } => {
-                let interfaces = match owner {
-                    Owner::Device(d) => &self.model.devices[d.index()].data.interfaces,
-                    Owner::VirtualMachine(v) => {
-                        &self.model.virtual_machines[v.index()].data.interfaces
-                    }
-                };
-                &interfaces[entry as usize].value.ip_addresses[index as usize].value
-            }
-            IpSource::Standalone(i) => &self.model.ip_addresses[i.index()].data,
-        }
-    }
-
-    /// Where the address text was written.
-    pub fn ip_location(&self, ip: IpId) -> Location {
-        let node = &self.ip_addresses[ip.index()];
-        Location::new(node.file, self.ip_data(ip).address.span)
-    }
-
-    /// The owner (device or VM) an address is assigned to, through its interface.
-    pub fn ip_owner(&self, ip: IpId) -> Option<Owner> {
-        self.ip_addresses[ip.index()]
-            .interface
-            .map(|i| self.interfaces[i.index()].owner)
     }
 
     /// A circuit's termination on one side, if the circuit defines it.

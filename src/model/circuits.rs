@@ -88,6 +88,10 @@ pub struct Circuit {
     pub tags: Vec<Text>,
     #[serde(default)]
     pub custom_fields: CustomFieldValues,
+    /// The object's contacts, each in a role.
+    #[serde(default)]
+    #[schemars(with = "Vec<Spanned<super::contacts::ContactAssignment>>")]
+    pub contacts: super::contacts::Contacts,
 }
 
 keyed! {

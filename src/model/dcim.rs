@@ -104,6 +104,10 @@ pub struct Rack {
     pub tags: Vec<Text>,
     #[serde(default)]
     pub custom_fields: CustomFieldValues,
+    /// The object's contacts, each in a role.
+    #[serde(default)]
+    #[schemars(with = "Vec<Spanned<super::contacts::ContactAssignment>>")]
+    pub contacts: super::contacts::Contacts,
 }
 
 /// A device: an installed box, with the components its type gives it.
@@ -165,6 +169,10 @@ pub struct Device {
     pub modules: Vec<Spanned<super::modules::Module>>,
     /// The device bay this device is installed in, for a child device.
     pub parent_device: Option<Spanned<super::modules::ParentBay>>,
+    /// The object's contacts, each in a role.
+    #[serde(default)]
+    #[schemars(with = "Vec<Spanned<super::contacts::ContactAssignment>>")]
+    pub contacts: super::contacts::Contacts,
 }
 
 impl Device {
@@ -226,6 +234,10 @@ pub struct Interface {
     #[serde(default)]
     #[schemars(with = "Vec<Spanned<super::ipam::IpAddress>>")]
     pub ip_addresses: ThinVec<Spanned<super::ipam::IpAddress>>,
+    /// The FHRP groups the interface takes part in, each with its priority.
+    #[serde(default)]
+    #[schemars(with = "Vec<Spanned<super::fhrp::FhrpGroupAssignment>>")]
+    pub fhrp_groups: ThinVec<Spanned<super::fhrp::FhrpGroupAssignment>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -8,10 +8,12 @@
 pub mod choices;
 pub mod circuits;
 pub mod config;
+pub mod contacts;
 pub mod custom_fields;
 pub mod dcim;
 pub mod device_type;
 pub mod extras;
+pub mod fhrp;
 pub mod ipam;
 pub mod modules;
 pub mod organisation;
@@ -249,9 +251,11 @@ pub trait Keyed {
 }
 
 use circuits::*;
+use contacts::{Contact, ContactGroup, ContactRole};
 use custom_fields::CustomFieldChoiceSet;
 use dcim::*;
 use extras::*;
+use fhrp::FhrpGroup;
 use ipam::*;
 use organisation::*;
 use power::*;
@@ -262,6 +266,11 @@ collections! {
     tags: Tag,
     tenant_groups: TenantGroup,
     tenants: Tenant,
+    /// Contacts, their groups (nested by `parent`) and roles; objects list theirs in
+    /// `contacts: [{contact, role, priority}]`.
+    contact_groups: ContactGroup,
+    contact_roles: ContactRole,
+    contacts: Contact,
     /// Regions, nested by `parent`.
     regions: Region,
     site_groups: SiteGroup,
@@ -292,6 +301,9 @@ collections! {
     ip_ranges: IpRange,
     /// Addresses not nested under an interface: VIPs, reservations, or assigned by `interface`.
     ip_addresses: IpAddress,
+    /// FHRP groups (VRRP, HSRP, ...) with their virtual addresses; interfaces join them
+    /// with `fhrp_groups`.
+    fhrp_groups: FhrpGroup,
     vlan_groups: VlanGroup,
     vlans: Vlan,
     asns: Asn,

@@ -44,6 +44,10 @@ pub struct Tenant {
     pub tags: Vec<Text>,
     #[serde(default)]
     pub custom_fields: CustomFieldValues,
+    /// The object's contacts, each in a role.
+    #[serde(default)]
+    #[schemars(with = "Vec<Spanned<super::contacts::ContactAssignment>>")]
+    pub contacts: super::contacts::Contacts,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -86,6 +90,10 @@ pub struct Site {
     pub tags: Vec<Text>,
     #[serde(default)]
     pub custom_fields: CustomFieldValues,
+    /// The object's contacts, each in a role.
+    #[serde(default)]
+    #[schemars(with = "Vec<Spanned<super::contacts::ContactAssignment>>")]
+    pub contacts: super::contacts::Contacts,
 }
 
 /// A location (room, floor, cage) within a site, nested by `parent`.

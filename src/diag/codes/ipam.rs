@@ -275,4 +275,74 @@ rules! {
     /// - {name: Private 16-bit, rir: rfc6996, start: 65534, end: 64512}
     /// ```
     ASN_RANGE_START_NOT_BELOW_END = ("NS0428", "asn-range-start-not-below-end", Error);
+    /// An interface's FHRP group priority is above 255.
+    ///
+    /// ## What it does
+    /// Reports an entry of an interface's `fhrp_groups` whose `priority` is outside 0 to
+    /// 255, the validators of NetBox's `FHRPGroupAssignment.priority`.
+    ///
+    /// ## Why is this bad?
+    /// VRRP and HSRP carry the priority in one octet: no router can be configured with a
+    /// larger one, and NetBox refuses the assignment.
+    ///
+    /// ## Example
+    /// ```yaml
+    ///         fhrp_groups:
+    ///           - {group: gw-vrrp, priority: 300}
+    /// ```
+    FHRP_PRIORITY_OUT_OF_RANGE = ("NS0421", "fhrp-priority-out-of-range", Error);
+
+    /// An interface is assigned to the same FHRP group twice.
+    ///
+    /// ## What it does
+    /// Reports an interface whose `fhrp_groups` name one group more than once, NetBox's
+    /// unique constraint on (interface, group) of `FHRPGroupAssignment`.
+    ///
+    /// ## Why is this bad?
+    /// An interface has one priority in a group; two assignments give it two, and NetBox
+    /// refuses the second.
+    ///
+    /// ## Example
+    /// ```yaml
+    ///         fhrp_groups:
+    ///           - {group: gw-vrrp, priority: 200}
+    ///           - {group: gw-vrrp, priority: 100}
+    /// ```
+    DUPLICATE_FHRP_ASSIGNMENT = ("NS0422", "duplicate-fhrp-assignment", Error);
+
+    /// An FHRP group's `group_id` is above 32767.
+    ///
+    /// ## What it does
+    /// Reports FHRP groups whose `group_id` does not fit NetBox's
+    /// `PositiveSmallIntegerField` (0 to 32767).
+    ///
+    /// ## Why is this bad?
+    /// NetBox refuses the group; no first-hop redundancy protocol numbers its groups that
+    /// high.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// fhrp_groups:
+    ///   - {name: gw-vrrp, protocol: vrrp3, group_id: 40000}
+    /// ```
+    FHRP_GROUP_ID_OUT_OF_RANGE = ("NS0423", "fhrp-group-id-out-of-range", Error);
+
+    /// An FHRP group's `group_id` is outside what its protocol carries.
+    ///
+    /// ## What it does
+    /// Reports FHRP groups whose `group_id` their protocol cannot carry: VRRP's virtual
+    /// router ID and CARP's VHID are 1 to 255 (RFC 5798, an octet where 0 is reserved),
+    /// HSRP's group 0 to 4095 (version 2), GLBP's 0 to 1023. A netsot check: NetBox
+    /// accepts any small integer.
+    ///
+    /// ## Why is this bad?
+    /// The group cannot be configured on a router: the configuration rendered from it is
+    /// refused, or truncated to another group that then collides with a neighbour's.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// fhrp_groups:
+    ///   - {name: gw-vrrp, protocol: vrrp3, group_id: 0}
+    /// ```
+    FHRP_GROUP_ID_FOR_PROTOCOL = ("NS0424", "fhrp-group-id-for-protocol", Warning);
 }

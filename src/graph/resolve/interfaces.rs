@@ -262,8 +262,9 @@ impl Builder<'_> {
                 }
             }
         }
-        self.graph.ip_addresses = ip_nodes;
         drop(model);
+        self.resolve_fhrp_groups(&mut ip_nodes);
+        self.graph.ip_addresses = ip_nodes;
         step.done("addresses");
     }
 
@@ -312,6 +313,9 @@ impl Builder<'_> {
         }
         links.vrf = self.resolve_opt(which::VRFS, entry.vrf.as_ref(), file);
         self.resolve_tags(&entry.tags, file);
+        if !entry.fhrp_groups.is_empty() {
+            links.fhrp_groups = self.fhrp_assignments(id, &entry.fhrp_groups, file);
+        }
         for (index, ip) in entry.ip_addresses.iter().enumerate() {
             let ip = &ip.value;
             let ip_vrf = self

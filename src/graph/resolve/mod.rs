@@ -11,8 +11,10 @@
 mod cables;
 mod circuits;
 mod config_contexts;
+mod contacts;
 mod dcim;
 mod device_names;
+mod fhrp;
 mod interfaces;
 mod ipam;
 mod modules;
@@ -73,6 +75,7 @@ pub fn build(
     steps!(
         index,
         resolve_organisation,
+        resolve_contacts,
         resolve_dcim,
         resolve_circuits,
         resolve_modules,

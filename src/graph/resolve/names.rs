@@ -166,6 +166,20 @@ impl Builder<'_> {
         ix.custom_fields = index_named(&m.custom_fields, "custom field", |o| (&o.name, None), d);
         ix.config_contexts =
             index_named(&m.config_contexts, "config context", |o| (&o.name, None), d);
+        ix.fhrp_groups = index_named(&m.fhrp_groups, "FHRP group", |o| (&o.name, None), d);
+        ix.contact_groups = index_named(
+            &m.contact_groups,
+            "contact group",
+            |o| (&o.name, o.slug.as_ref()),
+            d,
+        );
+        ix.contact_roles = index_named(
+            &m.contact_roles,
+            "contact role",
+            |o| (&o.name, o.slug.as_ref()),
+            d,
+        );
+        ix.contacts = index_named(&m.contacts, "contact", |o| (&o.name, None), d);
 
         // Device types: by `Manufacturer/Model` (unique, as NetBox's constraint) and by slug.
         let mut types = NameIndex::default();

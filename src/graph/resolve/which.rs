@@ -121,6 +121,10 @@ which! {
     CIRCUIT_TYPES: CircuitTypeId = "circuit type", circuit_types;
     CIRCUITS: CircuitId = "circuit", circuits;
     MODULE_TYPES: ModuleTypeId = "module type", module_types;
+    FHRP_GROUPS: FhrpGroupId = "FHRP group", fhrp_groups;
+    CONTACT_GROUPS: ContactGroupId = "contact group", contact_groups;
+    CONTACT_ROLES: ContactRoleId = "contact role", contact_roles;
+    CONTACTS: ContactId = "contact", contacts;
 }
 
 // Names unique per scope (NetBox's `Meta.constraints`): tenants per group, regions and
