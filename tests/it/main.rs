@@ -29,6 +29,7 @@ mod ipam;
 mod layout;
 mod library;
 mod modules;
+mod netbox_differential;
 mod netbox_fidelity;
 mod netbox_import;
 mod netbox_push;
