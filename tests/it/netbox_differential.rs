@@ -165,10 +165,13 @@ fn rename_opt(text: Option<&mut Text>, prefix: &str) {
 }
 
 /// Prefixes the name and slug of every object NetBox names globally (or that netsot's push
-/// keys by name alone); objects named within those (devices in a site, interfaces on a
-/// device, racks, locations) follow their renamed scope. References are resolved already,
-/// and the push reads names through them, so they follow too; device types name their
-/// manufacturer as text, which is prefixed as well.
+/// keys by name alone), and the other values NetBox wants unique across it (route
+/// distinguishers, asset tags); objects named within those (devices in a site, interfaces
+/// on a device, racks, locations) follow their renamed scope. References are resolved
+/// already, and the push reads names through them, so they follow too; device types name
+/// their manufacturer as text, which is prefixed as well. Tags keep their names: objects
+/// name them as text, which the push sends as written (a tag NetBox holds already is
+/// shared as it is, or the plan would update it and the fixture is reported).
 fn isolate(model: &mut Model, prefix: &str) {
     macro_rules! named {
         ($($collection:ident),* $(,)?) => {$(
@@ -179,7 +182,6 @@ fn isolate(model: &mut Model, prefix: &str) {
         )*};
     }
     named!(
-        tags,
         tenant_groups,
         tenants,
         regions,
@@ -197,6 +199,13 @@ fn isolate(model: &mut Model, prefix: &str) {
     );
     for object in &mut model.vrfs {
         rename(&mut object.data.name, prefix);
+        rename_opt(object.data.rd.as_mut(), prefix);
+    }
+    for object in &mut model.devices {
+        rename_opt(object.data.asset_tag.as_mut(), prefix);
+    }
+    for object in &mut model.racks {
+        rename_opt(object.data.asset_tag.as_mut(), prefix);
     }
     for object in &mut model.route_targets {
         rename(&mut object.data.name, prefix);
