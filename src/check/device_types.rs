@@ -18,8 +18,18 @@ use crate::graph::Graph;
 use crate::model::device_type::{DeviceType, PowerPortTemplate};
 use crate::model::{Obj, Spanned, Text};
 
+use super::values::{too_long, COMPONENT_NAME_MAX};
+
 /// NetBox's `REARPORT_POSITIONS_MAX` (`dcim/constants.py`).
 const POSITIONS_MAX: u16 = 1024;
+
+/// `DeviceType.u_height` is a `DecimalField(max_digits=4, decimal_places=1)` with
+/// `MinValueValidator(0)`: 0 to 999.9 (the half units of `DeviceType.clean` make the
+/// highest 999.5).
+const U_HEIGHT_BELOW: f64 = 1000.0;
+
+/// `model max_length` and `slug max_length` of `DeviceType`.
+const MODEL_MAX: usize = 100;
 
 pub(super) fn check<'g>(graph: &'g Graph, out: &mut Vec<Diagnostic>) {
     let mut names: HashMap<&'g str, Span> = HashMap::default();
@@ -69,6 +79,7 @@ pub(super) fn check<'g>(graph: &'g Graph, out: &mut Vec<Diagnostic>) {
         for port in &t.power_ports {
             power_draws(&port.value, object.file, out);
         }
+        outlet_power_ports(object, out);
         interfaces.clear();
         interfaces.extend(t.interfaces.iter().map(|i| i.value.name.value.as_str()));
         for template in &t.interfaces {
@@ -205,6 +216,9 @@ fn unique_names<'g>(
 ) {
     seen.clear();
     for name in list {
+        too_long(out, object.file, name, COMPONENT_NAME_MAX, || {
+            format!("{kind} template name on `{}`", type_name(&object.data))
+        });
         match seen.get(name.value.as_str()) {
             Some(&first) => out.push(
                 duplicate(
@@ -229,10 +243,68 @@ fn type_name(t: &DeviceType) -> String {
     format!("{}/{}", t.manufacturer.value, t.model.value)
 }
 
-/// The rules on the type itself: height, child types, weight, device bays.
+/// `PowerOutletTemplate.clean`: an outlet template's power port is a power port template
+/// of the same device type. Types hold a handful of power ports: a scan is cheaper than a
+/// hash.
+fn outlet_power_ports(object: &Obj<DeviceType>, out: &mut Vec<Diagnostic>) {
+    let t = &object.data;
+    for outlet in &t.power_outlets {
+        let Some(port) = &outlet.value.power_port else {
+            continue;
+        };
+        if !t
+            .power_ports
+            .iter()
+            .any(|p| p.value.name.value == port.value)
+        {
+            out.push(
+                Diagnostic::new(
+                    &codes::UNRESOLVED_REFERENCE,
+                    format!(
+                        "device type `{}` has no power port template `{}` for power outlet `{}`",
+                        type_name(t),
+                        port.value,
+                        outlet.value.name.value
+                    ),
+                )
+                .at(object.at(port))
+                .with_help(
+                    "an outlet's power port is a power port template of the same device type",
+                ),
+            );
+        }
+    }
+}
+
+/// The rules on the type itself: height, child types, weight, device bays, lengths.
 fn shape(object: &Obj<DeviceType>, out: &mut Vec<Diagnostic>) {
     let t = &object.data;
-    if let Some(height) = &t.u_height {
+    too_long(out, object.file, &t.model, MODEL_MAX, || {
+        format!("model of a device type of `{}`", t.manufacturer.value)
+    });
+    if let Some(slug) = &t.slug {
+        too_long(out, object.file, slug, MODEL_MAX, || {
+            format!("slug of device type `{}`", type_name(t))
+        });
+    }
+    if let Some(height) = t
+        .u_height
+        .as_ref()
+        .filter(|h| !(0.0..U_HEIGHT_BELOW).contains(&h.value))
+    {
+        out.push(
+            Diagnostic::new(
+                &codes::INVALID_VALUE,
+                format!(
+                    "device type `{}` is {}U high, outside 0 to 999.5",
+                    type_name(t),
+                    height.value
+                ),
+            )
+            .at(object.at(height))
+            .with_help("give `u_height` from 0 to 999.5, in steps of 0.5"),
+        );
+    } else if let Some(height) = &t.u_height {
         if (height.value * 2.0).fract() != 0.0 {
             out.push(
                 Diagnostic::new(

@@ -10,6 +10,7 @@ mod custom_field_values;
 mod custom_fields;
 mod dcim;
 mod device_types;
+mod eui48;
 mod fhrp;
 mod interfaces;
 mod ipam;

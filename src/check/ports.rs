@@ -3,21 +3,29 @@
 //! (`positions` validators) and front ports mapped onto a rear port of
 //! the same device, within its positions, each position once (`FrontPort.clean`,
 //! `dcim_frontport_unique_rear_port_position`). A device's ports are its type's templates,
-//! refined by name or added to by its own entries; only devices with front port entries
+//! refined by name or added to by its own entries; its own module bays have distinct names
+//! (`dcim_modulebay_unique_device_module_name`); only devices with front port entries
 //! that name a rear port cost more than a glance.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::diag::codes;
 use crate::diag::{Diagnostic, Location};
+use crate::graph::index::duplicate;
 use crate::graph::Graph;
+use crate::model::dcim::Device;
+use crate::model::Obj;
 
 pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
     let mut rear_ports: HashMap<&str, u16> = HashMap::default();
     let mut taken: HashMap<(&str, u16), Option<Location>> = HashMap::default();
     let mut remapped: HashSet<&str> = HashSet::default();
+    let mut bays: HashMap<&str, Location> = HashMap::default();
     for (node, object) in graph.devices.iter().zip(&graph.model.devices) {
         let data = &object.data;
+        if data.module_bays.len() > 1 {
+            unique_module_bays(object, &mut bays, out);
+        }
         for port in &data.power_ports {
             let port = &port.value;
             super::device_types::PowerDraws {
@@ -154,6 +162,32 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
                     taken.insert((&rear.value, position), Some(at));
                 }
             }
+        }
+    }
+}
+
+/// `Meta.constraints: dcim_modulebay_unique_device_module_name`: the module bays a device
+/// holds itself (outside modules) have distinct names. An entry named as a bay of the
+/// device's type stands for that bay, as interface entries do, so only the device's own
+/// entries can collide; `seen` is emptied first.
+fn unique_module_bays<'g>(
+    object: &'g Obj<Device>,
+    seen: &mut HashMap<&'g str, Location>,
+    out: &mut Vec<Diagnostic>,
+) {
+    seen.clear();
+    for bay in &object.data.module_bays {
+        let name = &bay.value.name;
+        let here = object.at(name);
+        if let Some(&first) = seen.get(name.value.as_str()) {
+            out.push(
+                duplicate("module bay", &name.value, here, first).with_help(format!(
+                    "a module bay name is unique on device `{}`; rename or remove one",
+                    object.data.label()
+                )),
+            );
+        } else {
+            seen.insert(&name.value, here);
         }
     }
 }

@@ -52,7 +52,9 @@ fn outlets_of<'g>(graph: &'g Graph, device: DeviceId, port: &str) -> Vec<&'g str
                 .power_outlets
                 .iter()
                 .any(|o| o.value.name.value == name);
-            if !refined && template.value.power_port.as_deref() == Some(port) {
+            if !refined
+                && template.value.power_port.as_ref().map(|p| p.value.as_str()) == Some(port)
+            {
                 names.push(name);
             }
         }

@@ -1,5 +1,5 @@
 //! Values NetBox requires unique that are not names: VRF route distinguishers, ASNs, the
-//! asset tags of devices and of racks, and rack facility IDs within a location. Each is
+//! asset tags of devices, modules and racks, and rack facility IDs within a location. Each is
 //! one hash map over its table; all are reported as NS0201 (duplicate-object), at the
 //! second value with the first as a second label.
 //!
@@ -11,7 +11,8 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::diag::{Diagnostic, Location};
 use crate::graph::index::duplicate;
 use crate::graph::{Graph, LocationId};
-use crate::model::Text;
+use crate::model::modules::Module;
+use crate::model::{Spanned, Text};
 
 pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
     let m = &graph.model;
@@ -47,6 +48,21 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
             first_or(&mut device_tags, tag.value.as_str(), o.at(tag), |first| {
                 report("device asset tag", &tag.value, o.at(tag), first)
             });
+        }
+    }
+    // `asset_tag unique=True` of `Module` (dcim/models/modules.py): its own namespace,
+    // over the modules of every device, nested ones included.
+    let mut module_tags: HashMap<&str, Location> = HashMap::default();
+    let mut pending: Vec<&Spanned<Module>> = Vec::new();
+    for o in &m.devices {
+        pending.extend(&o.data.modules);
+        while let Some(module) = pending.pop() {
+            if let Some(tag) = present(module.value.asset_tag.as_ref()) {
+                first_or(&mut module_tags, tag.value.as_str(), o.at(tag), |first| {
+                    report("module asset tag", &tag.value, o.at(tag), first)
+                });
+            }
+            pending.extend(&module.value.modules);
         }
     }
     let mut rack_tags: HashMap<&str, Location> = HashMap::default();

@@ -28,6 +28,13 @@ const RACK_WIDTHS: [u16; 4] = [10, 19, 21, 23];
 /// `INTERFACE_MTU_MIN` and `INTERFACE_MTU_MAX` of `dcim/constants.py`.
 const MTU: (u32, u32) = (1, 65536);
 
+/// `ComponentModel` and `ComponentTemplateModel` `name max_length` of
+/// `dcim/models/device_components.py` and `device_component_templates.py`.
+pub(super) const COMPONENT_NAME_MAX: usize = 64;
+
+/// `InterfaceDuplexChoices` of `dcim/choices.py`.
+const DUPLEX: [&str; 3] = ["half", "full", "auto"];
+
 /// `VC_POSITION_MAX` and the `vc_priority` validator of `dcim/models/devices.py`.
 const VC_MAX: u16 = 255;
 
@@ -248,6 +255,7 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
             || format!("device `{}`", data.label()),
         );
         interfaces(&mut found, device.file, data.label(), &data.interfaces);
+        component_names(&mut found, device.file, data);
         found
     });
     let machines = m.virtual_machines.par_iter().flat_map_iter(|vm| {
@@ -259,6 +267,9 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
         local_context(&mut found, vm.file, data.config_context.as_ref(), || {
             format!("virtual machine `{}`", data.name.value)
         });
+        if let Some(vcpus) = &data.vcpus {
+            vcpus_value(&mut found, vm.file, &data.name.value, vcpus);
+        }
         interfaces(&mut found, vm.file, &data.name.value, &data.interfaces);
         found
     });
@@ -285,7 +296,7 @@ fn named<T>(
 }
 
 /// Reports a text of more than `max` characters; `what` names it ("site name `x`").
-fn too_long(
+pub(super) fn too_long(
     out: &mut Vec<Diagnostic>,
     file: FileId,
     text: &Text,
@@ -473,7 +484,75 @@ fn rack_values(rack: &Obj<crate::model::dcim::Rack>, out: &mut Vec<Diagnostic>) 
     }
 }
 
-/// Interface names of at most 64 characters and MTUs of 1 to 65536.
+/// `ComponentModel` `name max_length=64` for a device's own console, power and front/rear
+/// ports, outlets and module bays (interfaces are checked with their other values).
+fn component_names(out: &mut Vec<Diagnostic>, file: FileId, device: &crate::model::dcim::Device) {
+    let owner = device.label();
+    let mut names = |kind: &str, list: &mut dyn Iterator<Item = &Text>| {
+        for name in list {
+            too_long(out, file, name, COMPONENT_NAME_MAX, || {
+                format!("{kind} name on `{owner}`")
+            });
+        }
+    };
+    names(
+        "console port",
+        &mut device.console_ports.iter().map(|p| &p.value.name),
+    );
+    names(
+        "console server port",
+        &mut device.console_server_ports.iter().map(|p| &p.value.name),
+    );
+    names(
+        "power port",
+        &mut device.power_ports.iter().map(|p| &p.value.name),
+    );
+    names(
+        "power outlet",
+        &mut device.power_outlets.iter().map(|p| &p.value.name),
+    );
+    names(
+        "front port",
+        &mut device.front_ports.iter().map(|p| &p.value.name),
+    );
+    names(
+        "rear port",
+        &mut device.rear_ports.iter().map(|p| &p.value.name),
+    );
+    names(
+        "module bay",
+        &mut device.module_bays.iter().map(|p| &p.value.name),
+    );
+}
+
+/// `vcpus` of `virtualization/models/virtualmachines.py`: a `DecimalField(max_digits=6,
+/// decimal_places=2)` with `MinValueValidator(0.01)`, so 0.01 to 9999.99 in hundredths.
+fn vcpus_value(out: &mut Vec<Diagnostic>, file: FileId, vm: &str, vcpus: &Spanned<f64>) {
+    let value = vcpus.value;
+    let hundredths = value * 100.0;
+    // A value written with at most two decimals is within a rounding error of a whole
+    // number of hundredths.
+    let two_decimals = (hundredths - hundredths.round()).abs() < 1e-6;
+    let problem = if !(0.01..10_000.0).contains(&value) {
+        "outside 0.01 to 9999.99"
+    } else if !two_decimals {
+        "finer than hundredths"
+    } else {
+        return;
+    };
+    out.push(
+        Diagnostic::new(
+            &codes::INVALID_VALUE,
+            format!("`vcpus` of virtual machine `{vm}` is {value}, {problem}"),
+        )
+        .at(Location::new(file, vcpus.span))
+        .with_help("give the vCPUs from 0.01 to 9999.99, with at most two decimals"),
+    );
+}
+
+/// Interface names of at most 64 characters, MTUs of 1 to 65536, `duplex` one of
+/// `InterfaceDuplexChoices` and `mac_address` an EUI-48 as NetBox's `MACAddressField`
+/// parses it.
 fn interfaces(
     out: &mut Vec<Diagnostic>,
     file: FileId,
@@ -499,6 +578,44 @@ fn interfaces(
                 )
                 .at(Location::new(file, mtu.span))
                 .with_help(format!("use {} to {}", MTU.0, MTU.1)),
+            );
+        }
+        if let Some(duplex) = interface
+            .duplex
+            .as_deref()
+            .filter(|d| !DUPLEX.contains(&d.value.as_str()))
+        {
+            out.push(
+                Diagnostic::new(
+                    &codes::INVALID_CHOICE,
+                    format!(
+                        "duplex `{}` of interface `{}:{}` is not a known choice",
+                        diag::quote(&duplex.value),
+                        owner,
+                        interface.name.value
+                    ),
+                )
+                .at(Location::new(file, duplex.span))
+                .with_help("allowed values: half, full, auto"),
+            );
+        }
+        if let Some(mac) = interface
+            .mac_address
+            .as_deref()
+            .filter(|m| !super::eui48::is_valid(&m.value))
+        {
+            out.push(
+                Diagnostic::new(
+                    &codes::INVALID_VALUE,
+                    format!(
+                        "MAC address `{}` of interface `{}:{}` is not an EUI-48 address",
+                        diag::quote(&mac.value),
+                        owner,
+                        interface.name.value
+                    ),
+                )
+                .at(Location::new(file, mac.span))
+                .with_help("write six bytes in hexadecimal, e.g. `00:1b:21:3c:4d:5e`"),
             );
         }
     }

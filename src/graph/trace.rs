@@ -246,7 +246,8 @@ fn outlet_power_port(graph: &Graph, device: DeviceId, outlet: &str) -> Option<St
         .find(|o| o.value.name.value == outlet)?
         .value
         .power_port
-        .clone()
+        .as_ref()
+        .map(|p| p.value.clone())
 }
 
 fn port(device: DeviceId, kind: &str, name: String) -> CableTarget {

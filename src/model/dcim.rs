@@ -213,7 +213,7 @@ pub struct Interface {
     pub mtu: Option<Spanned<u32>>,
     pub mac_address: Option<Box<Text>>,
     pub speed: Option<u64>,
-    pub duplex: Option<Box<String>>,
+    pub duplex: Option<Box<Text>>,
     pub mode: Option<Spanned<InterfaceMode>>,
     pub untagged_vlan: Option<Text>,
     #[serde(default)]

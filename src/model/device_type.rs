@@ -144,7 +144,8 @@ pub struct PowerOutletTemplate {
     #[serde(rename = "type")]
     pub kind: Option<Spanned<PowerOutletType>>,
     pub label: Option<String>,
-    pub power_port: Option<String>,
+    /// A power port template of the same type, by name.
+    pub power_port: Option<Text>,
     pub feed_leg: Option<String>,
     pub description: Option<String>,
 }

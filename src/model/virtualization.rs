@@ -51,7 +51,7 @@ pub struct VirtualMachine {
     pub platform: Option<Text>,
     pub tenant: Option<Text>,
     pub status: Option<Spanned<DeviceStatus>>,
-    pub vcpus: Option<f64>,
+    pub vcpus: Option<Spanned<f64>>,
     pub memory: Option<u64>,
     pub disk: Option<u64>,
     pub primary_ip4: Option<Text>,

@@ -486,7 +486,7 @@ pub fn interface_desired(
         .value("speed", entry.and_then(|e| e.speed))
         .value(
             "duplex",
-            entry.and_then(|e| e.duplex.as_deref().map(String::as_str)),
+            entry.and_then(|e| e.duplex.as_deref().map(|d| d.value.as_str())),
         )
         .value("mark_connected", entry.is_some_and(|e| e.mark_connected));
     }

@@ -149,7 +149,7 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
                 named(&ix.tenants, &model.tenants, |t| &t.name, v.tenant.as_ref()),
                 at(object, v.tenant.as_ref()),
             )
-            .value("vcpus", v.vcpus)
+            .value("vcpus", v.vcpus.as_ref().map(|c| c.value))
             .value("memory", v.memory)
             .value("disk", v.disk)
             .text("description", v.description.as_deref())

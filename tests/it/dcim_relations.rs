@@ -262,3 +262,37 @@ devices:
     );
     assert_eq!(out, "");
 }
+
+#[test]
+fn a_power_outlet_template_names_a_power_port_template_of_its_type() {
+    let types = |port: &str| {
+        format!("device_types:\n  - manufacturer: Acme\n    model: P1\n    power-ports: [{{name: PSU1, type: iec-60320-c14}}]\n    power-outlets: [{{name: O1, type: iec-60320-c13, power_port: {port}}}]\n")
+    };
+    // In a second file: `BASE` holds the other device types.
+    let check = |types: String| {
+        let dir = repo(&[
+            ("netsot.yaml", "version: 1\n"),
+            ("data/a.yaml", BASE),
+            ("data/b.yaml", &types),
+        ]);
+        render(&compile_path(dir.path()))
+    };
+    assert_eq!(
+        check(types("PSU2")),
+        "NS0301 error data/b.yaml:5:65: device type `Acme/P1` has no power port template `PSU2` for power outlet `O1`\n"
+    );
+    assert_eq!(check(types("PSU1")), "");
+}
+
+#[test]
+fn module_asset_tags_are_unique_and_a_device_s_own_module_bays_too() {
+    let data = |tag: &str, bay: &str| {
+        format!("module_types:\n  - {{manufacturer: Acme, model: LC1}}\ndevices:\n  - name: leaf1\n    role: leaf\n    device_type: Acme/S1\n    site: ams1\n    module_bays: [{{name: Slot 1}}, {{name: Slot 2}}, {{name: {bay}}}]\n    modules:\n      - {{bay: Slot 1, type: LC1, asset_tag: A-1}}\n      - {{bay: Slot 2, type: LC1, asset_tag: {tag}}}\n")
+    };
+    assert_eq!(
+        check(&data("A-1", "Slot 1")),
+        "NS0201 error data/a.yaml:19:58: duplicate module bay `Slot 1`\n\
+         NS0201 error data/a.yaml:21:45: duplicate module asset tag `A-1`\n"
+    );
+    assert_eq!(check(&data("A-2", "Slot 3")), "");
+}

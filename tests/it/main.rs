@@ -37,6 +37,7 @@ mod layout;
 mod library;
 mod merge;
 mod modules;
+mod netbox_differential;
 mod netbox_fidelity;
 mod netbox_import;
 mod netbox_push;

@@ -143,3 +143,99 @@ fn config_context_data_is_a_mapping() {
     );
     assert_eq!(check(&device("{a: 1}")), "");
 }
+
+#[test]
+fn interface_duplex_is_half_full_or_auto_and_mac_addresses_are_eui_48() {
+    let with = |duplex: &str, mac: &str| {
+        format!("{DEVICE_BASE}devices:\n  - name: leaf1\n    role: leaf\n    device_type: Acme/S1\n    site: ams1\n    interfaces: [{{name: eth0, duplex: {duplex}, mac_address: '{mac}'}}]\n")
+    };
+    assert_eq!(
+        check(&with("Full", "00:1b:21:3c:4d")),
+        "NS0105 error data/a.yaml:11:39: duplex `Full` of interface `leaf1:eth0` is not a known choice\n\
+         NS0111 error data/a.yaml:11:58: MAC address `00:1b:21:3c:4d` of interface `leaf1:eth0` is not an EUI-48 address\n"
+    );
+    // The forms netaddr parses, as NetBox 4.4.10 stored them when this test was written.
+    for mac in [
+        "00:1B:21:3C:4D:5E",
+        "001b.213c.4d5e",
+        "001b21:3c4d5e",
+        "01b213c4d5e",
+    ] {
+        assert_eq!(check(&with("full", mac)), "", "{mac}");
+    }
+    assert_eq!(check(&with("auto", "001b21.3c4d5e")).lines().count(), 1);
+}
+
+#[test]
+fn vcpus_are_0_01_to_9999_99_in_hundredths() {
+    let with = |vcpus: &str| {
+        format!("sites: [{{name: ams1}}]\nvirtual_machines:\n  - {{name: vm1, site: ams1, vcpus: {vcpus}}}\n")
+    };
+    assert_eq!(
+        check(&with("0")),
+        "NS0111 error data/a.yaml:3:36: `vcpus` of virtual machine `vm1` is 0, outside 0.01 to 9999.99\n"
+    );
+    assert_eq!(
+        check(&with("1.255")),
+        "NS0111 error data/a.yaml:3:36: `vcpus` of virtual machine `vm1` is 1.255, finer than hundredths\n"
+    );
+    assert_eq!(check(&with("10000")).lines().count(), 1);
+    for fits in ["0.01", "0.5", "2", "9999.99"] {
+        assert_eq!(check(&with(fits)), "", "{fits}");
+    }
+}
+
+#[test]
+fn device_type_height_model_slug_and_template_names_respect_netbox_fields() {
+    let with = |height: &str, model: &str, port: &str| {
+        format!("manufacturers: [{{name: Acme}}]\ndevice_types:\n  - manufacturer: Acme\n    model: {model}\n    u_height: {height}\n    console-ports: [{{name: {port}}}]\n")
+    };
+    let model = "m".repeat(101);
+    let port = "p".repeat(65);
+    let out = check(&with("1000", &model, &port));
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    assert!(
+        lines[0]
+            .starts_with("NS0111 error data/a.yaml:4:12: model of a device type of `Acme` `mmm"),
+        "{out}"
+    );
+    assert!(
+        lines[0].ends_with("is 101 characters long; NetBox allows 100"),
+        "{out}"
+    );
+    assert!(
+        lines[1].starts_with("NS0111 error data/a.yaml:5:15: device type `Acme/mmm"),
+        "{out}"
+    );
+    assert!(
+        lines[1].ends_with("is 1000U high, outside 0 to 999.5"),
+        "{out}"
+    );
+    assert!(
+        lines[2]
+            .starts_with("NS0111 error data/a.yaml:6:28: console port template name on `Acme/mmm"),
+        "{out}"
+    );
+    assert!(
+        lines[2].ends_with("is 65 characters long; NetBox allows 64"),
+        "{out}"
+    );
+    assert_eq!(check(&with("-1", "S1", "con0")).lines().count(), 1);
+    assert_eq!(check(&with("999.5", &"m".repeat(100), &"p".repeat(64))), "");
+    assert_eq!(check(&with("0", "S1", "con0")), "");
+}
+
+#[test]
+fn a_device_s_own_component_names_are_at_most_64_characters() {
+    let with = |name: &str| {
+        format!("{DEVICE_BASE}devices:\n  - name: leaf1\n    role: leaf\n    device_type: Acme/S1\n    site: ams1\n    rear_ports: [{{name: {name}, type: lc}}]\n")
+    };
+    let out = check(&with(&"r".repeat(65)));
+    assert!(
+        out.starts_with("NS0111 error data/a.yaml:11:25: rear port name on `leaf1` `")
+            && out.ends_with("` is 65 characters long; NetBox allows 64\n"),
+        "{out}"
+    );
+    assert_eq!(check(&with(&"r".repeat(64))), "");
+}

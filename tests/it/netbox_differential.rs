@@ -1,0 +1,410 @@
+//! The differential test of issue 14: netsot's verdict on a rule's fixtures against a real
+//! NetBox 4.4's. For every code of `COMPARED`, the `pass` fixture pushed into NetBox must be
+//! accepted whole, and the `fail` fixture (pushed with `allow_input_errors`, what resolved of
+//! it) must be refused, on the object netsot reports (the refusal's line near a line of one
+//! of the code's diagnostics). `SKIPPED` says, code by code, why the others cannot be
+//! compared; `every_netbox_code_is_compared_or_skipped_with_a_reason` keeps both lists in
+//! step with the catalogue (`docs/netbox-rules.md`).
+//!
+//! NetBox is shared and persists, and the fixtures share generic names (`ams1`, `leaf1`):
+//! each fixture is pushed with every globally named object renamed with a prefix unique to
+//! the run and fixture (in the compiled model, so references follow), a plan is made first
+//! and a fixture whose plan would update an object it did not create (an address or prefix
+//! someone else holds) is reported rather than pushed, and what a push created is deleted
+//! right after it, in reverse dependency order, by the keys of its applied creations.
+//! Skips loudly without NetBox (`NETBOX_URL`, `NETBOX_TOKEN`); `NETSOT_REQUIRE_NETBOX=1`
+//! makes that a failure. `NETSOT_DIFFERENTIAL=NS0604,NS0616` limits a run to some codes.
+//! Its time is that of three reads of NetBox's whole state per fixture (two fixtures per
+//! compared code), plus the writes; not yet measured on an idle NetBox.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::sync::Arc;
+
+use netsot::compile::Compilation;
+use netsot::model::{Model, Text};
+use netsot::netbox::{self, Action, Client, Kind, Options, Pushed, State};
+
+use crate::support::{compile_path, listed, netbox_env, root};
+
+/// Codes whose fixtures NetBox judges as netsot does: the subject is pushed (`Kind::ALL`)
+/// and the failing value reaches NetBox as written.
+const COMPARED: &[&str] = &[
+    "NS0304", "NS0305", "NS0313", "NS0314", "NS0317", "NS0318", "NS0406", "NS0407", "NS0408",
+    "NS0410", "NS0415", "NS0416", "NS0417", "NS0440", "NS0501", "NS0503", "NS0504", "NS0505",
+    "NS0601", "NS0602", "NS0603", "NS0604", "NS0605", "NS0606", "NS0611", "NS0613", "NS0614",
+    "NS0615", "NS0616", "NS0617", "NS0618", "NS0619", "NS0620", "NS0622", "NS0623", "NS0624",
+    "NS0625", "NS0626",
+];
+
+/// Codes the catalogue enforces against a NetBox rule whose fixtures are not compared,
+/// each with the reason.
+const SKIPPED: &[(&str, &str)] = &[
+    ("NS0102", "a repeated key is refused while parsing: one of the values never reaches NetBox"),
+    ("NS0104", "a value of the wrong type is dropped while loading: nothing is sent"),
+    ("NS0105", "the fixture's unknown status fails to deserialize: the push has no value to send"),
+    ("NS0106", "a missing required field leaves the object unpushable: it is not sent"),
+    ("NS0107", "an address that does not parse is dropped while loading"),
+    ("NS0108", "the failing name holds `_`, which NetBox's DNSValidator accepts: netsot is stricter for the dns output"),
+    ("NS0111", "the renaming prefix changes the lengths the fixtures pin at NetBox's limits"),
+    ("NS0141", "custom field definitions are not pushed (docs/netbox.md)"),
+    ("NS0142", "custom field definitions are not pushed (docs/netbox.md)"),
+    ("NS0143", "custom field definitions are not pushed (docs/netbox.md)"),
+    ("NS0144", "custom field definitions are not pushed (docs/netbox.md)"),
+    ("NS0145", "custom field definitions are not pushed (docs/netbox.md)"),
+    ("NS0147", "custom field definitions are not pushed (docs/netbox.md)"),
+    ("NS0148", "custom field definitions are not pushed (docs/netbox.md)"),
+    ("NS0201", "two objects of one key are one object to the push's plan: the second is never sent"),
+    ("NS0301", "an unresolved reference is left out of the push: NetBox sees no reference"),
+    ("NS0302", "an ambiguous reference is left out of the push: NetBox sees no reference"),
+    ("NS0303", "a reference to the object itself does not resolve in the push (it is not created yet)"),
+    ("NS0306", "a LAG, parent or bridge on another device is not resolved: the push sends none"),
+    ("NS0307", "a primary address of the wrong family or off the object's interfaces is not resolved: the push sets none"),
+    ("NS0308", "a cycle of parents is cut while resolving: the push sends no cycle"),
+    ("NS0315", "a VM without site or cluster has no key the push can send"),
+    ("NS0316", "the host of a VM without cluster is not resolved for the push"),
+    ("NS0401", "two addresses of one key are one object to the push's plan: the second is never sent"),
+    ("NS0402", "two prefixes of one key are one object to the push's plan"),
+    ("NS0502", "two VLANs of one key are one object to the push's plan"),
+    ("NS0608", "virtual chassis are not pushed"),
+    ("NS0609", "virtual chassis are not pushed"),
+    ("NS0610", "virtual chassis are not pushed"),
+    ("NS0612", "device bays and parent devices are not pushed"),
+    ("NS0621", "device bay templates are not pushed"),
+    ("NS0627", "circuit terminations to provider networks are not modelled"),
+    ("NS0670", "modules are not pushed"),
+    ("NS0671", "modules are not pushed"),
+    ("NS0672", "modules are not pushed"),
+    ("NS0674", "device bays are not pushed"),
+    ("NS0675", "device bays are not pushed"),
+    ("NS0690", "power panels and feeds are not pushed"),
+    ("NS0691", "power panels and feeds are not pushed"),
+    ("NS0692", "power panels and feeds are not pushed"),
+];
+
+/// The codes the catalogue lists as enforced (or partly) against a NetBox rule.
+fn catalogue_codes() -> BTreeSet<String> {
+    let text = std::fs::read_to_string(root().join("docs/netbox-rules.md"))
+        .expect("docs/netbox-rules.md is readable");
+    let netbox = &text[..text
+        .find("## netsot rules NetBox does not have")
+        .expect("the catalogue's netsot-only section")];
+    let mut codes = BTreeSet::new();
+    for line in netbox.lines().filter(|l| l.starts_with('|')) {
+        let cells: Vec<&str> = line.trim().trim_matches('|').split(" | ").collect();
+        let (Some(code_cell), Some(status)) = (cells.get(2), cells.get(3)) else {
+            continue;
+        };
+        if !(status.trim().starts_with("enforced") || status.trim().starts_with("partly")) {
+            continue;
+        }
+        for word in code_cell.split(|c: char| !c.is_ascii_alphanumeric()) {
+            if word.len() == 6
+                && word.starts_with("NS")
+                && word[2..].bytes().all(|b| b.is_ascii_digit())
+            {
+                codes.insert(word.to_string());
+            }
+        }
+    }
+    codes
+}
+
+#[test]
+fn every_netbox_code_is_compared_or_skipped_with_a_reason() {
+    let skipped: BTreeSet<&str> = SKIPPED.iter().map(|(code, _)| *code).collect();
+    let compared: BTreeSet<&str> = COMPARED.iter().copied().collect();
+    assert_eq!(compared.len(), COMPARED.len(), "a code is compared twice");
+    assert_eq!(skipped.len(), SKIPPED.len(), "a code is skipped twice");
+    let both: Vec<_> = compared.intersection(&skipped).collect();
+    assert!(both.is_empty(), "compared and skipped: {both:?}");
+    let listed: BTreeSet<String> = compared
+        .iter()
+        .chain(&skipped)
+        .map(|c| c.to_string())
+        .collect();
+    let catalogue = catalogue_codes();
+    let unlisted: Vec<_> = catalogue.difference(&listed).collect();
+    assert!(
+        unlisted.is_empty(),
+        "codes of the catalogue neither compared nor skipped: {unlisted:?}"
+    );
+    let stray: Vec<_> = listed.difference(&catalogue).collect();
+    assert!(
+        stray.is_empty(),
+        "listed but not enforced in the catalogue: {stray:?}"
+    );
+    for (code, reason) in SKIPPED {
+        assert!(!reason.is_empty(), "{code} is skipped without a reason");
+    }
+    for code in COMPARED {
+        let dir = root().join("tests/fixtures/rules").join(code);
+        assert!(
+            dir.join("pass").is_dir() && dir.join("fail").is_dir(),
+            "{code} fixtures"
+        );
+    }
+}
+
+/// A prefix unique to the run and the fixture: lower-case hex, so slugs stay slugs, and
+/// short, so route targets stay within 21 characters.
+fn prefix(run: u64, fixture: usize) -> String {
+    format!(
+        "{:06x}-",
+        (run.wrapping_add(fixture as u64 * 0x9e37)) & 0xff_ffff
+    )
+}
+
+fn rename(text: &mut Text, prefix: &str) {
+    text.value.insert_str(0, prefix);
+}
+
+fn rename_opt(text: Option<&mut Text>, prefix: &str) {
+    if let Some(text) = text {
+        rename(text, prefix);
+    }
+}
+
+/// Prefixes the name and slug of every object NetBox names globally (or that netsot's push
+/// keys by name alone), and the other values NetBox wants unique across it (route
+/// distinguishers, asset tags); objects named within those (devices in a site, interfaces
+/// on a device, racks, locations) follow their renamed scope. References are resolved
+/// already, and the push reads names through them, so they follow too; device types name
+/// their manufacturer as text, which is prefixed as well. Tags keep their names: objects
+/// name them as text, which the push sends as written (a tag NetBox holds already is
+/// shared as it is, or the plan would update it and the fixture is reported).
+fn isolate(model: &mut Model, prefix: &str) {
+    macro_rules! named {
+        ($($collection:ident),* $(,)?) => {$(
+            for object in &mut model.$collection {
+                rename(&mut object.data.name, prefix);
+                rename_opt(object.data.slug.as_mut(), prefix);
+            }
+        )*};
+    }
+    named!(
+        tenant_groups,
+        tenants,
+        regions,
+        site_groups,
+        sites,
+        manufacturers,
+        device_roles,
+        platforms,
+        rirs,
+        vlan_groups,
+        cluster_types,
+        cluster_groups,
+        providers,
+        circuit_types,
+    );
+    for object in &mut model.vrfs {
+        rename(&mut object.data.name, prefix);
+        rename_opt(object.data.rd.as_mut(), prefix);
+    }
+    for object in &mut model.devices {
+        rename_opt(object.data.asset_tag.as_mut(), prefix);
+    }
+    for object in &mut model.racks {
+        rename_opt(object.data.asset_tag.as_mut(), prefix);
+    }
+    for object in &mut model.route_targets {
+        rename(&mut object.data.name, prefix);
+    }
+    for object in &mut model.clusters {
+        rename(&mut object.data.name, prefix);
+    }
+    for object in &mut model.virtual_machines {
+        rename(&mut object.data.name, prefix);
+    }
+    for object in &mut model.device_types {
+        rename(&mut object.data.manufacturer, prefix);
+        rename_opt(object.data.slug.as_mut(), prefix);
+    }
+    for object in &mut model.module_types {
+        rename(&mut object.data.manufacturer, prefix);
+    }
+}
+
+/// Compiles a fixture and renames it for this run.
+fn compiled(dir: &Path, prefix: &str) -> Compilation {
+    let mut compilation = compile_path(dir);
+    let model = Arc::get_mut(&mut compilation.graph.model)
+        .expect("a compilation owns its model once compiled");
+    isolate(model, prefix);
+    compilation
+}
+
+/// What NetBox made of one fixture.
+enum Verdict {
+    /// Every object was created.
+    Accepted,
+    /// NetBox refused an object: the push's diagnostics (NS0901).
+    Refused(Vec<netsot::diag::Diagnostic>),
+    /// The plan would change objects this run did not create: not pushed.
+    NotIsolated(Vec<String>),
+}
+
+/// Pushes a compiled fixture, then deletes what the push created.
+fn judge(compilation: &Compilation, client: &Client) -> Verdict {
+    let options = |apply| Options {
+        apply,
+        prune: false,
+        allow_input_errors: true,
+    };
+    let plan = netbox::push(compilation, client, options(false))
+        .unwrap_or_else(|e| panic!("planning the push: {e:?}"));
+    let foreign: Vec<String> = plan
+        .plan
+        .steps
+        .iter()
+        .filter(|s| s.action != Action::Create)
+        .map(|s| format!("{} {}", s.kind.spec().collection, s.key))
+        .collect();
+    if !foreign.is_empty() {
+        return Verdict::NotIsolated(foreign);
+    }
+    let pushed = netbox::push(compilation, client, options(true))
+        .unwrap_or_else(|e| panic!("pushing: {e:?}"));
+    clean_up(&pushed, client);
+    if pushed.refused.is_empty() {
+        Verdict::Accepted
+    } else {
+        Verdict::Refused(pushed.refused)
+    }
+}
+
+/// Deletes the objects a push created, children first (the reverse of `Kind::ALL`); kinds
+/// that only update another object's fields have nothing of their own to delete.
+fn clean_up(pushed: &Pushed, client: &Client) {
+    let created: Vec<(Kind, &str)> = pushed
+        .applied
+        .iter()
+        .filter(|s| s.action == Action::Create)
+        .map(|s| (s.kind, s.key.as_str()))
+        .collect();
+    if created.is_empty() {
+        return;
+    }
+    let state = State::read_all(client).expect("NetBox answers");
+    for &kind in Kind::ALL.iter().rev() {
+        if kind.spec().update_only {
+            continue;
+        }
+        let ids: Vec<serde_json::Value> = created
+            .iter()
+            .filter(|(k, _)| *k == kind)
+            .filter_map(|(_, key)| state.id(kind, key))
+            .map(|id| serde_json::json!({ "id": id }))
+            .collect();
+        if !ids.is_empty() {
+            client
+                .delete(kind.spec().path, &serde_json::Value::Array(ids))
+                .unwrap_or_else(|e| panic!("cleaning up {}: {e}", kind.spec().collection));
+        }
+    }
+}
+
+/// The lines (file, line) of every label of the diagnostics of `code`.
+fn lines_of(compilation: &Compilation, code: &str) -> Vec<(netsot::diag::FileId, u32)> {
+    compilation
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule.code == code)
+        .flat_map(|d| d.primary.iter().chain(&d.secondary))
+        .map(|label| {
+            let file = compilation.files.get(label.location.file);
+            (
+                label.location.file,
+                file.line_column(label.location.span.start).0,
+            )
+        })
+        .collect()
+}
+
+/// Whether a refusal is about the rule's subject: in the file of one of the code's
+/// diagnostics, within a few lines of it (the same object: NetBox names a field the
+/// repository may not write, then the push points at the object).
+fn on_subject(compilation: &Compilation, refusal: &netsot::diag::Diagnostic, code: &str) -> bool {
+    let Some(label) = &refusal.primary else {
+        return false;
+    };
+    let file = compilation.files.get(label.location.file);
+    let line = file.line_column(label.location.span.start).0;
+    lines_of(compilation, code)
+        .iter()
+        .any(|&(f, l)| f == label.location.file && line.abs_diff(l) <= 6)
+}
+
+#[test]
+fn netbox_judges_the_rule_fixtures_as_netsot_does() {
+    let Some((url, token)) = netbox_env() else {
+        return;
+    };
+    let client = Client::new(&url, Some(&token)).expect("a valid NetBox URL");
+    let only: Option<BTreeSet<String>> = std::env::var("NETSOT_DIFFERENTIAL")
+        .ok()
+        .filter(|v| !v.is_empty())
+        .map(|v| v.split(',').map(|c| c.trim().to_string()).collect());
+    let run = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or_default()
+        ^ u64::from(std::process::id());
+    let started = std::time::Instant::now();
+    let mut disagreements = Vec::new();
+    let mut not_isolated = Vec::new();
+    let codes: Vec<&str> = COMPARED
+        .iter()
+        .copied()
+        .filter(|c| only.as_ref().is_none_or(|only| only.contains(*c)))
+        .collect();
+    for (index, &code) in codes.iter().enumerate() {
+        let dir = root().join("tests/fixtures/rules").join(code);
+        let pass = compiled(&dir.join("pass"), &prefix(run, 2 * index));
+        match judge(&pass, &client) {
+            Verdict::Accepted => {}
+            Verdict::Refused(refused) => disagreements.push(format!(
+                "{code}: NetBox refused the pass fixture:\n{}",
+                listed(&refused, &pass)
+            )),
+            Verdict::NotIsolated(steps) => not_isolated.push(format!("{code} pass: {steps:?}")),
+        }
+        let fail = compiled(&dir.join("fail"), &prefix(run, 2 * index + 1));
+        assert!(
+            fail.diagnostics.iter().any(|d| d.rule.code == code),
+            "{code}: the fail fixture does not report its code"
+        );
+        match judge(&fail, &client) {
+            Verdict::Accepted => disagreements.push(format!(
+                "{code}: NetBox accepted the fail fixture, which netsot refuses:\n{}",
+                crate::support::render(&fail)
+            )),
+            Verdict::Refused(refused) => {
+                if !refused.iter().any(|r| on_subject(&fail, r, code)) {
+                    disagreements.push(format!(
+                        "{code}: NetBox refused the fail fixture for another reason:\n{}netsot:\n{}",
+                        listed(&refused, &fail),
+                        crate::support::render(&fail)
+                    ));
+                }
+            }
+            Verdict::NotIsolated(steps) => not_isolated.push(format!("{code} fail: {steps:?}")),
+        }
+    }
+    eprintln!(
+        "netbox_differential: {} codes in {:.0?}",
+        codes.len(),
+        started.elapsed()
+    );
+    assert!(
+        not_isolated.is_empty(),
+        "fixtures whose push would change objects this run did not create (left alone):\n{}",
+        not_isolated.join("\n")
+    );
+    assert!(
+        disagreements.is_empty(),
+        "NetBox and netsot disagree:\n{}",
+        disagreements.join("\n\n")
+    );
+}
