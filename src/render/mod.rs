@@ -13,6 +13,7 @@ mod icinga2_dependencies;
 mod prometheus;
 mod template;
 mod template_budget;
+mod template_filter;
 mod template_view;
 
 use crate::compile::Compilation;

@@ -20,6 +20,7 @@ use minijinja::{AutoEscape, Environment, Error, ErrorKind, UndefinedBehavior, Va
 use rayon::prelude::*;
 
 use super::template_budget::{Budget, CappedOutput, Overflow, FILE_BYTES, PATH_BYTES, RENDER_FUEL};
+use super::template_filter::Selection;
 use super::template_view::{ObjectVars, Shared};
 use super::{Context, Rendered, RenderedFile};
 use crate::diag::{codes, did_you_mean, suggestion_help, Diagnostic, FileId, Location, Span};
@@ -85,6 +86,26 @@ pub fn render(cx: &Context, output: &Spanned<Output>, out: &mut Rendered) {
         }
     };
 
+    if let (Some(filter), None) = (&o.filter, for_each) {
+        out.diagnostics.push(
+            Diagnostic::new(
+                &codes::TEMPLATE_ERROR,
+                "`where` chooses objects of `for_each`, and this template is rendered once",
+            )
+            .at(cx.at(filter))
+            .with_help(
+                "add `for_each: devices` (or `virtual_machines`), or filter inside the template",
+            ),
+        );
+        return;
+    }
+    let selection = match Selection::new(cx, o.filter.as_ref()) {
+        Ok(selection) => selection,
+        Err(diagnostics) => {
+            out.diagnostics.extend(diagnostics);
+            return;
+        }
+    };
     let (env, broken) = environment(cx);
     if let Some(error) = broken.get(&name.value) {
         out.diagnostics.push(diagnostic(
@@ -166,6 +187,9 @@ pub fn render(cx: &Context, output: &Spanned<Output>, out: &mut Rendered) {
                                 Owner::VirtualMachine(VirtualMachineId::new(i)),
                             )
                         };
+                        if !selection.keeps(cx, owner) {
+                            return None;
+                        }
                         let context = Value::from_object(ObjectVars {
                             name: key,
                             object: shared.object(owner),

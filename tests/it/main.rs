@@ -40,6 +40,7 @@ mod schema;
 mod source_safety;
 mod support;
 mod template;
+mod template_fit;
 mod trace;
 mod values;
 mod verdict;

@@ -212,4 +212,23 @@ rules! {
     /// Add `service_checks: [{port: 1812, command: radius, vars: {...}}]` to the `icinga2`
     /// output (or `command: udp` with `udp_send` and `udp_expect`).
     UDP_SERVICE_WITHOUT_CHECK = ("NS0811", "udp-service-without-check", Warning);
+
+    /// A per-object template's `where` names a role or platform that does not exist.
+    ///
+    /// ## What it does
+    /// Resolves the `role` and `platform` lists of a `template` output's `where` against the
+    /// device roles and platforms, by name or slug, and reports each that matches none, with
+    /// the closest names.
+    ///
+    /// ## Why is this bad?
+    /// A misspelt name selects nothing, so the configurations it was meant to render would
+    /// silently disappear from the build.
+    ///
+    /// ## Example
+    /// ```yaml
+    ///     for_each: devices
+    ///     where: {role: [lef]}
+    /// ```
+    /// No role is called `lef`; `leaf` is.
+    TEMPLATE_FILTER_UNKNOWN_NAME = ("NS0836", "template-filter-unknown-name", Error);
 }
