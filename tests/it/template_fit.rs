@@ -196,3 +196,38 @@ fn the_example_renders_configs_that_fit_each_device() {
     assert!(leaf.contains("interface Management1\n   description ams1-mgmt1\n   vrf mgmt\n   ip address 10.250.1.21/24\n"), "{leaf}");
     assert!(leaf.contains("   router-id 10.255.1.11\n"), "{leaf}");
 }
+
+/// A build writes more files than the process may hold open: each temporary is closed once
+/// synced (a per-device template on 31,200 devices failed with "Too many open files").
+#[test]
+fn a_build_writes_more_files_than_it_may_hold_open() {
+    let devices: String = (0..150)
+        .map(|i| format!("  - {{name: d{i}, site: ams1, role: leaf, device_type: Acme/S1}}\n"))
+        .collect();
+    let data = format!("{DATA}{devices}");
+    let dir = repo(&[
+        (
+            "netsot.yaml",
+            "version: 1\noutputs:\n  - {renderer: template, template: d.j2, for_each: devices, path: \"c/{{ device.name }}\"}\n",
+        ),
+        ("data/a.yaml", &data),
+        ("templates/d.j2", "{{ device.name }}\n"),
+    ]);
+    let out = dir.path().join("out");
+    let command = format!(
+        "ulimit -n 64 && exec '{}' build . --out '{}'",
+        env!("CARGO_BIN_EXE_netsot"),
+        out.display()
+    );
+    let output = std::process::Command::new("sh")
+        .args(["-c", &command])
+        .current_dir(dir.path())
+        .output()
+        .expect("sh runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(std::fs::read_dir(out.join("c")).expect("c/").count(), 153);
+}
