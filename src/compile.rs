@@ -14,7 +14,8 @@ pub struct Compilation {
     pub config: Config,
     /// The file `config` was read from; outputs' diagnostics point into it.
     pub config_file: FileId,
-    pub graph: Graph,
+    /// Shared, so template values can hold it past a borrow (`render/template_view.rs`).
+    pub graph: std::sync::Arc<Graph>,
     pub diagnostics: Vec<Diagnostic>,
     pub commit_time: Option<i64>,
     /// The compiled commit's id in hex, if any (HEAD's for a working tree).
@@ -83,7 +84,7 @@ pub fn compile_timed(source: &Source, timings: &Timings) -> Result<Compilation, 
         files,
         config,
         config_file: config_file.unwrap_or_default(),
-        graph,
+        graph: std::sync::Arc::new(graph),
         diagnostics,
         commit_time,
         commit,

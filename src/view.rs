@@ -369,83 +369,97 @@ impl<'g> Views<'g> {
 
     /// A device with its relations, interfaces, services and merged config context.
     pub fn device(&self, device: DeviceId) -> Value {
+        self.assemble(Owner::Device(device), DEVICE_KEYS)
+    }
+
+    /// A virtual machine with its relations, interfaces, services and merged config context.
+    pub fn virtual_machine(&self, vm: VirtualMachineId) -> Value {
+        self.assemble(Owner::VirtualMachine(vm), VIRTUAL_MACHINE_KEYS)
+    }
+
+    /// Every key of an object's view in order; the config context is merged once for its
+    /// two keys and power is worked out once for ports and outlets.
+    fn assemble(&self, owner: Owner, keys: &[&str]) -> Value {
+        let mut merged = None;
+        let mut outlets = None;
+        let mut map = Map::with_capacity(keys.len());
+        for &key in keys {
+            let value = match (key, owner) {
+                ("config_context", _) => {
+                    let m = merged.insert(self.contexts.merged(owner));
+                    std::mem::take(&mut m.data)
+                }
+                ("config_context_sources", _) => match merged.take() {
+                    Some(m) => json!(m.sources),
+                    None => self.field(owner, key),
+                },
+                ("power_ports", Owner::Device(device)) => {
+                    let (ports, power_outlets) = self.power(device);
+                    outlets = Some(power_outlets);
+                    ports
+                }
+                ("power_outlets", _) => match outlets.take() {
+                    Some(outlets) => outlets,
+                    None => self.field(owner, key),
+                },
+                _ => self.field(owner, key),
+            };
+            map.insert(key.into(), value);
+        }
+        Value::Object(map)
+    }
+
+    /// One key of a device's or virtual machine's view (`DEVICE_KEYS`,
+    /// `VIRTUAL_MACHINE_KEYS`), worked out alone: templates convert only what they touch.
+    /// `Null` for a key the object's view does not have.
+    pub fn field(&self, owner: Owner, key: &str) -> Value {
+        match owner {
+            Owner::Device(device) => self.device_field(device, key),
+            Owner::VirtualMachine(vm) => self.virtual_machine_field(vm, key),
+        }
+    }
+
+    fn device_field(&self, device: DeviceId, key: &str) -> Value {
         let g = self.graph;
         let node = &g.devices[device.index()];
         let data = g.device(device);
-        let owner = Owner::Device(device);
-        let device_type = node.device_type.map(|t| {
-            let t = &g.model.device_types[t.index()].data;
-            json!({
-                "manufacturer": t.manufacturer.value,
-                "model": t.model.value,
-                "slug": t.slug.as_ref().map(|s| s.value.clone()),
-                "u_height": t.height(),
-            })
-        });
-        let mut map = Map::new();
-        // `null` for an unnamed device, as NetBox's API gives it.
-        map.insert(
-            "name".into(),
-            json!(data.name.as_ref().map(|name| name.value.as_str())),
-        );
-        map.insert(
-            "status".into(),
-            json!(status(data.status.as_ref().map(|s| s.value.as_str()))),
-        );
-        map.insert("site".into(), self.name_of(Kind::Site, node.site));
-        map.insert(
-            "region".into(),
-            self.name_of(Kind::Region, self.region(node.site)),
-        );
-        map.insert(
-            "location".into(),
-            self.name_of(Kind::Location, node.location),
-        );
-        map.insert("rack".into(), self.name_of(Kind::Rack, node.rack));
-        map.insert(
-            "position".into(),
-            json!(data.position.as_ref().map(|p| p.value)),
-        );
-        map.insert(
-            "face".into(),
-            json!(data.face.as_ref().map(|f| f.value.as_str())),
-        );
-        map.insert("role".into(), self.name_of(Kind::Role, node.role));
-        map.insert("device_type".into(), json!(device_type));
-        map.insert(
-            "platform".into(),
-            self.name_of(Kind::Platform, node.platform),
-        );
-        map.insert("tenant".into(), self.name_of(Kind::Tenant, node.tenant));
-        map.insert("cluster".into(), self.name_of(Kind::Cluster, node.cluster));
-        map.insert(
-            "virtual_chassis".into(),
-            self.name_of(Kind::VirtualChassis, node.virtual_chassis),
-        );
-        map.insert(
-            "vc_position".into(),
-            json!(data.vc_position.as_ref().map(|p| p.value)),
-        );
-        map.insert(
-            "parent_device".into(),
-            json!(data
+        match key {
+            // `null` for an unnamed device, as NetBox's API gives it.
+            "name" => json!(data.name.as_ref().map(|name| name.value.as_str())),
+            "status" => json!(status(data.status.as_ref().map(|s| s.value.as_str()))),
+            "site" => self.name_of(Kind::Site, node.site),
+            "region" => self.name_of(Kind::Region, self.region(node.site)),
+            "location" => self.name_of(Kind::Location, node.location),
+            "rack" => self.name_of(Kind::Rack, node.rack),
+            "position" => json!(data.position.as_ref().map(|p| p.value)),
+            "face" => json!(data.face.as_ref().map(|f| f.value.as_str())),
+            "role" => self.name_of(Kind::Role, node.role),
+            "device_type" => json!(node.device_type.map(|t| {
+                let t = &g.model.device_types[t.index()].data;
+                json!({
+                    "manufacturer": t.manufacturer.value,
+                    "model": t.model.value,
+                    "slug": t.slug.as_ref().map(|s| s.value.clone()),
+                    "u_height": t.height(),
+                })
+            })),
+            "platform" => self.name_of(Kind::Platform, node.platform),
+            "tenant" => self.name_of(Kind::Tenant, node.tenant),
+            "cluster" => self.name_of(Kind::Cluster, node.cluster),
+            "virtual_chassis" => self.name_of(Kind::VirtualChassis, node.virtual_chassis),
+            "vc_position" => json!(data.vc_position.as_ref().map(|p| p.value)),
+            "parent_device" => json!(data
                 .parent_device
                 .as_ref()
                 .filter(|_| node.parent.is_some())
                 .map(|p| { json!({"device": p.value.device.value, "bay": p.value.bay.value}) })),
-        );
-        map.insert("device_bays".into(), self.device_bays(device));
-        map.insert("modules".into(), self.modules(device));
-        map.insert("serial".into(), json!(data.serial));
-        map.insert(
-            "asset_tag".into(),
-            json!(data.asset_tag.as_ref().map(|a| a.value.clone())),
-        );
-        map.insert("description".into(), json!(data.description));
-        map.insert("comments".into(), json!(data.comments));
-        map.insert(
-            "contacts".into(),
-            json!(data
+            "device_bays" => self.device_bays(device),
+            "modules" => self.modules(device),
+            "serial" => json!(data.serial),
+            "asset_tag" => json!(data.asset_tag.as_ref().map(|a| a.value.clone())),
+            "description" => json!(data.description),
+            "comments" => json!(data.comments),
+            "contacts" => json!(data
                 .contacts
                 .iter()
                 .map(|c| json!({
@@ -454,25 +468,21 @@ impl<'g> Views<'g> {
                     "priority": c.value.priority.as_ref().map(|p| p.value.as_str()),
                 }))
                 .collect::<Vec<_>>()),
-        );
-        let mut value = self.finish(
-            map,
-            owner,
-            Shared {
-                tags: &node.tags,
-                custom_fields: &data.custom_fields,
-                primary_ip4: node.primary_ip4,
-                primary_ip6: node.primary_ip6,
-                oob_ip: Some(node.oob_ip),
-                interfaces: node.interfaces.clone(),
-            },
-        );
-        if let Value::Object(map) = &mut value {
-            let (ports, outlets) = self.power(device);
-            map.insert("power_ports".into(), ports);
-            map.insert("power_outlets".into(), outlets);
+            "oob_ip" => self.ip_text(node.oob_ip),
+            "power_ports" => self.power(device).0,
+            "power_outlets" => self.power(device).1,
+            _ => self.shared_field(
+                Owner::Device(device),
+                Shared {
+                    tags: &node.tags,
+                    custom_fields: &data.custom_fields,
+                    primary_ip4: node.primary_ip4,
+                    primary_ip6: node.primary_ip6,
+                    interfaces: node.interfaces.clone(),
+                },
+                key,
+            ),
         }
-        value
     }
 
     /// A device's power ports and outlets: its type's, refined by name by its own entries,
@@ -633,75 +643,56 @@ impl<'g> Views<'g> {
         )
     }
 
-    /// A virtual machine with its relations, interfaces, services and merged config context.
-    pub fn virtual_machine(&self, vm: VirtualMachineId) -> Value {
+    fn virtual_machine_field(&self, vm: VirtualMachineId, key: &str) -> Value {
         let g = self.graph;
         let node = &g.virtual_machines[vm.index()];
         let data = &g.model.virtual_machines[vm.index()].data;
-        let owner = Owner::VirtualMachine(vm);
-        let mut map = Map::new();
-        map.insert("name".into(), json!(data.name.value));
-        map.insert(
-            "status".into(),
-            json!(status(data.status.as_ref().map(|s| s.value.as_str()))),
-        );
-        map.insert("site".into(), self.name_of(Kind::Site, node.site));
-        map.insert(
-            "region".into(),
-            self.name_of(Kind::Region, self.region(node.site)),
-        );
-        map.insert("cluster".into(), self.name_of(Kind::Cluster, node.cluster));
-        map.insert("role".into(), self.name_of(Kind::Role, node.role));
-        map.insert(
-            "platform".into(),
-            self.name_of(Kind::Platform, node.platform),
-        );
-        map.insert("tenant".into(), self.name_of(Kind::Tenant, node.tenant));
-        map.insert("vcpus".into(), json!(data.vcpus));
-        map.insert("memory".into(), json!(data.memory));
-        map.insert("disk".into(), json!(data.disk));
-        map.insert("description".into(), json!(data.description));
-        map.insert("comments".into(), json!(data.comments));
-        self.finish(
-            map,
-            owner,
-            Shared {
-                tags: &node.tags,
-                custom_fields: &data.custom_fields,
-                primary_ip4: node.primary_ip4,
-                primary_ip6: node.primary_ip6,
-                oob_ip: None,
-                interfaces: node.interfaces.clone(),
-            },
-        )
+        match key {
+            "name" => json!(data.name.value),
+            "status" => json!(status(data.status.as_ref().map(|s| s.value.as_str()))),
+            "site" => self.name_of(Kind::Site, node.site),
+            "region" => self.name_of(Kind::Region, self.region(node.site)),
+            "cluster" => self.name_of(Kind::Cluster, node.cluster),
+            "role" => self.name_of(Kind::Role, node.role),
+            "platform" => self.name_of(Kind::Platform, node.platform),
+            "tenant" => self.name_of(Kind::Tenant, node.tenant),
+            "vcpus" => json!(data.vcpus),
+            "memory" => json!(data.memory),
+            "disk" => json!(data.disk),
+            "description" => json!(data.description),
+            "comments" => json!(data.comments),
+            _ => self.shared_field(
+                Owner::VirtualMachine(vm),
+                Shared {
+                    tags: &node.tags,
+                    custom_fields: &data.custom_fields,
+                    primary_ip4: node.primary_ip4,
+                    primary_ip6: node.primary_ip6,
+                    interfaces: node.interfaces.clone(),
+                },
+                key,
+            ),
+        }
     }
 
-    /// The keys devices and virtual machines share, after their own, in a fixed order.
-    fn finish(&self, mut map: Map<String, Value>, owner: Owner, shared: Shared) -> Value {
-        let merged = self.contexts.merged(owner);
-        map.insert("tags".into(), self.tag_names(shared.tags));
-        map.insert("custom_fields".into(), json!(shared.custom_fields));
-        map.insert("primary_ip4".into(), self.ip_text(shared.primary_ip4));
-        map.insert("primary_ip6".into(), self.ip_text(shared.primary_ip6));
-        map.insert(
-            "primary_ip".into(),
-            self.ip_text(shared.primary_ip4.or(shared.primary_ip6)),
-        );
-        if let Some(oob_ip) = shared.oob_ip {
-            map.insert("oob_ip".into(), self.ip_text(oob_ip));
-        }
-        map.insert(
-            "interfaces".into(),
-            Value::Array(
+    /// The keys devices and virtual machines share.
+    fn shared_field(&self, owner: Owner, shared: Shared, key: &str) -> Value {
+        match key {
+            "tags" => self.tag_names(shared.tags),
+            "custom_fields" => json!(shared.custom_fields),
+            "primary_ip4" => self.ip_text(shared.primary_ip4),
+            "primary_ip6" => self.ip_text(shared.primary_ip6),
+            "primary_ip" => self.ip_text(shared.primary_ip4.or(shared.primary_ip6)),
+            "interfaces" => Value::Array(
                 InterfaceId::range(shared.interfaces)
                     .map(|i| self.interface(i))
                     .collect(),
             ),
-        );
-        map.insert("services".into(), self.services_of(owner));
-        map.insert("config_context".into(), merged.data);
-        map.insert("config_context_sources".into(), json!(merged.sources));
-        Value::Object(map)
+            "services" => self.services_of(owner),
+            "config_context" => self.contexts.merged(owner).data,
+            "config_context_sources" => json!(self.contexts.merged(owner).sources),
+            _ => Value::Null,
+        }
     }
 
     fn region(&self, site: Option<SiteId>) -> Option<RegionId> {
@@ -753,14 +744,77 @@ impl<'g> Views<'g> {
     }
 }
 
+/// The keys of a device's view, in the order `netsot show` and `netsot export` print them.
+pub const DEVICE_KEYS: &[&str] = &[
+    "name",
+    "status",
+    "site",
+    "region",
+    "location",
+    "rack",
+    "position",
+    "face",
+    "role",
+    "device_type",
+    "platform",
+    "tenant",
+    "cluster",
+    "virtual_chassis",
+    "vc_position",
+    "parent_device",
+    "device_bays",
+    "modules",
+    "serial",
+    "asset_tag",
+    "description",
+    "comments",
+    "contacts",
+    "tags",
+    "custom_fields",
+    "primary_ip4",
+    "primary_ip6",
+    "primary_ip",
+    "oob_ip",
+    "interfaces",
+    "services",
+    "config_context",
+    "config_context_sources",
+    "power_ports",
+    "power_outlets",
+];
+
+/// The keys of a virtual machine's view, in order.
+pub const VIRTUAL_MACHINE_KEYS: &[&str] = &[
+    "name",
+    "status",
+    "site",
+    "region",
+    "cluster",
+    "role",
+    "platform",
+    "tenant",
+    "vcpus",
+    "memory",
+    "disk",
+    "description",
+    "comments",
+    "tags",
+    "custom_fields",
+    "primary_ip4",
+    "primary_ip6",
+    "primary_ip",
+    "interfaces",
+    "services",
+    "config_context",
+    "config_context_sources",
+];
+
 /// What the views of devices and virtual machines share.
 struct Shared<'a> {
     tags: &'a [TagId],
     custom_fields: &'a crate::model::organisation::CustomFieldValues,
     primary_ip4: Option<IpId>,
     primary_ip6: Option<IpId>,
-    /// Devices only.
-    oob_ip: Option<Option<IpId>>,
     interfaces: std::ops::Range<u32>,
 }
 

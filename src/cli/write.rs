@@ -439,7 +439,7 @@ fn stage(
     out: &Path,
     plan: &Plan,
     write_bytes: &mut dyn FnMut(&mut File, &[u8]) -> std::io::Result<()>,
-) -> Result<Vec<(tempfile::NamedTempFile, PathBuf)>, String> {
+) -> Result<Vec<(tempfile::TempPath, PathBuf)>, String> {
     let mut staged = Vec::with_capacity(plan.stale.len());
     for file in &plan.stale {
         let target = out.join(&file.path);
@@ -449,7 +449,9 @@ fn stage(
         write_bytes(temporary.as_file_mut(), &file.bytes)
             .and_then(|()| temporary.as_file().sync_all())
             .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
-        staged.push((temporary, target));
+        // Closed once synced, keeping only its path: a build writes tens of thousands of
+        // files (a config per device), more than a process may hold open.
+        staged.push((temporary.into_temp_path(), target));
     }
     Ok(staged)
 }

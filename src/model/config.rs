@@ -179,6 +179,19 @@ string_enum! {
     pub RendererKind = ["dns", "prometheus", "icinga2", "ansible", "template", "kea", "site"];
 }
 
+/// Which objects a per-object template is rendered for: each list given must hold the
+/// object's value (roles and platforms by name or slug); an empty or absent list allows all.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct ForEachFilter {
+    #[serde(default)]
+    pub role: Vec<Text>,
+    #[serde(default)]
+    pub status: Vec<Spanned<crate::model::dcim::DeviceStatus>>,
+    #[serde(default)]
+    pub platform: Vec<Text>,
+}
+
 /// One output of `netsot build`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
@@ -202,6 +215,10 @@ pub struct Output {
     pub title: Option<String>,
     /// `template`: render once per object of this collection (`devices`, `virtual_machines`).
     pub for_each: Option<Text>,
+    /// `template` with `for_each`: render only for the objects whose role, status and
+    /// platform are each in the lists given (docs/templates.md).
+    #[serde(rename = "where")]
+    pub filter: Option<Spanned<ForEachFilter>>,
     /// `prometheus`: the port scraped on each host's address; 9100 when not given.
     pub port: Option<u16>,
     /// `prometheus`: the address scraped and probed; `primary` when not given.

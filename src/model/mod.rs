@@ -197,6 +197,15 @@ macro_rules! collections {
                 self.failed.extend(other.failed);
             }
 
+            /// Serializes one collection as the `Model` serializes it as a field, so a caller
+            /// can convert one collection without the others; `None` for an unknown one.
+            pub fn serialize_collection<S: serde::Serializer>(&self, collection: &str, serializer: S) -> Option<Result<S::Ok, S::Error>> {
+                match collection {
+                    $( stringify!($field) => Some(serde::Serialize::serialize(&self.$field, serializer)), )*
+                    _ => None,
+                }
+            }
+
             /// The number of top-level objects.
             pub fn object_count(&self) -> usize {
                 0 $( + self.$field.len() )*

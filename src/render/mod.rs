@@ -16,6 +16,8 @@ mod prometheus;
 pub mod site;
 mod template;
 mod template_budget;
+mod template_filter;
+mod template_view;
 
 pub use dns::serial as dns_serial;
 

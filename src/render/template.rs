@@ -13,16 +13,18 @@
 
 use std::collections::HashMap;
 use std::net::IpAddr;
+use std::sync::Arc;
 
 use ipnet::IpNet;
-use minijinja::value::Serde;
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, UndefinedBehavior, Value};
 use rayon::prelude::*;
 
 use super::template_budget::{Budget, CappedOutput, Overflow, FILE_BYTES, PATH_BYTES, RENDER_FUEL};
+use super::template_filter::Selection;
+use super::template_view::{ObjectVars, Shared};
 use super::{Context, Rendered, RenderedFile};
 use crate::diag::{codes, did_you_mean, suggestion_help, Diagnostic, FileId, Location, Span};
-use crate::graph::{DeviceId, VirtualMachineId};
+use crate::graph::{DeviceId, Owner, VirtualMachineId};
 use crate::model::config::Output;
 use crate::model::Spanned;
 
@@ -84,6 +86,26 @@ pub fn render(cx: &Context, output: &Spanned<Output>, out: &mut Rendered) {
         }
     };
 
+    if let (Some(filter), None) = (&o.filter, for_each) {
+        out.diagnostics.push(
+            Diagnostic::new(
+                &codes::TEMPLATE_ERROR,
+                "`where` chooses objects of `for_each`, and this template is rendered once",
+            )
+            .at(cx.at(filter))
+            .with_help(
+                "add `for_each: devices` (or `virtual_machines`), or filter inside the template",
+            ),
+        );
+        return;
+    }
+    let selection = match Selection::new(cx, o.filter.as_ref()) {
+        Ok(selection) => selection,
+        Err(diagnostics) => {
+            out.diagnostics.extend(diagnostics);
+            return;
+        }
+    };
     let (env, broken) = environment(cx);
     if let Some(error) = broken.get(&name.value) {
         out.diagnostics.push(diagnostic(
@@ -101,9 +123,10 @@ pub fn render(cx: &Context, output: &Spanned<Output>, out: &mut Rendered) {
         ));
         return;
     }
-    let views = cx.views;
     let budget = &cx.template_budget;
-    let graph_value = Value::from(Serde(views.export()));
+    // Values are converted only when a template reads them (`template_view.rs`).
+    let shared = Shared::new(Arc::clone(&compilation.graph));
+    let graph_value = shared.graph();
     let fallback = cx.at(&o.path);
     let failed = |failure: Failure| Box::new(failure.diagnostic(cx, budget, fallback));
 
@@ -156,22 +179,22 @@ pub fn render(cx: &Context, output: &Spanned<Output>, out: &mut Rendered) {
                         {
                             return None;
                         }
-                        let (key, view) = if collection == "devices" {
-                            ("device", views.device(DeviceId::new(i)))
+                        let (key, owner) = if collection == "devices" {
+                            ("device", Owner::Device(DeviceId::new(i)))
                         } else {
                             (
                                 "virtual_machine",
-                                views.virtual_machine(VirtualMachineId::new(i)),
+                                Owner::VirtualMachine(VirtualMachineId::new(i)),
                             )
                         };
-                        let config_context =
-                            view.get("config_context").cloned().unwrap_or_default();
-                        let object = Value::from(Serde(view));
-                        let mut vars = std::collections::BTreeMap::new();
-                        vars.insert(key, object);
-                        vars.insert("config_context", Value::from(Serde(config_context)));
-                        vars.insert("graph", graph_value.clone());
-                        let context = Value::from(vars);
+                        if !selection.keeps(cx, owner) {
+                            return None;
+                        }
+                        let context = Value::from_object(ObjectVars {
+                            name: key,
+                            object: shared.object(owner),
+                            graph: graph_value.clone(),
+                        });
                         let result = render_object(env, &name.value, &o.path, context, budget)
                             .map_err(|(failure, in_path)| {
                                 if in_path {

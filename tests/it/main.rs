@@ -53,6 +53,7 @@ mod site;
 mod source_safety;
 mod support;
 mod template;
+mod template_fit;
 mod trace;
 mod values;
 mod verdict;

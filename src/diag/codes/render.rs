@@ -315,4 +315,22 @@ rules! {
     /// ```
     /// Give the SRV record its `port`.
     INVALID_DNS_RECORD = ("NS0816", "invalid-dns-record", Error);
+    /// A per-object template's `where` names a role or platform that does not exist.
+    ///
+    /// ## What it does
+    /// Resolves the `role` and `platform` lists of a `template` output's `where` against the
+    /// device roles and platforms, by name or slug, and reports each that matches none, with
+    /// the closest names.
+    ///
+    /// ## Why is this bad?
+    /// A misspelt name selects nothing, so the configurations it was meant to render would
+    /// silently disappear from the build.
+    ///
+    /// ## Example
+    /// ```yaml
+    ///     for_each: devices
+    ///     where: {role: [lef]}
+    /// ```
+    /// No role is called `lef`; `leaf` is.
+    TEMPLATE_FILTER_UNKNOWN_NAME = ("NS0836", "template-filter-unknown-name", Error);
 }
