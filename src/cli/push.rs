@@ -12,6 +12,7 @@ use serde_json::json;
 
 use super::{Failure, Outcome, RepoArgs};
 use crate::diff;
+use crate::netbox::drift::ChangedIn;
 use crate::netbox::{self, Action, Client, Options, PushError, Pushed, Step};
 
 #[derive(clap::Args)]
@@ -45,6 +46,10 @@ pub struct PushNetbox {
     /// not; without it such objects are only reported.
     #[arg(long)]
     pub prune: bool,
+    /// The revision last pushed (a tag CI moves after each push, `origin/main~1`...): the
+    /// fields NetBox changed since it, which the push overwrites, are marked in the plan.
+    #[arg(long, value_name = "REV")]
+    pub base: Option<String>,
     /// The output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -84,7 +89,20 @@ fn push(args: PushNetbox, color: bool) -> Result<Outcome, Failure> {
         prune: args.prune,
         allow_input_errors: false,
     };
-    let pushed = match netbox::push(&compilation, &client, options) {
+    let base = match &args.base {
+        Some(rev) => {
+            let source = args
+                .repo
+                .outside
+                .open(args.repo.path.as_deref(), Some(rev))?;
+            let base = super::compile(&source)?;
+            let desired = netbox::desired(&base);
+            super::leak(base);
+            Some(desired)
+        }
+        None => None,
+    };
+    let mut pushed = match netbox::push(&compilation, &client, options) {
         Ok(pushed) => pushed,
         Err(PushError::InputErrors) => {
             let text =
@@ -108,6 +126,9 @@ fn push(args: PushNetbox, color: bool) -> Result<Outcome, Failure> {
             })
         }
     };
+    if let Some(base) = &base {
+        netbox::drift::mark(&mut pushed.plan, base);
+    }
     let text = match args.format {
         Format::Text => text(&pushed, client.url(), &args),
         Format::Markdown => markdown(&pushed, client.url(), &args),
@@ -172,7 +193,42 @@ fn headline(pushed: &Pushed, url: &str, args: &PushNetbox) -> String {
         let (c, u, d) = counts(pushed.applied.iter());
         let _ = write!(line, "; done: {c} created, {u} updated, {d} deleted");
     }
+    if u > 0 {
+        line.push_str("\nthe repository wins: each update writes the repository's value over NetBox's (NetBox's → the repository's)");
+        let drifted: usize = pushed.plan.steps.iter().map(|s| s.drift.len()).sum();
+        match &args.base {
+            Some(base) if drifted > 0 => {
+                let _ = write!(
+                    line,
+                    "\n⚠ {drifted} fields were changed in NetBox since {base}: the push overwrites those changes (marked ⚠ below)"
+                );
+            }
+            Some(base) => {
+                let _ = write!(line, "\nno field was changed in NetBox since {base}");
+            }
+            None => line.push_str(
+                "\n(pass --base REV, the revision last pushed, to mark the fields changed in NetBox since)",
+            ),
+        }
+    }
     line
+}
+
+/// The note on a field NetBox changed since the base revision, or nothing.
+fn drift_note(step: &Step, field: &str, base: Option<&str>) -> String {
+    let Some(drift) = step.drift.iter().find(|d| d.field == field) else {
+        return String::new();
+    };
+    let base = base.unwrap_or("the base");
+    let pushed = diff::show(&drift.base);
+    match drift.changed_in {
+        ChangedIn::Netbox => format!(
+            "  ⚠ changed in NetBox since {base} (was {pushed}); the push reverts it to the repository's"
+        ),
+        ChangedIn::Both => format!(
+            "  ⚠ changed in NetBox and in the repository since {base} (was {pushed}); the repository's value wins"
+        ),
+    }
 }
 
 fn sign(action: Action) -> &'static str {
@@ -205,10 +261,11 @@ fn text(pushed: &Pushed, url: &str, args: &PushNetbox) -> String {
                 for field in &step.fields {
                     let _ = writeln!(
                         out,
-                        "        {}: {} → {}",
+                        "        {}: NetBox {} → repository {}{}",
                         field.field,
                         diff::show(&field.before),
-                        diff::show(&field.after)
+                        diff::show(&field.after),
+                        drift_note(step, &field.field, args.base.as_deref())
                     );
                 }
             }
@@ -292,10 +349,12 @@ fn code(text: &str) -> String {
 }
 
 fn markdown(pushed: &Pushed, url: &str, args: &PushNetbox) -> String {
-    let mut out = format!(
-        "### netsot push netbox: {}\n\n",
-        headline(pushed, url, args)
-    );
+    let headline = headline(pushed, url, args);
+    let (title, notes) = headline.split_once('\n').unwrap_or((&headline, ""));
+    let mut out = format!("### netsot push netbox: {title}\n\n");
+    for note in notes.lines() {
+        let _ = writeln!(out, "{note}\n");
+    }
     if !pushed.plan.steps.is_empty() {
         let mut summary: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
         for step in &pushed.plan.steps {
@@ -318,10 +377,11 @@ fn markdown(pushed: &Pushed, url: &str, args: &PushNetbox) -> String {
                         .iter()
                         .map(|f| {
                             format!(
-                                "{}: {} → {}",
+                                "{}: NetBox {} → repository {}{}",
                                 f.field,
                                 code(&diff::show(&f.before)),
-                                code(&diff::show(&f.after))
+                                code(&diff::show(&f.after)),
+                                drift_note(step, &f.field, args.base.as_deref())
                             )
                         })
                         .collect();

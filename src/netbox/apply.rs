@@ -96,6 +96,7 @@ pub fn apply(
             action: Action::Delete(n.id),
             fields: Vec::new(),
             desired: None,
+            drift: Vec::new(),
         }));
     }
     Ok((applied, Vec::new()))

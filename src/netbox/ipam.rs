@@ -1,4 +1,4 @@
-//! IPAM: route targets, VRFs, RIRs, aggregates, VLAN groups, VLANs, prefixes, IP ranges
+//! IPAM: route targets, VRFs, RIRs, IPAM roles, aggregates, VLAN groups, VLANs, prefixes, IP ranges
 //! and IP addresses (assigned to the interfaces that hold them). Keys: names; a prefix's,
 //! aggregate's, range's and address's is its value, with ` (VRF)` in a VRF; a VLAN's
 //! `SCOPE/VID` (its group's name, else its site's, else `global`).
@@ -76,6 +76,7 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
             .tags(&v.tags);
         out.push(d);
     }
+    roles(graph, out);
     for object in &model.rirs {
         let r = &object.data;
         let mut d = Desired::new(Kind::Rirs, r.name.value.clone(), None, object.location());
@@ -183,6 +184,12 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
                 "status",
                 v.status.as_ref().map_or("active", |s| s.value.as_str()),
             )
+            .reference(
+                "role",
+                Kind::IpamRoles,
+                v.role.as_ref().map(|r| r.value.clone()),
+                at(object, v.role.as_ref()),
+            )
             .text("description", v.description.as_deref())
             .tags(&v.tags);
         out.push(d);
@@ -221,6 +228,12 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
             .value(
                 "status",
                 p.status.as_ref().map_or("active", |s| s.value.as_str()),
+            )
+            .reference(
+                "role",
+                Kind::IpamRoles,
+                p.role.as_ref().map(|r| r.value.clone()),
+                at(object, p.role.as_ref()),
             )
             .value("is_pool", p.is_pool)
             .value("mark_utilized", p.mark_utilized)
@@ -275,12 +288,51 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
             "status",
             r.status.as_ref().map_or("active", |s| s.value.as_str()),
         )
+        .reference(
+            "role",
+            Kind::IpamRoles,
+            r.role.as_ref().map(|r| r.value.clone()),
+            at(object, r.role.as_ref()),
+        )
         .text("description", r.description.as_deref())
         .tags(&r.tags);
         out.push(d);
     }
     for ip in IpId::all(graph.ip_addresses.len()) {
         out.push(address(graph, ip));
+    }
+}
+
+/// The IPAM roles the repository's prefixes, VLANs and IP ranges name: netsot has no
+/// collection of them, NetBox needs each as an object (`ipam.Role`) before it is referred
+/// to. The first object naming a role is its location.
+fn roles(graph: &Graph, out: &mut Vec<Desired>) {
+    let model = &graph.model;
+    let named = model
+        .prefixes
+        .iter()
+        .filter_map(|o| o.data.role.as_ref().map(|r| (o.at(r), r)))
+        .chain(
+            model
+                .vlans
+                .iter()
+                .filter_map(|o| o.data.role.as_ref().map(|r| (o.at(r), r))),
+        )
+        .chain(
+            model
+                .ip_ranges
+                .iter()
+                .filter_map(|o| o.data.role.as_ref().map(|r| (o.at(r), r))),
+        );
+    let mut seen = std::collections::HashSet::new();
+    for (location, role) in named {
+        if !seen.insert(role.value.as_str()) {
+            continue;
+        }
+        let mut d = Desired::new(Kind::IpamRoles, role.value.clone(), None, location);
+        d.value("name", role.value.as_str())
+            .value("slug", crate::model::device_type::slugify(&role.value));
+        out.push(d);
     }
 }
 
@@ -352,10 +404,27 @@ fn with_vrf(value: String, vrf: Option<String>) -> String {
     }
 }
 
-/// An address's key: `ADDRESS/LENGTH`, with ` (VRF)` in a VRF.
+/// The address roles NetBox lets several addresses of one VRF share
+/// (`IPADDRESS_ROLES_NONUNIQUE`, ipam/constants.py).
+const SHARED_ROLES: &[&str] = &["anycast", "vip", "vrrp", "hsrp", "glbp", "carp"];
+
+/// An address's key: `ADDRESS/LENGTH`, with ` (VRF)` in a VRF. An address of a role NetBox
+/// lets several interfaces hold (an anycast gateway on every leaf) is one object per
+/// interface: its key names the interface too, ` on DEVICE:INTERFACE`.
 pub fn ip_key(graph: &Graph, ip: IpId) -> String {
     let node = &graph.ip_addresses[ip.index()];
-    with_vrf(node.address.to_string(), vrf_name(graph, node.vrf))
+    let key = with_vrf(node.address.to_string(), vrf_name(graph, node.vrf));
+    let shared = graph
+        .ip_data(ip)
+        .role
+        .as_ref()
+        .is_some_and(|r| SHARED_ROLES.contains(&r.value.as_str()));
+    match node.interface {
+        Some(interface) if shared => {
+            format!("{key} on {}", super::dcim::interface_key(graph, interface))
+        }
+        _ => key,
+    }
 }
 
 /// A VLAN's key: `SCOPE/VID`.
@@ -394,7 +463,7 @@ pub fn remote_key(
         _ => None,
     };
     Some(match kind {
-        Kind::RouteTargets | Kind::Vrfs | Kind::Rirs => (name, None),
+        Kind::RouteTargets | Kind::Vrfs | Kind::Rirs | Kind::IpamRoles => (name, None),
         Kind::Aggregates => (string(json, "prefix").map(str::to_string), None),
         Kind::VlanGroups => (name, scope_site()),
         Kind::Vlans => {
@@ -428,10 +497,20 @@ pub fn remote_key(
                 .and_then(Kind::of_object_type)
                 .zip(json.get("assigned_object_id").and_then(Value::as_u64))
                 .and_then(|(k, id)| state.kind(k).by_id(id));
-            (
-                string(json, "address").map(|a| with_vrf(a.to_string(), vrf())),
-                owner.and_then(|o| o.site.clone()),
-            )
+            let role = json
+                .get("role")
+                .and_then(|r| r.get("value"))
+                .and_then(Value::as_str);
+            let key = string(json, "address").map(|a| {
+                let key = with_vrf(a.to_string(), vrf());
+                match owner.and_then(|o| o.key.as_deref()) {
+                    Some(owner) if role.is_some_and(|r| SHARED_ROLES.contains(&r)) => {
+                        format!("{key} on {owner}")
+                    }
+                    _ => key,
+                }
+            });
+            (key, owner.and_then(|o| o.site.clone()))
         }
         _ => return None,
     })

@@ -15,6 +15,8 @@ pub enum Kind {
     RouteTargets,
     Vrfs,
     Rirs,
+    /// IPAM roles (of prefixes, VLANs and IP ranges), named by the objects that use them.
+    IpamRoles,
     Aggregates,
     VlanGroups,
     Vlans,
@@ -92,6 +94,7 @@ impl Kind {
         Kind::RouteTargets,
         Kind::Vrfs,
         Kind::Rirs,
+        Kind::IpamRoles,
         Kind::Aggregates,
         Kind::VlanGroups,
         Kind::Vlans,
@@ -180,6 +183,7 @@ impl Kind {
             ),
             spec("/api/ipam/vrfs/", "vrfs", "VRF", "ipam.vrf"),
             spec("/api/ipam/rirs/", "rirs", "RIR", "ipam.rir"),
+            spec("/api/ipam/roles/", "roles", "IPAM role", "ipam.role"),
             spec(
                 "/api/ipam/aggregates/",
                 "aggregates",

@@ -8,6 +8,7 @@
 //! object's natural key is on both sides: `organisation.rs` (tags, tenancy, regions, sites,
 //! locations), `dcim.rs`, `ipam.rs`, `virtualization.rs`, `circuits.rs`. `kinds.rs` lists
 //! the kinds in the order they are applied, `state.rs` reads NetBox, `plan.rs` compares,
+//! `drift.rs` marks the fields NetBox changed since the last pushed revision,
 //! `apply.rs` writes and maps NetBox's refusals back to the repository's lines. `client.rs`
 //! is the HTTP client. Nothing here prints: the CLI does.
 
@@ -15,6 +16,7 @@ mod apply;
 mod circuits;
 pub mod client;
 mod dcim;
+pub mod drift;
 pub mod import;
 mod ipam;
 pub mod kinds;

@@ -34,6 +34,10 @@ pub struct Step {
     /// The desired object, an index into the list the plan was made from.
     #[serde(skip)]
     pub desired: Option<usize>,
+    /// For an update, the fields NetBox changed since the base revision (`--base`), which
+    /// the update overwrites.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub drift: Vec<super::drift::Drift>,
 }
 
 /// An object NetBox holds and the repository does not.
@@ -120,6 +124,7 @@ pub fn plan_kind(
                     .filter(|f| !is_blank(&f.after))
                     .collect(),
                 desired: Some(first + index),
+                drift: Vec::new(),
             }),
             Some(existing) => {
                 let fields = differences(object, existing, state);
@@ -131,6 +136,7 @@ pub fn plan_kind(
                         action: Action::Update(existing.id),
                         fields,
                         desired: Some(first + index),
+                        drift: Vec::new(),
                     });
                 }
             }

@@ -275,3 +275,69 @@ fn the_documented_workflows_are_valid_yaml_and_run_real_commands() {
         );
     }
 }
+
+/// Every `netsot` command a workflow runs: the words after `netsot` up to a redirection,
+/// a pipe or `||`.
+fn netsot_commands(text: &str) -> Vec<Vec<String>> {
+    let mut commands = Vec::new();
+    for line in text.lines() {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        for (index, word) in words.iter().enumerate() {
+            let starts = index == 0 || matches!(words[index - 1], "-" | "run:" | "&&" | "|");
+            if *word != "netsot" || !starts {
+                continue;
+            }
+            let command: Vec<String> = words[index + 1..]
+                .iter()
+                .take_while(|w| !matches!(**w, ">" | "|" | "||" | "&&"))
+                .map(|w| w.to_string())
+                .collect();
+            commands.push(command);
+        }
+    }
+    commands
+}
+
+#[test]
+fn the_netbox_gitops_jobs_are_valid_yaml_and_their_commands_and_flags_exist() {
+    for file in [
+        "docs/ci/netbox-github-actions.yml",
+        "docs/ci/netbox-gitlab-ci.yml",
+    ] {
+        let text = std::fs::read_to_string(root().join(file)).unwrap();
+        let arena = bumpalo::Bump::new();
+        let parsed = yaml::parse(&text, &arena).unwrap_or_else(|e| panic!("{file}: {e:?}"));
+        assert!(parsed.root.is_some(), "{file}");
+        let commands = netsot_commands(&text);
+        let pushes: Vec<&Vec<String>> = commands
+            .iter()
+            .filter(|c| c.first().is_some_and(|w| w == "push"))
+            .collect();
+        assert_eq!(pushes.len(), 2, "{file}: a plan and a push in {commands:?}");
+        assert!(pushes[0].contains(&"--plan".to_string()), "{file}");
+        assert!(!pushes[1].contains(&"--plan".to_string()), "{file}");
+        for command in &commands {
+            let subcommands: Vec<&str> = command
+                .iter()
+                .map(String::as_str)
+                .take_while(|w| w.chars().all(|c| c.is_ascii_lowercase()))
+                .collect();
+            let mut args = subcommands.clone();
+            args.push("--help");
+            let output = netsot(&args, &root());
+            assert!(
+                output.status.success(),
+                "{file}: `netsot {}`",
+                args.join(" ")
+            );
+            let help = String::from_utf8_lossy(&output.stdout);
+            for flag in command.iter().filter(|w| w.starts_with("--")) {
+                assert!(
+                    help.contains(flag.as_str()),
+                    "{file}: `netsot {}` has no {flag}",
+                    subcommands.join(" ")
+                );
+            }
+        }
+    }
+}

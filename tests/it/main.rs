@@ -42,6 +42,8 @@ mod netbox_fidelity;
 mod netbox_import;
 mod netbox_push;
 mod output_settings;
+mod netbox_conflicts;
+mod netbox_roundtrip;
 mod panic;
 mod power;
 mod qinq;

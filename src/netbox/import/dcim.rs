@@ -246,15 +246,23 @@ fn device(
         site.and_then(|id| scope.find("dcim/sites", id))
             .and_then(super::refs::name),
     );
+    let rack = r.id("rack");
+    // NetBox gives a racked device its rack's location (`Device.save`): that location is
+    // the rack's, written on the rack, and a push gives it back.
+    let rack_location = rack
+        .and_then(|id| scope.find("dcim/racks", id))
+        .and_then(|rack| rack.get("location"))
+        .and_then(|location| location.get("id"))
+        .and_then(Value::as_u64);
     out.opt(
         "location",
         r.id("location")
+            .filter(|id| Some(*id) != rack_location)
             .and_then(|id| context.names.scoped(scope, "dcim/locations", id, site)),
     );
     out.opt(
         "rack",
-        r.id("rack")
-            .and_then(|id| context.names.scoped(scope, "dcim/racks", id, site)),
+        rack.and_then(|id| context.names.scoped(scope, "dcim/racks", id, site)),
     );
     out.opt("position", number(r.get("position")).map(integral));
     out.opt("face", r.choice("face"));
