@@ -229,8 +229,8 @@ fn isolate(model: &mut Model, prefix: &str) {
 /// Compiles a fixture and renames it for this run.
 fn compiled(dir: &Path, prefix: &str) -> Compilation {
     let mut compilation = compile_path(dir);
-    let graph = Arc::get_mut(&mut compilation.graph)
-        .expect("a compilation owns its graph once compiled");
+    let graph =
+        Arc::get_mut(&mut compilation.graph).expect("a compilation owns its graph once compiled");
     let model = Arc::get_mut(&mut graph.model).expect("a graph owns its model once built");
     isolate(model, prefix);
     compilation
