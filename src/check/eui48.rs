@@ -40,9 +40,46 @@ pub(super) fn is_valid(text: &str) -> bool {
     }
 }
 
+/// The six bytes of a MAC address NetBox stores (`is_valid`), as netaddr reads them: each
+/// group is a number of 48 / groups bits, bare digits one number; `None` for any other text.
+/// Outputs write MACs in one form from these (the Kea renderer's `hw-address`).
+pub(crate) fn to_bytes(text: &str) -> Option<[u8; 6]> {
+    if !is_valid(text) {
+        return None;
+    }
+    let compact: String = text.chars().filter(|&c| c != ' ').collect();
+    let groups: Vec<&str> = compact.split([':', '-', '.']).collect();
+    let bits = 48 / groups.len() as u32;
+    let mut value: u64 = 0;
+    for group in groups {
+        value = (value << bits) | u64::from_str_radix(group, 16).ok()?;
+    }
+    let bytes = value.to_be_bytes();
+    Some([bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7]])
+}
+
 #[cfg(test)]
 mod tests {
-    use super::is_valid;
+    use super::{is_valid, to_bytes};
+
+    #[test]
+    fn every_accepted_form_reads_as_its_six_bytes() {
+        let expected = Some([0x00, 0x1b, 0x21, 0x3c, 0x4d, 0x5e]);
+        for mac in [
+            "00:1b:21:3c:4d:5e",
+            "00-1B-21-3C-4D-5E",
+            "0:1b:21:3c:4d:5e",
+            "001b.213c.4d5e",
+            "1b:213c:4d5e",
+            "001b21-3c4d5e",
+            "001b213c4d5e",
+            "01b213c4d5e",
+            "00 1b 21 3c 4d 5e",
+        ] {
+            assert_eq!(to_bytes(mac), expected, "{mac}");
+        }
+        assert_eq!(to_bytes("52:54:00:00:01"), None);
+    }
 
     #[test]
     fn netaddr_formats_are_accepted() {

@@ -10,7 +10,7 @@ mod custom_field_values;
 mod custom_fields;
 mod dcim;
 mod device_types;
-mod eui48;
+pub(crate) mod eui48;
 mod fhrp;
 mod interfaces;
 mod ipam;

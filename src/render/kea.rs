@@ -11,8 +11,9 @@
 //!
 //! Reported: an address with `status: dhcp` in no subnet (NS0826), two reservations of one
 //! MAC in a subnet (NS0827), a reservation inside a pool (NS0828, a warning: Kea allows
-//! it), a pool in no subnet (NS0829), a MAC Kea cannot parse (NS0830) and one prefix
-//! served twice (NS0831).
+//! it), a pool in no subnet (NS0829) and one prefix served twice (NS0831). A MAC address
+//! is written as six colon-separated octets from any form NetBox stores; `check` refuses
+//! the others (NS0111).
 
 use std::collections::{BTreeSet, HashMap};
 use std::net::IpAddr;
@@ -228,18 +229,12 @@ impl Subnets {
                 }
                 continue;
             };
-            let mac_at = Location::new(graph.interface_location(interface).file, mac.span);
+            // `check` refuses a MAC NetBox would not store (NS0111), so every MAC here reads
+            // as six bytes; one that does not is left out rather than guessed.
             let Some(hw) = hw_address(&mac.value) else {
-                out.diagnostics.push(
-                    Diagnostic::new(
-                        &codes::INVALID_DHCP_HW_ADDRESS,
-                        format!("the MAC address `{}` of `{}` is not six octets, so Kea cannot reserve `{}` for it", mac.value, graph.interface_label(interface), data.address.value),
-                    )
-                    .at(mac_at)
-                    .with_help("write six octets of two hexadecimal digits, e.g. `52:54:00:00:00:01`"),
-                );
                 continue;
             };
+            let mac_at = Location::new(graph.interface_location(interface).file, mac.span);
             let entry = &mut self.list[subnet];
             let hostname = data.dns_name.as_ref().map(|n| n.value.to_lowercase());
             match reserved.get(&(subnet, hw.clone())) {
@@ -425,12 +420,8 @@ fn is_router(role: IpRole) -> bool {
 /// A MAC address as Kea writes it (lower case, `:`), if it is six octets of two hex digits
 /// separated by `:` or `-`.
 fn hw_address(text: &str) -> Option<String> {
-    let octets: Vec<&str> = text.split([':', '-']).collect();
-    let valid = octets.len() == 6
-        && octets
-            .iter()
-            .all(|o| o.len() == 2 && o.bytes().all(|b| b.is_ascii_hexdigit()));
-    valid.then(|| octets.join(":").to_ascii_lowercase())
+    let bytes = crate::check::eui48::to_bytes(text)?;
+    Some(bytes.map(|b| format!("{b:02x}")).join(":"))
 }
 
 /// A subnet id stable across changes to other subnets: a hash (FNV-1a) of the prefix,
@@ -458,9 +449,12 @@ mod tests {
             hw_address("52-54-00-AA-bb-01").as_deref(),
             Some("52:54:00:aa:bb:01")
         );
+        assert_eq!(
+            hw_address("5254.00aa.bb01").as_deref(),
+            Some("52:54:00:aa:bb:01")
+        );
         assert_eq!(hw_address("52:54:00:00:01"), None);
         assert_eq!(hw_address("52:54:00:00:00:0g"), None);
-        assert_eq!(hw_address("525400000001"), None);
     }
 
     #[test]

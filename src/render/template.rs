@@ -217,6 +217,66 @@ pub fn render(cx: &Context, output: &Spanned<Output>, out: &mut Rendered) {
     }
 }
 
+/// The files the per-device template outputs give each device (by device index), their
+/// paths rendered as `render` renders them, for pages that link a device to its rendered
+/// configuration (the `site` renderer). Only the path templates run; an output or a device
+/// whose path fails is left out here and reported by `render`.
+pub fn device_files(cx: &Context) -> Vec<Vec<String>> {
+    let compilation = cx.compilation;
+    let graph = &compilation.graph;
+    let mut files = vec![Vec::new(); graph.devices.len()];
+    let outputs: Vec<&Output> = compilation
+        .config
+        .outputs
+        .iter()
+        .map(|o| &o.value)
+        .filter(|o| o.renderer.value.is("template"))
+        .filter(|o| o.for_each.as_ref().is_some_and(|f| f.value == "devices"))
+        .filter(|o| {
+            o.template
+                .as_ref()
+                .is_some_and(|t| compilation.templates.iter().any(|(n, _)| *n == t.value))
+        })
+        .collect();
+    if outputs.is_empty() {
+        return files;
+    }
+    let (env, _) = environment(cx);
+    let shared = Shared::new(Arc::clone(&compilation.graph));
+    let graph_value = shared.graph();
+    let budget = &cx.template_budget;
+    for output in outputs {
+        let Ok(selection) = Selection::new(cx, output.filter.as_ref()) else {
+            continue;
+        };
+        let paths: Vec<Option<String>> = (0..graph.devices.len() as u32)
+            .into_par_iter()
+            .map_init(
+                || env.clone(),
+                |env, i| {
+                    let owner = Owner::Device(DeviceId::new(i));
+                    if graph.model.devices[i as usize].data.name.is_none()
+                        || !selection.keeps(cx, owner)
+                    {
+                        return None;
+                    }
+                    let context = Value::from_object(ObjectVars {
+                        name: "device",
+                        object: shared.object(owner),
+                        graph: graph_value.clone(),
+                    });
+                    let bytes = render_path(env, &output.path.value, context, budget).ok()?;
+                    super::safe_file_path(&String::from_utf8_lossy(&bytes)).ok()
+                },
+            )
+            .collect();
+        for (i, path) in paths.into_iter().enumerate() {
+            files[i].extend(path);
+        }
+    }
+    files
+}
+
 /// Renders the path, then the template, of one object; on failure, whether the path failed.
 fn render_object(
     env: &mut Environment,

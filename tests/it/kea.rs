@@ -155,7 +155,7 @@ fn kea_leases_the_reserved_address_to_its_mac() {
         "version: 1\noutputs:\n  - renderer: kea\n    path: kea/\n    dhcp: {{prefix_roles: [lab], range_roles: [lab], interfaces: [{server_veth}], valid_lifetime: 600}}\n"
     );
     let data = format!(
-        "sites:\n  - {{name: lab1}}\ntags:\n  - {{name: gateway}}\nprefixes:\n  - {{prefix: 192.0.2.0/24, role: lab}}\nip_ranges:\n  - {{start_address: 192.0.2.100/24, end_address: 192.0.2.150/24, role: lab}}\nip_addresses:\n  - {{address: 192.0.2.1/24, tags: [gateway]}}\nvirtual_machines:\n  - name: client1\n    site: lab1\n    interfaces:\n      - name: eth0\n        mac_address: \"{mac}\"\n        ip_addresses:\n          - {{address: 192.0.2.42/24, status: dhcp}}\n"
+        "roles:\n  - {{name: lab}}\nsites:\n  - {{name: lab1}}\ntags:\n  - {{name: gateway}}\nprefixes:\n  - {{prefix: 192.0.2.0/24, role: lab}}\nip_ranges:\n  - {{start_address: 192.0.2.100/24, end_address: 192.0.2.150/24, role: lab}}\nip_addresses:\n  - {{address: 192.0.2.1/24, tags: [gateway]}}\nvirtual_machines:\n  - name: client1\n    site: lab1\n    interfaces:\n      - name: eth0\n        mac_address: \"{mac}\"\n        ip_addresses:\n          - {{address: 192.0.2.42/24, status: dhcp}}\n"
     );
     let repository = repo(&[("netsot.yaml", &config), ("data/a.yaml", &data)]);
     let rendered = build_path(repository.path());

@@ -80,6 +80,16 @@ const SKIPPED: &[(&str, &str)] = &[
     ("NS0690", "power panels and feeds are not pushed"),
     ("NS0691", "power panels and feeds are not pushed"),
     ("NS0692", "power panels and feeds are not pushed"),
+    ("NS0421", "FHRP groups and their assignments are not pushed (docs/netbox.md)"),
+    ("NS0422", "FHRP groups and their assignments are not pushed (docs/netbox.md)"),
+    ("NS0423", "FHRP groups and their assignments are not pushed (docs/netbox.md)"),
+    ("NS0428", "ASN ranges are not pushed (docs/netbox.md)"),
+    ("NS0506", "Q-in-Q roles and service VLANs are not pushed (docs/netbox.md)"),
+    ("NS0507", "Q-in-Q roles and service VLANs are not pushed (docs/netbox.md)"),
+    ("NS0508", "Q-in-Q roles and service VLANs are not pushed (docs/netbox.md)"),
+    ("NS0656", "provider accounts are not pushed (docs/netbox.md)"),
+    ("NS0657", "provider networks and terminations on them are not pushed (docs/netbox.md)"),
+    ("NS0658", "provider networks and terminations on them are not pushed (docs/netbox.md)"),
 ];
 
 /// The codes the catalogue lists as enforced (or partly) against a NetBox rule.

@@ -77,23 +77,6 @@ rules! {
     /// Give the range's prefix a role of `dhcp.prefix_roles`, or move the range into one.
     DHCP_POOL_OUTSIDE_SUBNET = ("NS0829", "dhcp-pool-outside-subnet", Error);
 
-    /// A MAC address a DHCP reservation cannot use.
-    ///
-    /// ## What it does
-    /// Reports the `mac_address` of an interface whose address would be reserved by a `kea`
-    /// output when it is not six octets of two hexadecimal digits, separated by `:` or `-`.
-    ///
-    /// ## Why is this bad?
-    /// Kea refuses to load a reservation whose `hw-address` it cannot parse, so the whole
-    /// DHCP server would not start.
-    ///
-    /// ## Example
-    /// ```yaml
-    ///         mac_address: "52:54:00:00:01"   # five octets
-    /// ```
-    /// Write the interface's six-octet MAC address, e.g. `52:54:00:00:00:01`.
-    INVALID_DHCP_HW_ADDRESS = ("NS0830", "invalid-dhcp-hw-address", Error);
-
     /// One subnet served twice by a DHCP output.
     ///
     /// ## What it does

@@ -106,6 +106,8 @@ pub fn diff_page(
             paths: Paths::new(&cx.compilation.graph),
             title: String::new(),
             source_url: None,
+            configs: Vec::new(),
+            out_root: String::new(),
         }
     }
     let (base_cx, head_cx) = (

@@ -112,9 +112,33 @@ pub struct Site<'a, 'g> {
     pub paths: Paths,
     pub title: String,
     source_url: Option<String>,
+    /// The files per-device templates render for each device, and the way from the site's
+    /// root up to the output folder they are relative to.
+    configs: Vec<Vec<String>>,
+    out_root: String,
 }
 
 impl Site<'_, '_> {
+    /// Links to the files the per-device templates render for `device`, from a page whose
+    /// way back to the site's root is `root`; empty when there are none.
+    pub fn config_links(&self, device: DeviceId, root: &str) -> String {
+        let Some(files) = self.configs.get(device.index()).filter(|f| !f.is_empty()) else {
+            return String::new();
+        };
+        let links: Vec<String> = files
+            .iter()
+            .map(|f| {
+                format!(
+                    "<a href=\"{root}{}{}\">{}</a>",
+                    self.out_root,
+                    html::esc(f),
+                    html::esc(f)
+                )
+            })
+            .collect();
+        format!("<p class=\"rendered\">Rendered: {}</p>\n", links.join(", "))
+    }
+
     /// The file and line an object came from, linked when `source_url` is set.
     pub fn source(&self, file: FileId, span: crate::diag::Span) -> String {
         let file = self.cx.compilation.files.get(file);
@@ -149,6 +173,8 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
         paths: Paths::new(graph),
         title: output.title.clone().unwrap_or_else(|| "netsot".to_string()),
         source_url: output.source_url.as_ref().map(|u| u.value.clone()),
+        configs: super::template::device_files(cx),
+        out_root: "../".repeat(base.split('/').filter(|p| !p.is_empty()).count()),
     };
     let mut files: Vec<RenderedFile> = Vec::new();
     let mut add = |path: &str, bytes: Vec<u8>| {

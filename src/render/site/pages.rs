@@ -391,6 +391,27 @@ pub fn device(site: &Site, id: DeviceId) -> Vec<u8> {
         model.devices[id.index()].file,
         model.devices[id.index()].span,
     ));
+    body.push_str(&site.config_links(id, &root));
+    let mut dns_names: Vec<&str> = graph
+        .owner_interfaces(Owner::Device(id))
+        .flat_map(|i| graph.links(i).ip_addresses.iter())
+        .filter_map(|&ip| {
+            graph
+                .ip_data(ip)
+                .dns_name
+                .as_ref()
+                .map(|d| d.value.as_str())
+        })
+        .collect();
+    dns_names.sort_unstable();
+    dns_names.dedup();
+    if !dns_names.is_empty() {
+        let _ = writeln!(
+            body,
+            "<p class=\"dns-names\">DNS names: {}</p>",
+            esc(&dns_names.join(", "))
+        );
+    }
     interfaces(site, id, &root, &mut body);
     let merged = site.cx.views.contexts.merged(Owner::Device(id));
     if merged.data.as_object().is_some_and(|m| !m.is_empty()) {
