@@ -270,6 +270,38 @@ fn quoted(name: &str) -> String {
     out
 }
 
+/// Each drawn device once, row by row, as (quoted name, role colour, quoted page link):
+/// what the DOT and D2 writers both declare before their edges.
+fn nodes<'a>(
+    site: &'a Site,
+    topology: &'a Topology,
+) -> impl Iterator<Item = (String, String, String)> + 'a {
+    let graph = site.graph;
+    topology.rows.iter().flatten().map(move |&d| {
+        (
+            quoted(graph.device_name(d)),
+            role_colour(graph, d),
+            quoted(&format!("../../{}", site.paths.devices[d.index()])),
+        )
+    })
+}
+
+/// Each link as (quoted a-side device, quoted b-side device, a-side port, b-side port).
+fn edges<'a>(
+    site: &'a Site,
+    topology: &'a Topology,
+) -> impl Iterator<Item = (String, String, &'a str, &'a str)> + 'a {
+    let graph = site.graph;
+    topology.links.iter().map(move |link| {
+        (
+            quoted(graph.device_name(link.a)),
+            quoted(graph.device_name(link.b)),
+            link.a_port.as_str(),
+            link.b_port.as_str(),
+        )
+    })
+}
+
 fn dot(site: &Site, topology: &Topology, title: &str) -> String {
     let graph = site.graph;
     let mut out = format!("graph {} {{\n  rankdir=TB;\n  node [shape=box, style=\"filled,rounded\", fontname=\"sans-serif\"];\n", quoted(title));
@@ -280,25 +312,15 @@ fn dot(site: &Site, topology: &Topology, title: &str) -> String {
         }
         out.push_str(" }\n");
     }
-    for row in &topology.rows {
-        for &d in row {
-            let _ = writeln!(
-                out,
-                "  {} [fillcolor=\"#{}\", URL={}];",
-                quoted(graph.device_name(d)),
-                role_colour(graph, d),
-                quoted(&format!("../../{}", site.paths.devices[d.index()]))
-            );
-        }
+    for (name, colour, url) in nodes(site, topology) {
+        let _ = writeln!(out, "  {name} [fillcolor=\"#{colour}\", URL={url}];");
     }
-    for link in &topology.links {
+    for (a, b, a_port, b_port) in edges(site, topology) {
         let _ = writeln!(
             out,
-            "  {} -- {} [taillabel={}, headlabel={}];",
-            quoted(graph.device_name(link.a)),
-            quoted(graph.device_name(link.b)),
-            quoted(&link.a_port),
-            quoted(&link.b_port)
+            "  {a} -- {b} [taillabel={}, headlabel={}];",
+            quoted(a_port),
+            quoted(b_port)
         );
     }
     out.push_str("}\n");
@@ -306,26 +328,15 @@ fn dot(site: &Site, topology: &Topology, title: &str) -> String {
 }
 
 fn d2(site: &Site, topology: &Topology) -> String {
-    let graph = site.graph;
     let mut out = String::from("direction: down\n");
-    for row in &topology.rows {
-        for &d in row {
-            let _ = writeln!(
-                out,
-                "{}: {{ style.fill: \"#{}\"; link: {} }}",
-                quoted(graph.device_name(d)),
-                role_colour(graph, d),
-                quoted(&format!("../../{}", site.paths.devices[d.index()]))
-            );
-        }
+    for (name, colour, url) in nodes(site, topology) {
+        let _ = writeln!(out, "{name}: {{ style.fill: \"#{colour}\"; link: {url} }}");
     }
-    for link in &topology.links {
+    for (a, b, a_port, b_port) in edges(site, topology) {
         let _ = writeln!(
             out,
-            "{} -- {}: {}",
-            quoted(graph.device_name(link.a)),
-            quoted(graph.device_name(link.b)),
-            quoted(&format!("{} – {}", link.a_port, link.b_port))
+            "{a} -- {b}: {}",
+            quoted(&format!("{a_port} – {b_port}"))
         );
     }
     out
