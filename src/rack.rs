@@ -2,15 +2,13 @@
 //! height fits, from the devices mounted in the rack (and, with `--avoid`, in the same
 //! rack on other branches).
 
-use crate::graph::{DeviceId, Graph};
+use crate::graph::{DeviceId, Graph, RackId};
 
 /// The units a rack's devices take, as half units `[start, end)` (a position of U1.5 is
 /// 3): every mounted device, either face, since the query is for a new device whose
 /// depth is unknown. `None` when no rack `name` exists (in `site`, when given).
 pub fn taken_units(graph: &Graph, site: Option<&str>, name: &str) -> Option<Vec<(u32, u32)>> {
-    let rack = graph.model.racks.iter().position(|rack| {
-        rack.data.name.value == name && site.is_none_or(|site| rack.data.site.value == site)
-    })?;
+    let rack = find(graph, site, name)?.index();
     let units = graph
         .devices
         .iter()
@@ -27,22 +25,42 @@ pub fn taken_units(graph: &Graph, site: Option<&str>, name: &str) -> Option<Vec<
     Some(units)
 }
 
-/// The rack's first and last unit (`starting_unit`, `u_height`; NetBox's 1 and 42).
+/// The rack's first and last unit (`starting_unit`, `u_height`, from its rack type when
+/// it has one; NetBox's 1 and 42).
 pub fn unit_range(graph: &Graph, site: Option<&str>, name: &str) -> Option<(u32, u32)> {
-    let rack = graph.model.racks.iter().find(|rack| {
-        rack.data.name.value == name && site.is_none_or(|site| rack.data.site.value == site)
-    })?;
-    let first = rack
-        .data
-        .starting_unit
-        .as_ref()
-        .map_or(1, |u| u32::from(u.value));
-    let height = rack
-        .data
-        .u_height
-        .as_ref()
-        .map_or(42, |h| u32::from(h.value));
-    Some((first, first + height.saturating_sub(1)))
+    let rack = find(graph, site, name)?;
+    let geometry = graph.rack_geometry(rack);
+    Some((geometry.first, geometry.last()))
+}
+
+/// The units the rack's reservations hold, as half units `[start, end)` like
+/// [`taken_units`]: `rack free` does not offer them unless asked to.
+pub fn reserved_units(graph: &Graph, site: Option<&str>, name: &str) -> Vec<(u32, u32)> {
+    let Some(rack) = find(graph, site, name) else {
+        return Vec::new();
+    };
+    graph
+        .reservations_of(rack)
+        .flat_map(|r| {
+            graph.model.rack_reservations[r.index()]
+                .data
+                .units
+                .value
+                .iter()
+        })
+        .map(|unit| (u32::from(unit.value) * 2, u32::from(unit.value) * 2 + 2))
+        .collect()
+}
+
+fn find(graph: &Graph, site: Option<&str>, name: &str) -> Option<RackId> {
+    graph
+        .model
+        .racks
+        .iter()
+        .position(|rack| {
+            rack.data.name.value == name && site.is_none_or(|site| rack.data.site.value == site)
+        })
+        .map(RackId::from_index)
 }
 
 /// The lowest whole unit from which `height` units are free, between `first` and `last`.

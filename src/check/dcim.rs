@@ -22,7 +22,7 @@ pub(super) fn check(graph: &Graph, config: &Config, out: &mut Vec<Diagnostic>) {
     // The parts are independent: on all threads, their findings appended in this order.
     let interfaces =
         |graph: &Graph, out: &mut Vec<Diagnostic>| super::interfaces::check(graph, config, out);
-    let parts: [&Part; 8] = [
+    let parts: [&Part; 9] = [
         &rack_elevations,
         &super::cables::check,
         &interfaces,
@@ -31,6 +31,7 @@ pub(super) fn check(graph: &Graph, config: &Config, out: &mut Vec<Diagnostic>) {
         &super::virtual_chassis::check,
         &super::device_types::check,
         &super::power::check,
+        &super::racks::check,
     ];
     let found: Vec<Vec<Diagnostic>> = parts
         .par_iter()
@@ -100,15 +101,8 @@ fn rack_elevations(graph: &Graph, out: &mut Vec<Diagnostic>) {
         };
         let height = graph.device_height(DeviceId::from_index(d));
         let rack_data = &graph.model.racks[rack.index()].data;
-        let u_height = rack_data
-            .u_height
-            .as_ref()
-            .map_or(42, |h| u32::from(h.value));
-        let first = rack_data
-            .starting_unit
-            .as_ref()
-            .map_or(1, |u| u32::from(u.value));
-        let last = first + u_height.saturating_sub(1);
+        let geometry = graph.rack_geometry(rack);
+        let (first, last) = (geometry.first, geometry.last());
         let problem = if height == 0.0 {
             Some("a 0U device cannot take a rack position".to_string())
         } else if position.value.fract() != 0.0 && position.value.fract() != 0.5 {

@@ -18,6 +18,7 @@ mod ipam_values;
 mod policy;
 mod ports;
 mod power;
+mod racks;
 mod relations;
 mod unique_values;
 mod values;

@@ -100,6 +100,20 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
     );
     named(&m.racks, "rack", 100, |o| (&o.name, None), out);
     named(
+        &m.rack_roles,
+        "rack role",
+        100,
+        |o| (&o.name, o.slug.as_ref()),
+        out,
+    );
+    named(
+        &m.rack_types,
+        "rack type",
+        100,
+        |o| (&o.model, Some(&o.slug)),
+        out,
+    );
+    named(
         &m.virtual_chassis,
         "virtual chassis",
         64,
@@ -194,6 +208,35 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
             format!("device role `{name}`")
         });
     }
+    // `RackReservation.description`: required, not blank, at most 200 characters.
+    for reservation in &m.rack_reservations {
+        let description = &reservation.data.description;
+        if description.value.trim().is_empty() {
+            out.push(
+                Diagnostic::new(
+                    &codes::INVALID_VALUE,
+                    format!(
+                        "the reservation of rack `{}` has a blank description",
+                        reservation.data.rack.value
+                    ),
+                )
+                .at(reservation.at(description))
+                .with_help("say what the units are reserved for"),
+            );
+        }
+        too_long(out, reservation.file, description, 200, || {
+            format!(
+                "description of a reservation of rack `{}`",
+                reservation.data.rack.value
+            )
+        });
+    }
+    for role in &m.rack_roles {
+        let name = &role.data.name.value;
+        color(out, role.file, role.data.color.as_ref(), || {
+            format!("rack role `{name}`")
+        });
+    }
     for cable in &m.cables {
         color(out, cable.file, cable.data.color.as_ref(), || {
             "a cable".to_string()
@@ -203,7 +246,26 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
         site_values(site, out);
     }
     for rack in &m.racks {
-        rack_values(rack, out);
+        let data = &rack.data;
+        let sizes = RackSizes {
+            kind: "rack",
+            name: &data.name.value,
+            u_height: data.u_height.as_ref(),
+            starting_unit: data.starting_unit.as_ref(),
+            width: data.width.as_ref(),
+        };
+        rack_values(rack.file, &sizes, out);
+    }
+    for rack_type in &m.rack_types {
+        let data = &rack_type.data;
+        let sizes = RackSizes {
+            kind: "rack type",
+            name: &data.slug.value,
+            u_height: data.u_height.as_ref(),
+            starting_unit: data.starting_unit.as_ref(),
+            width: data.width.as_ref(),
+        };
+        rack_values(rack_type.file, &sizes, out);
     }
     for context in &m.config_contexts {
         let data = &context.data.data;
@@ -434,51 +496,55 @@ fn site_values(site: &Obj<crate::model::organisation::Site>, out: &mut Vec<Diagn
     }
 }
 
+/// The sizes racks and rack types share (NetBox's `RackBase`), named for messages.
+struct RackSizes<'a> {
+    kind: &'static str,
+    name: &'a str,
+    u_height: Option<&'a Spanned<u16>>,
+    starting_unit: Option<&'a Spanned<u16>>,
+    width: Option<&'a Spanned<u16>>,
+}
+
 /// Height 1 to 100 units, starting unit at least 1, width a known choice.
-fn rack_values(rack: &Obj<crate::model::dcim::Rack>, out: &mut Vec<Diagnostic>) {
-    let data = &rack.data;
-    let name = &data.name.value;
+fn rack_values(file: FileId, data: &RackSizes, out: &mut Vec<Diagnostic>) {
+    let (kind, name) = (data.kind, data.name);
+    let at = |value: &Spanned<u16>| Location::new(file, value.span);
     if let Some(height) = data
         .u_height
-        .as_ref()
         .filter(|h| !(1..=RACK_U_HEIGHT_MAX).contains(&h.value))
     {
         out.push(
             Diagnostic::new(
                 &codes::INVALID_VALUE,
                 format!(
-                    "rack `{name}` is {} units high, outside 1 to {RACK_U_HEIGHT_MAX}",
+                    "{kind} `{name}` is {} units high, outside 1 to {RACK_U_HEIGHT_MAX}",
                     height.value
                 ),
             )
-            .at(rack.at(height))
+            .at(at(height))
             .with_help(format!("give `u_height` from 1 to {RACK_U_HEIGHT_MAX}")),
         );
     }
-    if let Some(start) = data.starting_unit.as_ref().filter(|s| s.value < 1) {
+    if let Some(start) = data.starting_unit.filter(|s| s.value < 1) {
         out.push(
             Diagnostic::new(
                 &codes::INVALID_VALUE,
-                format!("rack `{name}` starts at unit {}, below 1", start.value),
+                format!("{kind} `{name}` starts at unit {}, below 1", start.value),
             )
-            .at(rack.at(start))
+            .at(at(start))
             .with_help("number the lowest unit 1 or more"),
         );
     }
-    if let Some(width) = data
-        .width
-        .as_ref()
-        .filter(|w| !RACK_WIDTHS.contains(&w.value))
-    {
+    if let Some(width) = data.width.filter(|w| !RACK_WIDTHS.contains(&w.value)) {
         out.push(
             Diagnostic::new(
                 &codes::INVALID_CHOICE,
                 format!(
-                    "rack `{name}` is {} inches wide, not a rack width",
+                    "{kind} `{name}` is {} inches wide, not a rack width",
                     width.value
                 ),
             )
-            .at(rack.at(width))
+            .at(at(width))
             .with_help("allowed values: 10, 19, 21, 23"),
         );
     }

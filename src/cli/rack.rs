@@ -1,5 +1,6 @@
 //! `netsot rack free RACK --height N`: the lowest position where a device of N units fits,
-//! optionally avoiding what other branches mounted in the same rack (`--avoid`).
+//! optionally avoiding what other branches mounted in the same rack (`--avoid`). Units a
+//! rack reservation holds count as taken unless `--include-reserved` is given.
 
 use std::io::Write as _;
 
@@ -27,6 +28,9 @@ pub enum RackCommand {
         /// matches this glob (`origin/*`); repeatable.
         #[arg(long, value_name = "GLOB")]
         avoid: Vec<String>,
+        /// Offer units held by a rack reservation too (by default they count as taken).
+        #[arg(long)]
+        include_reserved: bool,
         #[command(flatten)]
         repo: RepoArgs,
     },
@@ -38,6 +42,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         site,
         height,
         avoid,
+        include_reserved,
         repo,
     } = args.command;
     let source = repo.open()?;
@@ -56,6 +61,9 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
             )),
         });
     };
+    if !include_reserved {
+        taken.extend(crate::rack::reserved_units(graph, site, &rack));
+    }
     super::ipam::each_avoided(&repo, &avoid, |other| {
         taken.extend(crate::rack::taken_units(&other.graph, site, &rack).unwrap_or_default());
     })?;

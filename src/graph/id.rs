@@ -18,6 +18,7 @@ use crate::model::ipam::{
 };
 use crate::model::organisation::{LocationObj, Region, Site, SiteGroup, Tag, Tenant, TenantGroup};
 use crate::model::power::{PowerFeed, PowerPanel};
+use crate::model::racks::{RackReservation, RackRole, RackType};
 use crate::model::virtualization::{Cluster, ClusterGroup, ClusterType, VirtualMachine};
 
 use super::{InterfaceNode, IpNode};
@@ -74,6 +75,12 @@ pub type SiteId = Id<Site>;
 pub type LocationId = Id<LocationObj>;
 /// A rack: an index of `model.racks` and `graph.racks`.
 pub type RackId = Id<Rack>;
+/// A rack role: an index of `model.rack_roles`.
+pub type RackRoleId = Id<RackRole>;
+/// A rack type: an index of `model.rack_types`.
+pub type RackTypeId = Id<RackType>;
+/// A rack reservation: an index of `model.rack_reservations` and `graph.rack_reservations`.
+pub type RackReservationId = Id<RackReservation>;
 /// A manufacturer: an index of `model.manufacturers`.
 pub type ManufacturerId = Id<Manufacturer>;
 /// A device type: an index of `model.device_types`.

@@ -15,6 +15,7 @@
 mod addresses;
 pub mod id;
 pub mod index;
+mod racks;
 mod resolve;
 pub mod trace;
 
@@ -25,6 +26,7 @@ use ipnet::IpNet;
 pub use addresses::FhrpGroupNode;
 pub use id::*;
 use index::{NameIndex, SiteIndex};
+pub use racks::RackGeometry;
 pub use resolve::{build, validate_dns_name};
 
 use crate::diag::{FileId, Location};
@@ -52,6 +54,9 @@ pub struct Indexes {
     pub device_types: NameIndex<DeviceTypeId>,
     pub module_types: NameIndex<ModuleTypeId>,
     pub device_roles: NameIndex<DeviceRoleId>,
+    pub rack_roles: NameIndex<RackRoleId>,
+    /// Rack types by slug (unique in NetBox).
+    pub rack_types: NameIndex<RackTypeId>,
     pub platforms: NameIndex<PlatformId>,
     pub virtual_chassis: NameIndex<VirtualChassisId>,
     pub vrfs: NameIndex<VrfId>,
@@ -128,6 +133,14 @@ pub struct LocationNode {
 pub struct RackNode {
     pub site: Option<SiteId>,
     pub location: Option<LocationId>,
+    pub role: Option<RackRoleId>,
+    pub rack_type: Option<RackTypeId>,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct RackReservationNode {
+    pub rack: Option<RackId>,
+    pub tenant: Option<TenantId>,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -497,6 +510,10 @@ pub struct Graph {
     pub sites: Vec<SiteNode>,
     pub locations: Vec<LocationNode>,
     pub racks: Vec<RackNode>,
+    pub rack_reservations: Vec<RackReservationNode>,
+    /// Every resolved reservation by its rack, sorted, so a rack finds its own with a
+    /// binary search (`Graph::reservations_of`).
+    pub reservations_by_rack: Vec<(RackId, RackReservationId)>,
     pub devices: Vec<DeviceNode>,
     pub virtual_machines: Vec<VirtualMachineNode>,
     pub interfaces: Vec<InterfaceNode>,

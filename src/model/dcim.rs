@@ -87,14 +87,27 @@ pub struct Rack {
     pub location: Option<Text>,
     pub tenant: Option<Text>,
     pub status: Option<Spanned<RackStatus>>,
+    /// A rack role, by name or slug.
     pub role: Option<Text>,
+    /// A rack type, by slug: the rack takes its physical values from the type, as NetBox
+    /// does, and a different value written here is reported (NS0630).
+    pub rack_type: Option<Text>,
+    pub form_factor: Option<Spanned<super::racks::RackFormFactor>>,
     /// Height in rack units; 42 when not given.
     pub u_height: Option<Spanned<u16>>,
     /// The number of the lowest unit; 1 when not given.
     pub starting_unit: Option<Spanned<u16>>,
-    #[serde(default)]
-    pub desc_units: bool,
+    /// Whether units are numbered from the top; a `rack_type` gives it, or else false.
+    pub desc_units: Option<Spanned<bool>>,
     pub width: Option<Spanned<u16>>,
+    pub outer_width: Option<Spanned<u16>>,
+    pub outer_height: Option<Spanned<u16>>,
+    pub outer_depth: Option<Spanned<u16>>,
+    pub outer_unit: Option<Spanned<super::racks::RackDimensionUnit>>,
+    pub mounting_depth: Option<Spanned<u16>>,
+    pub weight: Option<Spanned<f64>>,
+    pub max_weight: Option<Spanned<u32>>,
+    pub weight_unit: Option<Spanned<super::choices::WeightUnit>>,
     /// The data centre's identifier of the rack, unique within its location.
     pub facility_id: Option<Text>,
     pub serial: Option<String>,

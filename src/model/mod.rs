@@ -19,6 +19,7 @@ pub mod modules;
 pub mod organisation;
 pub mod pick;
 pub mod power;
+pub mod racks;
 pub mod spanned;
 pub mod virtualization;
 
@@ -268,6 +269,7 @@ use fhrp::FhrpGroup;
 use ipam::*;
 use organisation::*;
 use power::*;
+use racks::{RackReservation, RackRole, RackType};
 use virtualization::*;
 
 collections! {
@@ -292,7 +294,13 @@ collections! {
     module_types: device_type::ModuleType,
     device_roles: DeviceRole,
     platforms: Platform,
+    /// Functional roles of racks.
+    rack_roles: RackRole,
+    /// Rack models; racks name theirs by slug in `rack_type`.
+    rack_types: RackType,
     racks: Rack,
+    /// Units of a rack set aside (`site`, `rack`, `units`), drawn on the elevations.
+    rack_reservations: RackReservation,
     devices: Device,
     cables: Cable,
     virtual_chassis: VirtualChassis,

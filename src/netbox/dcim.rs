@@ -218,6 +218,7 @@ fn racks(graph: &Graph, out: &mut Vec<Desired>) {
     for (index, object) in model.racks.iter().enumerate() {
         let r = &object.data;
         let node = &graph.racks[index];
+        let geometry = graph.rack_geometry(crate::graph::RackId::from_index(index));
         let site = site_name(graph, node.site);
         let mut d = Desired::new(
             Kind::Racks,
@@ -249,17 +250,24 @@ fn racks(graph: &Graph, out: &mut Vec<Desired>) {
                 "status",
                 r.status.as_ref().map_or("active", |s| s.value.as_str()),
             )
-            .value_maybe_at(
-                "u_height",
-                r.u_height.as_ref().map_or(42, |h| h.value),
-                at(object, r.u_height.as_ref()),
+            .reference(
+                "role",
+                Kind::RackRoles,
+                node.role
+                    .map(|role| model.rack_roles[role.index()].data.name.value.clone()),
+                at(object, r.role.as_ref()),
             )
-            .value(
-                "starting_unit",
-                r.starting_unit.as_ref().map_or(1, |u| u.value),
+            .reference(
+                "rack_type",
+                Kind::RackTypes,
+                node.rack_type
+                    .map(|t| model.rack_types[t.index()].data.slug.value.clone()),
+                at(object, r.rack_type.as_ref()),
             )
-            .value("desc_units", r.desc_units)
-            .value("width", r.width.as_ref().map_or(19, |w| w.value))
+            .value_maybe_at("u_height", geometry.height, at(object, r.u_height.as_ref()))
+            .value("starting_unit", geometry.first)
+            .value("desc_units", geometry.desc_units)
+            .value("width", geometry.width)
             .text(
                 "facility_id",
                 r.facility_id.as_ref().map(|f| f.value.as_str()),
@@ -268,6 +276,11 @@ fn racks(graph: &Graph, out: &mut Vec<Desired>) {
             .value("asset_tag", r.asset_tag.as_ref().map(|t| t.value.as_str()))
             .text("description", r.description.as_deref())
             .tags(&r.tags);
+        // A rack of a type takes these from it in NetBox (`copy_racktype_attrs`): they are
+        // the rack's own only without a type.
+        if node.rack_type.is_none() {
+            super::racks::physical(&mut d, r);
+        }
         out.push(d);
     }
 }

@@ -22,6 +22,7 @@ mod ipam;
 pub mod kinds;
 mod organisation;
 pub mod plan;
+mod racks;
 mod state;
 mod virtualization;
 
@@ -253,6 +254,7 @@ pub fn desired(compilation: &Compilation) -> Vec<Desired> {
     organisation::desired(graph, &mut out);
     ipam::desired(graph, &mut out);
     dcim::desired(graph, &mut out);
+    racks::desired(graph, &mut out);
     virtualization::desired(graph, &mut out);
     circuits::desired(graph, &mut out);
     // Stable: objects of a kind keep the repository's order.
@@ -265,6 +267,7 @@ fn remote_key(kind: Kind, json: &Value, state: &State) -> (Option<String>, Optio
     organisation::remote_key(kind, json, state)
         .or_else(|| ipam::remote_key(kind, json, state))
         .or_else(|| dcim::remote_key(kind, json, state))
+        .or_else(|| racks::remote_key(kind, json, state))
         .or_else(|| virtualization::remote_key(kind, json, state))
         .or_else(|| circuits::remote_key(kind, json, state))
         .unwrap_or((None, None))

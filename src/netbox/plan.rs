@@ -201,11 +201,21 @@ pub fn wanted(want: &Want) -> Value {
 fn current(field: &Field, json: &Value, state: &State) -> Value {
     let keyed = |key: Option<String>| key.map_or(Value::Null, Value::String);
     match &field.want {
-        Want::Value(_) => match json.get(field.name) {
+        Want::Value(wanted) => match json.get(field.name) {
             // Choices come as `{"value": ..., "label": ...}`.
             Some(Value::Object(choice)) if choice.contains_key("value") => {
                 choice.get("value").cloned().unwrap_or(Value::Null)
             }
+            // A related object named by its attributes (a reservation's user as
+            // `{"username": ...}`) comes back nested: compare those attributes only.
+            Some(Value::Object(nested)) if wanted.is_object() => Value::Object(
+                wanted
+                    .as_object()
+                    .into_iter()
+                    .flatten()
+                    .map(|(k, _)| (k.clone(), nested.get(k).cloned().unwrap_or(Value::Null)))
+                    .collect(),
+            ),
             Some(value) => value.clone(),
             None => Value::Null,
         },

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use netsot::graph::{CableTarget, DeviceId, Owner};
+use netsot::graph::{CableTarget, DeviceId, Owner, RackId};
 
 use crate::support::{compile_path, consumer_tool, root};
 
@@ -137,6 +137,7 @@ fn every_rack_has_its_devices_at_their_units_on_both_faces() {
     let graph = &compilation.graph;
     let files = example_site();
     let mut racks_seen = 0;
+    let mut reserved_seen = 0;
     for (r, rack) in graph.model.racks.iter().enumerate() {
         let site = graph.racks[r].site.expect("example racks have sites");
         let site_slug = graph.model.sites[site.index()]
@@ -153,7 +154,8 @@ fn every_rack_has_its_devices_at_their_units_on_both_faces() {
             .find(|n| n.attribute("data-rack") == Some(rack.data.name.value.as_str()))
             .unwrap_or_else(|| panic!("no elevation of rack `{}`", rack.data.name.value));
         racks_seen += 1;
-        let units = rack.data.u_height.as_ref().map_or(42, |u| u.value);
+        let rack_id = RackId::from_index(r);
+        let units = graph.rack_geometry(rack_id).height;
         for face in ["front", "rear"] {
             let figure = section
                 .descendants()
@@ -164,11 +166,33 @@ fn every_rack_has_its_devices_at_their_units_on_both_faces() {
                 .filter(|n| n.has_tag_name("rect") && n.attribute("class") == Some("unit"))
                 .count();
             assert_eq!(
-                drawn_units,
-                usize::from(units),
+                drawn_units, units as usize,
                 "every unit of `{}` is drawn",
                 rack.data.name.value
             );
+            // Reserved units are drawn on both faces, each unit inside a drawn run that
+            // carries the reservation's description.
+            for reservation in graph.reservations_of(rack_id) {
+                let data = &graph.model.rack_reservations[reservation.index()].data;
+                for unit in &data.units.value {
+                    let covered = figure.descendants().any(|n| {
+                        n.attribute("class") == Some("reservation")
+                            && n.attribute("data-description") == Some(data.description.as_str())
+                            && n.attribute("data-units")
+                                .and_then(|u| u.split_once('-'))
+                                .and_then(|(a, b)| {
+                                    Some((a.parse::<u16>().ok()?, b.parse::<u16>().ok()?))
+                                })
+                                .is_some_and(|(a, b)| (a..=b).contains(&unit.value))
+                    });
+                    assert!(
+                        covered,
+                        "U{} of `{}` is drawn reserved for `{}` on the {face}",
+                        unit.value, rack.data.name.value, data.description.value
+                    );
+                    reserved_seen += 1;
+                }
+            }
         }
         for (d, device) in graph.devices.iter().enumerate() {
             let id = DeviceId::from_index(d);
@@ -206,6 +230,10 @@ fn every_rack_has_its_devices_at_their_units_on_both_faces() {
     }
     assert_eq!(racks_seen, graph.model.racks.len());
     assert!(racks_seen >= 2);
+    assert!(
+        reserved_seen >= 4,
+        "the example's reservation is drawn on both faces"
+    );
 }
 
 #[test]

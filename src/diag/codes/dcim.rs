@@ -532,4 +532,75 @@ rules! {
     /// termination_z: {site: ams1, provider_network: Telco backbone}
     /// ```
     CIRCUIT_TERMINATION_AT_TWO_PLACES = ("NS0658", "circuit-termination-at-two-places", Error);
+
+    /// A rack reservation names a unit the rack does not have.
+    ///
+    /// ## What it does
+    /// Reports each unit of a reservation's `units` outside the rack's numbering (from
+    /// `starting_unit` over `u_height` units, its rack type's when it has one), and a
+    /// reservation of no unit, as NetBox's `RackReservation.clean` does.
+    ///
+    /// ## Why is this bad?
+    /// A reserved unit that does not exist holds nothing back: the space the reservation
+    /// meant to keep free is still offered, and NetBox refuses the reservation
+    /// ("Invalid unit(s) for 42U rack").
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - {site: ams1, rack: r1, units: [41, 42, 43], user: admin, description: spine expansion}
+    /// ```
+    RESERVED_UNIT_OUTSIDE_RACK = ("NS0628", "reserved-unit-outside-rack", Error);
+
+    /// Two reservations of one rack hold the same unit.
+    ///
+    /// ## What it does
+    /// Reports each unit a reservation holds that an earlier reservation of the same rack
+    /// already holds, as NetBox's `RackReservation.clean` does.
+    ///
+    /// ## Why is this bad?
+    /// A unit is set aside for one purpose; two holders will both plan a device into it.
+    /// NetBox refuses the second ("The following units have already been reserved").
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - {site: ams1, rack: r1, units: [10, 11], user: admin, description: firewall pair}
+    /// - {site: ams1, rack: r1, units: [11, 12], user: admin, description: load balancer}
+    /// ```
+    UNIT_RESERVED_TWICE = ("NS0629", "unit-reserved-twice", Error);
+
+    /// A rack writes a physical value its rack type decides.
+    ///
+    /// ## What it does
+    /// Reports a rack with a `rack_type` that also writes `form_factor`, `width`,
+    /// `u_height`, `starting_unit`, `desc_units`, an outer dimension, `mounting_depth` or a
+    /// weight with a value other than its type's.
+    ///
+    /// ## Why is this bad?
+    /// NetBox copies these values from the type over the rack's own on every save
+    /// (`Rack.copy_racktype_attrs`), without a word: the value written is silently lost,
+    /// and elevations, free units and reservations follow the type's. Remove the value, or
+    /// the type.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - {name: r1, site: ams1, rack_type: apc-ar3300, u_height: 48}
+    /// ```
+    RACK_VALUE_OVERRIDDEN_BY_TYPE = ("NS0630", "rack-value-overridden-by-type", Warning);
+
+    /// A rack or rack type gives a dimension or a maximum weight without its unit.
+    ///
+    /// ## What it does
+    /// Reports `outer_width`, `outer_height` or `outer_depth` without `outer_unit`, and
+    /// `max_weight` without `weight_unit`, on racks and rack types, as NetBox's
+    /// `RackType.clean` and `Rack.clean` do.
+    ///
+    /// ## Why is this bad?
+    /// A number without its unit is read differently by each reader (600 mm is not 600
+    /// inches); NetBox refuses it ("Must specify a unit when setting an outer dimension").
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - {manufacturer: APC, model: AR3300, slug: apc-ar3300, form_factor: 4-post-cabinet, outer_width: 600, max_weight: 1000, weight_unit: kg}
+    /// ```
+    RACK_MEASURE_WITHOUT_UNIT = ("NS0631", "rack-measure-without-unit", Error);
 }

@@ -90,7 +90,11 @@ impl Builder<'_> {
             });
             self.resolve_opt(which::TENANTS, o.data.tenant.as_ref(), o.file);
             self.resolve_tags(&o.data.tags, o.file);
-            rack_nodes.push(RackNode { site, location });
+            rack_nodes.push(RackNode {
+                site,
+                location,
+                ..RackNode::default()
+            });
         }
         self.graph.racks = rack_nodes;
         self.graph.indexes.racks = racks;

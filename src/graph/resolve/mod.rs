@@ -22,6 +22,7 @@ mod names;
 mod organisation;
 mod power;
 mod primary_ips;
+mod racks;
 mod refine;
 mod scoped;
 mod services;
@@ -77,6 +78,7 @@ pub fn build(
         resolve_organisation,
         resolve_contacts,
         resolve_dcim,
+        resolve_racks,
         resolve_circuits,
         resolve_modules,
         resolve_power,

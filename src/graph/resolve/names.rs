@@ -121,6 +121,13 @@ impl Builder<'_> {
             |o| (&o.name, o.slug.as_ref()),
             d,
         );
+        ix.rack_roles = index_named(
+            &m.rack_roles,
+            "rack role",
+            |o| (&o.name, o.slug.as_ref()),
+            d,
+        );
+        ix.rack_types = index_named(&m.rack_types, "rack type", |o| (&o.slug, None), d);
         ix.platforms = index_scoped(&m.platforms, |o| (&o.name, o.slug.as_ref()));
         ix.virtual_chassis = index_named(
             &m.virtual_chassis,

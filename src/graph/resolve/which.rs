@@ -110,6 +110,8 @@ which! {
     SITES: SiteId = "site", sites;
     MANUFACTURERS: ManufacturerId = "manufacturer", manufacturers;
     DEVICE_ROLES: DeviceRoleId = "device role", device_roles;
+    RACK_ROLES: RackRoleId = "rack role", rack_roles;
+    RACK_TYPES: RackTypeId = "rack type", rack_types;
     VIRTUAL_CHASSIS: VirtualChassisId = "virtual chassis", virtual_chassis;
     VRFS: VrfId = "VRF", vrfs;
     ROUTE_TARGETS: RouteTargetId = "route target", route_targets;

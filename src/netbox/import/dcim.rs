@@ -166,24 +166,34 @@ pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried
         out.opt("tenant", named(&mut r, "tenant"));
         out.opt("status", r.choice("status"));
         out.opt("role", named(&mut r, "role"));
-        out.opt("u_height", number(r.get("u_height")));
-        if let Some(start) = r.get("starting_unit").and_then(Value::as_u64) {
-            if start != 1 {
-                out.set("starting_unit", start);
-            }
-        }
-        out.flag(
-            "desc_units",
-            r.get("desc_units").and_then(Value::as_bool),
-            false,
-        );
-        if let Some(width) = r
-            .get("width")
-            .and_then(|w| w.get("value"))
-            .and_then(Value::as_u64)
+        // A rack of a type takes its physical values from it (`Rack.copy_racktype_attrs`):
+        // the type is written, and the values only for racks without one.
+        match r
+            .get("rack_type")
+            .and_then(|t| t.get("slug"))
+            .and_then(Value::as_str)
         {
-            if width != 19 {
-                out.set("width", width);
+            Some(slug) => {
+                out.set("rack_type", slug);
+                r.skip(&[
+                    "form_factor",
+                    "width",
+                    "u_height",
+                    "starting_unit",
+                    "desc_units",
+                    "outer_width",
+                    "outer_height",
+                    "outer_depth",
+                    "outer_unit",
+                    "mounting_depth",
+                    "weight",
+                    "max_weight",
+                    "weight_unit",
+                ]);
+            }
+            None => {
+                out.opt("form_factor", r.choice("form_factor"));
+                super::racks::physical(&mut r, &mut out);
             }
         }
         out.opt("facility_id", r.text("facility_id"));
@@ -207,6 +217,7 @@ pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried
         );
         r.finish(report);
     }
+    super::racks::import_reservations(context, &file_of_site, repo, report);
     let components = Components::new(scope);
     for object in scope.objects("dcim/devices") {
         device(context, &components, object, &file_of_site, repo, report);

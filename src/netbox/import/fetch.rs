@@ -46,6 +46,7 @@ pub const ENDPOINTS: &[&str] = &[
     "dcim/platforms",
     "dcim/racks",
     "dcim/rack-roles",
+    "dcim/rack-types",
     "dcim/rack-reservations",
     "dcim/locations",
     "dcim/sites",

@@ -128,11 +128,12 @@ use super::NotCarried;
 fn unique_key(collection: &str) -> Option<&'static [&'static str]> {
     match collection {
         "tags" | "tenant_groups" | "tenants" | "regions" | "site_groups" | "sites"
-        | "manufacturers" | "device_roles" | "platforms" | "virtual_chassis" | "vrfs"
-        | "route_targets" | "rirs" | "roles" | "vlan_groups" | "cluster_types"
+        | "manufacturers" | "device_roles" | "rack_roles" | "platforms" | "virtual_chassis"
+        | "vrfs" | "route_targets" | "rirs" | "roles" | "vlan_groups" | "cluster_types"
         | "cluster_groups" | "clusters" | "virtual_machines" | "providers" | "circuit_types"
         | "custom_fields" | "config_contexts" => Some(&["name"]),
         "circuits" => Some(&["cid"]),
+        "rack_types" => Some(&["slug"]),
         "devices" | "racks" | "locations" => Some(&["site", "name"]),
         _ => None,
     }

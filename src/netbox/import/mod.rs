@@ -18,6 +18,7 @@ pub mod fetch;
 mod ipam;
 mod layout;
 mod organisation;
+mod racks;
 pub mod record;
 mod refs;
 pub mod scope;
@@ -96,6 +97,7 @@ pub fn convert(snapshot: &fetch::Snapshot, options: &Options) -> Result<Imported
         names: &names,
     };
     organisation::import(&context, &mut repo, &mut report);
+    racks::import_types(&context, &mut repo, &mut report);
     dcim::import(&context, &mut repo, &mut report);
     cables::import(&context, &mut repo, &mut report);
     device_types::import(&context, &mut repo, &mut report);
@@ -119,8 +121,6 @@ pub(crate) struct Context<'a, 's> {
 
 /// Endpoints whose objects netsot has no collection for at all.
 const NOT_MODELLED: &[(&str, &str)] = &[
-    ("dcim/rack-roles", "rack role (its name is kept on racks)"),
-    ("dcim/rack-reservations", "rack reservation"),
     ("dcim/power-panels", "power panel"),
     ("dcim/power-feeds", "power feed"),
     ("dcim/modules", "installed module"),

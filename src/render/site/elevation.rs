@@ -4,13 +4,14 @@
 //! drawn from its `position` (its lowest unit) over its type's height, in its role's
 //! colour, linked to its page. A full-depth device shows on both faces, faded on the face
 //! it is not mounted on. Units that hold nothing are drawn empty, so free space is
-//! visible; devices of no height (0U) and devices without a position are listed beside
-//! the drawing by the site page, not drawn.
+//! visible; reserved units are drawn under the devices, hatched, with the reservation's
+//! description, on both faces; devices of no height (0U) and devices without a position
+//! are listed beside the drawing by the site page, not drawn.
 
 use std::fmt::Write;
 
 use super::html::esc;
-use crate::graph::{DeviceId, Graph, RackId};
+use crate::graph::{DeviceId, Graph, RackId, RackReservationId};
 
 /// Pixels per rack unit.
 const UNIT: f64 = 18.0;
@@ -87,9 +88,10 @@ pub fn rack_elevation(
     link: &dyn Fn(DeviceId) -> String,
 ) -> String {
     let data = &graph.model.racks[rack.index()].data;
-    let units = data.u_height.as_ref().map_or(42, |u| u.value).max(1) as f64;
-    let start = data.starting_unit.as_ref().map_or(1, |u| u.value) as f64;
-    let descending = data.desc_units;
+    let geometry = graph.rack_geometry(rack);
+    let units = f64::from(geometry.height.max(1));
+    let start = f64::from(geometry.first);
+    let descending = geometry.desc_units;
     let height = units * UNIT + 2.0 * PAD;
     let width = GUTTER + WIDTH + PAD;
     // The top of unit `u`'s slot (from its lower edge for fractions of units).
@@ -115,6 +117,27 @@ pub fn rack_elevation(
             "<rect class=\"unit\" data-unit=\"{unit}\" x=\"{GUTTER}\" y=\"{y}\" width=\"{WIDTH}\" height=\"{UNIT}\"/><text class=\"unit-number\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{unit}</text>",
             GUTTER - 4.0,
             y + UNIT - 5.0
+        );
+    }
+    // Reserved units, on both faces as NetBox draws them, under the devices: a device
+    // mounted in a reserved unit hides the reservation only where it sits.
+    for (start, end, reservation) in reserved_runs(graph, rack) {
+        let data = &graph.model.rack_reservations[reservation.index()].data;
+        let size = f64::from(end - start + 1);
+        let y = top_of(f64::from(start), size);
+        let _ = write!(
+            svg,
+            "<g class=\"reservation\" data-units=\"{start}-{end}\" data-description=\"{}\"><title>reserved U{start}-U{end} for {}: {}</title><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/><text x=\"{}\" y=\"{}\">{}</text></g>",
+            esc(&data.description.value),
+            esc(&data.user.value),
+            esc(&data.description.value),
+            GUTTER + 1.0,
+            y + 0.5,
+            WIDTH - 2.0,
+            size * UNIT - 1.0,
+            GUTTER + 6.0,
+            y + UNIT / 2.0 + 4.0,
+            esc(&data.description.value)
         );
     }
     for placed in devices {
@@ -149,6 +172,34 @@ pub fn rack_elevation(
     }
     svg.push_str("</svg>");
     svg
+}
+
+/// The rack's reserved units that exist in it, as runs of consecutive units of one
+/// reservation `(lowest, highest, reservation)`, in unit order.
+pub fn reserved_runs(graph: &Graph, rack: RackId) -> Vec<(u32, u32, RackReservationId)> {
+    let geometry = graph.rack_geometry(rack);
+    let mut units: Vec<(u32, RackReservationId)> = graph
+        .reservations_of(rack)
+        .flat_map(|r| {
+            graph.model.rack_reservations[r.index()]
+                .data
+                .units
+                .value
+                .iter()
+                .map(move |u| (u32::from(u.value), r))
+        })
+        .filter(|&(u, _)| geometry.has_unit(u))
+        .collect();
+    units.sort_unstable();
+    units.dedup_by_key(|&mut (u, _)| u);
+    let mut runs: Vec<(u32, u32, RackReservationId)> = Vec::new();
+    for (unit, reservation) in units {
+        match runs.last_mut() {
+            Some(run) if run.2 == reservation && run.1 + 1 == unit => run.1 = unit,
+            _ => runs.push((unit, unit, reservation)),
+        }
+    }
+    runs
 }
 
 /// A device's role colour as six hex digits, grey without one.

@@ -128,6 +128,8 @@ pre { background: #f1f3f6; padding: .8em; overflow: auto; }
 svg text { font: 11px system-ui, sans-serif; }
 svg .unit { fill: #fff; stroke: #d1d5db; }
 svg .unit-number { fill: #6b7280; }
+svg .reservation rect { fill: #fde68a; stroke: #b45309; stroke-dasharray: 4 2; }
+svg .reservation text { fill: #78350f; font-style: italic; }
 svg .device rect { stroke: #1d2430; }
 svg .device text { fill: #111; }
 svg .device.behind rect { opacity: .45; }

@@ -190,6 +190,7 @@ pub fn site(site: &Site, id: SiteId) -> Vec<(String, Vec<u8>)> {
                 body.push_str("</figure>");
             }
             body.push_str("</div>");
+            rack_details(graph, rack, &mut body);
             let unplaced: Vec<DeviceId> = devices
                 .iter()
                 .copied()
@@ -575,4 +576,50 @@ fn far_end(
         },
     };
     (peer, far)
+}
+
+/// A rack's role and type, and its reservations with who holds them, under its drawings.
+fn rack_details(graph: &Graph, rack: RackId, body: &mut String) {
+    let model = &graph.model;
+    let node = &graph.racks[rack.index()];
+    let mut facts = Vec::new();
+    if let Some(role) = node.role {
+        facts.push(format!(
+            "role {}",
+            esc(&model.rack_roles[role.index()].data.name.value)
+        ));
+    }
+    if let Some(kind) = node.rack_type {
+        let kind = &model.rack_types[kind.index()].data;
+        facts.push(format!(
+            "type {} {}",
+            esc(&kind.manufacturer.value),
+            esc(&kind.model.value)
+        ));
+    }
+    if !facts.is_empty() {
+        let _ = write!(body, "<p class=\"rack-facts\">{}</p>", facts.join(", "));
+    }
+    let mut reservations = graph.reservations_of(rack).peekable();
+    if reservations.peek().is_none() {
+        return;
+    }
+    body.push_str("<ul class=\"reservations\">");
+    for reservation in reservations {
+        let data = &model.rack_reservations[reservation.index()].data;
+        let units: Vec<String> = data
+            .units
+            .value
+            .iter()
+            .map(|u| format!("U{}", u.value))
+            .collect();
+        let _ = write!(
+            body,
+            "<li>Reserved {} for {}: {}</li>",
+            units.join(", "),
+            esc(&data.user.value),
+            esc(&data.description.value)
+        );
+    }
+    body.push_str("</ul>");
 }
