@@ -14,6 +14,7 @@ pub mod dcim;
 pub mod device_type;
 pub mod extras;
 pub mod fhrp;
+pub mod inventory;
 pub mod ipam;
 pub mod modules;
 pub mod organisation;
@@ -21,6 +22,7 @@ pub mod pick;
 pub mod power;
 pub mod spanned;
 pub mod virtualization;
+pub mod wireless;
 
 use std::collections::HashSet;
 
@@ -265,10 +267,12 @@ use custom_fields::CustomFieldChoiceSet;
 use dcim::*;
 use extras::*;
 use fhrp::FhrpGroup;
+use inventory::InventoryItemRole;
 use ipam::*;
 use organisation::*;
 use power::*;
 use virtualization::*;
+use wireless::{WirelessLan, WirelessLanGroup, WirelessLink};
 
 collections! {
     /// Tags, applied to objects by name.
@@ -292,6 +296,8 @@ collections! {
     module_types: device_type::ModuleType,
     device_roles: DeviceRole,
     platforms: Platform,
+    /// The functions of inventory items; devices list their items in `inventory_items`.
+    inventory_item_roles: InventoryItemRole,
     racks: Rack,
     devices: Device,
     cables: Cable,
@@ -315,6 +321,12 @@ collections! {
     fhrp_groups: FhrpGroup,
     vlan_groups: VlanGroup,
     vlans: Vlan,
+    /// Groups of wireless LANs, nested by `parent`.
+    wireless_lan_groups: WirelessLanGroup,
+    /// Wireless LANs (SSIDs); interfaces join them with `wireless_lans`.
+    wireless_lans: WirelessLan,
+    /// Point-to-point wireless links between two wireless interfaces.
+    wireless_links: WirelessLink,
     asns: Asn,
     asn_ranges: AsnRange,
     services: Service,
