@@ -59,26 +59,7 @@ fn compatible(a: TerminationType, b: TerminationType) -> bool {
 /// Interface types that cannot take a cable: NetBox's `NONCONNECTABLE_IFACE_TYPES`
 /// (`dcim/constants.py`), the virtual ones and the wireless ones, cellular included.
 fn is_uncableable(kind: InterfaceType) -> bool {
-    is_virtual(kind)
-        || matches!(
-            kind.as_str(),
-            "ieee802.11a"
-                | "ieee802.11g"
-                | "ieee802.11n"
-                | "ieee802.11ac"
-                | "ieee802.11ad"
-                | "ieee802.11ax"
-                | "ieee802.11ay"
-                | "ieee802.11be"
-                | "ieee802.15.1"
-                | "ieee802.15.4"
-                | "other-wireless"
-                | "gsm"
-                | "cdma"
-                | "lte"
-                | "4g"
-                | "5g"
-        )
+    is_virtual(kind) || kind.is_wireless()
 }
 
 /// NetBox's `VIRTUAL_IFACE_TYPES` (`dcim/constants.py`).

@@ -32,6 +32,7 @@ pub(super) fn check(graph: &Graph, config: &Config, out: &mut Vec<Diagnostic>) {
         &super::device_types::check,
         &super::power::check,
         &super::racks::check,
+        &super::wireless::check,
     ];
     let found: Vec<Vec<Diagnostic>> = parts
         .par_iter()

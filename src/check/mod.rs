@@ -24,6 +24,7 @@ mod unique_values;
 mod values;
 mod virtual_chassis;
 mod vlan;
+mod wireless;
 
 use crate::diag::{Diagnostic, FileId};
 use crate::graph::Graph;

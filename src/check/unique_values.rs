@@ -1,5 +1,5 @@
 //! Values NetBox requires unique that are not names: VRF route distinguishers, ASNs, the
-//! asset tags of devices, modules and racks, and rack facility IDs within a location. Each is
+//! asset tags of devices, modules, inventory items and racks, and rack facility IDs within a location. Each is
 //! one hash map over its table; all are reported as NS0201 (duplicate-object), at the
 //! second value with the first as a second label.
 //!
@@ -63,6 +63,22 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
                 });
             }
             pending.extend(&module.value.modules);
+        }
+    }
+    // `asset_tag unique=True` of `InventoryItem` (dcim/models/device_components.py): its
+    // own namespace, over the items of every device.
+    let mut item_tags: HashMap<&str, Location> = HashMap::default();
+    for o in m
+        .devices
+        .iter()
+        .filter(|o| !o.data.inventory_items.is_empty())
+    {
+        for item in &o.data.inventory_items {
+            if let Some(tag) = present(item.value.asset_tag.as_ref()) {
+                first_or(&mut item_tags, tag.value.as_str(), o.at(tag), |first| {
+                    report("inventory item asset tag", &tag.value, o.at(tag), first)
+                });
+            }
         }
     }
     let mut rack_tags: HashMap<&str, Location> = HashMap::default();

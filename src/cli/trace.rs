@@ -117,6 +117,11 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
                 if let Some(cable) = segment.cable {
                     let _ = writeln!(out, "  │ {}", cable_text(graph, cable));
                 }
+                if let Some(link) = segment.wireless_link {
+                    let data = &graph.model.wireless_links[link.index()].data;
+                    let ssid = data.ssid.as_ref().map_or("", |s| s.value.as_str());
+                    let _ = writeln!(out, "  ≈ wireless link {ssid}");
+                }
                 match &segment.far {
                     Some(PathEnd::Termination(end)) => {
                         let _ = writeln!(out, "{}", end_text(graph, end));

@@ -12,6 +12,7 @@ use crate::model::dcim::{Cable, Device, DeviceRole, Manufacturer, Platform, Rack
 use crate::model::device_type::{DeviceType, ModuleType};
 use crate::model::extras::{ConfigContext, CustomField};
 use crate::model::fhrp::FhrpGroup;
+use crate::model::inventory::InventoryItemRole;
 use crate::model::ipam::{
     Aggregate, AsnRange, IpAddress, IpRange, Prefix, Rir, Role, RouteTarget, Service, Vlan,
     VlanGroup, Vrf,
@@ -20,6 +21,7 @@ use crate::model::organisation::{LocationObj, Region, Site, SiteGroup, Tag, Tena
 use crate::model::power::{PowerFeed, PowerPanel};
 use crate::model::racks::{RackReservation, RackRole, RackType};
 use crate::model::virtualization::{Cluster, ClusterGroup, ClusterType, VirtualMachine};
+use crate::model::wireless::{WirelessLan, WirelessLanGroup, WirelessLink};
 
 use super::{InterfaceNode, IpNode};
 
@@ -143,6 +145,14 @@ pub type ContactGroupId = Id<ContactGroup>;
 pub type ContactRoleId = Id<ContactRole>;
 /// A contact: an index of `model.contacts`.
 pub type ContactId = Id<Contact>;
+/// An inventory item role: an index of `model.inventory_item_roles`.
+pub type InventoryItemRoleId = Id<InventoryItemRole>;
+/// A wireless LAN group: an index of `model.wireless_lan_groups`.
+pub type WirelessLanGroupId = Id<WirelessLanGroup>;
+/// A wireless LAN: an index of `model.wireless_lans`.
+pub type WirelessLanId = Id<WirelessLan>;
+/// A wireless link: an index of `model.wireless_links` and `graph.wireless_links`.
+pub type WirelessLinkId = Id<WirelessLink>;
 /// An FHRP group: an index of `model.fhrp_groups`.
 pub type FhrpGroupId = Id<FhrpGroup>;
 /// A custom field: an index of `model.custom_fields`.

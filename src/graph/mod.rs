@@ -18,6 +18,7 @@ pub mod index;
 mod racks;
 mod resolve;
 pub mod trace;
+mod wireless;
 
 use std::ops::Range;
 
@@ -28,6 +29,7 @@ pub use id::*;
 use index::{NameIndex, SiteIndex};
 pub use racks::RackGeometry;
 pub use resolve::{build, validate_dns_name};
+pub use wireless::WirelessLinkNode;
 
 use crate::diag::{FileId, Location};
 use crate::model::choices::InterfaceType;
@@ -82,6 +84,10 @@ pub struct Indexes {
     pub contact_groups: NameIndex<ContactGroupId>,
     pub contact_roles: NameIndex<ContactRoleId>,
     pub contacts: NameIndex<ContactId>,
+    pub inventory_item_roles: NameIndex<InventoryItemRoleId>,
+    pub wireless_lan_groups: NameIndex<WirelessLanGroupId>,
+    /// Wireless LANs by SSID, every holder kept (SSIDs may repeat).
+    pub wireless_lans: NameIndex<WirelessLanId>,
     pub locations: SiteIndex<LocationId>,
     pub racks: SiteIndex<RackId>,
     pub devices: SiteIndex<DeviceId>,
@@ -538,6 +544,10 @@ pub struct Graph {
     pub fhrp_groups: Vec<FhrpGroupNode>,
     /// Modules installed in devices, a contiguous range per device.
     pub modules: Vec<ModuleNode>,
+    /// Wireless links with their interfaces resolved, and each linked interface's peer
+    /// (its first link's other end).
+    pub wireless_links: Vec<WirelessLinkNode>,
+    pub wireless_peers: rustc_hash::FxHashMap<InterfaceId, (WirelessLinkId, InterfaceId)>,
     /// Interfaces from modules and renumbered ones, with their names.
     pub generated_interfaces: Vec<GeneratedInterface>,
     /// For each device, its interfaces sorted by name, to find one by binary search.

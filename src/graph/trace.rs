@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use super::{CableId, CableTarget, DeviceId, Graph, SiteId};
+use super::{CableId, CableTarget, DeviceId, Graph, SiteId, WirelessLinkId};
 use crate::model::dcim::TerminationType;
 
 /// Every cable end, to find the cable a port holds. A port holding several cables (an
@@ -51,6 +51,9 @@ pub enum PathEnd {
 pub struct Segment {
     pub near: CableTarget,
     pub cable: Option<CableId>,
+    /// The wireless link leaving the near end instead of a cable (NetBox's path crosses
+    /// an interface's `wireless_link` as it crosses a cable).
+    pub wireless_link: Option<WirelessLinkId>,
     pub far: Option<PathEnd>,
 }
 
@@ -86,6 +89,23 @@ pub fn trace(graph: &Graph, ends: &CableEnds, origin: CableTarget) -> Option<Cab
         is_active: true,
         is_split: false,
     };
+    // A wireless interface's path is its link to the peer radio, complete at once: the
+    // peer is an interface, an endpoint (`CablePath.from_origin` follows `Interface.link`,
+    // the cable or the wireless link).
+    if let CableTarget::Interface(interface) = origin {
+        if let Some((link, peer)) = graph.wireless_peer(interface) {
+            let data = &graph.model.wireless_links[link.index()].data;
+            path.is_active = data.status.as_ref().is_none_or(|s| s.value.is("connected"));
+            path.is_complete = true;
+            path.segments.push(Segment {
+                near: origin,
+                cable: None,
+                wireless_link: Some(link),
+                far: Some(PathEnd::Termination(CableTarget::Interface(peer))),
+            });
+            return Some(path);
+        }
+    }
     let mut positions: Vec<u16> = Vec::new();
     let mut near = origin;
     // Each hop crosses one cable; a path cannot cross more cables than exist, which stops a
@@ -98,6 +118,7 @@ pub fn trace(graph: &Graph, ends: &CableEnds, origin: CableTarget) -> Option<Cab
             path.segments.push(Segment {
                 near,
                 cable: None,
+                wireless_link: None,
                 far: None,
             });
             return Some(path);
@@ -119,6 +140,7 @@ pub fn trace(graph: &Graph, ends: &CableEnds, origin: CableTarget) -> Option<Cab
         path.segments.push(Segment {
             near,
             cable: Some(cable),
+            wireless_link: None,
             far: far.clone().map(PathEnd::Termination),
         });
         let Some(far) = far else {
@@ -170,6 +192,7 @@ pub fn trace(graph: &Graph, ends: &CableEnds, origin: CableTarget) -> Option<Cab
                         path.segments.push(Segment {
                             near: next,
                             cable: None,
+                            wireless_link: None,
                             far: Some(PathEnd::Site(site)),
                         });
                         return Some(path);

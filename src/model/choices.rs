@@ -114,6 +114,32 @@ string_enum! {
     ];
 }
 
+impl InterfaceType {
+    /// Whether the type is a radio: NetBox's `WIRELESS_IFACE_TYPES` (`dcim/constants.py`),
+    /// cellular included.
+    pub fn is_wireless(self) -> bool {
+        matches!(
+            self.as_str(),
+            "ieee802.11a"
+                | "ieee802.11g"
+                | "ieee802.11n"
+                | "ieee802.11ac"
+                | "ieee802.11ad"
+                | "ieee802.11ax"
+                | "ieee802.11ay"
+                | "ieee802.11be"
+                | "ieee802.15.1"
+                | "ieee802.15.4"
+                | "other-wireless"
+                | "gsm"
+                | "cdma"
+                | "lte"
+                | "4g"
+                | "5g"
+        )
+    }
+}
+
 string_enum! {
     /// NetBox's `front-port` choices.
     pub PortType = [

@@ -182,6 +182,11 @@ pub struct Device {
     pub modules: Vec<Spanned<super::modules::Module>>,
     /// The device bay this device is installed in, for a child device.
     pub parent_device: Option<Spanned<super::modules::ParentBay>>,
+    /// The hardware inside the device (power supplies, fans, transceivers); a thin vector,
+    /// as devices are many and most list none.
+    #[serde(default)]
+    #[schemars(with = "Vec<Spanned<super::inventory::InventoryItem>>")]
+    pub inventory_items: ThinVec<Spanned<super::inventory::InventoryItem>>,
     /// The object's contacts, each in a role.
     #[serde(default)]
     #[schemars(with = "Vec<Spanned<super::contacts::ContactAssignment>>")]
@@ -251,6 +256,22 @@ pub struct Interface {
     #[serde(default)]
     #[schemars(with = "Vec<Spanned<super::fhrp::FhrpGroupAssignment>>")]
     pub fhrp_groups: ThinVec<Spanned<super::fhrp::FhrpGroupAssignment>>,
+    /// Wireless interfaces only: whether it is an access point or a station.
+    pub rf_role: Option<Box<Spanned<super::wireless::WirelessRole>>>,
+    /// Wireless interfaces only: one of NetBox's channels, which sets the frequency and
+    /// width.
+    pub rf_channel: Option<Box<Spanned<super::wireless::WirelessChannel>>>,
+    /// Wireless interfaces only: MHz; the channel's when a channel is given.
+    pub rf_channel_frequency: Option<Box<Spanned<f64>>>,
+    /// Wireless interfaces only: MHz; the channel's when a channel is given.
+    pub rf_channel_width: Option<Box<Spanned<f64>>>,
+    /// Transmit power in dBm, -40 to 127.
+    pub tx_power: Option<Box<Spanned<i16>>>,
+    /// The wireless LANs the interface serves or joins, by SSID (`GROUP/SSID` when the
+    /// SSID is not unique).
+    #[serde(default)]
+    #[schemars(with = "Vec<Text>")]
+    pub wireless_lans: ThinVec<Text>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]

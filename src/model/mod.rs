@@ -14,6 +14,7 @@ pub mod dcim;
 pub mod device_type;
 pub mod extras;
 pub mod fhrp;
+pub mod inventory;
 pub mod ipam;
 pub mod modules;
 pub mod organisation;
@@ -22,6 +23,7 @@ pub mod power;
 pub mod racks;
 pub mod spanned;
 pub mod virtualization;
+pub mod wireless;
 
 use std::collections::HashSet;
 
@@ -266,11 +268,13 @@ use custom_fields::CustomFieldChoiceSet;
 use dcim::*;
 use extras::*;
 use fhrp::FhrpGroup;
+use inventory::InventoryItemRole;
 use ipam::*;
 use organisation::*;
 use power::*;
 use racks::{RackReservation, RackRole, RackType};
 use virtualization::*;
+use wireless::{WirelessLan, WirelessLanGroup, WirelessLink};
 
 collections! {
     /// Tags, applied to objects by name.
@@ -298,6 +302,8 @@ collections! {
     rack_roles: RackRole,
     /// Rack models; racks name theirs by slug in `rack_type`.
     rack_types: RackType,
+    /// The functions of inventory items; devices list their items in `inventory_items`.
+    inventory_item_roles: InventoryItemRole,
     racks: Rack,
     /// Units of a rack set aside (`site`, `rack`, `units`), drawn on the elevations.
     rack_reservations: RackReservation,
@@ -323,6 +329,12 @@ collections! {
     fhrp_groups: FhrpGroup,
     vlan_groups: VlanGroup,
     vlans: Vlan,
+    /// Groups of wireless LANs, nested by `parent`.
+    wireless_lan_groups: WirelessLanGroup,
+    /// Wireless LANs (SSIDs); interfaces join them with `wireless_lans`.
+    wireless_lans: WirelessLan,
+    /// Point-to-point wireless links between two wireless interfaces.
+    wireless_links: WirelessLink,
     asns: Asn,
     asn_ranges: AsnRange,
     services: Service,

@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use serde_json::{json, Map, Value};
 
 mod components;
+mod inventory;
 
 use crate::context::Contexts;
 use crate::graph::trace::{CableEnds, CablePath, PathEnd};
@@ -127,9 +128,20 @@ impl<'g> Views<'g> {
                     })],
                     None => Vec::new(),
                 };
+                // A wireless link takes the cable's place in its segment.
+                let link = segment.wireless_link.map(|l| {
+                    let data = &g.model.wireless_links[l.index()].data;
+                    json!({
+                        "type": "wireless_link",
+                        "ssid": data.ssid.as_ref().map(|s| s.value.as_str()),
+                        "status": data.status.as_ref().map_or("connected", |s| s.value.as_str()),
+                        "a": data.interface_a.value.to_string(),
+                        "b": data.interface_b.value.to_string(),
+                    })
+                });
                 json!([
                     [self.cable_end(&segment.near)],
-                    segment.cable.map(|c| self.cable(c)),
+                    segment.cable.map(|c| self.cable(c)).or(link),
                     far,
                 ])
             })
@@ -263,21 +275,27 @@ impl<'g> Views<'g> {
             let vlan = &g.model.vlans[v.index()].data;
             json!({"vid": vlan.vid.value, "name": vlan.name.value})
         };
-        let connected = node.cable().and_then(|c| {
-            let cable = &g.cables[c.index()];
-            let me = CableTarget::Interface(interface);
-            let peer = if cable.a.as_ref() == Some(&me) {
-                cable.b.as_ref()
-            } else {
-                cable.a.as_ref()
-            }?;
-            Some(peer.label(g))
+        let wireless_peer = g
+            .wireless_peer(interface)
+            .map(|(_, peer)| g.interface_label(peer));
+        let connected = wireless_peer.or_else(|| {
+            node.cable().and_then(|c| {
+                let cable = &g.cables[c.index()];
+                let me = CableTarget::Interface(interface);
+                let peer = if cable.a.as_ref() == Some(&me) {
+                    cable.b.as_ref()
+                } else {
+                    cable.a.as_ref()
+                }?;
+                Some(peer.label(g))
+            })
         });
-        let (endpoints, reachable) = match node.cable() {
-            Some(_) => self.connected_endpoints(CableTarget::Interface(interface)),
-            None => (Vec::new(), None),
+        let (endpoints, reachable) = if connected.is_some() {
+            self.connected_endpoints(CableTarget::Interface(interface))
+        } else {
+            (Vec::new(), None)
         };
-        json!({
+        let mut view = json!({
             "name": g.interface_name(interface),
             "type": g.interface_kind(interface).map(|k| k.as_str()),
             "enabled": g.interface_enabled(interface),
@@ -309,7 +327,13 @@ impl<'g> Views<'g> {
             "tags": entry.map(|e| e.tags.iter().map(|t| t.value.clone()).collect::<Vec<_>>()).unwrap_or_default(),
             "ip_addresses": links.ip_addresses.iter().map(|&ip| self.ip(ip)).collect::<Vec<_>>(),
             "fhrp_groups": self.fhrp_groups(interface),
-        })
+        });
+        if let Value::Object(map) = &mut view {
+            for (key, value) in self.wireless(interface) {
+                map.insert(key.into(), value);
+            }
+        }
+        view
     }
 
     /// The FHRP groups an interface takes part in, with its priority and the groups'
@@ -457,6 +481,7 @@ impl<'g> Views<'g> {
                 .map(|p| { json!({"device": p.value.device.value, "bay": p.value.bay.value}) })),
             "device_bays" => self.device_bays(device),
             "modules" => self.modules(device),
+            "inventory_items" => self.inventory_items(device),
             "serial" => json!(data.serial),
             "asset_tag" => json!(data.asset_tag.as_ref().map(|a| a.value.clone())),
             "description" => json!(data.description),
@@ -608,6 +633,7 @@ pub const DEVICE_KEYS: &[&str] = &[
     "parent_device",
     "device_bays",
     "modules",
+    "inventory_items",
     "serial",
     "asset_tag",
     "description",

@@ -61,3 +61,4 @@ mod template_fit;
 mod trace;
 mod values;
 mod verdict;
+mod wireless;

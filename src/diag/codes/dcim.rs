@@ -603,4 +603,84 @@ rules! {
     /// - {manufacturer: APC, model: AR3300, slug: apc-ar3300, form_factor: 4-post-cabinet, outer_width: 600, max_weight: 1000, weight_unit: kg}
     /// ```
     RACK_MEASURE_WITHOUT_UNIT = ("NS0631", "rack-measure-without-unit", Error);
+    /// A wireless link ends on an interface that is not wireless.
+    ///
+    /// ## What it does
+    /// Reports a wireless link whose `interface_a` or `interface_b` is not of a wireless
+    /// type (802.11, 802.15, cellular, `other-wireless`), as NetBox's `WirelessLink.clean`.
+    ///
+    /// ## Why is this bad?
+    /// A copper or fibre port has no radio; the link cannot exist, and NetBox refuses it.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// wireless_links:
+    ///   - {interface_a: 'ap1:wlan0', interface_b: 'ap2:eth0', ssid: backhaul}
+    /// ```
+    WIRELESS_LINK_WIRED_INTERFACE = ("NS0640", "wireless-link-wired-interface", Error);
+
+    /// A wired interface carries radio settings or wireless LANs.
+    ///
+    /// ## What it does
+    /// Reports `rf_role`, `rf_channel`, `rf_channel_frequency`, `rf_channel_width` or
+    /// `wireless_lans` on an interface whose type is not wireless, as NetBox's
+    /// `Interface.clean` and `InterfaceValidationMixin.clean`.
+    ///
+    /// ## Why is this bad?
+    /// Only a radio has a channel or joins an SSID; NetBox refuses the interface.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// interfaces:
+    ///   - {name: eth0, rf_role: ap, rf_channel: 5g-36-5180-20}
+    /// ```
+    RADIO_SETTINGS_ON_WIRED_INTERFACE = ("NS0641", "radio-settings-on-wired-interface", Error);
+
+    /// A channel frequency or width differs from the selected channel's.
+    ///
+    /// ## What it does
+    /// With `rf_channel` set, `rf_channel_frequency` and `rf_channel_width` must be the
+    /// channel's own (NetBox's `Interface.clean`: "Cannot specify custom frequency with
+    /// channel selected").
+    ///
+    /// ## Why is this bad?
+    /// Channel 36 is 5180 MHz wide 20; any other figure contradicts the channel.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - {name: wlan0, rf_role: ap, rf_channel: 5g-36-5180-20, rf_channel_frequency: 5200}
+    /// ```
+    RF_CHANNEL_MISMATCH = ("NS0642", "rf-channel-mismatch", Error);
+
+    /// An interface is an end of two wireless links.
+    ///
+    /// ## What it does
+    /// Reports an interface named by a second wireless link (NetBox's interface holds one
+    /// `wireless_link`, and its links are unique per pair of interfaces).
+    ///
+    /// ## Why is this bad?
+    /// A point-to-point radio has one peer; the second link would replace the first.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// wireless_links:
+    ///   - {interface_a: 'ap1:wlan0', interface_b: 'ap2:wlan0'}
+    ///   - {interface_a: 'ap1:wlan0', interface_b: 'ap3:wlan0'}
+    /// ```
+    WIRELESS_INTERFACE_LINKED_TWICE = ("NS0643", "wireless-interface-linked-twice", Error);
+
+    /// A wireless link has a distance without a unit.
+    ///
+    /// ## What it does
+    /// Reports `distance` without `distance_unit` (NetBox's `DistanceMixin.clean`: "Must
+    /// specify a unit when setting a distance").
+    ///
+    /// ## Why is this bad?
+    /// 12 of what: metres, kilometres, miles?
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - {interface_a: 'ap1:wlan0', interface_b: 'ap2:wlan0', distance: 12}
+    /// ```
+    DISTANCE_WITHOUT_UNIT = ("NS0644", "distance-without-unit", Error);
 }

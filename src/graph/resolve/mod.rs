@@ -16,6 +16,7 @@ mod dcim;
 mod device_names;
 mod fhrp;
 mod interfaces;
+mod inventory;
 mod ipam;
 mod modules;
 mod names;
@@ -27,6 +28,7 @@ mod refine;
 mod scoped;
 mod services;
 mod which;
+mod wireless;
 
 use std::collections::HashMap;
 
@@ -86,6 +88,8 @@ pub fn build(
         resolve_interfaces,
         resolve_primary_ips,
         resolve_cables,
+        resolve_wireless,
+        resolve_inventory,
         resolve_services,
         resolve_config_contexts
     );

@@ -187,6 +187,20 @@ impl Builder<'_> {
             d,
         );
         ix.contacts = index_named(&m.contacts, "contact", |o| (&o.name, None), d);
+        ix.inventory_item_roles = index_named(
+            &m.inventory_item_roles,
+            "inventory item role",
+            |o| (&o.name, o.slug.as_ref()),
+            d,
+        );
+        ix.wireless_lan_groups = index_named(
+            &m.wireless_lan_groups,
+            "wireless LAN group",
+            |o| (&o.name, o.slug.as_ref()),
+            d,
+        );
+        // SSIDs repeat freely in NetBox: every holder is kept and never reported.
+        ix.wireless_lans = index_scoped(&m.wireless_lans, |o| (&o.ssid, None));
 
         // Device types: by `Manufacturer/Model` (unique, as NetBox's constraint) and by slug.
         let mut types = NameIndex::default();

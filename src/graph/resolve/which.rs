@@ -127,6 +127,8 @@ which! {
     CONTACT_GROUPS: ContactGroupId = "contact group", contact_groups;
     CONTACT_ROLES: ContactRoleId = "contact role", contact_roles;
     CONTACTS: ContactId = "contact", contacts;
+    INVENTORY_ITEM_ROLES: InventoryItemRoleId = "inventory item role", inventory_item_roles;
+    WIRELESS_LAN_GROUPS: WirelessLanGroupId = "wireless LAN group", wireless_lan_groups;
 }
 
 // Names unique per scope (NetBox's `Meta.constraints`): tenants per group, regions and
@@ -142,6 +144,7 @@ scoped! {
     CLUSTERS: ClusterId = "cluster", clusters, "group or site", |d| d.group.as_ref().or(d.site.as_ref());
     PROVIDER_ACCOUNTS: ProviderAccountId = "provider account", provider_accounts, "provider", |d| Some(&d.provider);
     PROVIDER_NETWORKS: ProviderNetworkId = "provider network", provider_networks, "provider", |d| Some(&d.provider);
+    WIRELESS_LANS: WirelessLanId = "wireless LAN", wireless_lans, "group", |d| d.group.as_ref();
     VIRTUAL_MACHINES: VirtualMachineId = "virtual machine", virtual_machines, "cluster", |d| d.cluster.as_ref(), also tenant;
 }
 

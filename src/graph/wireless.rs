@@ -1,0 +1,18 @@
+//! Wireless links in the graph: each link's two interfaces, and the peer NetBox's path
+//! gives a linked interface (`Interface.link_peers`: the other end of its wireless link).
+
+use super::{Graph, InterfaceId, WirelessLinkId};
+
+/// A wireless link with its interfaces resolved.
+#[derive(Debug, Default, Clone)]
+pub struct WirelessLinkNode {
+    pub a: Option<InterfaceId>,
+    pub b: Option<InterfaceId>,
+}
+
+impl Graph {
+    /// The interface at the other end of `interface`'s wireless link, with the link.
+    pub fn wireless_peer(&self, interface: InterfaceId) -> Option<(WirelessLinkId, InterfaceId)> {
+        self.wireless_peers.get(&interface).copied()
+    }
+}
