@@ -22,7 +22,7 @@ pub(super) fn check(graph: &Graph, config: &Config, out: &mut Vec<Diagnostic>) {
     // The parts are independent: on all threads, their findings appended in this order.
     let interfaces =
         |graph: &Graph, out: &mut Vec<Diagnostic>| super::interfaces::check(graph, config, out);
-    let parts: [&Part; 8] = [
+    let parts: [&Part; 9] = [
         &rack_elevations,
         &super::cables::check,
         &interfaces,
@@ -31,6 +31,7 @@ pub(super) fn check(graph: &Graph, config: &Config, out: &mut Vec<Diagnostic>) {
         &super::virtual_chassis::check,
         &super::device_types::check,
         &super::power::check,
+        &super::module_components::check,
     ];
     let found: Vec<Vec<Diagnostic>> = parts
         .par_iter()

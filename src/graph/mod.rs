@@ -15,6 +15,7 @@
 mod addresses;
 pub mod id;
 pub mod index;
+pub mod module_ports;
 mod resolve;
 pub mod trace;
 
