@@ -33,6 +33,7 @@ pub(super) fn check(graph: &Graph, config: &Config, out: &mut Vec<Diagnostic>) {
         &super::power::check,
         &super::racks::check,
         &super::wireless::check,
+        &super::module_components::check,
     ];
     let found: Vec<Vec<Diagnostic>> = parts
         .par_iter()

@@ -15,6 +15,7 @@ mod fhrp;
 mod interfaces;
 mod ipam;
 mod ipam_values;
+mod module_components;
 mod policy;
 mod ports;
 mod power;

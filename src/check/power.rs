@@ -3,10 +3,13 @@
 //! `ports.rs` and `device_types.rs`, NS0625). Each feed, port and
 //! outlet is looked at once; feed legs follow one hash of power ports cabled to feeds.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::diag::codes;
 use crate::diag::Diagnostic;
+use crate::graph::module_ports::PortKind;
 use crate::graph::{CableTarget, DeviceId, Graph, PowerFeedId};
 
 pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
@@ -15,7 +18,8 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
     overloaded_feeds(graph, out);
 }
 
-/// A power port's maximum and allocated draw: the device's entry, else its type's template.
+/// A power port's maximum and allocated draw: the device's entry, else its type's template,
+/// else the template of the module that gives it.
 fn port_draw(graph: &Graph, device: DeviceId, name: &str) -> (Option<u32>, Option<u32>) {
     let data = graph.device(device);
     let entry = data.power_ports.iter().find(|p| p.value.name.value == name);
@@ -26,6 +30,12 @@ fn port_draw(graph: &Graph, device: DeviceId, name: &str) -> (Option<u32>, Optio
             .iter()
             .find(|p| p.value.name.value == name)
     });
+    if entry.is_none() && template.is_none() {
+        // A power supply module's port (a PSU in a chassis) draws what its template says.
+        return graph
+            .module_port(device, PortKind::PowerPort, name)
+            .map_or((None, None), |p| graph.module_power_draw(&p));
+    }
     let maximum = entry
         .and_then(|e| e.value.maximum_draw.as_ref().map(|d| d.value))
         .or_else(|| template.and_then(|t| t.value.maximum_draw.as_ref().map(|d| d.value)));
@@ -36,14 +46,14 @@ fn port_draw(graph: &Graph, device: DeviceId, name: &str) -> (Option<u32>, Optio
 }
 
 /// The outlets of a device fed by one of its power ports: its entries, and its type's
-/// templates no entry refines.
-fn outlets_of<'g>(graph: &'g Graph, device: DeviceId, port: &str) -> Vec<&'g str> {
+/// templates no entry refines, and its modules' outlets fed by the port.
+fn outlets_of<'g>(graph: &'g Graph, device: DeviceId, port: &str) -> Vec<Cow<'g, str>> {
     let data = graph.device(device);
-    let mut names: Vec<&str> = data
+    let mut names: Vec<Cow<str>> = data
         .power_outlets
         .iter()
         .filter(|o| o.value.power_port.as_ref().is_some_and(|p| p.value == port))
-        .map(|o| o.value.name.value.as_str())
+        .map(|o| Cow::Borrowed(o.value.name.value.as_str()))
         .collect();
     if let Some(t) = graph.devices[device.index()].device_type {
         for template in &graph.model.device_types[t.index()].data.power_outlets {
@@ -55,8 +65,13 @@ fn outlets_of<'g>(graph: &'g Graph, device: DeviceId, port: &str) -> Vec<&'g str
             if !refined
                 && template.value.power_port.as_ref().map(|p| p.value.as_str()) == Some(port)
             {
-                names.push(name);
+                names.push(Cow::Borrowed(name));
             }
+        }
+    }
+    for module_port in graph.module_ports(device, PortKind::PowerOutlet) {
+        if graph.module_outlet_power_port(&module_port).as_deref() == Some(port) {
+            names.push(module_port.name);
         }
     }
     names
@@ -92,7 +107,7 @@ fn overloaded_feeds(graph: &Graph, out: &mut Vec<Diagnostic>) {
                     let end = CableTarget::Port {
                         device: *device,
                         kind: crate::model::dcim::TerminationType::named("power_outlet"),
-                        name: outlet.to_string(),
+                        name: outlet.into_owned(),
                     };
                     match peers.get(&end)? {
                         CableTarget::Port { device, kind, name } if kind.is("power_port") => {

@@ -4,7 +4,8 @@
 //! address plan: 2 spines and 8 leaves (Arista, from the device-type library), 16 servers
 //! (Dell) bonded to a leaf pair, 4 racks, 48 cables, loopbacks, /31 fabric links, a
 //! management and a server network in their VRFs, IPv4 and IPv6, DNS names, VLANs, LAGs and
-//! services. About 850 objects per site, counting interfaces and addresses; `small` is
+//! services; power, PSU modules and an out-of-band virtual chassis (`generate_dcim.rs`).
+//! About 850 objects per site, counting interfaces and addresses; `small` is
 //! 12 sites (about 10,000 objects), `medium` 1,200 (about 1,000,000), `large` 12,000
 //! (about 10,000,000). The same seed gives the same bytes.
 
@@ -12,6 +13,8 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
+
+use super::generate_dcim::{self, Role};
 
 /// How big a repository to write.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -108,7 +111,11 @@ pub fn generate(
         return Err(format!("{} is not empty", out.display()));
     }
     let mut files: Vec<(PathBuf, String)> = Vec::new();
-    for path in DEVICE_TYPES {
+    let library_files = DEVICE_TYPES
+        .iter()
+        .chain(generate_dcim::DEVICE_TYPES)
+        .chain(generate_dcim::MODULE_TYPES);
+    for path in library_files {
         let from = library.join(path);
         let text = std::fs::read_to_string(&from).map_err(|e| {
             format!(
@@ -133,7 +140,7 @@ pub fn generate(
         .collect();
     let mut summary = Summary {
         sites,
-        devices: sites * (SPINES + LEAVES + SERVERS),
+        devices: sites * (SPINES + LEAVES + SERVERS + generate_dcim::DEVICES),
         ..Summary::default()
     };
     for (path, text, records) in site_files {
@@ -176,7 +183,7 @@ fn config() -> String {
         )
     };
     let mut text = String::from(
-        "# A generated network (netsot dev generate).\nversion: 1\ndata: [data/]\ndevice_types: [device-types/]\nlimits:\n  max_file_bytes: 67108864\npolicy:\n  enforce_global_unique: true\n  require_parent_prefix: true\n  rules:\n    - name: active-switches-have-loopbacks\n      collection: devices\n      when: {role: leaf, status: active}\n      require: [primary_ip4, primary_ip6]\noutputs:\n  - renderer: dns\n    path: dns/\n    zones:\n",
+        "# A generated network (netsot dev generate).\nversion: 1\ndata: [data/]\ndevice_types: [device-types/]\nmodule_types: [module-types/]\nlimits:\n  max_file_bytes: 67108864\npolicy:\n  enforce_global_unique: true\n  require_parent_prefix: true\n  rules:\n    - name: active-switches-have-loopbacks\n      collection: devices\n      when: {role: leaf, status: active}\n      require: [primary_ip4, primary_ip6]\noutputs:\n  - renderer: dns\n    path: dns/\n    zones:\n",
     );
     text.push_str(&zone("example.net", 3600));
     text.push_str(&zone("10.in-addr.arpa", 3600));
@@ -204,7 +211,9 @@ fn organisation(sites: usize) -> String {
     }
     t.push_str("site_groups:\n  - {name: datacenters}\n");
     t.push_str("manufacturers:\n  - {name: Arista}\n  - {name: Dell}\n");
+    t.push_str(generate_dcim::MANUFACTURERS);
     t.push_str("device_roles:\n  - {name: spine}\n  - {name: leaf}\n  - {name: server}\n");
+    t.push_str(generate_dcim::ROLES);
     t.push_str("platforms:\n  - {name: eos, manufacturer: Arista}\n  - {name: linux}\n");
     t.push_str("vrfs:\n  - {name: mgmt, rd: \"65000:1\"}\n  - {name: prod, rd: \"65000:2\"}\n");
     t.push_str(
@@ -244,7 +253,7 @@ fn site(s: usize, seed: u64) -> (String, usize) {
     let mut dns = 0;
     let _ = writeln!(t, "# Site {name}: generated.\nsites:\n  - name: {name}\n    status: active\n    region: region{region:03}\n    group: datacenters\n    tenant: infra\n    facility: FAC-{s:05}\n    asns: [{asn}]\n    tags: [monitored]");
     t.push_str("racks:\n");
-    for r in 1..=4 {
+    for r in 1..=generate_dcim::RACKS {
         let _ = writeln!(
             t,
             "  - {{name: r{r:02}, site: {name}, u_height: 42, status: active, tenant: infra}}"
@@ -282,10 +291,16 @@ fn site(s: usize, seed: u64) -> (String, usize) {
     );
     let _ = writeln!(t, "  - {{prefix: \"{}/64\", vrf: prod, site: {name}, vlan: servers, role: servers, tenant: {tenant}}}", v6(s, 0x10, 0));
 
+    generate_dcim::collections(&mut t, &name);
     t.push_str("devices:\n");
-    let spine = |i: usize| format!("{name}-spine{}", i + 1);
-    let leaf = |i: usize| format!("{name}-leaf{}", i + 1);
-    let server = |i: usize| format!("{name}-srv{:02}", i + 1);
+    let named = |role: Role, i: usize| match role {
+        Role::Spine => format!("{name}-spine{}", i + 1),
+        Role::Leaf => format!("{name}-leaf{}", i + 1),
+        Role::Server => format!("{name}-srv{:02}", i + 1),
+    };
+    let spine = |i: usize| named(Role::Spine, i);
+    let leaf = |i: usize| named(Role::Leaf, i);
+    let server = |i: usize| named(Role::Server, i);
     // Management addresses: one per device in the /25.
     let mut mgmt = 0usize;
     let mut next_mgmt = || {
@@ -296,7 +311,9 @@ fn site(s: usize, seed: u64) -> (String, usize) {
         let dev = spine(i);
         let lo = v4(s, 1 + i);
         let lo6 = v6(s, 0, 1 + i);
-        let _ = writeln!(t, "  - name: {dev}\n    site: {name}\n    role: spine\n    device_type: {SPINE}\n    platform: eos\n    tenant: infra\n    rack: r{:02}\n    position: 41\n    face: front\n    serial: SP{s:05}{i}\n    primary_ip4: {lo}/32\n    primary_ip6: \"{lo6}/128\"\n    tags: [fabric, monitored]\n    interfaces:", i + 1);
+        let _ = writeln!(t, "  - name: {dev}\n    site: {name}\n    role: spine\n    device_type: {SPINE}\n    platform: eos\n    tenant: infra\n    rack: r{:02}\n    position: 41\n    face: front\n    serial: SP{s:05}{i}\n    primary_ip4: {lo}/32\n    primary_ip6: \"{lo6}/128\"\n    tags: [fabric, monitored]", i + 1);
+        generate_dcim::switch_modules(&mut t, &format!("SP{s:05}{i}"));
+        t.push_str("    interfaces:\n");
         let _ = writeln!(t, "      - name: Loopback0\n        type: virtual\n        ip_addresses:\n          - {{address: {lo}/32, role: loopback, dns_name: {dev}.example.net}}\n          - {{address: \"{lo6}/128\", role: loopback, dns_name: {dev}.example.net}}");
         let _ = writeln!(t, "      - name: Management1\n        vrf: mgmt\n        ip_addresses: [{{address: {}/25, vrf: mgmt, dns_name: {dev}-mgmt.example.net}}]", next_mgmt());
         dns += 6;
@@ -310,7 +327,9 @@ fn site(s: usize, seed: u64) -> (String, usize) {
         let lo = v4(s, 11 + l);
         let lo6 = v6(s, 0, 11 + l);
         let status = if rng.chance(2) { "planned" } else { "active" };
-        let _ = writeln!(t, "  - name: {dev}\n    site: {name}\n    role: leaf\n    status: {status}\n    device_type: {LEAF}\n    platform: eos\n    tenant: infra\n    rack: r{:02}\n    position: {}\n    face: front\n    serial: LF{s:05}{l}\n    primary_ip4: {lo}/32\n    primary_ip6: \"{lo6}/128\"\n    tags: [fabric, monitored]\n    interfaces:", l / 2 + 1, 40 - (l % 2));
+        let _ = writeln!(t, "  - name: {dev}\n    site: {name}\n    role: leaf\n    status: {status}\n    device_type: {LEAF}\n    platform: eos\n    tenant: infra\n    rack: r{:02}\n    position: {}\n    face: front\n    serial: LF{s:05}{l}\n    primary_ip4: {lo}/32\n    primary_ip6: \"{lo6}/128\"\n    tags: [fabric, monitored]", l / 2 + 1, 40 - (l % 2));
+        generate_dcim::switch_modules(&mut t, &format!("LF{s:05}{l}"));
+        t.push_str("    interfaces:\n");
         let _ = writeln!(t, "      - name: Loopback0\n        type: virtual\n        ip_addresses:\n          - {{address: {lo}/32, role: loopback, dns_name: {dev}.example.net}}\n          - {{address: \"{lo6}/128\", role: loopback, dns_name: {dev}.example.net}}");
         let _ = writeln!(t, "      - name: Management1\n        vrf: mgmt\n        ip_addresses: [{{address: {}/25, vrf: mgmt, dns_name: {dev}-mgmt.example.net}}]", next_mgmt());
         dns += 6;
@@ -350,7 +369,10 @@ fn site(s: usize, seed: u64) -> (String, usize) {
         dns += 6;
     }
 
+    generate_dcim::devices(&mut t, s, &name);
+
     t.push_str("cables:\n");
+    generate_dcim::cables(&mut t, &name, &named, (SPINES, LEAVES, SERVERS));
     for l in 0..LEAVES {
         for i in 0..SPINES {
             let _ = writeln!(

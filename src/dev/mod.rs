@@ -2,3 +2,4 @@
 //! benchmark (`netsot dev ...`, see BENCHMARKS.md).
 
 pub mod generate;
+mod generate_dcim;

@@ -16,6 +16,7 @@ mod addresses;
 pub mod id;
 pub mod index;
 mod racks;
+pub mod module_ports;
 mod resolve;
 pub mod trace;
 mod wireless;

@@ -10,6 +10,7 @@
 
 use std::collections::HashMap;
 
+use super::module_ports::PortKind;
 use super::{CableId, CableTarget, DeviceId, Graph, SiteId, WirelessLinkId};
 use crate::model::dcim::TerminationType;
 
@@ -223,8 +224,12 @@ pub fn power_feeds(graph: &Graph, ends: &CableEnds, device: DeviceId) -> Vec<sup
             .into_iter()
             .flat_map(|t| t.power_ports.iter().map(|p| &p.value.name.value)),
     );
+    let module_ports = graph.module_ports(device, PortKind::PowerPort);
+    let names = names
+        .cloned()
+        .chain(module_ports.into_iter().map(|p| p.name.into_owned()));
     for name in names {
-        let mut from = port(device, "power_port", name.clone());
+        let mut from = port(device, "power_port", name);
         for _ in 0..8 {
             let Some(end) = trace(graph, ends, from).and_then(|p| p.destination().cloned()) else {
                 break;
@@ -249,7 +254,8 @@ pub fn power_feeds(graph: &Graph, ends: &CableEnds, device: DeviceId) -> Vec<sup
     feeds
 }
 
-/// The power port feeding an outlet: the device's own entry, else its type's template.
+/// The power port feeding an outlet: the device's own entry, else its type's template,
+/// else the template of the module that gives it.
 fn outlet_power_port(graph: &Graph, device: DeviceId, outlet: &str) -> Option<String> {
     let data = graph.device(device);
     if let Some(entry) = data
@@ -261,16 +267,19 @@ fn outlet_power_port(graph: &Graph, device: DeviceId, outlet: &str) -> Option<St
             return Some(port.value.clone());
         }
     }
-    let device_type = graph.devices[device.index()].device_type?;
-    graph.model.device_types[device_type.index()]
-        .data
-        .power_outlets
-        .iter()
-        .find(|o| o.value.name.value == outlet)?
-        .value
-        .power_port
-        .as_ref()
-        .map(|p| p.value.clone())
+    let template = graph.devices[device.index()].device_type.and_then(|t| {
+        graph.model.device_types[t.index()]
+            .data
+            .power_outlets
+            .iter()
+            .find(|o| o.value.name.value == outlet)
+    });
+    match template {
+        Some(template) => template.value.power_port.as_ref().map(|p| p.value.clone()),
+        None => graph
+            .module_port(device, PortKind::PowerOutlet, outlet)
+            .and_then(|p| graph.module_outlet_power_port(&p)),
+    }
 }
 
 fn port(device: DeviceId, kind: &str, name: String) -> CableTarget {
@@ -282,7 +291,7 @@ fn port(device: DeviceId, kind: &str, name: String) -> CableTarget {
 }
 
 /// The rear port and position a front port maps to: the device's own entry, else its
-/// type's template; position 1 when not given.
+/// type's template, else its module's; position 1 when not given.
 fn front_port_rear(graph: &Graph, device: DeviceId, name: &str) -> Option<(String, u16)> {
     let data = graph.device(device);
     if let Some(entry) = data.front_ports.iter().find(|p| p.value.name.value == name) {
@@ -297,12 +306,17 @@ fn front_port_rear(graph: &Graph, device: DeviceId, name: &str) -> Option<(Strin
             ));
         }
     }
-    let device_type = graph.devices[device.index()].device_type?;
-    let template = graph.model.device_types[device_type.index()]
-        .data
-        .front_ports
-        .iter()
-        .find(|p| p.value.name.value == name)?;
+    let template = graph.devices[device.index()].device_type.and_then(|t| {
+        graph.model.device_types[t.index()]
+            .data
+            .front_ports
+            .iter()
+            .find(|p| p.value.name.value == name)
+    });
+    let Some(template) = template else {
+        let module_port = graph.module_port(device, PortKind::FrontPort, name)?;
+        return graph.module_front_port_rear(&module_port);
+    };
     let rear = template.value.rear_port.as_ref()?;
     Some((
         rear.value.clone(),
@@ -314,8 +328,8 @@ fn front_port_rear(graph: &Graph, device: DeviceId, name: &str) -> Option<(Strin
     ))
 }
 
-/// The positions of a rear port: the device's entry, else its type's template; 1 when not
-/// given.
+/// The positions of a rear port: the device's entry, else its type's template, else its
+/// module's; 1 when not given.
 fn rear_positions(graph: &Graph, device: DeviceId, name: &str) -> u16 {
     let data = graph.device(device);
     if let Some(entry) = data.rear_ports.iter().find(|p| p.value.name.value == name) {
@@ -323,21 +337,23 @@ fn rear_positions(graph: &Graph, device: DeviceId, name: &str) -> u16 {
             return positions.value;
         }
     }
-    graph.devices[device.index()]
-        .device_type
-        .and_then(|t| {
-            graph.model.device_types[t.index()]
-                .data
-                .rear_ports
-                .iter()
-                .find(|p| p.value.name.value == name)
-        })
-        .and_then(|t| t.value.positions.as_ref().map(|p| p.value))
-        .unwrap_or(1)
+    let template = graph.devices[device.index()].device_type.and_then(|t| {
+        graph.model.device_types[t.index()]
+            .data
+            .rear_ports
+            .iter()
+            .find(|p| p.value.name.value == name)
+    });
+    match template {
+        Some(template) => template.value.positions.as_ref().map_or(1, |p| p.value),
+        None => graph
+            .module_port(device, PortKind::RearPort, name)
+            .map_or(1, |p| graph.module_rear_positions(&p)),
+    }
 }
 
 /// The front port mapped to a rear port's position, among the device's entries, then its
-/// type's templates.
+/// type's templates, then its modules'.
 fn front_port_at(graph: &Graph, device: DeviceId, rear: &str, position: u16) -> Option<String> {
     let data = graph.device(device);
     let own = data.front_ports.iter().find(|p| {
@@ -347,21 +363,41 @@ fn front_port_at(graph: &Graph, device: DeviceId, rear: &str, position: u16) -> 
     if let Some(entry) = own {
         return Some(entry.value.name.value.clone());
     }
-    let device_type = graph.devices[device.index()].device_type?;
-    graph.model.device_types[device_type.index()]
-        .data
-        .front_ports
-        .iter()
-        .find(|p| {
-            p.value.rear_port.as_ref().is_some_and(|r| r.value == rear)
-                && p.value.rear_port_position.as_ref().map_or(1, |p| p.value) == position
-        })
-        .map(|p| p.value.name.value.clone())
+    let from_type = graph.devices[device.index()].device_type.and_then(|t| {
+        graph.model.device_types[t.index()]
+            .data
+            .front_ports
+            .iter()
+            .find(|p| {
+                p.value.rear_port.as_ref().is_some_and(|r| r.value == rear)
+                    && p.value.rear_port_position.as_ref().map_or(1, |p| p.value) == position
+            })
+            .map(|p| p.value.name.value.clone())
+    });
+    from_type.or_else(|| {
+        graph
+            .module_ports(device, PortKind::FrontPort)
+            .into_iter()
+            .find(|p| {
+                graph
+                    .module_front_port_rear(p)
+                    .is_some_and(|(r, at)| r == rear && at == position)
+            })
+            .map(|p| p.name.into_owned())
+    })
 }
 
 impl Graph {
-    /// Whether a device has a non-interface port, from its type or its own entries.
+    /// Whether a device has a non-interface port, from its type, its own entries or an
+    /// installed module.
     pub fn device_has_port(&self, device: DeviceId, kind: TerminationType, name: &str) -> bool {
+        self.device_has_own_port(device, kind, name)
+            || PortKind::from_termination(kind.as_str())
+                .is_some_and(|k| self.module_port(device, k, name).is_some())
+    }
+
+    /// Whether a device has a non-interface port from its type or its own entries.
+    pub fn device_has_own_port(&self, device: DeviceId, kind: TerminationType, name: &str) -> bool {
         let data = &self.model.devices[device.index()].data;
         let device_type = self.devices[device.index()]
             .device_type

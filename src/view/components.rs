@@ -1,9 +1,11 @@
-//! The views of a device's components other than interfaces: power ports and outlets,
-//! device bays and installed modules.
+//! The views of a device's components other than interfaces: power ports and outlets
+//! (its type's, its modules' with the bay of their `module`, and its own), device bays, and
+//! installed modules with the components each gives the device.
 
 use serde_json::{json, Value};
 
 use super::Views;
+use crate::graph::module_ports::{resolve_module_name, PortKind};
 use crate::graph::{CableTarget, DeviceId};
 
 impl Views<'_> {
@@ -31,30 +33,41 @@ impl Views<'_> {
             };
             Some((end.clone(), other?.label(g)))
         };
+        let module_bay = |m: u32| g.module_data(m).bay.value.as_str();
         let mut ports = Vec::new();
         let templates = device_type.map_or(&[][..], |t| &t.power_ports[..]);
-        let names = templates.iter().map(|t| &t.value.name.value).chain(
-            data.power_ports
-                .iter()
-                .map(|p| &p.value.name.value)
-                .filter(|n| !templates.iter().any(|t| &t.value.name.value == *n)),
-        );
+        let module_ports = g.module_ports(device, PortKind::PowerPort);
+        let in_types = |n: &str| {
+            templates.iter().any(|t| t.value.name.value == n)
+                || module_ports.iter().any(|p| p.name == n)
+        };
+        let names = templates
+            .iter()
+            .map(|t| t.value.name.value.as_str())
+            .chain(module_ports.iter().map(|p| p.name.as_ref()))
+            .chain(
+                data.power_ports
+                    .iter()
+                    .map(|p| p.value.name.value.as_str())
+                    .filter(|n| !in_types(n)),
+            );
         for name in names {
-            let entry = data
-                .power_ports
-                .iter()
-                .find(|p| &p.value.name.value == name);
-            let template = templates.iter().find(|t| &t.value.name.value == name);
+            let entry = data.power_ports.iter().find(|p| p.value.name.value == name);
+            let template = templates.iter().find(|t| t.value.name.value == name);
+            let module_port = module_ports.iter().find(|p| p.name == name);
+            let module_template =
+                module_port.map(|p| &g.module_port_type(p).power_ports[p.template].value);
+            let template = template.map(|t| &t.value).or(module_template);
             let kind = entry
                 .and_then(|e| e.value.kind.as_ref())
-                .or_else(|| template.and_then(|t| t.value.kind.as_ref()));
+                .or_else(|| template.and_then(|t| t.kind.as_ref()));
             let draw = |pick: fn(&crate::model::dcim::PowerPort) -> Option<u32>,
                         from_template: fn(
                 &crate::model::device_type::PowerPortTemplate,
             ) -> Option<u32>| {
                 entry
                     .and_then(|e| pick(&e.value))
-                    .or_else(|| template.and_then(|t| from_template(&t.value)))
+                    .or_else(|| template.and_then(from_template))
             };
             let connected = peer("power_port", name);
             let (endpoints, reachable) = match &connected {
@@ -63,6 +76,7 @@ impl Views<'_> {
             };
             ports.push(json!({
                 "name": name,
+                "module": module_port.map(|p| module_bay(p.module)),
                 "type": kind.map(|k| k.value.as_str()),
                 "maximum_draw": draw(|p| p.maximum_draw.as_ref().map(|d| d.value), |t| t.maximum_draw.as_ref().map(|d| d.value)),
                 "allocated_draw": draw(|p| p.allocated_draw.as_ref().map(|d| d.value), |t| t.allocated_draw.as_ref().map(|d| d.value)),
@@ -73,27 +87,44 @@ impl Views<'_> {
         }
         let mut outlets = Vec::new();
         let templates = device_type.map_or(&[][..], |t| &t.power_outlets[..]);
+        let refined = |name: &str| {
+            data.power_outlets
+                .iter()
+                .any(|o| o.value.name.value == name)
+        };
         for template in templates {
             let name = &template.value.name.value;
-            if data
-                .power_outlets
-                .iter()
-                .any(|o| &o.value.name.value == name)
-            {
+            if refined(name) {
                 continue;
             }
             outlets.push(json!({
                 "name": name,
+                "module": null,
                 "type": template.value.kind.as_ref().map(|k| k.value.as_str()),
                 "power_port": template.value.power_port,
                 "feed_leg": template.value.feed_leg,
                 "connected_to": peer("power_outlet", name).map(|(_, label)| label),
             }));
         }
+        for port in g.module_ports(device, PortKind::PowerOutlet) {
+            if refined(&port.name) {
+                continue;
+            }
+            let template = &g.module_port_type(&port).power_outlets[port.template].value;
+            outlets.push(json!({
+                "name": port.name,
+                "module": module_bay(port.module),
+                "type": template.kind.as_ref().map(|k| k.value.as_str()),
+                "power_port": g.module_outlet_power_port(&port),
+                "feed_leg": template.feed_leg,
+                "connected_to": peer("power_outlet", &port.name).map(|(_, label)| label),
+            }));
+        }
         for entry in &data.power_outlets {
             let entry = &entry.value;
             outlets.push(json!({
                 "name": entry.name.value,
+                "module": null,
                 "type": entry.kind.as_ref().map(|k| k.value.as_str()),
                 "power_port": entry.power_port.as_ref().map(|p| p.value.clone()),
                 "feed_leg": entry.feed_leg.as_ref().map(|l| l.value.as_str()),
@@ -159,9 +190,46 @@ impl Views<'_> {
                         "serial": data.serial,
                         "asset_tag": data.asset_tag.as_ref().map(|a| a.value.clone()),
                         "description": data.description,
+                        "components": self.module_components(m),
                     })
                 })
                 .collect(),
         )
+    }
+
+    /// The components an installed module gives its device, by kind, with their names on
+    /// the device (`{module}` resolved); empty for a module in an unknown or occupied bay.
+    fn module_components(&self, module: u32) -> Value {
+        let g = self.graph;
+        let mut components = serde_json::Map::new();
+        let Some(t) = g.installed_module_type(module) else {
+            return Value::Object(components);
+        };
+        let positions = g.module_positions(module);
+        let resolved = |names: Vec<&str>| -> Value {
+            names
+                .into_iter()
+                .map(|n| Value::String(resolve_module_name(n, &positions).into_owned()))
+                .collect()
+        };
+        let interfaces: Vec<&str> = t
+            .interfaces
+            .iter()
+            .map(|i| i.value.name.value.as_str())
+            .collect();
+        components.insert("interfaces".into(), resolved(interfaces));
+        for kind in PortKind::ALL {
+            components.insert(
+                format!("{}s", kind.termination()),
+                resolved(kind.template_names(t)),
+            );
+        }
+        let bays: Vec<&str> = t
+            .module_bays
+            .iter()
+            .map(|b| b.value.name.value.as_str())
+            .collect();
+        components.insert("module_bays".into(), resolved(bays));
+        Value::Object(components)
     }
 }

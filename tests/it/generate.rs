@@ -87,3 +87,46 @@ fn the_same_seed_gives_the_same_bytes() {
     assert_eq!(files(a.path()), files(b.path()));
     assert_ne!(files(a.path()), files(c.path()));
 }
+
+#[test]
+fn each_site_gains_power_supply_modules_and_a_virtual_chassis() {
+    use netsot::graph::trace::{power_feeds, CableEnds};
+    use netsot::graph::{DeviceId, Owner};
+    let dir = tempfile::tempdir().unwrap();
+    generate(dir.path(), "1");
+    let compilation = compile_path(dir.path());
+    let graph = &compilation.graph;
+    // 12 sites: 10 Arista switches with two supplies and two EX3400s with one, each.
+    assert_eq!(graph.modules.len(), 12 * (10 * 2 + 2));
+    assert_eq!(graph.model.power_feeds.len(), 12 * 8);
+    assert_eq!(graph.model.virtual_chassis.len(), 12);
+    let device = |name: &str| {
+        (0..graph.devices.len())
+            .map(DeviceId::from_index)
+            .find(|&d| graph.device_name(d) == name)
+            .unwrap_or_else(|| panic!("{name}"))
+    };
+    // Member 2 numbers the type's `ge-0/0/0` after its position.
+    let member = Owner::Device(device("dc00003-oob2"));
+    assert!(graph.find_interface(member, "ge-1/0/0").is_some());
+    assert!(graph.find_interface(member, "ge-0/0/0").is_none());
+    // A server's supplies and a leaf's supply modules reach the rack's two feeds through
+    // its PDUs.
+    let ends = CableEnds::new(graph);
+    for name in [
+        "dc00003-srv05",
+        "dc00003-leaf3",
+        "dc00003-spine2",
+        "dc00003-oob1",
+    ] {
+        let feeds: Vec<String> = power_feeds(graph, &ends, device(name))
+            .into_iter()
+            .map(|f| graph.model.power_feeds[f.index()].data.name.value.clone())
+            .collect();
+        let expected: &[&str] = match name {
+            "dc00003-srv05" | "dc00003-leaf3" | "dc00003-spine2" => &["r02-a", "r02-b"],
+            _ => &["r03-a"],
+        };
+        assert_eq!(feeds, expected, "{name}");
+    }
+}

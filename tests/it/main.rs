@@ -36,6 +36,7 @@ mod kea;
 mod layout;
 mod library;
 mod merge;
+mod module_components;
 mod modules;
 mod netbox_conflicts;
 mod netbox_differential;

@@ -79,6 +79,7 @@ const SKIPPED: &[(&str, &str)] = &[
     ("NS0670", "modules are not pushed"),
     ("NS0671", "modules are not pushed"),
     ("NS0672", "modules are not pushed"),
+    ("NS0648", "modules are not pushed"),
     ("NS0674", "device bays are not pushed"),
     ("NS0675", "device bays are not pushed"),
     ("NS0690", "power panels and feeds are not pushed"),

@@ -292,6 +292,27 @@ rules! {
     /// ```
     CIRCUIT_TERMINATION_WITHOUT_SITE = ("NS0627", "circuit-termination-without-site", Error);
 
+    /// An installed module gives its device a component whose name the device already has.
+    ///
+    /// ## What it does
+    /// Resolves the names of every component an installed module's type brings (console
+    /// and console server ports, power ports and outlets, front and rear ports and
+    /// interfaces, `{module}` replaced by the bays' positions) and reports one that the
+    /// device's type, or another module, already gives the device under the same kind.
+    ///
+    /// ## Why is this bad?
+    /// NetBox refuses to install such a module ("A PowerPort named PSU1 already exists",
+    /// `ModuleCommonForm.clean`) unless it is told to adopt the device's component; the
+    /// device would otherwise hold two ports of one name, and cables naming it would
+    /// reach either.
+    ///
+    /// ## Example
+    /// ```yaml
+    ///     modules:
+    ///       - {bay: PSU bay 1, type: Acme/PSU-1100}
+    /// ```
+    MODULE_COMPONENT_NAME_TAKEN = ("NS0648", "module-component-name-taken", Error);
+
     /// A module names a module bay its device does not have.
     ///
     /// ## What it does

@@ -74,9 +74,7 @@ impl Builder<'_> {
                 }
             };
         }
-        if self.graph.device_has_port(device, kind, &port)
-            || self.module_has_port(device, kind, &port)
-        {
+        if self.graph.device_has_port(device, kind, &port) {
             Some(CableTarget::Port {
                 device,
                 kind,

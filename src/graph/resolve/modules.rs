@@ -404,13 +404,7 @@ fn component_names(t: &ModuleType) -> impl Iterator<Item = &str> {
 /// `name` with each `{module}` replaced by the next position, outermost first, as NetBox's
 /// `resolve_name`; placeholders beyond the positions stay.
 pub(super) fn substitute(name: &str, positions: &[&str]) -> String {
-    let mut name = name.to_string();
-    for position in positions {
-        if let Some(at) = name.find(MODULE_TOKEN) {
-            name.replace_range(at..at + MODULE_TOKEN.len(), position);
-        }
-    }
-    name
+    crate::graph::module_ports::resolve_module_name(name, positions).into_owned()
 }
 
 /// `a`, `b` and `c`, in backticks, at most eight.

@@ -2,11 +2,11 @@
 //! its installed modules (`{module}` replaced by bay positions), its type's interfaces
 //! renumbered by its virtual chassis (`interface_numbering`), and entries that rename
 //! (`rename_from`) or remove (`remove: true`) an interface the type or a module gives.
-//! Devices with none of these take the fast path of `interfaces.rs`. Cables find the
-//! other ports of modules (console, power, front and rear) here too.
+//! Devices with none of these take the fast path of `interfaces.rs`. Cables find the other
+//! components of modules (console, power, front and rear ports) in `graph/module_ports.rs`.
 //!
-//! Reports: NS0106 (missing-field), NS0201 (duplicate-object) and NS0673
-//! (unknown-template-interface).
+//! Reports: NS0106 (missing-field), NS0201 (duplicate-object), NS0648
+//! (module-component-name-taken) and NS0673 (unknown-template-interface).
 
 use std::borrow::Cow;
 
@@ -120,7 +120,7 @@ impl Builder<'_> {
             let Some(module_type) = module.module_type.filter(|_| module.installed) else {
                 continue;
             };
-            let positions = self.module_positions(m);
+            let positions = self.graph.module_positions(m);
             let origin = Location::new(file, self.graph.module_data(m).bay.span);
             let mut seen: rustc_hash::FxHashSet<&str> = Default::default();
             for (ti, template) in model.module_types[module_type.index()]
@@ -144,12 +144,21 @@ impl Builder<'_> {
         let mut by_candidate: FxHashMap<&str, usize> = FxHashMap::default();
         for (c, candidate) in candidates.iter().enumerate() {
             if let Some(&first) = by_candidate.get(candidate.name.as_ref()) {
-                self.push(duplicate(
-                    "interface",
-                    &candidate.name,
-                    candidate.origin,
-                    candidates[first].origin,
-                ));
+                self.push(match candidate.module {
+                    Some(m) => self.module_interface_taken(
+                        device,
+                        m,
+                        &candidate.name,
+                        candidate.origin,
+                        &candidates[first],
+                    ),
+                    None => duplicate(
+                        "interface",
+                        &candidate.name,
+                        candidate.origin,
+                        candidates[first].origin,
+                    ),
+                });
                 claims[c] = Claim::Dropped;
             } else {
                 by_candidate.insert(&candidate.name, c);
@@ -276,71 +285,40 @@ impl Builder<'_> {
         }
         by_name.extend(named.iter().map(|&(_, _, id, _)| InterfaceId::new(id)));
     }
+}
 
-    /// Whether an installed module of a device gives it a port other than an interface
-    /// (console, power, front or rear), named with its bays' positions.
-    pub(super) fn module_has_port(
+impl Builder<'_> {
+    /// A module's interface whose name the device's type or an earlier module already
+    /// gives (NetBox's `ModuleCommonForm.clean`); `check/module_components.rs` reports the
+    /// other kinds of components the same way.
+    fn module_interface_taken(
         &self,
         device: DeviceId,
-        kind: crate::model::dcim::TerminationType,
+        module: u32,
         name: &str,
-    ) -> bool {
-        let model = &self.graph.model;
-        self.graph.devices[device.index()].modules.clone().any(|m| {
-            let module = &self.graph.modules[m as usize];
-            let Some(t) = module.module_type.filter(|_| module.installed) else {
-                return false;
-            };
-            let t = &model.module_types[t.index()].data;
-            let names: Vec<&str> = match kind.as_str() {
-                "console_port" => t
-                    .console_ports
-                    .iter()
-                    .map(|p| p.value.name.value.as_str())
-                    .collect(),
-                "console_server_port" => t
-                    .console_server_ports
-                    .iter()
-                    .map(|p| p.value.name.value.as_str())
-                    .collect(),
-                "power_port" => t
-                    .power_ports
-                    .iter()
-                    .map(|p| p.value.name.value.as_str())
-                    .collect(),
-                "power_outlet" => t
-                    .power_outlets
-                    .iter()
-                    .map(|p| p.value.name.value.as_str())
-                    .collect(),
-                "front_port" => t
-                    .front_ports
-                    .iter()
-                    .map(|p| p.value.name.value.as_str())
-                    .collect(),
-                "rear_port" => t
-                    .rear_ports
-                    .iter()
-                    .map(|p| p.value.name.value.as_str())
-                    .collect(),
-                _ => Vec::new(),
-            };
-            let positions = self.module_positions(m);
-            names.iter().any(|n| substitute(n, &positions) == name)
-        })
-    }
-
-    /// The positions of the bays a module sits in, outermost first.
-    fn module_positions(&self, module: u32) -> Vec<&str> {
-        let mut positions = Vec::new();
-        let mut current = Some(module);
-        while let Some(m) = current {
-            let node = &self.graph.modules[m as usize];
-            positions.push(node.position.as_deref().unwrap_or(""));
-            current = node.parent;
-        }
-        positions.reverse();
-        positions
+        here: Location,
+        first: &Candidate<'_>,
+    ) -> Diagnostic {
+        let data = self.graph.module_data(module);
+        let owner = match first.module {
+            None => "its device type".to_string(),
+            Some(m) => format!(
+                "the module in bay `{}`",
+                self.graph.module_data(m).bay.value
+            ),
+        };
+        Diagnostic::new(
+            &codes::MODULE_COMPONENT_NAME_TAKEN,
+            format!(
+                "module `{}` in bay `{}` gives device `{}` interface `{name}`, which {owner} already gives it",
+                data.module_type.value,
+                data.bay.value,
+                self.graph.model.devices[device.index()].data.label(),
+            ),
+        )
+        .at_labelled(here, "installed here")
+        .with_secondary(first.origin, "the first holder of the name")
+        .with_help("NetBox refuses a module whose components' names the device has: remove the clashing module, or install a module type whose names differ")
     }
 }
 
