@@ -25,7 +25,7 @@ use ipnet::IpNet;
 pub use addresses::FhrpGroupNode;
 pub use id::*;
 use index::{NameIndex, SiteIndex};
-pub use resolve::{build, validate_dns_name};
+pub use resolve::{build, renumber, validate_dns_name};
 
 use crate::diag::{FileId, Location};
 use crate::model::choices::InterfaceType;
