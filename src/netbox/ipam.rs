@@ -449,23 +449,19 @@ const SHARED_ROLES: &[&str] = &["anycast", "vip", "vrrp", "hsrp", "glbp", "carp"
 
 /// An address's key: `ADDRESS/LENGTH`, with ` (VRF)` in a VRF. An address of a role NetBox
 /// lets several interfaces hold (an anycast gateway on every leaf) is one object per
-/// interface: its key names the interface too, ` on DEVICE:INTERFACE` (` on GROUP` for an
-/// FHRP group's virtual address).
+/// interface: its key names the interface too, ` on DEVICE:INTERFACE`.
 pub fn ip_key(graph: &Graph, ip: IpId) -> String {
     let node = &graph.ip_addresses[ip.index()];
     let key = with_vrf(node.address.to_string(), vrf_name(graph, node.vrf));
     let shared = graph
         .ip_role(ip)
         .is_some_and(|r| SHARED_ROLES.contains(&r.as_str()));
-    let group = graph
-        .ip_fhrp_group(ip)
-        .map(|g| graph.model.fhrp_groups[g.index()].data.name.value.as_str());
-    match (node.interface, group) {
-        (Some(interface), _) if shared => {
+    // An FHRP group's virtual address keeps the plain key: NetBox may hold it already,
+    // unassigned (pushed before groups were), and the push then assigns it to its group.
+    match node.interface {
+        Some(interface) if shared => {
             format!("{key} on {}", super::dcim::interface_key(graph, interface))
         }
-        // Each group holds its own copy of a virtual address it shares.
-        (None, Some(group)) if shared => format!("{key} on {group}"),
         _ => key,
     }
 }
@@ -561,8 +557,14 @@ pub fn remote_key(
                 .and_then(Value::as_str);
             let key = string(json, "address").map(|a| {
                 let key = with_vrf(a.to_string(), vrf());
+                let on_interface = matches!(
+                    string(json, "assigned_object_type"),
+                    Some("dcim.interface" | "virtualization.vminterface")
+                );
                 match owner.and_then(|o| o.key.as_deref()) {
-                    Some(owner) if role.is_some_and(|r| SHARED_ROLES.contains(&r)) => {
+                    Some(owner)
+                        if on_interface && role.is_some_and(|r| SHARED_ROLES.contains(&r)) =>
+                    {
                         format!("{key} on {owner}")
                     }
                     _ => key,
