@@ -29,7 +29,7 @@ pub use addresses::FhrpGroupNode;
 pub use id::*;
 use index::{NameIndex, SiteIndex};
 pub use racks::RackGeometry;
-pub use resolve::{build, validate_dns_name};
+pub use resolve::{build, renumber, validate_dns_name};
 pub use wireless::WirelessLinkNode;
 
 use crate::diag::{FileId, Location};

@@ -34,6 +34,8 @@ pub fn apply(
         let made_by = match kind {
             Kind::Interfaces | Kind::DevicePrimaryIps => Some(Kind::Devices),
             Kind::VmPrimaryIps => Some(Kind::VirtualMachines),
+            Kind::VcMasters => Some(Kind::VirtualChassis),
+            Kind::SiteAsns => Some(Kind::Sites),
             _ => None,
         };
         let created = |base: Kind| {

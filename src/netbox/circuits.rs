@@ -1,4 +1,5 @@
-//! Circuits: providers, circuit types, circuits and their A and Z terminations at sites.
+//! Circuits: providers, circuit types, circuits and their A and Z terminations at sites or
+//! provider networks.
 //! Keys: names; a circuit's `PROVIDER/CID`, a termination's `PROVIDER/CID/SIDE`.
 
 use serde_json::Value;
@@ -21,6 +22,7 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
         );
         d.value("name", p.name.value.as_str())
             .value("slug", slug(p.slug.as_ref(), &p.name))
+            .references("asns", Kind::Asns, super::asns::numbers(&p.asns))
             .text("description", p.description.as_deref());
         out.push(d);
     }
@@ -79,6 +81,14 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
                 named(&ix.tenants, &model.tenants, |t| &t.name, c.tenant.as_ref()),
                 at(object, c.tenant.as_ref()),
             )
+            .reference(
+                "provider_account",
+                Kind::ProviderAccounts,
+                c.provider_account
+                    .as_ref()
+                    .map(|a| super::providers::account_key(graph, &c.provider, a)),
+                at(object, c.provider_account.as_ref()),
+            )
             .value("commit_rate", c.commit_rate)
             .text("description", c.description.as_deref())
             .tags(&c.tags);
@@ -88,11 +98,6 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
                 continue;
             };
             let t = &termination.value;
-            // Provider networks are not pushed yet (docs/netbox.md, "not carried"): a
-            // termination on one would reach NetBox attached to nothing, which it refuses.
-            if t.provider_network.is_some() {
-                continue;
-            }
             let site = named(&ix.sites, &model.sites, |s| &s.name, t.site.as_ref());
             let mut d = Desired::new(
                 Kind::CircuitTerminations,
@@ -111,9 +116,17 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
                 want: Want::Generic {
                     type_field: "termination_type",
                     id_field: "termination_id",
-                    target: site.map(|s| (Kind::Sites, s)),
+                    // At a site, or at a provider network.
+                    target: site.map(|s| (Kind::Sites, s)).or_else(|| {
+                        t.provider_network.as_ref().map(|n| {
+                            (
+                                Kind::ProviderNetworks,
+                                super::providers::network_key(graph, n),
+                            )
+                        })
+                    }),
                 },
-                at: at(object, t.site.as_ref()),
+                at: at(object, t.site.as_ref().or(t.provider_network.as_ref())),
             });
             out.push(d);
         }

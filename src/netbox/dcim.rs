@@ -375,6 +375,7 @@ fn devices(graph: &Graph, out: &mut Vec<Desired>) {
         if let Some(airflow) = &x.airflow {
             d.value("airflow", airflow.value.as_str());
         }
+        super::chassis::member_fields(graph, id, &mut d);
         out.push(d);
         for interface in graph.owner_interfaces(Owner::Device(id)) {
             out.push(interface_desired(
@@ -503,6 +504,13 @@ pub fn interface_desired(
         )
         .value("mark_connected", entry.is_some_and(|e| e.mark_connected));
     }
+    let svlan = entry.and_then(|e| e.qinq_svlan.as_ref());
+    d.reference(
+        "qinq_svlan",
+        Kind::Vlans,
+        ipam::interface_svlan(graph, interface),
+        svlan.map(|v| crate::diag::Location::new(location.file, v.span)),
+    );
     d
 }
 

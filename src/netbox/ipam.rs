@@ -190,6 +190,17 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
                 v.role.as_ref().map(|r| r.value.clone()),
                 at(object, v.role.as_ref()),
             )
+            .value_maybe_at(
+                "qinq_role",
+                v.qinq_role.as_ref().map(|r| r.value.as_str()),
+                at(object, v.qinq_role.as_ref()),
+            )
+            .reference(
+                "qinq_svlan",
+                Kind::Vlans,
+                node.qinq_svlan.map(|s| vlan_key(graph, s)),
+                at(object, v.qinq_svlan.as_ref()),
+            )
             .text("description", v.description.as_deref())
             .tags(&v.tags);
         out.push(d);
@@ -303,11 +314,30 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
     }
 }
 
-/// The IPAM roles the repository's prefixes, VLANs and IP ranges name: netsot has no
-/// collection of them, NetBox needs each as an object (`ipam.Role`) before it is referred
-/// to. The first object naming a role is its location.
+/// The IPAM roles: those the repository declares (`roles`) with their own fields, then
+/// any name prefixes, VLANs and IP ranges use that no declared role has (NetBox needs each
+/// as an object, `ipam.Role`, before it is referred to; the first object naming it is its
+/// location).
 fn roles(graph: &Graph, out: &mut Vec<Desired>) {
     let model = &graph.model;
+    let mut seen = std::collections::HashSet::new();
+    for object in &model.roles {
+        let r = &object.data;
+        seen.insert(r.name.value.as_str());
+        let mut d = Desired::new(
+            Kind::IpamRoles,
+            r.name.value.clone(),
+            None,
+            object.location(),
+        );
+        d.value("name", r.name.value.as_str())
+            .value("slug", slug(r.slug.as_ref(), &r.name))
+            // NetBox's default weight.
+            .value("weight", r.weight.unwrap_or(1000))
+            .text("description", r.description.as_deref())
+            .tags(&r.tags);
+        out.push(d);
+    }
     let named = model
         .prefixes
         .iter()
@@ -324,7 +354,6 @@ fn roles(graph: &Graph, out: &mut Vec<Desired>) {
                 .iter()
                 .filter_map(|o| o.data.role.as_ref().map(|r| (o.at(r), r))),
         );
-    let mut seen = std::collections::HashSet::new();
     for (location, role) in named {
         if !seen.insert(role.value.as_str()) {
             continue;
@@ -341,13 +370,23 @@ fn address(graph: &Graph, ip: IpId) -> Desired {
     let node = &graph.ip_addresses[ip.index()];
     let data = graph.ip_data(ip);
     let location = graph.ip_location(ip);
-    let assigned = node.interface.map(|i| {
-        let kind = match graph.interfaces[i.index()].owner {
-            Owner::Device(_) => Kind::Interfaces,
-            Owner::VirtualMachine(_) => Kind::VmInterfaces,
-        };
-        (kind, super::dcim::interface_key(graph, i))
+    // An FHRP group's virtual address is assigned to the group.
+    let group = graph.ip_fhrp_group(ip).map(|g| {
+        (
+            Kind::FhrpGroups,
+            model.fhrp_groups[g.index()].data.name.value.clone(),
+        )
     });
+    let assigned = node
+        .interface
+        .map(|i| {
+            let kind = match graph.interfaces[i.index()].owner {
+                Owner::Device(_) => Kind::Interfaces,
+                Owner::VirtualMachine(_) => Kind::VmInterfaces,
+            };
+            (kind, super::dcim::interface_key(graph, i))
+        })
+        .or(group);
     let owner_site = graph
         .ip_owner(ip)
         .and_then(|o| super::dcim::site_name(graph, graph.owner_site(o)));
@@ -373,7 +412,7 @@ fn address(graph: &Graph, ip: IpId) -> Desired {
             "status",
             data.status.as_ref().map_or("active", |s| s.value.as_str()),
         )
-        .value("role", data.role.as_ref().map_or("", |r| r.value.as_str()))
+        .value("role", graph.ip_role(ip).map_or("", |r| r.as_str()))
         .value_at(
             "dns_name",
             data.dns_name.as_ref().map_or("", |n| n.value.as_str()),
@@ -415,15 +454,30 @@ pub fn ip_key(graph: &Graph, ip: IpId) -> String {
     let node = &graph.ip_addresses[ip.index()];
     let key = with_vrf(node.address.to_string(), vrf_name(graph, node.vrf));
     let shared = graph
-        .ip_data(ip)
-        .role
-        .as_ref()
-        .is_some_and(|r| SHARED_ROLES.contains(&r.value.as_str()));
+        .ip_role(ip)
+        .is_some_and(|r| SHARED_ROLES.contains(&r.as_str()));
+    // An FHRP group's virtual address keeps the plain key: NetBox may hold it already,
+    // unassigned (pushed before groups were), and the push then assigns it to its group.
     match node.interface {
         Some(interface) if shared => {
             format!("{key} on {}", super::dcim::interface_key(graph, interface))
         }
         _ => key,
+    }
+}
+
+/// The key of an interface's Q-in-Q service VLAN, found again by name as resolution found
+/// it (the graph does not keep it: few interfaces have one).
+pub fn interface_svlan(graph: &Graph, interface: crate::graph::InterfaceId) -> Option<String> {
+    let svlan = graph.interface_entry(interface)?.qinq_svlan.as_ref()?;
+    let site = graph.owner_site(graph.interfaces[interface.index()].owner);
+    match graph
+        .indexes
+        .vlans
+        .lookup(site, &svlan.value, &graph.indexes.sites)
+    {
+        crate::graph::index::SiteLookup::Found(v) => Some(vlan_key(graph, v)),
+        _ => None,
     }
 }
 
@@ -503,8 +557,14 @@ pub fn remote_key(
                 .and_then(Value::as_str);
             let key = string(json, "address").map(|a| {
                 let key = with_vrf(a.to_string(), vrf());
+                let on_interface = matches!(
+                    string(json, "assigned_object_type"),
+                    Some("dcim.interface" | "virtualization.vminterface")
+                );
                 match owner.and_then(|o| o.key.as_deref()) {
-                    Some(owner) if role.is_some_and(|r| SHARED_ROLES.contains(&r)) => {
+                    Some(owner)
+                        if on_interface && role.is_some_and(|r| SHARED_ROLES.contains(&r)) =>
+                    {
                         format!("{key} on {owner}")
                     }
                     _ => key,

@@ -12,9 +12,13 @@ pub enum Kind {
     SiteGroups,
     Sites,
     Locations,
+    ContactGroups,
+    ContactRoles,
+    Contacts,
     RouteTargets,
     Vrfs,
     Rirs,
+    Asns,
     /// IPAM roles (of prefixes, VLANs and IP ranges), named by the objects that use them.
     IpamRoles,
     Aggregates,
@@ -22,6 +26,8 @@ pub enum Kind {
     Vlans,
     Prefixes,
     IpRanges,
+    /// FHRP groups, before the virtual addresses assigned to them.
+    FhrpGroups,
     Manufacturers,
     DeviceRoles,
     Platforms,
@@ -40,6 +46,8 @@ pub enum Kind {
     ClusterTypes,
     ClusterGroups,
     Clusters,
+    /// Virtual chassis, before their members; their master is set by `VcMasters`.
+    VirtualChassis,
     Devices,
     Interfaces,
     VirtualMachines,
@@ -50,11 +58,24 @@ pub enum Kind {
     /// the device's interfaces).
     DevicePrimaryIps,
     VmPrimaryIps,
+    /// The masters of virtual chassis: the chassis again, updated only, once their members
+    /// exist (NetBox refuses a master that is not a member).
+    VcMasters,
+    /// Interfaces' memberships of FHRP groups, once both exist.
+    FhrpGroupAssignments,
+    /// The ASNs of sites: the sites again, updated only, once the ASNs exist.
+    SiteAsns,
+    /// Services on devices and VMs, once the addresses they listen on exist.
+    Services,
     Cables,
     Providers,
+    ProviderAccounts,
+    ProviderNetworks,
     CircuitTypes,
     Circuits,
     CircuitTerminations,
+    /// Contacts assigned to sites, tenants, racks, devices and circuits: after them all.
+    ContactAssignments,
 }
 
 /// What a kind is in NetBox and in netsot's words.
@@ -95,15 +116,20 @@ impl Kind {
         Kind::SiteGroups,
         Kind::Sites,
         Kind::Locations,
+        Kind::ContactGroups,
+        Kind::ContactRoles,
+        Kind::Contacts,
         Kind::RouteTargets,
         Kind::Vrfs,
         Kind::Rirs,
+        Kind::Asns,
         Kind::IpamRoles,
         Kind::Aggregates,
         Kind::VlanGroups,
         Kind::Vlans,
         Kind::Prefixes,
         Kind::IpRanges,
+        Kind::FhrpGroups,
         Kind::Manufacturers,
         Kind::DeviceRoles,
         Kind::Platforms,
@@ -121,6 +147,7 @@ impl Kind {
         Kind::ClusterTypes,
         Kind::ClusterGroups,
         Kind::Clusters,
+        Kind::VirtualChassis,
         Kind::Devices,
         Kind::Interfaces,
         Kind::VirtualMachines,
@@ -128,11 +155,18 @@ impl Kind {
         Kind::IpAddresses,
         Kind::DevicePrimaryIps,
         Kind::VmPrimaryIps,
+        Kind::VcMasters,
+        Kind::FhrpGroupAssignments,
+        Kind::SiteAsns,
+        Kind::Services,
         Kind::Cables,
         Kind::Providers,
+        Kind::ProviderAccounts,
+        Kind::ProviderNetworks,
         Kind::CircuitTypes,
         Kind::Circuits,
         Kind::CircuitTerminations,
+        Kind::ContactAssignments,
     ];
 
     pub fn index(self) -> usize {
@@ -154,6 +188,26 @@ impl Kind {
                 "virtualization.virtualmachine",
             )
         };
+        static VC_MASTERS: Spec = Spec {
+            update_only: true,
+            ..spec(
+                "/api/dcim/virtual-chassis/",
+                "virtual_chassis",
+                "virtual chassis",
+                "dcim.virtualchassis",
+            )
+        };
+        static FHRP_ASSIGNMENTS: Spec = spec(
+            "/api/ipam/fhrp-group-assignments/",
+            "fhrp_group_assignments",
+            "FHRP group assignment",
+            "ipam.fhrpgroupassignment",
+        );
+        static SITE_ASNS: Spec = Spec {
+            update_only: true,
+            ..spec("/api/dcim/sites/", "sites", "site", "dcim.site")
+        };
+        static SERVICES: Spec = spec("/api/ipam/services/", "services", "service", "ipam.service");
         static SPECS: &[Spec] = &[
             spec("/api/extras/tags/", "tags", "tag", "extras.tag"),
             spec(
@@ -183,6 +237,24 @@ impl Kind {
                 "dcim.location",
             ),
             spec(
+                "/api/tenancy/contact-groups/",
+                "contact_groups",
+                "contact group",
+                "tenancy.contactgroup",
+            ),
+            spec(
+                "/api/tenancy/contact-roles/",
+                "contact_roles",
+                "contact role",
+                "tenancy.contactrole",
+            ),
+            spec(
+                "/api/tenancy/contacts/",
+                "contacts",
+                "contact",
+                "tenancy.contact",
+            ),
+            spec(
                 "/api/ipam/route-targets/",
                 "route_targets",
                 "route target",
@@ -190,6 +262,7 @@ impl Kind {
             ),
             spec("/api/ipam/vrfs/", "vrfs", "VRF", "ipam.vrf"),
             spec("/api/ipam/rirs/", "rirs", "RIR", "ipam.rir"),
+            spec("/api/ipam/asns/", "asns", "ASN", "ipam.asn"),
             spec("/api/ipam/roles/", "roles", "IPAM role", "ipam.role"),
             spec(
                 "/api/ipam/aggregates/",
@@ -210,6 +283,12 @@ impl Kind {
                 "ip_ranges",
                 "IP range",
                 "ipam.iprange",
+            ),
+            spec(
+                "/api/ipam/fhrp-groups/",
+                "fhrp_groups",
+                "FHRP group",
+                "ipam.fhrpgroup",
             ),
             spec(
                 "/api/dcim/manufacturers/",
@@ -308,6 +387,12 @@ impl Kind {
                 "cluster",
                 "virtualization.cluster",
             ),
+            spec(
+                "/api/dcim/virtual-chassis/",
+                "virtual_chassis",
+                "virtual chassis",
+                "dcim.virtualchassis",
+            ),
             spec("/api/dcim/devices/", "devices", "device", "dcim.device"),
             spec(
                 "/api/dcim/interfaces/",
@@ -343,6 +428,18 @@ impl Kind {
                 "circuits.provider",
             ),
             spec(
+                "/api/circuits/provider-accounts/",
+                "provider_accounts",
+                "provider account",
+                "circuits.provideraccount",
+            ),
+            spec(
+                "/api/circuits/provider-networks/",
+                "provider_networks",
+                "provider network",
+                "circuits.providernetwork",
+            ),
+            spec(
                 "/api/circuits/circuit-types/",
                 "circuit_types",
                 "circuit type",
@@ -360,13 +457,22 @@ impl Kind {
                 "circuit termination",
                 "circuits.circuittermination",
             ),
+            spec(
+                "/api/tenancy/contact-assignments/",
+                "contact_assignments",
+                "contact assignment",
+                "tenancy.contactassignment",
+            ),
         ];
         match self {
             DevicePrimaryIps => &PRIMARY_DEVICE,
             VmPrimaryIps => &PRIMARY_VM,
-            Cables | Providers | CircuitTypes | Circuits | CircuitTerminations => {
-                &LATER[self.index() - Cables.index()]
-            }
+            VcMasters => &VC_MASTERS,
+            FhrpGroupAssignments => &FHRP_ASSIGNMENTS,
+            SiteAsns => &SITE_ASNS,
+            Services => &SERVICES,
+            Cables | Providers | ProviderAccounts | ProviderNetworks | CircuitTypes | Circuits
+            | CircuitTerminations | ContactAssignments => &LATER[self.index() - Cables.index()],
             _ => &SPECS[self.index()],
         }
     }

@@ -6,23 +6,31 @@
 //!
 //! One module per NetBox app says how netsot's objects map to NetBox's and what an
 //! object's natural key is on both sides: `organisation.rs` (tags, tenancy, regions, sites,
-//! locations), `dcim.rs`, `ipam.rs`, `virtualization.rs`, `circuits.rs`. `kinds.rs` lists
-//! the kinds in the order they are applied, `state.rs` reads NetBox, `plan.rs` compares,
-//! `drift.rs` marks the fields NetBox changed since the last pushed revision,
+//! locations; `contacts.rs`: contacts and their assignments), `dcim.rs` (with `chassis.rs`: virtual chassis), `ipam.rs` (with `fhrp.rs`:
+//! FHRP groups and their assignments; `asns.rs`: ASNs, and those of sites), `virtualization.rs`, `circuits.rs` (with `providers.rs`: providers'
+//! accounts and networks), `services.rs`. `kinds.rs`
+//! lists the kinds in the order they are applied, `state.rs` reads NetBox, `plan.rs`
+//! compares, `drift.rs` marks the fields NetBox changed since the last pushed revision,
 //! `apply.rs` writes and maps NetBox's refusals back to the repository's lines. `client.rs`
 //! is the HTTP client. Nothing here prints: the CLI does.
 
 mod apply;
+mod asns;
+mod chassis;
 mod circuits;
 pub mod client;
+mod contacts;
 mod dcim;
 pub mod drift;
+mod fhrp;
 pub mod import;
 mod ipam;
 pub mod kinds;
 mod organisation;
 pub mod plan;
 mod racks;
+mod providers;
+mod services;
 mod state;
 mod virtualization;
 
@@ -252,11 +260,17 @@ pub fn desired(compilation: &Compilation) -> Vec<Desired> {
     let graph = &compilation.graph;
     let mut out = Vec::new();
     organisation::desired(graph, &mut out);
+    contacts::desired(graph, &mut out);
     ipam::desired(graph, &mut out);
+    fhrp::desired(graph, &mut out);
+    asns::desired(graph, &mut out);
     dcim::desired(graph, &mut out);
     racks::desired(graph, &mut out);
+    chassis::desired(graph, &mut out);
     virtualization::desired(graph, &mut out);
+    providers::desired(graph, &mut out);
     circuits::desired(graph, &mut out);
+    services::desired(graph, &mut out);
     // Stable: objects of a kind keep the repository's order.
     out.sort_by_key(|d| d.kind);
     out
@@ -265,11 +279,17 @@ pub fn desired(compilation: &Compilation) -> Vec<Desired> {
 /// The natural key and site of a NetBox object, as [`desired`] names the repository's.
 fn remote_key(kind: Kind, json: &Value, state: &State) -> (Option<String>, Option<String>) {
     organisation::remote_key(kind, json, state)
+        .or_else(|| contacts::remote_key(kind, json, state))
         .or_else(|| ipam::remote_key(kind, json, state))
+        .or_else(|| fhrp::remote_key(kind, json, state))
+        .or_else(|| asns::remote_key(kind, json, state))
         .or_else(|| dcim::remote_key(kind, json, state))
         .or_else(|| racks::remote_key(kind, json, state))
+        .or_else(|| chassis::remote_key(kind, json, state))
         .or_else(|| virtualization::remote_key(kind, json, state))
         .or_else(|| circuits::remote_key(kind, json, state))
+        .or_else(|| providers::remote_key(kind, json, state))
+        .or_else(|| services::remote_key(kind, json, state))
         .unwrap_or((None, None))
 }
 

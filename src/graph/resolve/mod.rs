@@ -33,6 +33,7 @@ mod wireless;
 use std::collections::HashMap;
 
 pub use interfaces::validate_dns_name;
+pub use refine::renumber;
 
 use crate::diag::{codes, suggestion_help, Diagnostic, Location, SourceMap};
 use crate::graph::id::{DeviceTypeId, SiteId, TagId};

@@ -325,7 +325,7 @@ impl Builder<'_> {
 /// `name` with its first number set to `number`, when that number is a slot (followed by
 /// `/`, as `et-0/0/48` or `GigabitEthernet1/0/1`); `None` when the name has no slot or
 /// already carries the number.
-pub(super) fn renumber(name: &str, number: u32) -> Option<String> {
+pub fn renumber(name: &str, number: u32) -> Option<String> {
     let start = name.find(|c: char| c.is_ascii_digit())?;
     let end = start
         + name[start..]

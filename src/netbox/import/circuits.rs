@@ -1,6 +1,7 @@
 //! Circuits: providers, circuit types and circuits, their A and Z terminations nested, into
-//! `data/circuits.yaml`. A termination on something else than a site (a provider network,
-//! a region, a location) has no netsot form and is reported.
+//! `data/circuits.yaml` (providers' accounts and networks: `providers.rs`). A termination
+//! on something else than a site or a provider network (a region, a location) has no
+//! netsot form and is reported.
 
 use serde_json::Value;
 
@@ -52,6 +53,13 @@ pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried
         out.opt("type", named(&mut r, "type"));
         out.opt("status", r.choice("status"));
         out.opt("tenant", named(&mut r, "tenant"));
+        out.opt(
+            "provider_account",
+            r.get("provider_account")
+                .and_then(|a| a.get("account"))
+                .and_then(Value::as_str)
+                .filter(|a| !a.is_empty()),
+        );
         out.opt("commit_rate", number(r.get("commit_rate")));
         for side in ["termination_a", "termination_z"] {
             if let Some(termination) = r.get(side) {
@@ -61,6 +69,7 @@ pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried
         out.opt("description", r.text("description"));
         out.list("tags", names(&mut r, "tags"));
         out.opt("custom_fields", custom_fields(&mut r, report));
+        out.list("contacts", context.contacts.of("circuits.circuit", object));
         r.skip(&["assignments"]);
         let provider = object.get("provider").and_then(name).unwrap_or_default();
         let cid = object
@@ -112,6 +121,14 @@ fn termination_entry(
         site.and_then(|s| context.scope.find("dcim/sites", s))
             .and_then(name),
     );
+    if r.text("termination_type") == Some("circuits.providernetwork") {
+        let network = r.get("termination");
+        out.opt(
+            "provider_network",
+            network.and_then(|n| super::providers::network_reference(context, n)),
+        );
+        r.skip(&["termination_id"]);
+    }
     out.opt("port_speed", number(r.get("port_speed")));
     out.opt("upstream_speed", number(r.get("upstream_speed")));
     out.opt("xconnect_id", r.text("xconnect_id"));

@@ -128,10 +128,12 @@ pub struct Components<'s> {
     by_owner: HashMap<&'static str, HashMap<u64, Vec<&'s Value>>>,
     /// Interface id → the addresses assigned to it.
     addresses: HashMap<u64, Vec<&'s Value>>,
+    /// Interface id → its assignments to FHRP groups, as entries.
+    fhrp: HashMap<u64, Vec<Value>>,
 }
 
 impl<'s> Components<'s> {
-    pub fn new(scope: &Scope<'s>) -> Components<'s> {
+    pub fn new(scope: &Scope<'s>, report: &mut NotCarried) -> Components<'s> {
         let mut by_owner: HashMap<&'static str, HashMap<u64, Vec<&'s Value>>> = HashMap::new();
         let mut group = |endpoint: &'static str, field: &str| {
             let mut owners: HashMap<u64, Vec<&'s Value>> = HashMap::new();
@@ -160,10 +162,11 @@ impl<'s> Components<'s> {
         Components {
             by_owner,
             addresses,
+            fhrp: super::fhrp::assignments(scope, report),
         }
     }
 
-    fn of(&self, endpoint: &str, owner: Option<u64>) -> &[&'s Value] {
+    pub(super) fn of(&self, endpoint: &str, owner: Option<u64>) -> &[&'s Value] {
         owner
             .and_then(|o| self.by_owner.get(endpoint).and_then(|m| m.get(&o)))
             .map_or(&[], Vec::as_slice)
@@ -189,34 +192,69 @@ impl<'s> Components<'s> {
         );
     }
 
-    /// Writes the entries of a device's components into `out`.
+    /// Writes the entries of a device's components into `out`. `numbering` is the slot
+    /// number a virtual chassis member puts in its type's interface names
+    /// ([`super::chassis::Numbering`]).
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "one device's identity and the outputs it is written to"
+    )]
     pub fn write_device(
         &self,
         context: &Context,
         device: u64,
         device_type: Option<u64>,
+        numbering: Option<u32>,
         site: Option<u64>,
         out: &mut Out,
         report: &mut NotCarried,
     ) {
-        let templates = template_index(self.of("dcim/interface-templates", device_type));
+        // A member's templates go by the names its chassis numbering gives them.
+        let templates: HashMap<std::borrow::Cow<str>, &Value> = self
+            .of("dcim/interface-templates", device_type)
+            .iter()
+            .filter_map(|t| {
+                let name = t.get("name")?.as_str()?;
+                Some((super::chassis::numbered(name, numbering), *t))
+            })
+            .collect();
         let interfaces = self.of("dcim/interfaces", Some(device));
         let mut entries = Vec::new();
+        let mut present = std::collections::HashSet::new();
         for interface in interfaces {
             let mut r = Record::new("dcim.interface", interface);
             let template = r
                 .peek("name")
                 .and_then(Value::as_str)
                 .and_then(|n| templates.get(n).copied());
+            if let Some(name) = r.peek("name").and_then(Value::as_str) {
+                present.insert(name);
+            }
             let id = interface.get("id").and_then(Value::as_u64).unwrap_or(0);
             let addresses = self.addresses.get(&id).map_or(&[][..], Vec::as_slice);
-            let entry = interface_entry(context, &mut r, template, addresses, site, report);
+            let mut entry = interface_entry(context, &mut r, template, addresses, site, report);
+            if let Some(assignments) = self.fhrp.get(&id) {
+                entry.list("fhrp_groups", assignments.clone());
+            }
             if template.is_none() || entry.0.len() > 1 {
                 entries.push(entry.into_value());
             }
             r.finish(report);
         }
-        missing_templates(&templates, interfaces, "dcim.interface", report);
+        // A template's interface deleted on the device is an entry that removes it, in the
+        // type's order.
+        for template in self.of("dcim/interface-templates", device_type) {
+            let Some(name) = template.get("name").and_then(Value::as_str) else {
+                continue;
+            };
+            let name = super::chassis::numbered(name, numbering);
+            if !present.contains(name.as_ref()) {
+                let mut removed = Out::new();
+                removed.set("name", name.as_ref());
+                removed.set("remove", true);
+                entries.push(removed.into_value());
+            }
+        }
         out.list("interfaces", entries);
         for kind in PORTS {
             let templates = template_index(self.of(kind.templates, device_type));
@@ -423,6 +461,11 @@ pub(super) fn interface_entry(
         .map(Value::String)
         .collect();
     out.list("tagged_vlans", tagged);
+    out.opt(
+        "qinq_svlan",
+        r.id("qinq_svlan")
+            .and_then(|id| context.names.scoped(scope, "ipam/vlans", id, site)),
+    );
     out.opt("vrf", named(r, "vrf"));
     if r.get("mark_connected").and_then(Value::as_bool) == Some(true) {
         out.set("mark_connected", true);

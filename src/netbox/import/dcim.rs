@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
+use super::chassis::Numbering;
 use super::components::Components;
 use super::layout::{site_file, Repo};
 use super::organisation::{named_object, sort_key, tie};
@@ -61,6 +62,8 @@ pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried
         );
         r.finish(report);
     }
+    let components = Components::new(scope, report);
+    let chassis = Numbering::new(scope, &components);
     for object in scope.objects("dcim/virtual-chassis") {
         let mut r = Record::new("dcim.virtualchassis", object);
         let mut out = Out::new();
@@ -71,6 +74,8 @@ pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried
             "master",
             master.and_then(|id| context.names.scoped(scope, "dcim/devices", id, None)),
         );
+        let id = object.get("id").and_then(Value::as_u64).unwrap_or(0);
+        out.opt("interface_numbering", chassis.scheme(id));
         out.opt("description", r.text("description"));
         out.list("tags", names(&mut r, "tags"));
         r.skip(&["members"]);
@@ -108,6 +113,7 @@ pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried
         out.opt("comments", r.text("comments"));
         out.list("tags", names(&mut r, "tags"));
         out.opt("custom_fields", custom_fields(&mut r, report));
+        out.list("contacts", context.contacts.of("dcim.site", object));
         repo.add(
             &site_file(&slug),
             "sites",
@@ -202,6 +208,7 @@ pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried
         out.opt("description", r.text("description"));
         out.list("tags", names(&mut r, "tags"));
         out.opt("custom_fields", custom_fields(&mut r, report));
+        out.list("contacts", context.contacts.of("dcim.rack", object));
         // NetBox reports `weight_unit` and `outer_unit` with no weight or dimension.
         skip_unit_without_value(&mut r, "weight_unit", &["weight", "max_weight"]);
         skip_unit_without_value(
@@ -218,9 +225,9 @@ pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried
         r.finish(report);
     }
     super::racks::import_reservations(context, &file_of_site, repo, report);
-    let components = Components::new(scope);
     for object in scope.objects("dcim/devices") {
-        device(context, &components, object, &file_of_site, repo, report);
+        let components = (&components, &chassis);
+        device(context, components, object, &file_of_site, repo, report);
     }
 }
 
@@ -231,9 +238,11 @@ pub(super) fn skip_unit_without_value<'a>(r: &mut Record<'a>, unit: &'a str, val
     }
 }
 
+/// One device; `components` are every device's components and the numbering of virtual
+/// chassis members' interfaces.
 fn device(
     context: &Context,
-    components: &Components,
+    (components, chassis): (&Components, &Numbering),
     object: &Value,
     file_of_site: &dyn Fn(Option<u64>) -> String,
     repo: &mut Repo,
@@ -294,6 +303,7 @@ fn device(
     out.opt("comments", r.text("comments"));
     out.list("tags", names(&mut r, "tags"));
     out.opt("custom_fields", custom_fields(&mut r, report));
+    out.list("contacts", context.contacts.of("dcim.device", object));
     if let Some(data) = r.get("local_context_data").filter(|d| !d.is_null()) {
         out.set("config_context", data.clone());
     }
@@ -302,7 +312,10 @@ fn device(
     r.skip(&["config_context", "parent_device", "primary_ip"]);
     let device_id = object.get("id").and_then(Value::as_u64).unwrap_or(0);
     let type_id = object.get("device_type").and_then(nested_id);
-    components.write_device(context, device_id, type_id, site, &mut out, report);
+    let numbering = chassis.of_device(device_id);
+    components.write_device(
+        context, device_id, type_id, numbering, site, &mut out, report,
+    );
     let key = tie(name.to_string(), object);
     repo.add(&file_of_site(site), "devices", key, out.into_value());
     r.finish(report);

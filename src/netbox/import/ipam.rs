@@ -69,6 +69,7 @@ pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried
         let weight = r.get("weight").and_then(Value::as_u64);
         out.opt("weight", weight.filter(|&w| w != 1000));
         out.opt("description", r.text("description"));
+        out.list("tags", names(&mut r, "tags"));
         repo.add(FILE, "roles", sort_key(object, "name"), out.into_value());
         r.finish(report);
     }
@@ -180,10 +181,17 @@ pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried
             // Nested under its interface by the device or virtual machine.
             continue;
         }
+        if super::fhrp::is_virtual_address(object) {
+            // Nested under its FHRP group (`fhrp.rs`).
+            continue;
+        }
         let mut r = Record::new("ipam.ipaddress", object);
         let out = address_entry(&mut r, report);
         if assigned.is_some() {
-            report.add("ipam.ipaddress", "address assigned to an FHRP group");
+            report.add(
+                "ipam.ipaddress",
+                "address assigned to an object netsot has none of",
+            );
         }
         r.skip(&[
             "assigned_object_type",
@@ -244,6 +252,12 @@ pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried
             out.set("status", status);
         }
         out.opt("role", named(&mut r, "role"));
+        out.opt("qinq_role", r.choice("qinq_role"));
+        out.opt(
+            "qinq_svlan",
+            r.id("qinq_svlan")
+                .and_then(|id| context.names.scoped(scope, "ipam/vlans", id, site)),
+        );
         out.opt("description", r.text("description"));
         out.list("tags", names(&mut r, "tags"));
         out.opt("custom_fields", custom_fields(&mut r, report));

@@ -131,9 +131,12 @@ fn unique_key(collection: &str) -> Option<&'static [&'static str]> {
         | "manufacturers" | "device_roles" | "rack_roles" | "platforms" | "virtual_chassis"
         | "vrfs" | "route_targets" | "rirs" | "roles" | "vlan_groups" | "cluster_types"
         | "cluster_groups" | "clusters" | "virtual_machines" | "providers" | "circuit_types"
-        | "custom_fields" | "config_contexts" => Some(&["name"]),
+        | "custom_fields" | "config_contexts" | "fhrp_groups" | "contact_groups"
+        | "contact_roles" | "contacts" => Some(&["name"]),
         "circuits" => Some(&["cid"]),
         "rack_types" => Some(&["slug"]),
+        "provider_accounts" => Some(&["provider", "account"]),
+        "provider_networks" => Some(&["provider", "name"]),
         "devices" | "racks" | "locations" => Some(&["site", "name"]),
         _ => None,
     }

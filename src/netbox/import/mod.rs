@@ -2,23 +2,27 @@
 //!
 //! [`import`] reads every endpoint ([`fetch`]), picks the objects to carry ([`scope`]),
 //! maps each NetBox app's objects to netsot's (one file per app: [`organisation`],
-//! [`dcim`], [`device_types`], [`ipam`], [`virtualization`], [`circuits`], [`extras`]) and
+//! [`dcim`], [`device_types`], [`ipam`] with [`fhrp`], [`virtualization`], [`circuits`], [`extras`]) and
 //! lays them out in files ([`layout`]) written by [`yaml`]. Every object and field with no
 //! home in the format is counted in [`NotCarried`]. The result is bytes: the CLI writes
 //! them. The same NetBox gives the same bytes: objects are sorted by natural key, fields
 //! are in a fixed order.
 
 mod cables;
+mod chassis;
 mod circuits;
 mod components;
+mod contacts;
 mod dcim;
 mod device_types;
 mod extras;
 pub mod fetch;
+mod fhrp;
 mod ipam;
 mod layout;
 mod organisation;
 mod racks;
+mod providers;
 pub mod record;
 mod refs;
 pub mod scope;
@@ -92,17 +96,22 @@ pub fn convert(snapshot: &fetch::Snapshot, options: &Options) -> Result<Imported
     let names = refs::Names::new(&scope);
     let mut repo = layout::Repo::default();
     let mut report = NotCarried::default();
+    let contacts = contacts::Assignments::new(&scope, &mut report);
     let context = Context {
         scope: &scope,
         names: &names,
+        contacts: &contacts,
     };
     organisation::import(&context, &mut repo, &mut report);
     racks::import_types(&context, &mut repo, &mut report);
+    contacts::import(&context, &mut repo, &mut report);
     dcim::import(&context, &mut repo, &mut report);
     cables::import(&context, &mut repo, &mut report);
     device_types::import(&context, &mut repo, &mut report);
     ipam::import(&context, &mut repo, &mut report);
+    fhrp::import(&context, &mut repo, &mut report);
     virtualization::import(&context, &mut repo, &mut report);
+    providers::import(&context, &mut repo, &mut report);
     circuits::import(&context, &mut repo, &mut report);
     extras::import(&context, &mut repo, &mut report);
     not_modelled(&scope, &mut report);
@@ -117,6 +126,8 @@ pub fn convert(snapshot: &fetch::Snapshot, options: &Options) -> Result<Imported
 pub(crate) struct Context<'a, 's> {
     pub scope: &'a scope::Scope<'s>,
     pub names: &'a refs::Names<'s>,
+    /// The contact assignments, by the object they are written on.
+    pub contacts: &'a contacts::Assignments,
 }
 
 /// Endpoints whose objects netsot has no collection for at all.
@@ -125,9 +136,7 @@ const NOT_MODELLED: &[(&str, &str)] = &[
     ("dcim/power-feeds", "power feed"),
     ("dcim/modules", "installed module"),
     ("dcim/inventory-items", "inventory item"),
-    ("ipam/fhrp-groups", "FHRP group"),
     ("ipam/l2vpns", "L2VPN"),
-    ("tenancy/contacts", "contact"),
     ("virtualization/virtual-disks", "virtual disk"),
     ("wireless/wireless-lans", "wireless LAN"),
     ("wireless/wireless-links", "wireless link"),
@@ -136,7 +145,7 @@ const NOT_MODELLED: &[(&str, &str)] = &[
 
 fn not_modelled(scope: &scope::Scope, report: &mut NotCarried) {
     for (endpoint, what) in NOT_MODELLED {
-        // Contacts, wireless and VPN objects belong to no site: carried only without a filter.
+        // Wireless and VPN objects belong to no site: carried only without a filter.
         let count = scope.objects(endpoint).count();
         report.add_many(endpoint, format!("{what}: no collection for it"), count);
     }

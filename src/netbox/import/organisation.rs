@@ -42,6 +42,7 @@ pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried
         out.opt("description", r.text("description"));
         out.list("tags", names(&mut r, "tags"));
         out.opt("custom_fields", custom_fields(&mut r, report));
+        out.list("contacts", context.contacts.of("tenancy.tenant", tenant));
         repo.add(FILE, "tenants", sort_key(tenant, "name"), out.into_value());
         r.finish(report);
     }

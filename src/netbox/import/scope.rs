@@ -310,6 +310,31 @@ fn owner(name: &str, object: &Value) -> Option<Key> {
             match object.get("assigned_object_type").and_then(Value::as_str)? {
                 "dcim.interface" => Some((endpoint("dcim/interfaces"), id)),
                 "virtualization.vminterface" => Some((endpoint("virtualization/interfaces"), id)),
+                "ipam.fhrpgroup" => Some((endpoint("ipam/fhrp-groups"), id)),
+                _ => None,
+            }
+        }
+        // A contact's assignment comes with the object it is assigned to (and brings the
+        // contact and role along as references).
+        "tenancy/contact-assignments" => {
+            let id = object.get("object_id").and_then(Value::as_u64)?;
+            let holder = match object.get("object_type").and_then(Value::as_str)? {
+                "dcim.site" => "dcim/sites",
+                "tenancy.tenant" => "tenancy/tenants",
+                "dcim.rack" => "dcim/racks",
+                "dcim.device" => "dcim/devices",
+                "circuits.circuit" => "circuits/circuits",
+                _ => return None,
+            };
+            Some((endpoint(holder), id))
+        }
+        // An interface's membership of an FHRP group comes with the interface (and brings
+        // the group along as a reference).
+        "ipam/fhrp-group-assignments" => {
+            let id = object.get("interface_id").and_then(Value::as_u64)?;
+            match object.get("interface_type").and_then(Value::as_str)? {
+                "dcim.interface" => Some((endpoint("dcim/interfaces"), id)),
+                "virtualization.vminterface" => Some((endpoint("virtualization/interfaces"), id)),
                 _ => None,
             }
         }
