@@ -22,7 +22,7 @@ pub(super) fn check(graph: &Graph, config: &Config, out: &mut Vec<Diagnostic>) {
     // The parts are independent: on all threads, their findings appended in this order.
     let interfaces =
         |graph: &Graph, out: &mut Vec<Diagnostic>| super::interfaces::check(graph, config, out);
-    let parts: [&Part; 9] = [
+    let parts: [&Part; 11] = [
         &rack_elevations,
         &super::cables::check,
         &interfaces,

@@ -15,8 +15,8 @@
 mod addresses;
 pub mod id;
 pub mod index;
-mod racks;
 pub mod module_ports;
+mod racks;
 mod resolve;
 pub mod trace;
 mod wireless;

@@ -144,7 +144,6 @@ impl Builder<'_> {
             _ => {
                 let kind = TerminationType::named(kind);
                 self.graph.device_has_port(device, kind, &component.value)
-                    || self.module_has_port(device, kind, &component.value)
             }
         };
         if !found {

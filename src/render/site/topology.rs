@@ -272,34 +272,37 @@ fn quoted(name: &str) -> String {
 
 /// Each drawn device once, row by row, as (quoted name, role colour, quoted page link):
 /// what the DOT and D2 writers both declare before their edges.
-fn nodes<'a>(
-    site: &'a Site,
-    topology: &'a Topology,
-) -> impl Iterator<Item = (String, String, String)> + 'a {
+fn nodes(site: &Site, topology: &Topology) -> Vec<(String, String, String)> {
     let graph = site.graph;
-    topology.rows.iter().flatten().map(move |&d| {
-        (
-            quoted(graph.device_name(d)),
-            role_colour(graph, d),
-            quoted(&format!("../../{}", site.paths.devices[d.index()])),
-        )
-    })
+    topology
+        .rows
+        .iter()
+        .flatten()
+        .map(|&d| {
+            (
+                quoted(graph.device_name(d)),
+                role_colour(graph, d),
+                quoted(&format!("../../{}", site.paths.devices[d.index()])),
+            )
+        })
+        .collect()
 }
 
 /// Each link as (quoted a-side device, quoted b-side device, a-side port, b-side port).
-fn edges<'a>(
-    site: &'a Site,
-    topology: &'a Topology,
-) -> impl Iterator<Item = (String, String, &'a str, &'a str)> + 'a {
+fn edges<'a>(site: &Site, topology: &'a Topology) -> Vec<(String, String, &'a str, &'a str)> {
     let graph = site.graph;
-    topology.links.iter().map(move |link| {
-        (
-            quoted(graph.device_name(link.a)),
-            quoted(graph.device_name(link.b)),
-            link.a_port.as_str(),
-            link.b_port.as_str(),
-        )
-    })
+    topology
+        .links
+        .iter()
+        .map(|link| {
+            (
+                quoted(graph.device_name(link.a)),
+                quoted(graph.device_name(link.b)),
+                link.a_port.as_str(),
+                link.b_port.as_str(),
+            )
+        })
+        .collect()
 }
 
 fn dot(site: &Site, topology: &Topology, title: &str) -> String {
