@@ -126,13 +126,35 @@ impl<'g> Contexts<'g> {
     /// context that contributes most is reported, whatever order the objects come in.
     pub fn over_budget(&self, budget: u64) -> Option<Diagnostic> {
         let graph = self.graph;
-        let owners = crate::graph::Id::all(graph.devices.len())
-            .map(Owner::Device)
-            .chain(crate::graph::Id::all(graph.virtual_machines.len()).map(Owner::VirtualMachine));
+        let owners = || {
+            crate::graph::Id::all(graph.devices.len())
+                .map(Owner::Device)
+                .chain(
+                    crate::graph::Id::all(graph.virtual_machines.len()).map(Owner::VirtualMachine),
+                )
+        };
+        // Every object merging every context is the most there can be: when even that
+        // fits, matching each object against each context, one pass over them all on one
+        // thread before any template renders, is not needed.
+        let owner_count = (graph.devices.len() + graph.virtual_machines.len()) as u64;
+        let most = self
+            .sizes
+            .iter()
+            .sum::<u64>()
+            .saturating_mul(owner_count)
+            .saturating_add(
+                owners()
+                    .filter_map(|owner| self.local(owner))
+                    .map(|local| value_count(&local.value) as u64)
+                    .sum(),
+            );
+        if most <= budget {
+            return None;
+        }
         let mut total: u64 = 0;
         let mut shares = vec![0u64; self.order.len()];
         let mut locals: Vec<(u64, Owner)> = Vec::new();
-        for owner in owners {
+        for owner in owners() {
             for (at, _) in self.applying(owner) {
                 shares[at] += self.sizes[at];
                 total += self.sizes[at];

@@ -204,6 +204,11 @@ pub struct Output {
     /// `dns`: the zones to render.
     #[serde(default)]
     pub zones: Vec<Spanned<Zone>>,
+    /// `dns`: BIND views, each answering its clients with its own copy of the reverse
+    /// zones, holding the PTR records of its VRFs only, for VRFs that reuse address space
+    /// (docs/outputs.md); none when not given, and then every VRF shares one set.
+    #[serde(default)]
+    pub views: Vec<Spanned<DnsView>>,
     /// `template`: the template file, relative to the templates folder.
     pub template: Option<Text>,
     /// `site`: where each page links for the file and line an object came from, with
@@ -418,6 +423,25 @@ pub struct Zone {
     pub expire: u32,
     #[serde(default = "default_minimum")]
     pub minimum: u32,
+}
+
+/// A view of the `dns` output: the clients it answers and the VRFs whose addresses its
+/// reverse zones point at. The forward zones are shared by every view.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct DnsView {
+    /// The view's name in `named.conf`, and the folder of its reverse zone files.
+    pub name: Text,
+    /// The VRFs, by name, whose addresses get their PTR records in this view.
+    #[serde(default)]
+    pub vrfs: Vec<Text>,
+    /// Whether the addresses in no VRF (the global table) get theirs in this view.
+    #[serde(default)]
+    pub global: bool,
+    /// BIND's `match-clients` address match list (addresses, prefixes, `!` negations,
+    /// `any`, `localhost`, `localnets`); `any` when not given.
+    #[serde(default)]
+    pub match_clients: Vec<Text>,
 }
 
 /// A name server of a zone, with its addresses for glue records inside the zone.

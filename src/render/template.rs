@@ -31,6 +31,11 @@ use crate::model::Spanned;
 /// How deeply templates may nest loops, includes and macro calls.
 pub const RECURSION_LIMIT: usize = 64;
 
+/// The name the path template of a per-object output is compiled under, once per output
+/// rather than once per object: a NUL, which no file name of the templates folder holds,
+/// keeps it apart from the user's templates.
+const PATH_TEMPLATE: &str = "\0path";
+
 /// The collections a template can be rendered for.
 pub const FOR_EACH: &[&str] = &["devices", "virtual_machines"];
 
@@ -157,6 +162,13 @@ pub fn render(cx: &Context, output: &Spanned<Output>, out: &mut Rendered) {
             }
         }
         Some(collection) => {
+            let mut env = env;
+            if let Err(error) = env.add_template_owned(PATH_TEMPLATE, o.path.value.clone()) {
+                let failure = Failure::Engine(error);
+                out.diagnostics
+                    .push(failure.path_diagnostic(cx, budget, &o.path));
+                return;
+            }
             let graph = &compilation.graph;
             let count = if collection == "devices" {
                 graph.devices.len()
@@ -195,14 +207,15 @@ pub fn render(cx: &Context, output: &Spanned<Output>, out: &mut Rendered) {
                             object: shared.object(owner),
                             graph: graph_value.clone(),
                         });
-                        let result = render_object(env, &name.value, &o.path, context, budget)
-                            .map_err(|(failure, in_path)| {
+                        let result = render_object(env, &name.value, context, budget).map_err(
+                            |(failure, in_path)| {
                                 if in_path {
                                     Box::new(failure.path_diagnostic(cx, budget, &o.path))
                                 } else {
                                     failed(failure)
                                 }
-                            });
+                            },
+                        );
                         Some(result)
                     },
                 )
@@ -241,7 +254,7 @@ pub fn device_files(cx: &Context) -> Vec<Vec<String>> {
     if outputs.is_empty() {
         return files;
     }
-    let (env, _) = environment(cx);
+    let (mut env, _) = environment(cx);
     let shared = Shared::new(Arc::clone(&compilation.graph));
     let graph_value = shared.graph();
     let budget = &cx.template_budget;
@@ -249,6 +262,12 @@ pub fn device_files(cx: &Context) -> Vec<Vec<String>> {
         let Ok(selection) = Selection::new(cx, output.filter.as_ref()) else {
             continue;
         };
+        if env
+            .add_template_owned(PATH_TEMPLATE, output.path.value.clone())
+            .is_err()
+        {
+            continue;
+        }
         let paths: Vec<Option<String>> = (0..graph.devices.len() as u32)
             .into_par_iter()
             .map_init(
@@ -265,7 +284,7 @@ pub fn device_files(cx: &Context) -> Vec<Vec<String>> {
                         object: shared.object(owner),
                         graph: graph_value.clone(),
                     });
-                    let bytes = render_path(env, &output.path.value, context, budget).ok()?;
+                    let bytes = render_path(env, context, budget).ok()?;
                     super::safe_file_path(&String::from_utf8_lossy(&bytes)).ok()
                 },
             )
@@ -277,16 +296,15 @@ pub fn device_files(cx: &Context) -> Vec<Vec<String>> {
     files
 }
 
-/// Renders the path, then the template, of one object; on failure, whether the path failed.
+/// Renders the path (compiled as `PATH_TEMPLATE`), then the template, of one object; on
+/// failure, whether the path failed.
 fn render_object(
     env: &mut Environment,
     name: &str,
-    path: &Spanned<String>,
     context: Value,
     budget: &Budget,
 ) -> Result<RenderedFile, (Failure, bool)> {
-    let path_bytes =
-        render_path(env, &path.value, context.clone(), budget).map_err(|f| (f, true))?;
+    let path_bytes = render_path(env, context.clone(), budget).map_err(|f| (f, true))?;
     let bytes = render_capped(env, Some(name), context, FILE_BYTES, RENDER_FUEL, budget)
         .map_err(|f| (f, false))?;
     Ok(RenderedFile {
@@ -295,15 +313,11 @@ fn render_object(
     })
 }
 
-fn render_path(
-    env: &mut Environment,
-    path: &str,
-    context: Value,
-    budget: &Budget,
-) -> Result<Vec<u8>, Failure> {
+/// Renders the output's path template, added to `env` as `PATH_TEMPLATE`.
+fn render_path(env: &mut Environment, context: Value, budget: &Budget) -> Result<Vec<u8>, Failure> {
     let fuel = budget.fuel_for_render(RENDER_FUEL);
     env.set_fuel(Some(fuel));
-    let template = env.template_from_str(path).map_err(Failure::Engine)?;
+    let template = env.get_template(PATH_TEMPLATE).map_err(Failure::Engine)?;
     let mut output = CappedOutput::new(PATH_BYTES, budget);
     let result = template.render_captured_to(context, &mut output);
     finish(result, output, (fuel, RENDER_FUEL), budget)

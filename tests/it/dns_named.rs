@@ -6,12 +6,12 @@
 //! (CNAME, MX, SRV, TXT) are asked for too. A missing `named` is a loud
 //! skip, a failure under `NETSOT_REQUIRE_CONSUMERS=1`.
 
-use std::net::{SocketAddr, UdpSocket};
+use std::net::{Ipv4Addr, SocketAddr, UdpSocket};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::dns_wire::{self, query, Response, Section};
+use crate::dns_wire::{self, query, query_from, Response, Section};
 use crate::support::{build_path, consumer_tool, root};
 
 /// A `named -g` the test started; killed when dropped, so a failed assertion leaves no
@@ -33,12 +33,6 @@ impl Named {
     /// Starts `named` serving the zones of `zones_dir` whose name `serve` accepts, and
     /// waits until it answers for `probe`'s SOA.
     fn start(tool: &Path, zones_dir: &Path, run_dir: &Path, serve: &[&str], probe: &str) -> Named {
-        std::fs::create_dir_all(run_dir).expect("run folder");
-        // A free port: bound once to learn it, then released for named.
-        let port = UdpSocket::bind("127.0.0.1:0")
-            .and_then(|s| s.local_addr())
-            .expect("a free port")
-            .port();
         let index =
             std::fs::read_to_string(zones_dir.join("named.conf.zones")).expect("named.conf.zones");
         let zones: Vec<&str> = index
@@ -50,11 +44,23 @@ impl Named {
             })
             .collect();
         assert_eq!(zones.len(), serve.len(), "zones to serve in:\n{index}");
+        Named::launch(tool, zones_dir, run_dir, &zones.join("\n"), probe)
+    }
+
+    /// Starts `named` with `zones` (zone or view clauses) in its configuration, and waits
+    /// until it answers for `probe`'s SOA.
+    fn launch(tool: &Path, zones_dir: &Path, run_dir: &Path, zones: &str, probe: &str) -> Named {
+        std::fs::create_dir_all(run_dir).expect("run folder");
+        // A free port: bound once to learn it, then released for named.
+        let port = UdpSocket::bind("127.0.0.1:0")
+            .and_then(|s| s.local_addr())
+            .expect("a free port")
+            .port();
         let run = run_dir.display();
         let config = format!(
             "options {{\n  directory \"{}\";\n  listen-on port {port} {{ 127.0.0.1; }};\n  listen-on-v6 {{ none; }};\n  pid-file \"{run}/named.pid\";\n  session-keyfile \"{run}/session.key\";\n  managed-keys-directory \"{run}\";\n  recursion no;\n  dnssec-validation no;\n}};\ncontrols {{ }};\n{}\n",
             zones_dir.display(),
-            zones.join("\n")
+            zones
         );
         let conf = run_dir.join("named.conf");
         std::fs::write(&conf, config).expect("named.conf");
@@ -100,8 +106,25 @@ impl Named {
     }
 
     fn ask(&self, name: &str, kind: u16) -> Response {
-        query(self.address, name, kind, Duration::from_secs(5))
-            .unwrap_or_else(|| panic!("no answer for {name} ({kind}):\n{}", self.log()))
+        self.ask_from(Ipv4Addr::LOCALHOST, name, kind)
+    }
+
+    /// Asks from a given source address, which picks the view that answers.
+    fn ask_from(&self, source: Ipv4Addr, name: &str, kind: u16) -> Response {
+        query_from(source, self.address, name, kind, Duration::from_secs(5)).unwrap_or_else(|| {
+            panic!(
+                "no answer for {name} ({kind}) from {source}:\n{}",
+                self.log()
+            )
+        })
+    }
+
+    /// The answer data from an authoritative answer to a client at `source`.
+    fn answer_from(&self, source: Ipv4Addr, name: &str, kind: u16) -> Vec<String> {
+        let response = self.ask_from(source, name, kind);
+        assert_eq!(response.rcode, 0, "{name} from {source}: {response:?}");
+        assert!(response.authoritative, "{name} from {source}: {response:?}");
+        response.data(Section::Answer, kind)
     }
 
     /// The answer section's data for `name` and `kind`, from an authoritative answer.
@@ -214,6 +237,74 @@ fn named_answers_addresses_pointers_records_and_delegations() {
         child.answer("ns1.ams1.example.net", dns_wire::A),
         ["192.0.2.53"]
     );
+}
+
+/// VRFs reusing address space, each in its own view (`tests/fixtures/dns/views`): the
+/// generated `named.conf.zones` is included as it is, and the same pointer name gets each
+/// VRF's name depending on the client's source address (`match-clients`), while the
+/// forward zone, loaded once and shared with `in-view`, answers every client.
+#[test]
+fn named_answers_each_view_with_the_pointers_of_its_vrfs() {
+    let Some(tool) = consumer_tool("named") else {
+        return;
+    };
+    let rendered = build_path(&root().join("tests/fixtures/dns/views"));
+    let dir = tempfile::tempdir().expect("tempdir");
+    for file in &rendered.files {
+        netsot::cli::write::write_atomic(&dir.path().join(&file.path), &file.bytes).expect("write");
+    }
+    let zones = dir.path().join("dns");
+    let index = std::fs::read_to_string(zones.join("named.conf.zones")).expect("index");
+    let named = Named::launch(
+        &tool,
+        &zones,
+        &dir.path().join("run"),
+        &index,
+        "example.net",
+    );
+    let red = Ipv4Addr::new(127, 0, 0, 2);
+    let blue = Ipv4Addr::new(127, 0, 0, 3);
+    let other = Ipv4Addr::LOCALHOST;
+    let pointer = "1.0.0.10.in-addr.arpa";
+    assert_eq!(
+        named.answer_from(red, pointer, dns_wire::PTR),
+        ["a.red.example.net"]
+    );
+    assert_eq!(
+        named.answer_from(blue, pointer, dns_wire::PTR),
+        ["a.blue.example.net"]
+    );
+    // 10.0.0.2 is blue's only: red's view has no such name, nor has the global one.
+    assert_eq!(
+        named.answer_from(blue, "2.0.0.10.in-addr.arpa", dns_wire::PTR),
+        ["b.blue.example.net"]
+    );
+    for source in [red, other] {
+        let response = named.ask_from(source, "2.0.0.10.in-addr.arpa", dns_wire::PTR);
+        assert_eq!(response.rcode, 3, "NXDOMAIN from {source}: {response:?}");
+        assert!(response.authoritative, "{response:?}");
+    }
+    // Every other client gets the global table's view.
+    assert_eq!(
+        named.answer_from(other, "53.0.9.10.in-addr.arpa", dns_wire::PTR),
+        ["ns1.example.net"]
+    );
+    assert_eq!(
+        named.ask_from(other, pointer, dns_wire::PTR).rcode,
+        3,
+        "10.0.0.1 is in no VRF of the global view"
+    );
+    // The shared forward zone answers in every view.
+    for source in [red, blue, other] {
+        assert_eq!(
+            named.answer_from(source, "a.red.example.net", dns_wire::A),
+            ["10.0.0.1"]
+        );
+        assert_eq!(
+            named.answer_from(source, "b.blue.example.net", dns_wire::A),
+            ["10.0.0.2"]
+        );
+    }
 }
 
 /// The ip6.arpa name of an address, as the renderer's template filter gives it.

@@ -59,7 +59,19 @@ impl Response {
 /// Asks `server` for `name` of type `kind` (class IN, recursion not desired); `None` when
 /// no answer came within the timeout.
 pub fn query(server: SocketAddr, name: &str, kind: u16, timeout: Duration) -> Option<Response> {
-    let socket = UdpSocket::bind("127.0.0.1:0").ok()?;
+    query_from(Ipv4Addr::LOCALHOST, server, name, kind, timeout)
+}
+
+/// [`query`] from a given source address (any of 127.0.0.0/8 on Linux), which is what a
+/// BIND view's `match-clients` tells clients apart by.
+pub fn query_from(
+    source: Ipv4Addr,
+    server: SocketAddr,
+    name: &str,
+    kind: u16,
+    timeout: Duration,
+) -> Option<Response> {
+    let socket = UdpSocket::bind((source, 0)).ok()?;
     socket.set_read_timeout(Some(timeout)).ok()?;
     let id: u16 = 0x4e53;
     let mut packet = Vec::with_capacity(64);

@@ -131,6 +131,39 @@ fn golden_example_outputs() {
 }
 
 /// The rule fixtures' folders, `tests/fixtures/rules/<CODE>`, sorted.
+/// The `dns` output with views (`tests/fixtures/dns/views`): the `view` clauses of
+/// `named.conf.zones` and each view's copy of the reverse zone, pinned.
+#[test]
+fn golden_dns_views() {
+    let mut compilation = compile_path(&root().join("tests/fixtures/dns/views"));
+    assert!(
+        !compilation.has_errors(),
+        "{}",
+        crate::support::render(&compilation)
+    );
+    compilation.commit_time = Some(EXAMPLE_COMMIT_TIME);
+    let rendered = netsot::render::render(&compilation);
+    assert!(
+        rendered.diagnostics.is_empty(),
+        "{}",
+        snapshot(&rendered.diagnostics, &compilation.files)
+    );
+    let golden = root().join("tests/golden/dns-views");
+    let mut failures = Vec::new();
+    let mut paths: Vec<&str> = Vec::new();
+    for file in &rendered.files {
+        compare(&golden.join(&file.path), &file.bytes, &mut failures);
+        paths.push(&file.path);
+    }
+    assert_eq!(
+        files_below(&golden).len(),
+        paths.len(),
+        "golden files no longer rendered: {:?}",
+        files_below(&golden)
+    );
+    report(failures);
+}
+
 fn rule_fixtures() -> Vec<PathBuf> {
     let mut cases: Vec<_> = std::fs::read_dir(root().join("tests/fixtures/rules"))
         .expect("fixtures folder")

@@ -51,9 +51,9 @@ rules! {
     /// Two addresses claim the same reverse (PTR) record.
     ///
     /// ## What it does
-    /// Reports an address that appears twice with a `dns_name` (in two VRFs, or as an
-    /// anycast or VIP address with two names) so that one PTR name would point at two
-    /// names.
+    /// Reports an address that appears twice with a `dns_name` in one VRF (an anycast or
+    /// VIP address with two names) so that one PTR name would point at two names. The
+    /// same address in two VRFs is `ptr-across-vrfs` (NS0837).
     ///
     /// ## Why is this bad?
     /// A reverse lookup should give one answer; most resolvers and tools (SSH, syslog,
@@ -61,8 +61,8 @@ rules! {
     ///
     /// ## Example
     /// ```yaml
-    /// - {address: 192.0.2.10/24, vrf: red, dns_name: a.example.net}
-    /// - {address: 192.0.2.10/24, vrf: blue, dns_name: b.example.net}
+    ///   - {address: 192.0.2.10/24, role: anycast, dns_name: a.example.net}
+    ///   - {address: 192.0.2.10/24, role: anycast, dns_name: b.example.net}
     /// ```
     /// Give the name to one of the addresses only.
     DUPLICATE_PTR = ("NS0803", "duplicate-ptr", Error);
@@ -333,4 +333,43 @@ rules! {
     /// ```
     /// No role is called `lef`; `leaf` is.
     TEMPLATE_FILTER_UNKNOWN_NAME = ("NS0836", "template-filter-unknown-name", Error);
+
+    /// Addresses of different VRFs that would write the same PTR record into one zone.
+    ///
+    /// ## What it does
+    /// Reports an address whose PTR record, in a reverse zone of a `dns` output, is
+    /// already claimed with another name by the same address in another VRF: the output
+    /// has no `views`, or both VRFs are in one view.
+    ///
+    /// ## Why is this bad?
+    /// VRFs reuse address space on purpose, and a reverse zone holds one answer per
+    /// address: one VRF's name would win and the other's hosts would resolve to it. BIND
+    /// serves one zone of a name per view, so each VRF's pointers need a view of their own.
+    ///
+    /// ## Example
+    /// ```yaml
+    ///   - {address: 10.0.0.1/24, vrf: red, dns_name: a.red.example.net}
+    ///   - {address: 10.0.0.1/24, vrf: blue, dns_name: a.blue.example.net}
+    /// ```
+    /// Give the `dns` output `views`, one per VRF with the clients it answers (docs/outputs.md).
+    PTR_ACROSS_VRFS = ("NS0837", "ptr-across-vrfs", Error);
+
+    /// A view of a `dns` output that cannot be rendered.
+    ///
+    /// ## What it does
+    /// Checks the `views` of every `dns` output: a view's name is a plain name given once,
+    /// its VRFs exist, a VRF (or the global table, `global: true`) is in one view only, and
+    /// each `match_clients` entry is an address, a prefix or a keyword BIND takes.
+    ///
+    /// ## Why is this bad?
+    /// An address's PTR record lives in the view of its VRF: a VRF in two views, or a
+    /// misspelt one, would put it in the wrong view or nowhere, and `named` refuses a
+    /// `match-clients` it cannot parse.
+    ///
+    /// ## Example
+    /// ```yaml
+    ///       - {name: red, vrfs: [rde], match_clients: [127.0.0.2]}
+    /// ```
+    /// No VRF is called `rde`; `red` is.
+    INVALID_DNS_VIEW = ("NS0838", "invalid-dns-view", Error);
 }

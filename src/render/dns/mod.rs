@@ -2,7 +2,8 @@
 //!
 //! Forward zones get A and AAAA records, reverse zones (`in-addr.arpa` on octet
 //! boundaries, `ip6.arpa` on nibble boundaries) PTR records. A name belongs to the longest
-//! configured zone it ends in. The SOA serial is the commit time in Unix seconds, so it is
+//! configured zone it ends in. With `views` (`views.rs`), each view has its own copy of the
+//! reverse zones, holding the PTR records of its VRFs. The SOA serial is the commit time in Unix seconds, so it is
 //! the same for the same commit and grows along history. Records are sorted, so the same
 //! graph gives the same bytes.
 
@@ -11,10 +12,10 @@ mod delegation;
 mod names;
 mod records;
 pub mod serial;
+mod views;
 mod zones;
 
 use rustc_hash::FxHashMap as HashMap;
-use std::fmt::Write as _;
 use std::net::IpAddr;
 
 use ipnet::IpNet;
@@ -22,12 +23,13 @@ use rayon::prelude::*;
 
 use super::{join, Context, Rendered, RenderedFile};
 use crate::diag::{codes, Diagnostic, Location};
-use crate::graph::{validate_dns_name, IpId};
+use crate::graph::{validate_dns_name, IpId, VrfId};
 use crate::model::config::Output;
 pub use names::reverse_pointer;
 use names::{labels_key, normalize, relative, ZoneNames};
 use records::{zone_file, OwnerKey, Record, RecordKind};
 use serial::serial;
+use views::{check_views, IndexedZone};
 use zones::{check_zone, zone_list, ZoneInfo};
 
 pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
@@ -44,6 +46,9 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
     if zones.is_empty() {
         return;
     }
+    let Some(views) = check_views(cx, &output.views, out) else {
+        return;
+    };
 
     let mut step = cx.timings.steps("render/dns");
     let reverse_zones: Vec<(IpNet, usize)> = zones
@@ -57,8 +62,10 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
         name: String,
         location: Location,
         address: IpAddr,
+        vrf: Option<VrfId>,
         forward: Option<(usize, Record)>,
-        reverse: Option<(usize, Record)>,
+        /// The reverse zone, the view (0 without views) and the PTR record.
+        reverse: Option<(usize, usize, Record)>,
         /// Why a name that would be rendered breaks the DNS's rules (NS0108).
         invalid: Option<String>,
     }
@@ -70,6 +77,7 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
             let node = &graph.ip_addresses[ip.index()];
             let name = normalize(&dns_name.value);
             let address = node.address.addr();
+            let vrf = node.vrf;
             // NetBox lets a name start with `*`, but here it would become a wildcard
             // A record answering for every unlisted name and a PTR naming `*.`: refused.
             if name == "*" || name.starts_with("*.") {
@@ -77,6 +85,7 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
                     location: Location::new(node.file, dns_name.span),
                     name,
                     address,
+                    vrf,
                     forward: None,
                     reverse: None,
                     invalid: None,
@@ -98,9 +107,12 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
                     };
                     (z, record)
                 });
-            // The longest reverse zone holding the address: the one its pointer name lies in.
+            // The longest reverse zone holding the address: the one its pointer name lies
+            // in, in the view of the address's VRF (none when no view lists the VRF).
+            let view = views.of(vrf);
             let reverse = reverse_zones
                 .iter()
+                .filter(|_| view.is_some())
                 .filter(|(net, _)| net.contains(&address))
                 .max_by_key(|(net, _)| net.prefix_len())
                 .map(|&(_, z)| {
@@ -111,7 +123,7 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
                         kind: RecordKind::Ptr,
                         data: format!("{name}."),
                     };
-                    (z, record)
+                    (z, view.unwrap_or_default(), record)
                 });
             // NetBox's `DNSValidator` (checked when loading) lets `_`, long labels and edge
             // hyphens through; BIND refuses a zone holding them, so a name this output would
@@ -127,6 +139,7 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
                 location: Location::new(node.file, dns_name.span),
                 name,
                 address,
+                vrf,
                 forward,
                 reverse,
                 invalid,
@@ -137,15 +150,45 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
     step.done("records");
     // The first address (and its name) to claim each PTR owner, to report a second claim;
     // decided on borrowed names, before the records move into their zones.
-    let mut ptr_claims: HashMap<(usize, &str), usize> = HashMap::default();
+    let mut ptr_claims: HashMap<(usize, usize, &str), usize> = HashMap::default();
     ptr_claims.reserve(found.len());
     let mut claimed = vec![true; found.len()];
     for (i, f) in found.iter().enumerate() {
-        let Some((z, record)) = &f.reverse else {
+        let Some((z, view, record)) = &f.reverse else {
             continue;
         };
-        match ptr_claims.get(&(*z, record.owner.as_str())) {
+        match ptr_claims.get(&(*z, *view, record.owner.as_str())) {
             Some(&first) if found[first].name == f.name => claimed[i] = false,
+            Some(&first) if found[first].vrf != f.vrf => {
+                claimed[i] = false;
+                let help = if views.views.is_empty() {
+                    "give the `dns` output `views`, one per VRF with the clients it answers, so each VRF gets its own reverse zones".to_string()
+                } else {
+                    format!(
+                        "the VRFs `{}` and `{}` share the view `{}`: list them in different views",
+                        graph.vrf_name(found[first].vrf),
+                        graph.vrf_name(f.vrf),
+                        views.views[*view].name.value
+                    )
+                };
+                out.diagnostics.push(
+                    Diagnostic::new(
+                        &codes::PTR_ACROSS_VRFS,
+                        format!(
+                            "`{}` of VRF `{}` and of VRF `{}` would write two PTR records into `{}`: `{}` and `{}`",
+                            f.address,
+                            graph.vrf_name(found[first].vrf),
+                            graph.vrf_name(f.vrf),
+                            zones[*z].name,
+                            found[first].name,
+                            f.name
+                        ),
+                    )
+                    .at(f.location)
+                    .with_secondary(found[first].location, "the first name of the address")
+                    .with_help(help),
+                );
+            }
             Some(&first) => {
                 claimed[i] = false;
                 out.diagnostics.push(
@@ -162,11 +205,18 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
                 );
             }
             None => {
-                ptr_claims.insert((*z, record.owner.as_str()), i);
+                ptr_claims.insert((*z, *view, record.owner.as_str()), i);
             }
         }
     }
     drop(ptr_claims);
+    // With views, each view's PTR records wait here, by view and zone, until the records
+    // every copy shares (delegations, declared records) are in the zone itself.
+    let mut view_records: Vec<Vec<Record>> = if views.views.is_empty() {
+        Vec::new()
+    } else {
+        (0..views.len() * zones.len()).map(|_| Vec::new()).collect()
+    };
     let mut servers = delegation::Servers::new(&zones);
     for (f, claimed) in found.into_iter().zip(claimed) {
         if let Some(reason) = &f.invalid {
@@ -214,8 +264,12 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
                 )),
             ),
         }
-        if let (Some((z, record)), true) = (f.reverse, claimed) {
-            zones[z].records.push(record);
+        if let (Some((z, view, record)), true) = (f.reverse, claimed) {
+            if view_records.is_empty() {
+                zones[z].records.push(record);
+            } else {
+                view_records[view * zones.len() + z].push(record);
+            }
         }
     }
     step.done("claims");
@@ -228,31 +282,60 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
         zone.records.dedup();
     });
     declared::check(&pending, &zones, out);
+    // Each view's copy of a reverse zone: the zone's shared records and the view's PTRs.
+    let zone_count = zones.len();
+    let mut copies: Vec<(Option<usize>, ZoneInfo)> = Vec::with_capacity(view_records.len());
+    for (at, records) in view_records.into_iter().enumerate() {
+        let zone = &zones[at % zone_count];
+        if zone.reverse.is_some() {
+            let mut shared = zone.records.clone();
+            shared.extend(records);
+            let copy = ZoneInfo {
+                zone: zone.zone,
+                name: zone.name.clone(),
+                reverse: zone.reverse,
+                records: shared,
+            };
+            copies.push((Some(at / zone_count), copy));
+        }
+    }
+    copies.par_iter_mut().for_each(|(_, zone)| {
+        zone.records.par_sort_unstable();
+        zone.records.dedup();
+    });
+    if !copies.is_empty() {
+        zones.retain(|zone| zone.reverse.is_none());
+    }
+    let mut written: Vec<(Option<usize>, ZoneInfo)> =
+        zones.into_iter().map(|zone| (None, zone)).collect();
+    written.append(&mut copies);
     step.done("sort");
     let serial = serial(cx.compilation.commit_time);
-    let mut index =
-        String::from("// The zones rendered by netsot; include this file from named.conf.\n");
-    let texts: Vec<String> = zones
+    let texts: Vec<String> = written
         .par_iter()
-        .map(|zone| zone_file(zone, serial))
+        .map(|(_, zone)| zone_file(zone, serial))
         .collect();
     step.done("text");
-    for (zone, text) in zones.iter().zip(texts) {
-        let file = format!("{}.zone", zone.name);
-        let _ = writeln!(
-            index,
-            "zone \"{}\" {{ type primary; file \"{}\"; }};",
-            zone.name, file
-        );
+    let mut indexed = Vec::with_capacity(written.len());
+    for ((view, zone), text) in written.iter().zip(texts) {
+        let file = match view {
+            Some(v) => format!("{}/{}.zone", views.views[*v].name.value, zone.name),
+            None => format!("{}.zone", zone.name),
+        };
         let path = join(base, &file);
         out.zone_files.push(path.clone());
         out.files.push(RenderedFile {
             path,
             bytes: text.into_bytes(),
         });
+        indexed.push(IndexedZone {
+            name: &zone.name,
+            file,
+            view: *view,
+        });
     }
     out.files.push(RenderedFile {
         path: join(base, "named.conf.zones"),
-        bytes: index.into_bytes(),
+        bytes: views::index(&views, &indexed).into_bytes(),
     });
 }
