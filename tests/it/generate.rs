@@ -61,7 +61,7 @@ fn small_is_about_ten_thousand_objects_and_checks_and_builds_clean() {
         "the generated repository has findings"
     );
     let objects = compilation.object_count();
-    assert!((9_000..12_000).contains(&objects), "{objects} objects");
+    assert!((9_000..14_000).contains(&objects), "{objects} objects");
     let rendered = netsot::render::render(&compilation);
     assert!(
         rendered.diagnostics.is_empty(),

@@ -28,6 +28,10 @@ const NOT_PUSHED: &[&str] = &[
     "custom_fields",
     "custom_field_choice_sets",
     "asn_ranges",
+    "inventory_item_roles",
+    "wireless_lan_groups",
+    "wireless_lans",
+    "wireless_links",
 ];
 
 /// Collections of objects outside every site, which `import --site` does not carry unless
@@ -60,6 +64,7 @@ const FIELDS_NOT_PUSHED: &[(&str, &[&str])] = &[
             "modules",
             "power_ports",
             "power_outlets",
+            "inventory_items",
         ],
     ),
     (

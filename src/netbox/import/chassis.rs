@@ -14,8 +14,11 @@ use super::record::nested_id;
 use super::scope::Scope;
 use crate::graph::renumber;
 
+/// The slot number a scheme gives a member's position, if any.
+type Slot = fn(u32) -> Option<u32>;
+
 /// netsot's schemes (`InterfaceNumbering`), with the slot number each gives a position.
-const SCHEMES: &[(&str, fn(u32) -> Option<u32>)] = &[
+const SCHEMES: &[(&str, Slot)] = &[
     ("vc_position", Some),
     ("vc_position_minus_one", |p| p.checked_sub(1)),
 ];

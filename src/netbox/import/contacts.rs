@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use super::layout::Repo;
-use super::organisation::{named_object, sort_key};
+use super::organisation::sort_key;
 use super::record::{Out, Record};
 use super::refs::{custom_fields, named, names};
 use super::scope::Scope;
@@ -29,7 +29,7 @@ pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried
     let scope = context.scope;
     for object in scope.objects("tenancy/contact-groups") {
         let mut r = Record::new("tenancy.contactgroup", object);
-        let mut out = named_object(&mut r);
+        let mut out = name_and_slug(&mut r);
         out.opt("parent", named(&mut r, "parent"));
         out.opt("description", r.text("description"));
         out.list("tags", names(&mut r, "tags"));
@@ -43,7 +43,7 @@ pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried
     }
     for object in scope.objects("tenancy/contact-roles") {
         let mut r = Record::new("tenancy.contactrole", object);
-        let mut out = named_object(&mut r);
+        let mut out = name_and_slug(&mut r);
         out.opt("description", r.text("description"));
         out.list("tags", names(&mut r, "tags"));
         repo.add(
@@ -138,4 +138,13 @@ impl Assignments {
             .cloned()
             .unwrap_or_default()
     }
+}
+
+/// The name and the slug as NetBox holds them: contact groups' and roles' slugs are
+/// written even when derivable, as the format keeps them as given.
+fn name_and_slug(r: &mut Record) -> Out {
+    let mut out = Out::new();
+    out.set("name", r.text("name").unwrap_or_default());
+    out.opt("slug", r.text("slug"));
+    out
 }

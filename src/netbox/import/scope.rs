@@ -166,7 +166,6 @@ impl<'s> Scope<'s> {
             "ipam/vlans",
             "virtualization/virtual-machines",
             "dcim/power-panels",
-            "dcim/rack-reservations",
         ] {
             for o in self.snapshot.get(name) {
                 if in_sites(o, "site") {
@@ -183,6 +182,15 @@ impl<'s> Scope<'s> {
                 if scoped_to_sites(o) {
                     kept.insert(key(name, o));
                 }
+            }
+        }
+        // Reservations name no site, only their rack (NetBox's brief rack has no site either).
+        for o in self.snapshot.get("dcim/rack-reservations") {
+            if o.get("rack")
+                .and_then(nested_id)
+                .is_some_and(|r| kept.contains(&(endpoint("dcim/racks"), r)))
+            {
+                kept.insert(key("dcim/rack-reservations", o));
             }
         }
         // VLANs of a group scoped to the sites, whether or not they name a site themselves.
