@@ -85,6 +85,10 @@ impl Client {
             // NetBox traces every new cable's path inside the request: a bulk create of
             // a few dozen cables took minutes on a loaded test machine.
             .timeout_global(Some(Duration::from_secs(1800)))
+            // gunicorn (NetBox's server) closes an idle keep-alive connection after 2 s; a
+            // pooled connection kept longer is reset when the next request, often a POST
+            // that cannot be retried, is written on it. Drop idle ones before then.
+            .max_idle_age(Duration::from_secs(1))
             .user_agent(concat!("netsot/", env!("CARGO_PKG_VERSION")))
             .build();
         Ok(Client {

@@ -312,7 +312,7 @@ fn a_refused_request_is_mapped_to_its_line_and_a_rerun_converges() {
             allow_input_errors: false,
         },
     )
-    .unwrap_or_else(|_| panic!("the push runs"));
+    .unwrap_or_else(|e| panic!("the push runs: {e:?}"));
     let listed = crate::support::listed(&pushed.refused, &compilation);
     assert_eq!(pushed.refused.len(), 1, "{listed}");
     // The diagnostic sits on the VRF's `rd` value.
