@@ -16,6 +16,7 @@ mod addresses;
 pub mod id;
 pub mod index;
 mod resolve;
+pub mod scope;
 pub mod trace;
 
 use std::ops::Range;
@@ -26,6 +27,7 @@ pub use addresses::FhrpGroupNode;
 pub use id::*;
 use index::{NameIndex, SiteIndex};
 pub use resolve::{build, validate_dns_name};
+pub use scope::ScopeId;
 
 use crate::diag::{FileId, Location};
 use crate::model::choices::InterfaceType;
@@ -97,6 +99,9 @@ pub struct SiteNode {
 pub struct ClusterNode {
     pub kind: Option<ClusterTypeId>,
     pub group: Option<ClusterGroupId>,
+    /// What the cluster is scoped to (region, site group, site or location).
+    pub scope: Option<ScopeId>,
+    /// The scope's site (NetBox's cached `_site`): a site's, or a location's site.
     pub site: Option<SiteId>,
     pub tenant: Option<TenantId>,
 }
@@ -339,6 +344,9 @@ pub struct IpNode {
 pub struct PrefixNode {
     pub prefix: IpNet,
     pub vrf: Option<VrfId>,
+    /// What the prefix is scoped to (region, site group, site or location).
+    pub scope: Option<ScopeId>,
+    /// The scope's site (NetBox's cached `_site`): a site's, or a location's site.
     pub site: Option<SiteId>,
     pub vlan: Option<VlanId>,
     pub tenant: Option<TenantId>,
@@ -372,6 +380,10 @@ pub struct VlanNode {
 
 #[derive(Debug, Default, Clone)]
 pub struct VlanGroupNode {
+    /// What the group is scoped to; `None` for a global group.
+    pub scope: Option<ScopeId>,
+    /// The scope's site (a site's, a location's or a rack's), which the group's VLANs
+    /// without a site of their own are indexed under.
     pub site: Option<SiteId>,
 }
 

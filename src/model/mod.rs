@@ -19,6 +19,7 @@ pub mod modules;
 pub mod organisation;
 pub mod pick;
 pub mod power;
+pub mod scope;
 pub mod spanned;
 pub mod virtualization;
 

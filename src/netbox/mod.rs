@@ -22,6 +22,7 @@ mod ipam;
 pub mod kinds;
 mod organisation;
 pub mod plan;
+mod scope;
 mod state;
 mod virtualization;
 

@@ -277,7 +277,7 @@ impl<'g> Views<'g> {
             Some(_) => self.connected_endpoints(CableTarget::Interface(interface)),
             None => (Vec::new(), None),
         };
-        json!({
+        let mut view = json!({
             "name": g.interface_name(interface),
             "type": g.interface_kind(interface).map(|k| k.as_str()),
             "enabled": g.interface_enabled(interface),
@@ -309,7 +309,18 @@ impl<'g> Views<'g> {
             "tags": entry.map(|e| e.tags.iter().map(|t| t.value.clone()).collect::<Vec<_>>()).unwrap_or_default(),
             "ip_addresses": links.ip_addresses.iter().map(|&ip| self.ip(ip)).collect::<Vec<_>>(),
             "fhrp_groups": self.fhrp_groups(interface),
-        })
+        });
+        // Every MAC address assigned, the primary first (`docs/templates.md`).
+        let macs: Vec<Value> = entry.map_or_else(Vec::new, |e| {
+            e.all_mac_addresses()
+                .into_iter()
+                .map(|(mac, description, primary)| {
+                    json!({"mac_address": mac.value, "description": description, "primary": primary})
+                })
+                .collect()
+        });
+        view["mac_addresses"] = Value::Array(macs);
+        view
     }
 
     /// The FHRP groups an interface takes part in, with its priority and the groups'

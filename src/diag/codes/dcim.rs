@@ -532,4 +532,25 @@ rules! {
     /// termination_z: {site: ams1, provider_network: Telco backbone}
     /// ```
     CIRCUIT_TERMINATION_AT_TWO_PLACES = ("NS0658", "circuit-termination-at-two-places", Error);
+
+    /// A device is in a cluster scoped to another location.
+    ///
+    /// ## What it does
+    /// Reports a device whose `cluster` is scoped to a location (`location:`) other than
+    /// the device's own `location`, as NetBox's `Device.clean` does with the cluster's
+    /// cached location.
+    ///
+    /// ## Why is this bad?
+    /// A cluster scoped to a hall runs on the hosts of that hall; a host elsewhere (or
+    /// with no location) is either in the wrong cluster or placed wrongly, and NetBox
+    /// refuses it ("The assigned cluster belongs to a different location").
+    ///
+    /// ## Example
+    /// ```yaml
+    /// clusters:
+    ///   - {name: c1, type: vmware, location: ams1/hall1}
+    /// devices:
+    ///   - {name: host1, role: server, device_type: Acme/S1, site: ams1, location: hall2, cluster: c1}
+    /// ```
+    CLUSTER_OUTSIDE_LOCATION = ("NS0636", "cluster-outside-location", Error);
 }

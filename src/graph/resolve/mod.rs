@@ -23,6 +23,7 @@ mod organisation;
 mod power;
 mod primary_ips;
 mod refine;
+mod scope;
 mod scoped;
 mod services;
 mod which;

@@ -17,6 +17,8 @@ mod extras;
 pub mod fetch;
 mod ipam;
 mod layout;
+mod mac_addresses;
+mod object_scope;
 mod organisation;
 pub mod record;
 mod refs;

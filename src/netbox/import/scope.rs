@@ -150,11 +150,19 @@ impl<'s> Scope<'s> {
                 .and_then(nested_id)
                 .is_some_and(|id| sites.contains(&id))
         };
+        // Scoped to one of the sites, or to a location or rack in one (NetBox 4.2 scopes).
         let scoped_to_sites = |o: &Value| {
-            o.get("scope_type").and_then(Value::as_str) == Some("dcim.site")
-                && o.get("scope_id")
-                    .and_then(Value::as_u64)
-                    .is_some_and(|id| sites.contains(&id))
+            let id = o.get("scope_id").and_then(Value::as_u64);
+            let site_of = |endpoint_name: &str| {
+                id.and_then(|id| self.find(endpoint_name, id))
+                    .is_some_and(|object| in_sites(object, "site"))
+            };
+            match o.get("scope_type").and_then(Value::as_str) {
+                Some("dcim.site") => id.is_some_and(|id| sites.contains(&id)),
+                Some("dcim.location") => site_of("dcim/locations"),
+                Some("dcim.rack") => site_of("dcim/racks"),
+                _ => false,
+            }
         };
         for &site in sites {
             kept.insert((endpoint("dcim/sites"), site));
