@@ -178,6 +178,15 @@ fn text(value: Option<&Value>) -> String {
 }
 
 /// The natural key of an object of a collection, from its fields.
+/// The value of an object's scope key (`model/scope.rs`), empty without one.
+fn scope_of(get: &impl Fn(&str) -> String) -> String {
+    crate::model::scope::ScopeKind::ALL
+        .into_iter()
+        .map(|kind| get(kind.key()))
+        .find(|value| !value.is_empty())
+        .unwrap_or_default()
+}
+
 pub fn natural_key(collection: &str, fields: &Map<String, Value>) -> String {
     let get = |name: &str| text(fields.get(name));
     let with_vrf = |base: String| match get("vrf").as_str() {
@@ -221,10 +230,10 @@ pub fn natural_key(collection: &str, fields: &Map<String, Value>) -> String {
                 "regions" | "site_groups" => get("parent"),
                 "tenants" => get("group"),
                 "platforms" => get("manufacturer"),
-                "vlan_groups" => get("site"),
+                "vlan_groups" => scope_of(&get),
                 "clusters" => Some(get("group"))
                     .filter(|g| !g.is_empty())
-                    .unwrap_or_else(|| get("site")),
+                    .unwrap_or_else(|| scope_of(&get)),
                 _ => get("cluster"),
             };
             if scope.is_empty() {

@@ -118,6 +118,35 @@ fn devices(graph: &Graph, out: &mut Vec<Diagnostic>) {
                     ));
                 }
             }
+            // `Device.clean` compares the cluster's cached `_location` too: a cluster
+            // scoped to a location takes only that location's devices (not its children).
+            let cluster_location = graph.scope_location(graph.clusters[cluster.index()].scope);
+            if let Some(cluster_location) = cluster_location {
+                if node.location != Some(cluster_location) {
+                    let location_name = |l: crate::graph::LocationId| {
+                        graph.model.locations[l.index()].data.name.value.as_str()
+                    };
+                    let own = node.location.map_or("no location".to_string(), |l| {
+                        format!("location `{}`", location_name(l))
+                    });
+                    out.push(
+                        Diagnostic::new(
+                            &codes::CLUSTER_OUTSIDE_LOCATION,
+                            format!(
+                                "cluster `{}` is scoped to location `{}`, but device `{}` is in {own}",
+                                reference.value,
+                                location_name(cluster_location),
+                                data.name.as_ref().map_or("", |n| n.value.as_str()),
+                            ),
+                        )
+                        .at(object.at(reference))
+                        .with_help(format!(
+                            "give the device `location: {}`, or choose a cluster of its own location",
+                            location_name(cluster_location)
+                        )),
+                    );
+                }
+            }
         }
     }
 }

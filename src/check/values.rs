@@ -665,9 +665,12 @@ fn interfaces(
                 .with_help("allowed values: half, full, auto"),
             );
         }
-        if let Some(mac) = interface
+        let listed = interface.mac_addresses.iter().map(|m| &m.value.mac_address);
+        for mac in interface
             .mac_address
             .as_deref()
+            .into_iter()
+            .chain(listed)
             .filter(|m| !super::eui48::is_valid(&m.value))
         {
             out.push(
@@ -683,6 +686,35 @@ fn interfaces(
                 .at(Location::new(file, mac.span))
                 .with_help("write six bytes in hexadecimal, e.g. `00:1b:21:3c:4d:5e`"),
             );
+        }
+        // A MAC address is known by its interface and value (what push matches it by), so
+        // one listed twice under an interface is one object written twice. A handful at
+        // most per interface: comparing them pairwise costs nothing.
+        let listed = &interface.mac_addresses;
+        for (i, mac) in listed.iter().enumerate().skip(1) {
+            let value = &mac.value.mac_address;
+            if let Some(first) = listed[..i]
+                .iter()
+                .find(|m| crate::model::dcim::same_mac(&m.value.mac_address.value, &value.value))
+            {
+                out.push(
+                    Diagnostic::new(
+                        &codes::DUPLICATE_OBJECT,
+                        format!(
+                            "duplicate MAC address `{}` on interface `{}:{}`",
+                            diag::quote(&value.value),
+                            owner,
+                            interface.name.value
+                        ),
+                    )
+                    .at_labelled(Location::new(file, value.span), "defined again here")
+                    .with_secondary(
+                        Location::new(file, first.value.mac_address.span),
+                        "first defined here",
+                    )
+                    .with_help("list each MAC address of an interface once"),
+                );
+            }
         }
     }
 }

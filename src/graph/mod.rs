@@ -19,6 +19,7 @@ pub mod index;
 pub mod module_ports;
 mod racks;
 mod resolve;
+pub mod scope;
 pub mod trace;
 mod wireless;
 
@@ -32,6 +33,7 @@ pub use id::*;
 use index::{NameIndex, SiteIndex};
 pub use racks::RackGeometry;
 pub use resolve::{build, renumber, validate_dns_name};
+pub use scope::ScopeId;
 pub use wireless::WirelessLinkNode;
 
 use crate::diag::{FileId, Location};
@@ -111,6 +113,9 @@ pub struct SiteNode {
 pub struct ClusterNode {
     pub kind: Option<ClusterTypeId>,
     pub group: Option<ClusterGroupId>,
+    /// What the cluster is scoped to (region, site group, site or location).
+    pub scope: Option<ScopeId>,
+    /// The scope's site (NetBox's cached `_site`): a site's, or a location's site.
     pub site: Option<SiteId>,
     pub tenant: Option<TenantId>,
 }
@@ -361,6 +366,9 @@ pub struct IpNode {
 pub struct PrefixNode {
     pub prefix: IpNet,
     pub vrf: Option<VrfId>,
+    /// What the prefix is scoped to (region, site group, site or location).
+    pub scope: Option<ScopeId>,
+    /// The scope's site (NetBox's cached `_site`): a site's, or a location's site.
     pub site: Option<SiteId>,
     pub vlan: Option<VlanId>,
     pub tenant: Option<TenantId>,
@@ -394,6 +402,10 @@ pub struct VlanNode {
 
 #[derive(Debug, Default, Clone)]
 pub struct VlanGroupNode {
+    /// What the group is scoped to; `None` for a global group.
+    pub scope: Option<ScopeId>,
+    /// The scope's site (a site's, a location's or a rack's), which the group's VLANs
+    /// without a site of their own are indexed under.
     pub site: Option<SiteId>,
 }
 

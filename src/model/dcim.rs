@@ -229,7 +229,14 @@ pub struct Interface {
     /// The LAG this interface is a member of, on the same device.
     pub lag: Option<Text>,
     pub mtu: Option<Spanned<u32>>,
+    /// The primary MAC address (NetBox's `primary_mac_address`), assigned to this
+    /// interface; what Kea reservations and templates use.
     pub mac_address: Option<Box<Text>>,
+    /// Further MAC addresses assigned to the interface (NetBox 4.2's `dcim.MACAddress`
+    /// objects). An entry equal to `mac_address` describes the primary one.
+    #[serde(default)]
+    #[schemars(with = "Vec<Spanned<MacAddress>>")]
+    pub mac_addresses: ThinVec<Spanned<MacAddress>>,
     pub speed: Option<u64>,
     pub duplex: Option<Box<Text>>,
     pub mode: Option<Spanned<InterfaceMode>>,
@@ -272,6 +279,52 @@ pub struct Interface {
     #[serde(default)]
     #[schemars(with = "Vec<Text>")]
     pub wireless_lans: ThinVec<Text>,
+}
+
+/// A MAC address assigned to an interface (NetBox's `dcim.MACAddress`, whose
+/// `assigned_object` is the interface it is written under).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct MacAddress {
+    pub mac_address: Text,
+    pub description: Option<String>,
+}
+
+/// Whether two MAC addresses written in any of the forms NetBox accepts are one address:
+/// their hexadecimal digits compared without case, separators ignored.
+pub fn same_mac(a: &str, b: &str) -> bool {
+    let digits = |s: &str| {
+        s.bytes()
+            .filter(u8::is_ascii_hexdigit)
+            .map(|b| b.to_ascii_lowercase())
+            .collect::<Vec<u8>>()
+    };
+    digits(a) == digits(b)
+}
+
+impl Interface {
+    /// Every MAC address assigned to the interface, the primary first: `(address, its
+    /// description, whether it is the primary)`. A listed entry equal to the primary
+    /// describes it rather than adding one.
+    pub fn all_mac_addresses(&self) -> Vec<(&Text, Option<&str>, bool)> {
+        let mut all = Vec::with_capacity(self.mac_addresses.len() + 1);
+        let primary = self.mac_address.as_deref();
+        if let Some(primary) = primary {
+            let description = self
+                .mac_addresses
+                .iter()
+                .find(|m| same_mac(&m.value.mac_address.value, &primary.value))
+                .and_then(|m| m.value.description.as_deref());
+            all.push((primary, description, true));
+        }
+        for m in &self.mac_addresses {
+            if primary.is_some_and(|p| same_mac(&p.value, &m.value.mac_address.value)) {
+                continue;
+            }
+            all.push((&m.value.mac_address, m.value.description.as_deref(), false));
+        }
+        all
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -8,6 +8,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::organisation::{keyed, CustomFieldValues};
+use super::scope::ScopeRefs;
 use super::{Keyed, Spanned, Text};
 use crate::string_enum;
 
@@ -126,7 +127,12 @@ pub struct Aggregate {
 pub struct Prefix {
     pub prefix: Text,
     pub vrf: Option<Text>,
+    /// The scope: one of `region`, `site_group`, `site` or `location` (`model/scope.rs`).
+    pub region: Option<Text>,
+    pub site_group: Option<Text>,
     pub site: Option<Text>,
+    /// A location, `SITE/LOCATION` where several sites have one of that name.
+    pub location: Option<Text>,
     pub vlan: Option<Text>,
     pub tenant: Option<Text>,
     pub status: Option<Spanned<PrefixStatus>>,
@@ -191,8 +197,15 @@ pub struct IpAddress {
 pub struct VlanGroup {
     pub name: Text,
     pub slug: Option<Text>,
-    /// The site the group is scoped to; a group without a site is global.
+    /// The scope: one of `region`, `site_group`, `site`, `location`, `rack`,
+    /// `cluster_group` or `cluster` (`model/scope.rs`); a group without one is global.
+    pub region: Option<Text>,
+    pub site_group: Option<Text>,
     pub site: Option<Text>,
+    pub location: Option<Text>,
+    pub rack: Option<Text>,
+    pub cluster_group: Option<Text>,
+    pub cluster: Option<Text>,
     /// Allowed VID ranges, inclusive; `[[1, 4094]]` when not given.
     #[serde(default)]
     pub vid_ranges: Vec<Spanned<(u16, u16)>>,
@@ -276,6 +289,38 @@ pub struct Service {
     pub tags: Vec<Text>,
     #[serde(default)]
     pub custom_fields: CustomFieldValues,
+}
+
+impl Prefix {
+    /// The scope keys written, for `model::scope`.
+    pub fn scope_refs(&self) -> ScopeRefs<'_> {
+        let d = self;
+        [
+            d.region.as_ref(),
+            d.site_group.as_ref(),
+            d.site.as_ref(),
+            d.location.as_ref(),
+            None,
+            None,
+            None,
+        ]
+    }
+}
+
+impl VlanGroup {
+    /// The scope keys written, for `model::scope`.
+    pub fn scope_refs(&self) -> ScopeRefs<'_> {
+        let d = self;
+        [
+            d.region.as_ref(),
+            d.site_group.as_ref(),
+            d.site.as_ref(),
+            d.location.as_ref(),
+            d.rack.as_ref(),
+            d.cluster_group.as_ref(),
+            d.cluster.as_ref(),
+        ]
+    }
 }
 
 keyed! {

@@ -21,6 +21,7 @@ pub mod organisation;
 pub mod pick;
 pub mod power;
 pub mod racks;
+pub mod scope;
 pub mod spanned;
 pub mod virtualization;
 pub mod wireless;

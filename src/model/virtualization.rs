@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::dcim::{DeviceStatus, Interface};
 use super::organisation::{keyed, CustomFieldValues};
+use super::scope::ScopeRefs;
 use super::{Keyed, Spanned, Text};
 use crate::string_enum;
 
@@ -33,7 +34,11 @@ pub struct Cluster {
     #[serde(rename = "type")]
     pub kind: Text,
     pub group: Option<Text>,
+    /// The scope: one of `region`, `site_group`, `site` or `location` (`model/scope.rs`).
+    pub region: Option<Text>,
+    pub site_group: Option<Text>,
     pub site: Option<Text>,
+    pub location: Option<Text>,
     pub tenant: Option<Text>,
     pub status: Option<Spanned<ClusterStatus>>,
     pub description: Option<String>,
@@ -65,6 +70,22 @@ pub struct VirtualMachine {
     pub config_context: Option<Spanned<serde_json::Value>>,
     #[serde(default)]
     pub interfaces: Vec<Spanned<Interface>>,
+}
+
+impl Cluster {
+    /// The scope keys written, for `model::scope`.
+    pub fn scope_refs(&self) -> ScopeRefs<'_> {
+        let d = self;
+        [
+            d.region.as_ref(),
+            d.site_group.as_ref(),
+            d.site.as_ref(),
+            d.location.as_ref(),
+            None,
+            None,
+            None,
+        ]
+    }
 }
 
 keyed! { ClusterType => Some("name"), ClusterGroup => Some("name"), Cluster => Some("name"), VirtualMachine => Some("name") }

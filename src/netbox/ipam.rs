@@ -134,7 +134,7 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
         let mut d = Desired::new(
             Kind::VlanGroups,
             g.name.value.clone(),
-            group_site.clone(),
+            group_site,
             object.location(),
         );
         d.value("name", g.name.value.as_str())
@@ -142,15 +142,10 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
             .value("vid_ranges", Value::Array(ranges))
             .text("description", g.description.as_deref())
             .tags(&g.tags);
-        d.fields.push(Field {
-            name: "scope",
-            want: Want::Generic {
-                type_field: "scope_type",
-                id_field: "scope_id",
-                target: group_site.map(|s| (Kind::Sites, s)),
-            },
-            at: at(object, g.site.as_ref()),
-        });
+        let scope = graph.vlan_groups[index].scope;
+        let written = crate::model::scope::first(&g.scope_refs()).map(|(_, t)| t);
+        d.fields
+            .push(super::scope::scope_field(graph, scope, at(object, written)));
         out.push(d);
     }
     for (index, object) in model.vlans.iter().enumerate() {
@@ -250,15 +245,12 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
             .value("mark_utilized", p.mark_utilized)
             .text("description", p.description.as_deref())
             .tags(&p.tags);
-        d.fields.push(Field {
-            name: "scope",
-            want: Want::Generic {
-                type_field: "scope_type",
-                id_field: "scope_id",
-                target: prefix_site.map(|s| (Kind::Sites, s)),
-            },
-            at: at(object, p.site.as_ref()),
-        });
+        let written = crate::model::scope::first(&p.scope_refs()).map(|(_, t)| t);
+        d.fields.push(super::scope::scope_field(
+            graph,
+            node.scope,
+            at(object, written),
+        ));
         out.push(d);
     }
     for node in &graph.ip_ranges {
@@ -508,14 +500,7 @@ pub fn remote_key(
 ) -> Option<(Option<String>, Option<String>)> {
     let name = string(json, "name").map(str::to_string);
     let vrf = || state.ref_key(Kind::Vrfs, json.get("vrf"));
-    let scope_site = || match string(json, "scope_type") {
-        Some("dcim.site") => json
-            .get("scope_id")
-            .and_then(Value::as_u64)
-            .and_then(|id| state.kind(Kind::Sites).by_id(id))
-            .and_then(|s| s.key.clone()),
-        _ => None,
-    };
+    let scope_site = || super::scope::remote_scope_site(json, state);
     Some(match kind {
         Kind::RouteTargets | Kind::Vrfs | Kind::Rirs | Kind::IpamRoles => (name, None),
         Kind::Aggregates => (string(json, "prefix").map(str::to_string), None),

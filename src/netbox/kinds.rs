@@ -22,10 +22,6 @@ pub enum Kind {
     /// IPAM roles (of prefixes, VLANs and IP ranges), named by the objects that use them.
     IpamRoles,
     Aggregates,
-    VlanGroups,
-    Vlans,
-    Prefixes,
-    IpRanges,
     /// FHRP groups, before the virtual addresses assigned to them.
     FhrpGroups,
     Manufacturers,
@@ -48,6 +44,11 @@ pub enum Kind {
     Clusters,
     /// Virtual chassis, before their members; their master is set by `VcMasters`.
     VirtualChassis,
+    // After racks and clusters, which VLAN groups may be scoped to.
+    VlanGroups,
+    Vlans,
+    Prefixes,
+    IpRanges,
     Devices,
     Interfaces,
     VirtualMachines,
@@ -107,6 +108,14 @@ const fn spec(
     }
 }
 
+/// A spec of a kind that only updates objects another kind creates and deletes.
+const fn update_only(spec: Spec) -> Spec {
+    Spec {
+        update_only: true,
+        ..spec
+    }
+}
+
 impl Kind {
     pub const ALL: &'static [Kind] = &[
         Kind::Tags,
@@ -125,10 +134,6 @@ impl Kind {
         Kind::Asns,
         Kind::IpamRoles,
         Kind::Aggregates,
-        Kind::VlanGroups,
-        Kind::Vlans,
-        Kind::Prefixes,
-        Kind::IpRanges,
         Kind::FhrpGroups,
         Kind::Manufacturers,
         Kind::DeviceRoles,
@@ -148,6 +153,10 @@ impl Kind {
         Kind::ClusterGroups,
         Kind::Clusters,
         Kind::VirtualChassis,
+        Kind::VlanGroups,
+        Kind::Vlans,
+        Kind::Prefixes,
+        Kind::IpRanges,
         Kind::Devices,
         Kind::Interfaces,
         Kind::VirtualMachines,
@@ -173,307 +182,469 @@ impl Kind {
         self as usize
     }
 
+    /// What the kind is in NetBox: one arm per kind, so a new kind cannot be left without
+    /// its spec, nor take another's.
     pub fn spec(self) -> &'static Spec {
         use Kind::*;
-        static PRIMARY_DEVICE: Spec = Spec {
-            update_only: true,
-            ..spec("/api/dcim/devices/", "devices", "device", "dcim.device")
-        };
-        static PRIMARY_VM: Spec = Spec {
-            update_only: true,
-            ..spec(
-                "/api/virtualization/virtual-machines/",
-                "virtual_machines",
-                "virtual machine",
-                "virtualization.virtualmachine",
-            )
-        };
-        static VC_MASTERS: Spec = Spec {
-            update_only: true,
-            ..spec(
-                "/api/dcim/virtual-chassis/",
-                "virtual_chassis",
-                "virtual chassis",
-                "dcim.virtualchassis",
-            )
-        };
-        static FHRP_ASSIGNMENTS: Spec = spec(
-            "/api/ipam/fhrp-group-assignments/",
-            "fhrp_group_assignments",
-            "FHRP group assignment",
-            "ipam.fhrpgroupassignment",
-        );
-        static SITE_ASNS: Spec = Spec {
-            update_only: true,
-            ..spec("/api/dcim/sites/", "sites", "site", "dcim.site")
-        };
-        static SERVICES: Spec = spec("/api/ipam/services/", "services", "service", "ipam.service");
-        static SPECS: &[Spec] = &[
-            spec("/api/extras/tags/", "tags", "tag", "extras.tag"),
-            spec(
-                "/api/tenancy/tenant-groups/",
-                "tenant_groups",
-                "tenant group",
-                "tenancy.tenantgroup",
-            ),
-            spec(
-                "/api/tenancy/tenants/",
-                "tenants",
-                "tenant",
-                "tenancy.tenant",
-            ),
-            spec("/api/dcim/regions/", "regions", "region", "dcim.region"),
-            spec(
-                "/api/dcim/site-groups/",
-                "site_groups",
-                "site group",
-                "dcim.sitegroup",
-            ),
-            spec("/api/dcim/sites/", "sites", "site", "dcim.site"),
-            spec(
-                "/api/dcim/locations/",
-                "locations",
-                "location",
-                "dcim.location",
-            ),
-            spec(
-                "/api/tenancy/contact-groups/",
-                "contact_groups",
-                "contact group",
-                "tenancy.contactgroup",
-            ),
-            spec(
-                "/api/tenancy/contact-roles/",
-                "contact_roles",
-                "contact role",
-                "tenancy.contactrole",
-            ),
-            spec(
-                "/api/tenancy/contacts/",
-                "contacts",
-                "contact",
-                "tenancy.contact",
-            ),
-            spec(
-                "/api/ipam/route-targets/",
-                "route_targets",
-                "route target",
-                "ipam.routetarget",
-            ),
-            spec("/api/ipam/vrfs/", "vrfs", "VRF", "ipam.vrf"),
-            spec("/api/ipam/rirs/", "rirs", "RIR", "ipam.rir"),
-            spec("/api/ipam/asns/", "asns", "ASN", "ipam.asn"),
-            spec("/api/ipam/roles/", "roles", "IPAM role", "ipam.role"),
-            spec(
-                "/api/ipam/aggregates/",
-                "aggregates",
-                "aggregate",
-                "ipam.aggregate",
-            ),
-            spec(
-                "/api/ipam/vlan-groups/",
-                "vlan_groups",
-                "VLAN group",
-                "ipam.vlangroup",
-            ),
-            spec("/api/ipam/vlans/", "vlans", "VLAN", "ipam.vlan"),
-            spec("/api/ipam/prefixes/", "prefixes", "prefix", "ipam.prefix"),
-            spec(
-                "/api/ipam/ip-ranges/",
-                "ip_ranges",
-                "IP range",
-                "ipam.iprange",
-            ),
-            spec(
-                "/api/ipam/fhrp-groups/",
-                "fhrp_groups",
-                "FHRP group",
-                "ipam.fhrpgroup",
-            ),
-            spec(
-                "/api/dcim/manufacturers/",
-                "manufacturers",
-                "manufacturer",
-                "dcim.manufacturer",
-            ),
-            spec(
-                "/api/dcim/device-roles/",
-                "device_roles",
-                "device role",
-                "dcim.devicerole",
-            ),
-            spec(
-                "/api/dcim/platforms/",
-                "platforms",
-                "platform",
-                "dcim.platform",
-            ),
-            spec(
-                "/api/dcim/device-types/",
-                "device_types",
-                "device type",
-                "dcim.devicetype",
-            ),
-            spec(
-                "/api/dcim/interface-templates/",
-                "interface_templates",
-                "interface template",
-                "dcim.interfacetemplate",
-            ),
-            spec(
-                "/api/dcim/console-port-templates/",
-                "console_port_templates",
-                "console port template",
-                "dcim.consoleporttemplate",
-            ),
-            spec(
-                "/api/dcim/console-server-port-templates/",
-                "console_server_port_templates",
-                "console server port template",
-                "dcim.consoleserverporttemplate",
-            ),
-            spec(
-                "/api/dcim/power-port-templates/",
-                "power_port_templates",
-                "power port template",
-                "dcim.powerporttemplate",
-            ),
-            spec(
-                "/api/dcim/rear-port-templates/",
-                "rear_port_templates",
-                "rear port template",
-                "dcim.rearporttemplate",
-            ),
-            spec(
-                "/api/dcim/front-port-templates/",
-                "front_port_templates",
-                "front port template",
-                "dcim.frontporttemplate",
-            ),
-            spec(
-                "/api/dcim/rack-roles/",
-                "rack_roles",
-                "rack role",
-                "dcim.rackrole",
-            ),
-            spec(
-                "/api/dcim/rack-types/",
-                "rack_types",
-                "rack type",
-                "dcim.racktype",
-            ),
-            spec("/api/dcim/racks/", "racks", "rack", "dcim.rack"),
-            spec(
-                "/api/dcim/rack-reservations/",
-                "rack_reservations",
-                "rack reservation",
-                "dcim.rackreservation",
-            ),
-            spec(
-                "/api/virtualization/cluster-types/",
-                "cluster_types",
-                "cluster type",
-                "virtualization.clustertype",
-            ),
-            spec(
-                "/api/virtualization/cluster-groups/",
-                "cluster_groups",
-                "cluster group",
-                "virtualization.clustergroup",
-            ),
-            spec(
-                "/api/virtualization/clusters/",
-                "clusters",
-                "cluster",
-                "virtualization.cluster",
-            ),
-            spec(
-                "/api/dcim/virtual-chassis/",
-                "virtual_chassis",
-                "virtual chassis",
-                "dcim.virtualchassis",
-            ),
-            spec("/api/dcim/devices/", "devices", "device", "dcim.device"),
-            spec(
-                "/api/dcim/interfaces/",
-                "interfaces",
-                "interface",
-                "dcim.interface",
-            ),
-            spec(
-                "/api/virtualization/virtual-machines/",
-                "virtual_machines",
-                "virtual machine",
-                "virtualization.virtualmachine",
-            ),
-            spec(
-                "/api/virtualization/interfaces/",
-                "vm_interfaces",
-                "VM interface",
-                "virtualization.vminterface",
-            ),
-            spec(
-                "/api/ipam/ip-addresses/",
-                "ip_addresses",
-                "IP address",
-                "ipam.ipaddress",
-            ),
-        ];
-        static LATER: &[Spec] = &[
-            spec("/api/dcim/cables/", "cables", "cable", "dcim.cable"),
-            spec(
-                "/api/circuits/providers/",
-                "providers",
-                "provider",
-                "circuits.provider",
-            ),
-            spec(
-                "/api/circuits/provider-accounts/",
-                "provider_accounts",
-                "provider account",
-                "circuits.provideraccount",
-            ),
-            spec(
-                "/api/circuits/provider-networks/",
-                "provider_networks",
-                "provider network",
-                "circuits.providernetwork",
-            ),
-            spec(
-                "/api/circuits/circuit-types/",
-                "circuit_types",
-                "circuit type",
-                "circuits.circuittype",
-            ),
-            spec(
-                "/api/circuits/circuits/",
-                "circuits",
-                "circuit",
-                "circuits.circuit",
-            ),
-            spec(
-                "/api/circuits/circuit-terminations/",
-                "circuit_terminations",
-                "circuit termination",
-                "circuits.circuittermination",
-            ),
-            spec(
-                "/api/tenancy/contact-assignments/",
-                "contact_assignments",
-                "contact assignment",
-                "tenancy.contactassignment",
-            ),
-        ];
         match self {
-            DevicePrimaryIps => &PRIMARY_DEVICE,
-            VmPrimaryIps => &PRIMARY_VM,
-            VcMasters => &VC_MASTERS,
-            FhrpGroupAssignments => &FHRP_ASSIGNMENTS,
-            SiteAsns => &SITE_ASNS,
-            Services => &SERVICES,
-            Cables | Providers | ProviderAccounts | ProviderNetworks | CircuitTypes | Circuits
-            | CircuitTerminations | ContactAssignments => &LATER[self.index() - Cables.index()],
-            _ => &SPECS[self.index()],
+            Tags => const { &spec("/api/extras/tags/", "tags", "tag", "extras.tag") },
+            TenantGroups => {
+                const {
+                    &spec(
+                        "/api/tenancy/tenant-groups/",
+                        "tenant_groups",
+                        "tenant group",
+                        "tenancy.tenantgroup",
+                    )
+                }
+            }
+            Tenants => {
+                const {
+                    &spec(
+                        "/api/tenancy/tenants/",
+                        "tenants",
+                        "tenant",
+                        "tenancy.tenant",
+                    )
+                }
+            }
+            Regions => const { &spec("/api/dcim/regions/", "regions", "region", "dcim.region") },
+            SiteGroups => {
+                const {
+                    &spec(
+                        "/api/dcim/site-groups/",
+                        "site_groups",
+                        "site group",
+                        "dcim.sitegroup",
+                    )
+                }
+            }
+            Sites => const { &spec("/api/dcim/sites/", "sites", "site", "dcim.site") },
+            Locations => {
+                const {
+                    &spec(
+                        "/api/dcim/locations/",
+                        "locations",
+                        "location",
+                        "dcim.location",
+                    )
+                }
+            }
+            ContactGroups => {
+                const {
+                    &spec(
+                        "/api/tenancy/contact-groups/",
+                        "contact_groups",
+                        "contact group",
+                        "tenancy.contactgroup",
+                    )
+                }
+            }
+            ContactRoles => {
+                const {
+                    &spec(
+                        "/api/tenancy/contact-roles/",
+                        "contact_roles",
+                        "contact role",
+                        "tenancy.contactrole",
+                    )
+                }
+            }
+            Contacts => {
+                const {
+                    &spec(
+                        "/api/tenancy/contacts/",
+                        "contacts",
+                        "contact",
+                        "tenancy.contact",
+                    )
+                }
+            }
+            RouteTargets => {
+                const {
+                    &spec(
+                        "/api/ipam/route-targets/",
+                        "route_targets",
+                        "route target",
+                        "ipam.routetarget",
+                    )
+                }
+            }
+            Vrfs => const { &spec("/api/ipam/vrfs/", "vrfs", "VRF", "ipam.vrf") },
+            Rirs => const { &spec("/api/ipam/rirs/", "rirs", "RIR", "ipam.rir") },
+            Asns => const { &spec("/api/ipam/asns/", "asns", "ASN", "ipam.asn") },
+            IpamRoles => const { &spec("/api/ipam/roles/", "roles", "IPAM role", "ipam.role") },
+            Aggregates => {
+                const {
+                    &spec(
+                        "/api/ipam/aggregates/",
+                        "aggregates",
+                        "aggregate",
+                        "ipam.aggregate",
+                    )
+                }
+            }
+            FhrpGroups => {
+                const {
+                    &spec(
+                        "/api/ipam/fhrp-groups/",
+                        "fhrp_groups",
+                        "FHRP group",
+                        "ipam.fhrpgroup",
+                    )
+                }
+            }
+            Manufacturers => {
+                const {
+                    &spec(
+                        "/api/dcim/manufacturers/",
+                        "manufacturers",
+                        "manufacturer",
+                        "dcim.manufacturer",
+                    )
+                }
+            }
+            DeviceRoles => {
+                const {
+                    &spec(
+                        "/api/dcim/device-roles/",
+                        "device_roles",
+                        "device role",
+                        "dcim.devicerole",
+                    )
+                }
+            }
+            Platforms => {
+                const {
+                    &spec(
+                        "/api/dcim/platforms/",
+                        "platforms",
+                        "platform",
+                        "dcim.platform",
+                    )
+                }
+            }
+            DeviceTypes => {
+                const {
+                    &spec(
+                        "/api/dcim/device-types/",
+                        "device_types",
+                        "device type",
+                        "dcim.devicetype",
+                    )
+                }
+            }
+            InterfaceTemplates => {
+                const {
+                    &spec(
+                        "/api/dcim/interface-templates/",
+                        "interface_templates",
+                        "interface template",
+                        "dcim.interfacetemplate",
+                    )
+                }
+            }
+            ConsolePortTemplates => {
+                const {
+                    &spec(
+                        "/api/dcim/console-port-templates/",
+                        "console_port_templates",
+                        "console port template",
+                        "dcim.consoleporttemplate",
+                    )
+                }
+            }
+            ConsoleServerPortTemplates => {
+                const {
+                    &spec(
+                        "/api/dcim/console-server-port-templates/",
+                        "console_server_port_templates",
+                        "console server port template",
+                        "dcim.consoleserverporttemplate",
+                    )
+                }
+            }
+            PowerPortTemplates => {
+                const {
+                    &spec(
+                        "/api/dcim/power-port-templates/",
+                        "power_port_templates",
+                        "power port template",
+                        "dcim.powerporttemplate",
+                    )
+                }
+            }
+            RearPortTemplates => {
+                const {
+                    &spec(
+                        "/api/dcim/rear-port-templates/",
+                        "rear_port_templates",
+                        "rear port template",
+                        "dcim.rearporttemplate",
+                    )
+                }
+            }
+            FrontPortTemplates => {
+                const {
+                    &spec(
+                        "/api/dcim/front-port-templates/",
+                        "front_port_templates",
+                        "front port template",
+                        "dcim.frontporttemplate",
+                    )
+                }
+            }
+            RackRoles => {
+                const {
+                    &spec(
+                        "/api/dcim/rack-roles/",
+                        "rack_roles",
+                        "rack role",
+                        "dcim.rackrole",
+                    )
+                }
+            }
+            RackTypes => {
+                const {
+                    &spec(
+                        "/api/dcim/rack-types/",
+                        "rack_types",
+                        "rack type",
+                        "dcim.racktype",
+                    )
+                }
+            }
+            Racks => const { &spec("/api/dcim/racks/", "racks", "rack", "dcim.rack") },
+            RackReservations => {
+                const {
+                    &spec(
+                        "/api/dcim/rack-reservations/",
+                        "rack_reservations",
+                        "rack reservation",
+                        "dcim.rackreservation",
+                    )
+                }
+            }
+            ClusterTypes => {
+                const {
+                    &spec(
+                        "/api/virtualization/cluster-types/",
+                        "cluster_types",
+                        "cluster type",
+                        "virtualization.clustertype",
+                    )
+                }
+            }
+            ClusterGroups => {
+                const {
+                    &spec(
+                        "/api/virtualization/cluster-groups/",
+                        "cluster_groups",
+                        "cluster group",
+                        "virtualization.clustergroup",
+                    )
+                }
+            }
+            Clusters => {
+                const {
+                    &spec(
+                        "/api/virtualization/clusters/",
+                        "clusters",
+                        "cluster",
+                        "virtualization.cluster",
+                    )
+                }
+            }
+            VirtualChassis => {
+                const {
+                    &spec(
+                        "/api/dcim/virtual-chassis/",
+                        "virtual_chassis",
+                        "virtual chassis",
+                        "dcim.virtualchassis",
+                    )
+                }
+            }
+            VlanGroups => {
+                const {
+                    &spec(
+                        "/api/ipam/vlan-groups/",
+                        "vlan_groups",
+                        "VLAN group",
+                        "ipam.vlangroup",
+                    )
+                }
+            }
+            Vlans => const { &spec("/api/ipam/vlans/", "vlans", "VLAN", "ipam.vlan") },
+            Prefixes => const { &spec("/api/ipam/prefixes/", "prefixes", "prefix", "ipam.prefix") },
+            IpRanges => {
+                const {
+                    &spec(
+                        "/api/ipam/ip-ranges/",
+                        "ip_ranges",
+                        "IP range",
+                        "ipam.iprange",
+                    )
+                }
+            }
+            Devices => const { &spec("/api/dcim/devices/", "devices", "device", "dcim.device") },
+            Interfaces => {
+                const {
+                    &spec(
+                        "/api/dcim/interfaces/",
+                        "interfaces",
+                        "interface",
+                        "dcim.interface",
+                    )
+                }
+            }
+            VirtualMachines => {
+                const {
+                    &spec(
+                        "/api/virtualization/virtual-machines/",
+                        "virtual_machines",
+                        "virtual machine",
+                        "virtualization.virtualmachine",
+                    )
+                }
+            }
+            VmInterfaces => {
+                const {
+                    &spec(
+                        "/api/virtualization/interfaces/",
+                        "vm_interfaces",
+                        "VM interface",
+                        "virtualization.vminterface",
+                    )
+                }
+            }
+            IpAddresses => {
+                const {
+                    &spec(
+                        "/api/ipam/ip-addresses/",
+                        "ip_addresses",
+                        "IP address",
+                        "ipam.ipaddress",
+                    )
+                }
+            }
+            DevicePrimaryIps => {
+                const {
+                    &update_only(spec(
+                        "/api/dcim/devices/",
+                        "devices",
+                        "device",
+                        "dcim.device",
+                    ))
+                }
+            }
+            VmPrimaryIps => {
+                const {
+                    &update_only(spec(
+                        "/api/virtualization/virtual-machines/",
+                        "virtual_machines",
+                        "virtual machine",
+                        "virtualization.virtualmachine",
+                    ))
+                }
+            }
+            VcMasters => {
+                const {
+                    &update_only(spec(
+                        "/api/dcim/virtual-chassis/",
+                        "virtual_chassis",
+                        "virtual chassis",
+                        "dcim.virtualchassis",
+                    ))
+                }
+            }
+            FhrpGroupAssignments => {
+                const {
+                    &spec(
+                        "/api/ipam/fhrp-group-assignments/",
+                        "fhrp_group_assignments",
+                        "FHRP group assignment",
+                        "ipam.fhrpgroupassignment",
+                    )
+                }
+            }
+            SiteAsns => {
+                const { &update_only(spec("/api/dcim/sites/", "sites", "site", "dcim.site")) }
+            }
+            Services => {
+                const { &spec("/api/ipam/services/", "services", "service", "ipam.service") }
+            }
+            Cables => const { &spec("/api/dcim/cables/", "cables", "cable", "dcim.cable") },
+            Providers => {
+                const {
+                    &spec(
+                        "/api/circuits/providers/",
+                        "providers",
+                        "provider",
+                        "circuits.provider",
+                    )
+                }
+            }
+            ProviderAccounts => {
+                const {
+                    &spec(
+                        "/api/circuits/provider-accounts/",
+                        "provider_accounts",
+                        "provider account",
+                        "circuits.provideraccount",
+                    )
+                }
+            }
+            ProviderNetworks => {
+                const {
+                    &spec(
+                        "/api/circuits/provider-networks/",
+                        "provider_networks",
+                        "provider network",
+                        "circuits.providernetwork",
+                    )
+                }
+            }
+            CircuitTypes => {
+                const {
+                    &spec(
+                        "/api/circuits/circuit-types/",
+                        "circuit_types",
+                        "circuit type",
+                        "circuits.circuittype",
+                    )
+                }
+            }
+            Circuits => {
+                const {
+                    &spec(
+                        "/api/circuits/circuits/",
+                        "circuits",
+                        "circuit",
+                        "circuits.circuit",
+                    )
+                }
+            }
+            CircuitTerminations => {
+                const {
+                    &spec(
+                        "/api/circuits/circuit-terminations/",
+                        "circuit_terminations",
+                        "circuit termination",
+                        "circuits.circuittermination",
+                    )
+                }
+            }
+            ContactAssignments => {
+                const {
+                    &spec(
+                        "/api/tenancy/contact-assignments/",
+                        "contact_assignments",
+                        "contact assignment",
+                        "tenancy.contactassignment",
+                    )
+                }
+            }
         }
     }
 

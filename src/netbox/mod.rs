@@ -30,6 +30,7 @@ mod organisation;
 pub mod plan;
 mod providers;
 mod racks;
+mod scope;
 mod services;
 mod state;
 mod virtualization;

@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use super::kinds::Kind;
 use super::state::State;
-use super::{at, named, slug, string, Desired, Field, Want};
+use super::{at, named, slug, string, Desired};
 use crate::graph::{Graph, Owner, VirtualMachineId};
 
 pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
@@ -89,15 +89,12 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
             )
             .text("description", c.description.as_deref())
             .tags(&c.tags);
-        d.fields.push(Field {
-            name: "scope",
-            want: Want::Generic {
-                type_field: "scope_type",
-                id_field: "scope_id",
-                target: site.map(|s| (Kind::Sites, s)),
-            },
-            at: at(object, c.site.as_ref()),
-        });
+        let written = crate::model::scope::first(&c.scope_refs()).map(|(_, t)| t);
+        d.fields.push(super::scope::scope_field(
+            graph,
+            node.scope,
+            at(object, written),
+        ));
         out.push(d);
     }
     for (index, object) in model.virtual_machines.iter().enumerate() {
@@ -199,14 +196,7 @@ pub fn remote_key(
     Some(match kind {
         Kind::ClusterTypes | Kind::ClusterGroups => (name.map(str::to_string), None),
         Kind::Clusters => {
-            let site = match string(json, "scope_type") {
-                Some("dcim.site") => json
-                    .get("scope_id")
-                    .and_then(Value::as_u64)
-                    .and_then(|id| state.kind(Kind::Sites).by_id(id))
-                    .and_then(|s| s.key.clone()),
-                _ => None,
-            };
+            let site = super::scope::remote_scope_site(json, state);
             (name.map(str::to_string), site)
         }
         Kind::VirtualMachines | Kind::VmPrimaryIps => (

@@ -333,6 +333,16 @@ impl<'g> Views<'g> {
                 map.insert(key.into(), value);
             }
         }
+        // Every MAC address assigned, the primary first (`docs/templates.md`).
+        let macs: Vec<Value> = entry.map_or_else(Vec::new, |e| {
+            e.all_mac_addresses()
+                .into_iter()
+                .map(|(mac, description, primary)| {
+                    json!({"mac_address": mac.value, "description": description, "primary": primary})
+                })
+                .collect()
+        });
+        view["mac_addresses"] = Value::Array(macs);
         view
     }
 

@@ -112,7 +112,7 @@ fn one_name_twice_in_one_scope_is_a_duplicate_and_bare_references_are_ambiguous(
          NS0201 data/a.yaml:16:12: duplicate platform `os` of manufacturer `Cisco`\n\
          NS0201 data/a.yaml:19:24: duplicate site slug `ams`\n\
          NS0201 data/a.yaml:23:12: duplicate VLAN group `servers` in site `ams1`\n\
-         NS0201 data/a.yaml:25:12: duplicate VLAN group `global` without a site\n\
+         NS0201 data/a.yaml:25:12: duplicate VLAN group `global` without a scope\n\
          NS0201 data/a.yaml:32:12: duplicate cluster `c1` in site `ams1`\n\
          NS0201 data/a.yaml:33:12: duplicate cluster `c1` in group `g`\n\
          NS0302 data/a.yaml:35:27: cluster `c1` exists in several scopes: ams1/c1, g/c1\n\
@@ -135,7 +135,7 @@ fn an_ambiguous_reference_says_how_to_qualify_it() {
     assert_eq!(
         helps,
         [
-            "qualify it with its group or site, e.g. `ams1/c1`",
+            "qualify it with its group or scope, e.g. `ams1/c1`",
             "qualify it with its manufacturer, e.g. `Cisco/os`",
             "qualify it with its cluster, e.g. `c1/web1`"
         ]

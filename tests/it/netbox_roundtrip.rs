@@ -218,9 +218,10 @@ fn comparable(mut export: Value) -> Map<String, Value> {
                 "connected_endpoints_reachable",
                 "connected_to",
                 "module",
-                // Not carried (docs/netbox.md): MAC addresses, separate objects in NetBox
+                // Not pushed (docs/netbox.md): MAC addresses, separate objects in NetBox
                 // 4.2+.
                 "mac_address",
+                "mac_addresses",
             ] {
                 interface.remove(derived);
             }

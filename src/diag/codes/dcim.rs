@@ -624,6 +624,7 @@ rules! {
     /// - {manufacturer: APC, model: AR3300, slug: apc-ar3300, form_factor: 4-post-cabinet, outer_width: 600, max_weight: 1000, weight_unit: kg}
     /// ```
     RACK_MEASURE_WITHOUT_UNIT = ("NS0631", "rack-measure-without-unit", Error);
+
     /// A wireless link ends on an interface that is not wireless.
     ///
     /// ## What it does
@@ -704,4 +705,25 @@ rules! {
     /// - {interface_a: 'ap1:wlan0', interface_b: 'ap2:wlan0', distance: 12}
     /// ```
     DISTANCE_WITHOUT_UNIT = ("NS0644", "distance-without-unit", Error);
+
+    /// A device is in a cluster scoped to another location.
+    ///
+    /// ## What it does
+    /// Reports a device whose `cluster` is scoped to a location (`location:`) other than
+    /// the device's own `location`, as NetBox's `Device.clean` does with the cluster's
+    /// cached location.
+    ///
+    /// ## Why is this bad?
+    /// A cluster scoped to a hall runs on the hosts of that hall; a host elsewhere (or
+    /// with no location) is either in the wrong cluster or placed wrongly, and NetBox
+    /// refuses it ("The assigned cluster belongs to a different location").
+    ///
+    /// ## Example
+    /// ```yaml
+    /// clusters:
+    ///   - {name: c1, type: vmware, location: ams1/hall1}
+    /// devices:
+    ///   - {name: host1, role: server, device_type: Acme/S1, site: ams1, location: hall2, cluster: c1}
+    /// ```
+    CLUSTER_OUTSIDE_LOCATION = ("NS0636", "cluster-outside-location", Error);
 }

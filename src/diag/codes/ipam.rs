@@ -345,4 +345,24 @@ rules! {
     ///   - {name: gw-vrrp, protocol: vrrp3, group_id: 0}
     /// ```
     FHRP_GROUP_ID_FOR_PROTOCOL = ("NS0424", "fhrp-group-id-for-protocol", Warning);
+
+    /// A prefix, VLAN group or cluster names more than one scope.
+    ///
+    /// ## What it does
+    /// Reports an object that writes two of the scope keys (`region`, `site_group`,
+    /// `site`, `location`, and for VLAN groups `rack`, `cluster_group`, `cluster`), at the
+    /// second one.
+    ///
+    /// ## Why is this bad?
+    /// NetBox 4.2+ scopes a prefix, VLAN group or cluster to one object (`scope_type` and
+    /// `scope_id`): a prefix written with a region and a site says two things, and only one
+    /// can reach NetBox. The narrower one is usually meant, and the region follows from
+    /// the site anyway.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// prefixes:
+    ///   - {prefix: 10.1.0.0/16, region: eu, site: ams1}
+    /// ```
+    SEVERAL_SCOPES = ("NS0429", "several-scopes", Error);
 }

@@ -139,4 +139,25 @@ rules! {
     /// - {name: eth1, mode: tagged, qinq_svlan: svc-1000}
     /// ```
     SERVICE_VLAN_ON_NON_QINQ_INTERFACE = ("NS0508", "service-vlan-on-non-qinq-interface", Error);
+
+    /// A VLAN's site is not a member of the site group its VLAN group is scoped to.
+    ///
+    /// ## What it does
+    /// Reports a VLAN with a `site` whose `group` is scoped to a site group (`site_group:`)
+    /// that the site is not a direct member of, as NetBox's `VLAN.clean` does.
+    ///
+    /// ## Why is this bad?
+    /// A group scoped to a site group holds the VLANs of that group's sites; a VLAN of
+    /// another site in it is offered to devices that cannot use it and hidden from those
+    /// that can. NetBox refuses it ("The assigned site ... is not a member of the assigned
+    /// group").
+    ///
+    /// ## Example
+    /// ```yaml
+    /// vlan_groups:
+    ///   - {name: benelux-vlans, site_group: benelux}
+    /// vlans:
+    ///   - {vid: 10, name: servers, site: fra1, group: benelux-vlans}
+    /// ```
+    VLAN_SITE_OUTSIDE_GROUP_SCOPE = ("NS0509", "vlan-site-outside-group-scope", Error);
 }

@@ -175,12 +175,15 @@ impl Builder<'_> {
         for o in &model.clusters {
             let kind = self.resolve(which::CLUSTER_TYPES, &o.data.kind, o.file);
             let group = self.resolve_opt(which::CLUSTER_GROUPS, o.data.group.as_ref(), o.file);
-            let site = self.resolve_opt(which::SITES, o.data.site.as_ref(), o.file);
+            let what = || format!("cluster `{}`", o.data.name.value);
+            let scope = self.resolve_scope(&o.data.scope_refs(), what, o.file);
+            let site = self.graph.scope_site(scope);
             let tenant = self.resolve_opt(which::TENANTS, o.data.tenant.as_ref(), o.file);
             self.resolve_tags(&o.data.tags, o.file);
             self.graph.clusters.push(ClusterNode {
                 kind,
                 group,
+                scope,
                 site,
                 tenant,
             });
@@ -197,9 +200,8 @@ impl Builder<'_> {
             let site = self
                 .resolve_opt(which::SITES, data.site.as_ref(), o.file)
                 .or_else(|| {
-                    cluster
-                        .and_then(|c| model.clusters[c.index()].data.site.as_ref())
-                        .and_then(|s| self.graph.indexes.sites.get(&s.value))
+                    // NetBox's `VirtualMachine.save` takes the cluster's cached `_site`.
+                    cluster.and_then(|c| self.graph.clusters[c.index()].site)
                 });
             // The host is looked up from the VM's own site, the cluster's when it has none.
             let device = data
@@ -298,8 +300,16 @@ impl Builder<'_> {
             &model.clusters,
             "cluster",
             false,
-            |_, d| keyed((d.group.is_none() && d.site.is_none()).then_some(0), d),
-            |_| "without a group or site".to_string(),
+            |i, d| {
+                keyed(
+                    (d.group.is_none()
+                        && clusters[i].scope.is_none()
+                        && crate::model::scope::first(&d.scope_refs()).is_none())
+                    .then_some(0),
+                    d,
+                )
+            },
+            |_| "without a group or scope".to_string(),
         );
     }
 

@@ -279,7 +279,6 @@ impl Builder<'_> {
         let node = &self.graph.interfaces[id.index()];
         let (owner, entry_index) = (node.owner, node.entry);
         let file = self.graph.owner_location(owner).file;
-        let site = self.graph.owner_site(owner);
         let mut links = InterfaceLinks::new(id);
         // NetBox puts no type limit on a LAG or a bridge (only its forms filter the
         // choices), so the types are checked only when the team asks for it.
@@ -301,15 +300,15 @@ impl Builder<'_> {
         links.untagged_vlan = entry
             .untagged_vlan
             .as_ref()
-            .and_then(|v| self.resolve_vlan(site, v, file));
+            .and_then(|v| self.resolve_vlan(owner, v, file));
         links.tagged_vlans = entry
             .tagged_vlans
             .iter()
-            .filter_map(|v| self.resolve_vlan(site, v, file))
+            .filter_map(|v| self.resolve_vlan(owner, v, file))
             .collect();
         // Checked, not kept: the view finds it again by name (few interfaces have one).
         if let Some(svlan) = &entry.qinq_svlan {
-            self.resolve_vlan(site, svlan, file);
+            self.resolve_vlan(owner, svlan, file);
         }
         links.vrf = self.resolve_opt(which::VRFS, entry.vrf.as_ref(), file);
         self.resolve_tags(&entry.tags, file);
@@ -379,33 +378,54 @@ impl Builder<'_> {
         }
     }
 
-    /// Resolves a VLAN for an interface of `site`, reporting one out of the site's scope.
+    /// Resolves a VLAN for an interface of `owner`, reporting one NetBox would not offer
+    /// it (`Graph::vlan_offered`: its own site's, its groups' by scope, global ones).
     pub(super) fn resolve_vlan(
         &self,
-        site: Option<SiteId>,
+        owner: Owner,
         reference: &Text,
         file: crate::diag::FileId,
     ) -> Option<VlanId> {
+        let site = self.graph.owner_site(owner);
         let found = self.resolve_in_site(which::VLANS, site, reference, file)?;
         let vlan = &self.graph.vlans[found.index()];
-        let vlan_site = vlan.site;
-        if let (Some(site), Some(vlan_site)) = (site, vlan_site) {
-            if site != vlan_site {
-                let site_name = &self.graph.model.sites[vlan_site.index()].data.name.value;
-                let own = &self.graph.model.sites[site.index()].data.name.value;
-                self.push(
-                    Diagnostic::new(
-                        &codes::VLAN_OUT_OF_SCOPE,
-                        format!(
-                            "VLAN `{}` belongs to site `{site_name}`, not to `{own}`",
-                            reference.value
-                        ),
-                    )
-                    .at(Location::new(file, reference.span))
-                    .with_help("use a VLAN of the device's own site, or a global one"),
-                );
-            }
+        let written_site = self.graph.model.vlans[found.index()].data.site.is_some();
+        let own_site = if written_site { vlan.site } else { None };
+        if written_site && own_site.is_none() {
+            // Its site did not resolve, which was reported.
+            return Some(found);
         }
+        if self.graph.vlan_offered(found, own_site, owner) {
+            return Some(found);
+        }
+        let model = &self.graph.model;
+        let site_name = |s: SiteId| model.sites[s.index()].data.name.value.as_str();
+        let owner_site = site.map_or("no site".to_string(), |s| format!("`{}`", site_name(s)));
+        let group_scope = vlan.group.and_then(|g| {
+            self.graph.vlan_groups[g.index()]
+                .scope
+                .map(|scope| (g, scope))
+        });
+        let message = match (group_scope, own_site) {
+            (Some((group, scope)), None) => format!(
+                "VLAN `{}` is in group `{}`, scoped to {}, which `{}` is not in",
+                reference.value,
+                model.vlan_groups[group.index()].data.name.value,
+                self.graph.scope_label(scope),
+                self.graph.owner_name(owner),
+            ),
+            (_, Some(vlan_site)) => format!(
+                "VLAN `{}` belongs to site `{}`, not to {owner_site}",
+                reference.value,
+                site_name(vlan_site)
+            ),
+            (None, None) => return Some(found),
+        };
+        self.push(
+            Diagnostic::new(&codes::VLAN_OUT_OF_SCOPE, message)
+                .at(Location::new(file, reference.span))
+                .with_help("use a VLAN of the device's own site, of a group scoped to where it stands, or a global one"),
+        );
         Some(found)
     }
 

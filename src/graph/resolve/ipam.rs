@@ -56,20 +56,30 @@ impl Builder<'_> {
         self.graph.vlan_groups = model
             .vlan_groups
             .iter()
-            .map(|o| VlanGroupNode {
-                site: self.resolve_opt(which::SITES, o.data.site.as_ref(), o.file),
+            .map(|o| {
+                let what = || format!("VLAN group `{}`", o.data.name.value);
+                let scope = self.resolve_scope(&o.data.scope_refs(), what, o.file);
+                VlanGroupNode {
+                    scope,
+                    site: self.graph.scope_site(scope),
+                }
             })
             .collect();
-        // `ipam_vlangroup_unique_scope_name` and `..._scope_slug`: the scope is a site here.
+        // `ipam_vlangroup_unique_scope_name` and `..._scope_slug`: the scope is NetBox's
+        // `(scope_type, scope_id)`.
         self.report_scoped_duplicates(
             &model.vlan_groups,
             "VLAN group",
             false,
             |i, d| {
-                let site = self.graph.vlan_groups[i].site;
-                scoped(site, d.site.as_ref(), &d.name, d.slug.as_ref())
+                let scope = self.graph.vlan_groups[i].scope;
+                let written = crate::model::scope::first(&d.scope_refs()).map(|(_, t)| t);
+                scoped(scope, written, &d.name, d.slug.as_ref())
             },
-            |s| parent_label("site", s.map(|s| &model.sites[s.index()].data.name)),
+            |s| match s {
+                Some(s) => format!("in {}", self.graph.scope_label(s)),
+                None => parent_label("scope", None),
+            },
         );
         let mut vlans = SiteIndex::with_capacity(model.vlans.len());
         let mut vlan_nodes = Vec::with_capacity(model.vlans.len());
@@ -80,21 +90,7 @@ impl Builder<'_> {
                 self.resolve_near(which::VLAN_GROUPS, g, o.data.site.as_ref(), o.file)
             });
             if let (Some(site), Some(group)) = (site, group) {
-                if let Some(group_site) = self.graph.vlan_groups[group.index()].site {
-                    if group_site != site {
-                        self.push(
-                            Diagnostic::new(
-                                &codes::CROSS_SITE_REFERENCE,
-                                "the VLAN's group is scoped to another site".to_string(),
-                            )
-                            .at(o.at(o
-                                .data
-                                .group
-                                .as_ref()
-                                .expect("group resolved"))),
-                        );
-                    }
-                }
+                self.check_vlan_site_in_group_scope(o, site, group);
             }
             // Name uniqueness within group or site is the VLAN family's check; the index keeps the first.
             let scope = site.or_else(|| group.and_then(|g| self.graph.vlan_groups[g.index()].site));
@@ -126,7 +122,9 @@ impl Builder<'_> {
             .enumerate()
             .filter_map(|(i, o)| {
                 let vrf = self.resolve_opt(which::VRFS, o.data.vrf.as_ref(), o.file);
-                let site = self.resolve_opt(which::SITES, o.data.site.as_ref(), o.file);
+                let what = || format!("prefix `{}`", o.data.prefix.value);
+                let scope = self.resolve_scope(&o.data.scope_refs(), what, o.file);
+                let site = self.graph.scope_site(scope);
                 let vlan = o
                     .data
                     .vlan
@@ -139,6 +137,7 @@ impl Builder<'_> {
                 Some(PrefixNode {
                     prefix,
                     vrf,
+                    scope,
                     site,
                     vlan,
                     tenant,

@@ -25,6 +25,7 @@ mod power;
 mod primary_ips;
 mod racks;
 mod refine;
+mod scope;
 mod scoped;
 mod services;
 mod which;

@@ -132,7 +132,7 @@ which! {
 }
 
 // Names unique per scope (NetBox's `Meta.constraints`): tenants per group, regions and
-// site groups per parent, platforms per manufacturer, VLAN groups per scope (a site here),
+// site groups per parent, platforms per manufacturer, VLAN groups per scope,
 // clusters per group and per site, virtual machines per cluster (and tenant), provider
 // accounts and networks per provider.
 scoped! {
@@ -140,8 +140,8 @@ scoped! {
     REGIONS: RegionId = "region", regions, "parent region", |d| d.parent.as_ref();
     SITE_GROUPS: SiteGroupId = "site group", site_groups, "parent group", |d| d.parent.as_ref();
     PLATFORMS: PlatformId = "platform", platforms, "manufacturer", |d| d.manufacturer.as_ref();
-    VLAN_GROUPS: VlanGroupId = "VLAN group", vlan_groups, "site", |d| d.site.as_ref();
-    CLUSTERS: ClusterId = "cluster", clusters, "group or site", |d| d.group.as_ref().or(d.site.as_ref());
+    VLAN_GROUPS: VlanGroupId = "VLAN group", vlan_groups, "scope", |d| crate::model::scope::first(&d.scope_refs()).map(|(_, t)| t);
+    CLUSTERS: ClusterId = "cluster", clusters, "group or scope", |d| d.group.as_ref().or(crate::model::scope::first(&d.scope_refs()).map(|(_, t)| t));
     PROVIDER_ACCOUNTS: ProviderAccountId = "provider account", provider_accounts, "provider", |d| Some(&d.provider);
     PROVIDER_NETWORKS: ProviderNetworkId = "provider network", provider_networks, "provider", |d| Some(&d.provider);
     WIRELESS_LANS: WirelessLanId = "wireless LAN", wireless_lans, "group", |d| d.group.as_ref();

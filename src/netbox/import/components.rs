@@ -115,7 +115,6 @@ const DERIVED: &[&str] = &[
     "connected_endpoints_reachable",
     "count_ipaddresses",
     "count_fhrp_groups",
-    "mac_addresses",
     "primary_mac_address",
     "l2vpn_termination",
     "wireless_link",
@@ -445,7 +444,10 @@ pub(super) fn interface_entry(
         out.opt(field, r.get(field).and_then(|i| sibling(context, i, owner)));
     }
     out.opt("mtu", number(r.get("mtu")));
-    out.opt("mac_address", r.text("mac_address"));
+    let primary = r.text("mac_address");
+    let others = super::mac_addresses::other_mac_addresses(r, primary);
+    out.opt("mac_address", primary);
+    out.list("mac_addresses", others);
     out.opt("speed", number(r.get("speed")));
     out.opt("duplex", r.choice("duplex"));
     out.opt("mode", r.choice("mode"));

@@ -2,12 +2,14 @@
 //! interface into `data/ipam.yaml`; prefixes, VLAN groups and VLANs into their site's file
 //! when scoped to one, else `data/ipam.yaml`; services into `data/services.yaml`.
 //!
-//! Addresses on an interface are nested under it ([`super::components`]). Scopes other than
-//! a site (a region, site group or location) have no netsot field and are reported.
+//! Addresses on an interface are nested under it ([`super::components`]). Scopes are
+//! written as their one key (`object_scope.rs`); objects scoped to a location or rack go to
+//! that site's file.
 
 use serde_json::Value;
 
 use super::layout::{ip_key, site_file, Repo};
+use super::object_scope::import_scope;
 use super::organisation::{named_object, sort_key, tie};
 use super::record::{nested_id, Out, Record};
 use super::refs::{address, custom_fields, name, named, names};
@@ -116,12 +118,7 @@ pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried
         out.set("prefix", prefix);
         let vrf = named(&mut r, "vrf");
         out.opt("vrf", vrf.clone());
-        let site = site_scope(&mut r);
-        out.opt(
-            "site",
-            site.and_then(|s| scope.find("dcim/sites", s))
-                .and_then(name),
-        );
+        let site = import_scope(&mut r, &mut out, scope);
         out.opt(
             "vlan",
             r.id("vlan")
@@ -210,12 +207,7 @@ pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried
     for object in scope.objects("ipam/vlan-groups") {
         let mut r = Record::new("ipam.vlangroup", object);
         let mut out = named_object(&mut r);
-        let site = site_scope(&mut r);
-        out.opt(
-            "site",
-            site.and_then(|s| scope.find("dcim/sites", s))
-                .and_then(name),
-        );
+        let site = import_scope(&mut r, &mut out, scope);
         if let Some(Value::Array(ranges)) = r.get("vid_ranges") {
             let whole = ranges.len() == 1 && ranges[0] == serde_json::json!([1, 4094]);
             if !whole {
@@ -269,8 +261,16 @@ pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried
                 .get("group")
                 .and_then(nested_id)
                 .and_then(|g| scope.find("ipam/vlan-groups", g))
-                .filter(|g| g.get("scope_type").and_then(Value::as_str) == Some("dcim.site"))
-                .and_then(|g| g.get("scope_id").and_then(Value::as_u64))
+                .and_then(|g| match g.get("scope_type").and_then(Value::as_str) {
+                    Some("dcim.site") => g.get("scope_id").and_then(Value::as_u64),
+                    Some("dcim.location") => g
+                        .get("scope_id")
+                        .and_then(Value::as_u64)
+                        .and_then(|l| scope.find("dcim/locations", l))
+                        .and_then(|l| l.get("site"))
+                        .and_then(nested_id),
+                    _ => None,
+                })
         });
         repo.add(
             &file_of(context, site_for_file),
@@ -281,17 +281,6 @@ pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried
         r.finish(report);
     }
     services(context, repo, report);
-}
-
-/// The site a prefix, VLAN group or cluster is scoped to; other scopes stay unread (and so
-/// reported).
-pub(super) fn site_scope(r: &mut Record) -> Option<u64> {
-    if r.peek("scope_type").and_then(Value::as_str) == Some("dcim.site") {
-        r.skip(&["scope_type", "scope"]);
-        return r.get("scope_id").and_then(Value::as_u64);
-    }
-    r.skip(&["scope_id"]);
-    None
 }
 
 /// The file of an object scoped to `site`, else the IPAM file.

@@ -20,6 +20,8 @@ pub mod fetch;
 mod fhrp;
 mod ipam;
 mod layout;
+mod mac_addresses;
+mod object_scope;
 mod organisation;
 mod providers;
 mod racks;

@@ -150,11 +150,19 @@ impl<'s> Scope<'s> {
                 .and_then(nested_id)
                 .is_some_and(|id| sites.contains(&id))
         };
+        // Scoped to one of the sites, or to a location or rack in one (NetBox 4.2 scopes).
         let scoped_to_sites = |o: &Value| {
-            o.get("scope_type").and_then(Value::as_str) == Some("dcim.site")
-                && o.get("scope_id")
-                    .and_then(Value::as_u64)
-                    .is_some_and(|id| sites.contains(&id))
+            let id = o.get("scope_id").and_then(Value::as_u64);
+            let site_of = |endpoint_name: &str| {
+                id.and_then(|id| self.find(endpoint_name, id))
+                    .is_some_and(|object| in_sites(object, "site"))
+            };
+            match o.get("scope_type").and_then(Value::as_str) {
+                Some("dcim.site") => id.is_some_and(|id| sites.contains(&id)),
+                Some("dcim.location") => site_of("dcim/locations"),
+                Some("dcim.rack") => site_of("dcim/racks"),
+                _ => false,
+            }
         };
         for &site in sites {
             kept.insert((endpoint("dcim/sites"), site));
@@ -182,6 +190,41 @@ impl<'s> Scope<'s> {
                 if scoped_to_sites(o) {
                     kept.insert(key(name, o));
                 }
+            }
+        }
+        // VLAN groups scoped to a region or site group the sites are in (or to one of its
+        // ancestors): NetBox offers their VLANs to the sites' devices
+        // (`VLANQuerySet.get_for_device`), so a site's import carries them.
+        let ancestors = |endpoint_name: &str, field: &str| {
+            let mut found: HashSet<u64> = HashSet::new();
+            for &site in sites {
+                let mut next = self
+                    .find("dcim/sites", site)
+                    .and_then(|s| s.get(field))
+                    .and_then(nested_id);
+                while let Some(id) = next {
+                    if !found.insert(id) {
+                        break;
+                    }
+                    next = self
+                        .find(endpoint_name, id)
+                        .and_then(|o| o.get("parent"))
+                        .and_then(nested_id);
+                }
+            }
+            found
+        };
+        let regions = ancestors("dcim/regions", "region");
+        let site_groups = ancestors("dcim/site-groups", "group");
+        for o in self.snapshot.get("ipam/vlan-groups") {
+            let id = o.get("scope_id").and_then(Value::as_u64);
+            let around = match o.get("scope_type").and_then(Value::as_str) {
+                Some("dcim.region") => id.is_some_and(|id| regions.contains(&id)),
+                Some("dcim.sitegroup") => id.is_some_and(|id| site_groups.contains(&id)),
+                _ => false,
+            };
+            if around {
+                kept.insert(key("ipam/vlan-groups", o));
             }
         }
         // Reservations name no site, only their rack (NetBox's brief rack has no site either).

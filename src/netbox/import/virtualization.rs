@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use super::components::interface_entry;
-use super::ipam::site_scope;
 use super::layout::Repo;
+use super::object_scope::import_scope;
 use super::organisation::{named_object, sort_key};
 use super::record::{nested_id, number, Out, Record};
 use super::refs::{address, custom_fields, name, named, names};
@@ -43,12 +43,7 @@ pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried
         out.set("name", r.text("name").unwrap_or_default());
         out.opt("type", named(&mut r, "type"));
         out.opt("group", named(&mut r, "group"));
-        let site = site_scope(&mut r);
-        out.opt(
-            "site",
-            site.and_then(|s| scope.find("dcim/sites", s))
-                .and_then(name),
-        );
+        import_scope(&mut r, &mut out, scope);
         out.opt("tenant", named(&mut r, "tenant"));
         out.opt("status", r.choice("status"));
         out.opt("description", r.text("description"));

@@ -1397,4 +1397,5 @@ window.NETSOT_INDEX = [
 ["v","20 storage","sites/fra1.html#vlan-20"],
 ["v","30 customer-a","sites/fra1.html#vlan-30"],
 ["v","99 mgmt","sites/fra1.html#vlan-99"],
+["v","4000 dci-transit","prefixes/index.html"],
 ];
