@@ -41,16 +41,31 @@ pub enum Kind {
     VirtualMachines,
     VmInterfaces,
     IpAddresses,
+    /// Power outlet templates, power panels and feeds (`power.rs`), then the components of
+    /// devices other than interfaces (`components.rs`): after the devices and addresses,
+    /// so the kinds before keep their places in the tables below.
+    PowerOutletTemplates,
+    PowerPanels,
+    PowerFeeds,
+    ConsolePorts,
+    ConsoleServerPorts,
+    PowerPorts,
+    PowerOutlets,
+    RearPorts,
+    FrontPorts,
+    /// Config contexts (`extras.rs`), after every kind their criteria name.
+    ConfigContexts,
     /// The primary addresses of devices: the device objects again, updated only, once the
     /// addresses exist (NetBox refuses a primary address that is not assigned to one of
     /// the device's interfaces).
     DevicePrimaryIps,
     VmPrimaryIps,
-    Cables,
     Providers,
     CircuitTypes,
     Circuits,
     CircuitTerminations,
+    /// Last: a cable's ends may be any port, a power feed or a circuit termination.
+    Cables,
 }
 
 /// What a kind is in NetBox and in netsot's words.
@@ -67,7 +82,7 @@ pub struct Spec {
     pub update_only: bool,
 }
 
-const fn spec(
+pub(super) const fn spec(
     path: &'static str,
     collection: &'static str,
     singular: &'static str,
@@ -119,13 +134,23 @@ impl Kind {
         Kind::VirtualMachines,
         Kind::VmInterfaces,
         Kind::IpAddresses,
+        Kind::PowerOutletTemplates,
+        Kind::PowerPanels,
+        Kind::PowerFeeds,
+        Kind::ConsolePorts,
+        Kind::ConsoleServerPorts,
+        Kind::PowerPorts,
+        Kind::PowerOutlets,
+        Kind::RearPorts,
+        Kind::FrontPorts,
+        Kind::ConfigContexts,
         Kind::DevicePrimaryIps,
         Kind::VmPrimaryIps,
-        Kind::Cables,
         Kind::Providers,
         Kind::CircuitTypes,
         Kind::Circuits,
         Kind::CircuitTerminations,
+        Kind::Cables,
     ];
 
     pub fn index(self) -> usize {
@@ -309,8 +334,8 @@ impl Kind {
                 "ipam.ipaddress",
             ),
         ];
+        static CABLES: Spec = spec("/api/dcim/cables/", "cables", "cable", "dcim.cable");
         static LATER: &[Spec] = &[
-            spec("/api/dcim/cables/", "cables", "cable", "dcim.cable"),
             spec(
                 "/api/circuits/providers/",
                 "providers",
@@ -339,9 +364,14 @@ impl Kind {
         match self {
             DevicePrimaryIps => &PRIMARY_DEVICE,
             VmPrimaryIps => &PRIMARY_VM,
-            Cables | Providers | CircuitTypes | Circuits | CircuitTerminations => {
-                &LATER[self.index() - Cables.index()]
+            Cables => &CABLES,
+            Providers | CircuitTypes | Circuits | CircuitTerminations => {
+                &LATER[self.index() - Providers.index()]
             }
+            PowerOutletTemplates | PowerPanels | PowerFeeds => super::power::spec(self),
+            ConsolePorts | ConsoleServerPorts | PowerPorts | PowerOutlets | RearPorts
+            | FrontPorts => super::components::spec(self),
+            ConfigContexts => super::extras::spec(self),
             _ => &SPECS[self.index()],
         }
     }

@@ -6,7 +6,10 @@
 //!
 //! One module per NetBox app says how netsot's objects map to NetBox's and what an
 //! object's natural key is on both sides: `organisation.rs` (tags, tenancy, regions, sites,
-//! locations), `dcim.rs`, `ipam.rs`, `virtualization.rs`, `circuits.rs`. `kinds.rs` lists
+//! locations), `dcim.rs`, `power.rs` (outlet templates, panels, feeds), `components.rs`
+//! (device components other than interfaces, table-driven), `extras.rs` (config
+//! contexts), `ipam.rs`,
+//! `virtualization.rs`, `circuits.rs`. `kinds.rs` lists
 //! the kinds in the order they are applied, `state.rs` reads NetBox, `plan.rs` compares,
 //! `drift.rs` marks the fields NetBox changed since the last pushed revision,
 //! `apply.rs` writes and maps NetBox's refusals back to the repository's lines. `client.rs`
@@ -15,13 +18,16 @@
 mod apply;
 mod circuits;
 pub mod client;
+mod components;
 mod dcim;
 pub mod drift;
+mod extras;
 pub mod import;
 mod ipam;
 pub mod kinds;
 mod organisation;
 pub mod plan;
+mod power;
 mod state;
 mod virtualization;
 
@@ -253,6 +259,8 @@ pub fn desired(compilation: &Compilation) -> Vec<Desired> {
     organisation::desired(graph, &mut out);
     ipam::desired(graph, &mut out);
     dcim::desired(graph, &mut out);
+    power::desired(graph, &mut out);
+    extras::desired(graph, &mut out);
     virtualization::desired(graph, &mut out);
     circuits::desired(graph, &mut out);
     // Stable: objects of a kind keep the repository's order.
@@ -267,6 +275,9 @@ fn remote_key(kind: Kind, json: &Value, state: &State) -> (Option<String>, Optio
         .or_else(|| dcim::remote_key(kind, json, state))
         .or_else(|| virtualization::remote_key(kind, json, state))
         .or_else(|| circuits::remote_key(kind, json, state))
+        .or_else(|| power::remote_key(kind, json, state))
+        .or_else(|| components::remote_key(kind, json, state))
+        .or_else(|| extras::remote_key(kind, json, state))
         .unwrap_or((None, None))
 }
 

@@ -41,6 +41,7 @@ mod netbox_conflicts;
 mod netbox_differential;
 mod netbox_fidelity;
 mod netbox_import;
+mod netbox_power;
 mod netbox_push;
 mod netbox_roundtrip;
 mod output_settings;

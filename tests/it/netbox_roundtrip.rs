@@ -23,11 +23,8 @@ use crate::support::{compile_path, netbox_env, netsot, render};
 const NOT_PUSHED: &[&str] = &[
     "asns",
     "services",
-    "power_panels",
-    "power_feeds",
     "module_types",
     "virtual_chassis",
-    "config_contexts",
     "custom_fields",
     "custom_field_choice_sets",
     "contact_groups",
@@ -45,8 +42,7 @@ const NOT_PUSHED: &[&str] = &[
 const OUTSIDE_SITES: &[&str] = &["rirs", "aggregates", "ip_ranges"];
 
 /// Fields (by collection) the push does not carry, or that are computed from objects it
-/// does not carry (config contexts, custom fields, ASNs, modules, power ports, services,
-/// virtual chassis); the device type images and module bays are library data NetBox
+/// does not carry (custom fields, ASNs, modules, services, virtual chassis); the device type images and module bays are library data NetBox
 /// receives only through its own device type import.
 const FIELDS_NOT_PUSHED: &[(&str, &[&str])] = &[
     ("sites", &["asns", "custom_fields", "contacts"]),
@@ -57,38 +53,20 @@ const FIELDS_NOT_PUSHED: &[(&str, &[&str])] = &[
     ("providers", &["asns"]),
     (
         "device_types",
-        &[
-            "front_image",
-            "rear_image",
-            "is_powered",
-            "module-bays",
-            "power-outlets",
-        ],
+        &["front_image", "rear_image", "is_powered", "module-bays"],
     ),
     (
         "devices",
         &[
-            "config_context",
-            "config_context_sources",
             "custom_fields",
             "modules",
-            "power_ports",
-            "power_outlets",
             "services",
             "virtual_chassis",
             "vc_position",
             "contacts",
         ],
     ),
-    (
-        "virtual_machines",
-        &[
-            "config_context",
-            "config_context_sources",
-            "custom_fields",
-            "services",
-        ],
-    ),
+    ("virtual_machines", &["custom_fields", "services"]),
 ];
 
 #[test]
@@ -232,15 +210,7 @@ fn comparable(mut export: Value, members: &HashSet<String>) -> Map<String, Value
     if let Some(prefixes) = object.get_mut("prefixes").and_then(Value::as_array_mut) {
         prefixes.retain(|p| !p["site"].is_null());
     }
-    let interfaces = interface_names(object);
     if let Some(cables) = object.get_mut("cables").and_then(Value::as_array_mut) {
-        // Cables to power, console, front and rear ports are not pushed (their ports are
-        // not): only cables between interfaces make the round trip.
-        cables.retain(|c| {
-            [&c["a"], &c["b"]]
-                .iter()
-                .all(|end| end.as_str().is_some_and(|e| interfaces.contains(e)))
-        });
         for cable in cables.iter_mut() {
             if cable["status"] == "connected" {
                 cable["status"] = Value::Null;
@@ -328,22 +298,6 @@ fn list<'a>(
         .and_then(Value::as_array_mut)
         .into_iter()
         .flatten()
-}
-
-/// `DEVICE:INTERFACE` for every device interface, as cables name their ends.
-fn interface_names(object: &Map<String, Value>) -> HashSet<String> {
-    let mut names = HashSet::new();
-    for device in object["devices"].as_array().into_iter().flatten() {
-        let Some(device_name) = device["name"].as_str() else {
-            continue;
-        };
-        for interface in device["interfaces"].as_array().into_iter().flatten() {
-            if let Some(name) = interface["name"].as_str() {
-                names.insert(format!("{device_name}:{name}"));
-            }
-        }
-    }
-    names
 }
 
 /// A device type's slug equal to NetBox's default for it reads as no slug: the import

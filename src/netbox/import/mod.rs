@@ -2,7 +2,7 @@
 //!
 //! [`import`] reads every endpoint ([`fetch`]), picks the objects to carry ([`scope`]),
 //! maps each NetBox app's objects to netsot's (one file per app: [`organisation`],
-//! [`dcim`], [`device_types`], [`ipam`], [`virtualization`], [`circuits`], [`extras`]) and
+//! [`dcim`], [`power`], [`device_types`], [`ipam`], [`virtualization`], [`circuits`], [`extras`]) and
 //! lays them out in files ([`layout`]) written by [`yaml`]. Every object and field with no
 //! home in the format is counted in [`NotCarried`]. The result is bytes: the CLI writes
 //! them. The same NetBox gives the same bytes: objects are sorted by natural key, fields
@@ -18,6 +18,7 @@ pub mod fetch;
 mod ipam;
 mod layout;
 mod organisation;
+mod power;
 pub mod record;
 mod refs;
 pub mod scope;
@@ -97,6 +98,7 @@ pub fn convert(snapshot: &fetch::Snapshot, options: &Options) -> Result<Imported
     };
     organisation::import(&context, &mut repo, &mut report);
     dcim::import(&context, &mut repo, &mut report);
+    power::import(&context, &mut repo, &mut report);
     cables::import(&context, &mut repo, &mut report);
     device_types::import(&context, &mut repo, &mut report);
     ipam::import(&context, &mut repo, &mut report);
@@ -121,8 +123,6 @@ pub(crate) struct Context<'a, 's> {
 const NOT_MODELLED: &[(&str, &str)] = &[
     ("dcim/rack-roles", "rack role (its name is kept on racks)"),
     ("dcim/rack-reservations", "rack reservation"),
-    ("dcim/power-panels", "power panel"),
-    ("dcim/power-feeds", "power feed"),
     ("dcim/modules", "installed module"),
     ("dcim/inventory-items", "inventory item"),
     ("ipam/fhrp-groups", "FHRP group"),
