@@ -28,11 +28,18 @@ pub fn apply(
     let mut prunable: Vec<NotHeld> = Vec::new();
     for &kind in Kind::ALL {
         // NetBox gives a new device the components of its type, so a device's interfaces
-        // are read again once devices were created; and the primary addresses of devices
+        // and other components are read again once devices were created; and the primary addresses of devices
         // and VMs are set on the objects this push may just have created. Every other
         // kind is as read before the push, plus what the push created.
         let made_by = match kind {
-            Kind::Interfaces | Kind::DevicePrimaryIps => Some(Kind::Devices),
+            Kind::Interfaces
+            | Kind::DevicePrimaryIps
+            | Kind::ConsolePorts
+            | Kind::ConsoleServerPorts
+            | Kind::PowerPorts
+            | Kind::PowerOutlets
+            | Kind::RearPorts
+            | Kind::FrontPorts => Some(Kind::Devices),
             Kind::VmPrimaryIps => Some(Kind::VirtualMachines),
             Kind::VcMasters => Some(Kind::VirtualChassis),
             Kind::SiteAsns => Some(Kind::Sites),

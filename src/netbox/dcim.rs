@@ -1,5 +1,6 @@
 //! DCIM: manufacturers, device roles, platforms, device types with their component
-//! templates, racks, devices with their interfaces and primary addresses, and cables.
+//! templates, racks, devices with their interfaces and primary addresses, and cables
+//! between any two ends (interfaces, other ports, power feeds, circuit terminations).
 //! Keys: names; a device type's is `MANUFACTURER/MODEL`, a template's `TYPE:NAME`, a rack's
 //! and a device's `SITE/NAME`, an interface's `SITE/DEVICE:NAME`, a cable's its two ends'
 //! keys, sorted, joined by ` = `.
@@ -386,6 +387,7 @@ fn devices(graph: &Graph, out: &mut Vec<Desired>) {
                 site.clone(),
             ));
         }
+        super::components::desired(graph, id, object, &key, site.as_ref(), out);
         let ip = |ip: Option<crate::graph::IpId>| ip.map(|ip| ipam::ip_key(graph, ip));
         let mut primary = Desired::new(Kind::DevicePrimaryIps, key, site, object.location());
         primary
@@ -518,17 +520,19 @@ fn cables(graph: &Graph, out: &mut Vec<Desired>) {
     let model = &graph.model;
     for (index, object) in model.cables.iter().enumerate() {
         let node = &graph.cables[index];
-        // Only cables between interfaces are pushed: netsot does not push the other ports
-        // of devices.
-        let (Some(CableTarget::Interface(a)), Some(CableTarget::Interface(b))) = (&node.a, &node.b)
-        else {
+        let (Some((a_kind, a)), Some((b_kind, b))) = (
+            node.a.as_ref().and_then(|end| end_key(graph, end)),
+            node.b.as_ref().and_then(|end| end_key(graph, end)),
+        ) else {
             continue;
         };
         let c = &object.data;
-        let (a, b) = (interface_key(graph, *a), interface_key(graph, *b));
         let site = site_name(
             graph,
-            graph.owner_site(graph.interfaces[node_interface(&node.a)].owner),
+            [&node.a, &node.b]
+                .into_iter()
+                .flatten()
+                .find_map(|end| end.site(graph)),
         );
         let mut ends = [a.clone(), b.clone()];
         ends.sort();
@@ -540,12 +544,12 @@ fn cables(graph: &Graph, out: &mut Vec<Desired>) {
         );
         d.fields.push(super::Field {
             name: "a_terminations",
-            want: Want::Ends(vec![(Kind::Interfaces, a)]),
+            want: Want::Ends(vec![(a_kind, a)]),
             at: Some(object.at(&c.a)),
         });
         d.fields.push(super::Field {
             name: "b_terminations",
-            want: Want::Ends(vec![(Kind::Interfaces, b)]),
+            want: Want::Ends(vec![(b_kind, b)]),
             at: Some(object.at(&c.b)),
         });
         d.value("type", c.kind.as_ref().map_or("", |k| k.value.as_str()))
@@ -582,11 +586,42 @@ fn cables(graph: &Graph, out: &mut Vec<Desired>) {
     }
 }
 
-fn node_interface(target: &Option<CableTarget>) -> usize {
-    match target {
-        Some(CableTarget::Interface(i)) => i.index(),
-        _ => 0,
-    }
+/// The NetBox kind and key of a cable's end: an interface, another port of a device, a
+/// power feed or a circuit termination. `None` for a termination on a provider network and
+/// for a port an installed module gives the device, which are not pushed (docs/netbox.md):
+/// the cable is left out.
+fn end_key(graph: &Graph, end: &CableTarget) -> Option<(Kind, String)> {
+    Some(match end {
+        CableTarget::Interface(i) => (Kind::Interfaces, interface_key(graph, *i)),
+        CableTarget::Port { device, kind, name } => {
+            if !graph.device_has_own_port(*device, *kind, name) {
+                return None;
+            }
+            (
+                super::components::kind_of_termination(kind.as_str())?,
+                format!("{}:{name}", device_key(graph, *device)),
+            )
+        }
+        CableTarget::PowerFeed(feed) => (Kind::PowerFeeds, super::power::feed_key(graph, *feed)),
+        CableTarget::CircuitTermination { circuit, side } => {
+            let termination = graph.circuit_termination(*circuit, *side)?;
+            if termination.provider_network.is_some() {
+                return None;
+            }
+            let c = &graph.model.circuits[circuit.index()].data;
+            let provider = named(
+                &graph.indexes.providers,
+                &graph.model.providers,
+                |p| &p.name,
+                Some(&c.provider),
+            )
+            .unwrap_or_default();
+            (
+                Kind::CircuitTerminations,
+                format!("{provider}/{}/{}", c.cid.value, side.as_str()),
+            )
+        }
+    })
 }
 
 pub fn site_name(graph: &Graph, site: Option<SiteId>) -> Option<String> {

@@ -54,6 +54,20 @@ pub enum Kind {
     VirtualMachines,
     VmInterfaces,
     IpAddresses,
+    /// Power outlet templates, power panels and feeds (`power.rs`), then the components of
+    /// devices other than interfaces (`components.rs`), which NetBox creates from the
+    /// templates once a device exists: after the devices.
+    PowerOutletTemplates,
+    PowerPanels,
+    PowerFeeds,
+    ConsolePorts,
+    ConsoleServerPorts,
+    PowerPorts,
+    PowerOutlets,
+    RearPorts,
+    FrontPorts,
+    /// Config contexts (`extras.rs`), after every kind their criteria name.
+    ConfigContexts,
     /// The primary addresses of devices: the device objects again, updated only, once the
     /// addresses exist (NetBox refuses a primary address that is not assigned to one of
     /// the device's interfaces).
@@ -68,13 +82,15 @@ pub enum Kind {
     SiteAsns,
     /// Services on devices and VMs, once the addresses they listen on exist.
     Services,
-    Cables,
     Providers,
     ProviderAccounts,
     ProviderNetworks,
     CircuitTypes,
     Circuits,
     CircuitTerminations,
+    /// After every kind a cable may end on: interfaces, ports, power feeds, circuit
+    /// terminations.
+    Cables,
     /// Contacts assigned to sites, tenants, racks, devices and circuits: after them all.
     ContactAssignments,
 }
@@ -162,19 +178,29 @@ impl Kind {
         Kind::VirtualMachines,
         Kind::VmInterfaces,
         Kind::IpAddresses,
+        Kind::PowerOutletTemplates,
+        Kind::PowerPanels,
+        Kind::PowerFeeds,
+        Kind::ConsolePorts,
+        Kind::ConsoleServerPorts,
+        Kind::PowerPorts,
+        Kind::PowerOutlets,
+        Kind::RearPorts,
+        Kind::FrontPorts,
+        Kind::ConfigContexts,
         Kind::DevicePrimaryIps,
         Kind::VmPrimaryIps,
         Kind::VcMasters,
         Kind::FhrpGroupAssignments,
         Kind::SiteAsns,
         Kind::Services,
-        Kind::Cables,
         Kind::Providers,
         Kind::ProviderAccounts,
         Kind::ProviderNetworks,
         Kind::CircuitTypes,
         Kind::Circuits,
         Kind::CircuitTerminations,
+        Kind::Cables,
         Kind::ContactAssignments,
     ];
 
@@ -642,6 +668,106 @@ impl Kind {
                         "contact_assignments",
                         "contact assignment",
                         "tenancy.contactassignment",
+                    )
+                }
+            }
+            PowerOutletTemplates => {
+                const {
+                    &spec(
+                        "/api/dcim/power-outlet-templates/",
+                        "power_outlet_templates",
+                        "power outlet template",
+                        "dcim.poweroutlettemplate",
+                    )
+                }
+            }
+            PowerPanels => {
+                const {
+                    &spec(
+                        "/api/dcim/power-panels/",
+                        "power_panels",
+                        "power panel",
+                        "dcim.powerpanel",
+                    )
+                }
+            }
+            PowerFeeds => {
+                const {
+                    &spec(
+                        "/api/dcim/power-feeds/",
+                        "power_feeds",
+                        "power feed",
+                        "dcim.powerfeed",
+                    )
+                }
+            }
+            ConsolePorts => {
+                const {
+                    &spec(
+                        "/api/dcim/console-ports/",
+                        "console_ports",
+                        "console port",
+                        "dcim.consoleport",
+                    )
+                }
+            }
+            ConsoleServerPorts => {
+                const {
+                    &spec(
+                        "/api/dcim/console-server-ports/",
+                        "console_server_ports",
+                        "console server port",
+                        "dcim.consoleserverport",
+                    )
+                }
+            }
+            PowerPorts => {
+                const {
+                    &spec(
+                        "/api/dcim/power-ports/",
+                        "power_ports",
+                        "power port",
+                        "dcim.powerport",
+                    )
+                }
+            }
+            PowerOutlets => {
+                const {
+                    &spec(
+                        "/api/dcim/power-outlets/",
+                        "power_outlets",
+                        "power outlet",
+                        "dcim.poweroutlet",
+                    )
+                }
+            }
+            RearPorts => {
+                const {
+                    &spec(
+                        "/api/dcim/rear-ports/",
+                        "rear_ports",
+                        "rear port",
+                        "dcim.rearport",
+                    )
+                }
+            }
+            FrontPorts => {
+                const {
+                    &spec(
+                        "/api/dcim/front-ports/",
+                        "front_ports",
+                        "front port",
+                        "dcim.frontport",
+                    )
+                }
+            }
+            ConfigContexts => {
+                const {
+                    &spec(
+                        "/api/extras/config-contexts/",
+                        "config_contexts",
+                        "config context",
+                        "extras.configcontext",
                     )
                 }
             }

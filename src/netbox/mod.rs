@@ -6,7 +6,9 @@
 //!
 //! One module per NetBox app says how netsot's objects map to NetBox's and what an
 //! object's natural key is on both sides: `organisation.rs` (tags, tenancy, regions, sites,
-//! locations; `contacts.rs`: contacts and their assignments), `dcim.rs` (with `chassis.rs`: virtual chassis), `ipam.rs` (with `fhrp.rs`:
+//! locations; `contacts.rs`: contacts and their assignments), `dcim.rs` (with `chassis.rs`: virtual chassis;
+//! `power.rs`: outlet templates, panels, feeds; `components.rs`: device components other than
+//! interfaces, table-driven), `extras.rs` (config contexts), `ipam.rs` (with `fhrp.rs`:
 //! FHRP groups and their assignments; `asns.rs`: ASNs, and those of sites), `virtualization.rs`, `circuits.rs` (with `providers.rs`: providers'
 //! accounts and networks), `services.rs`. `kinds.rs`
 //! lists the kinds in the order they are applied, `state.rs` reads NetBox, `plan.rs`
@@ -19,15 +21,18 @@ mod asns;
 mod chassis;
 mod circuits;
 pub mod client;
+mod components;
 mod contacts;
 mod dcim;
 pub mod drift;
+mod extras;
 mod fhrp;
 pub mod import;
 mod ipam;
 pub mod kinds;
 mod organisation;
 pub mod plan;
+mod power;
 mod providers;
 mod racks;
 mod scope;
@@ -268,6 +273,8 @@ pub fn desired(compilation: &Compilation) -> Vec<Desired> {
     dcim::desired(graph, &mut out);
     racks::desired(graph, &mut out);
     chassis::desired(graph, &mut out);
+    power::desired(graph, &mut out);
+    extras::desired(graph, &mut out);
     virtualization::desired(graph, &mut out);
     providers::desired(graph, &mut out);
     circuits::desired(graph, &mut out);
@@ -291,6 +298,9 @@ fn remote_key(kind: Kind, json: &Value, state: &State) -> (Option<String>, Optio
         .or_else(|| circuits::remote_key(kind, json, state))
         .or_else(|| providers::remote_key(kind, json, state))
         .or_else(|| services::remote_key(kind, json, state))
+        .or_else(|| power::remote_key(kind, json, state))
+        .or_else(|| components::remote_key(kind, json, state))
+        .or_else(|| extras::remote_key(kind, json, state))
         .unwrap_or((None, None))
 }
 

@@ -43,6 +43,7 @@ mod netbox_conflicts;
 mod netbox_differential;
 mod netbox_fidelity;
 mod netbox_import;
+mod netbox_power;
 mod netbox_push;
 mod netbox_racks;
 mod netbox_roundtrip;

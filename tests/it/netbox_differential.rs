@@ -34,7 +34,7 @@ const COMPARED: &[&str] = &[
     "NS0410", "NS0415", "NS0416", "NS0417", "NS0440", "NS0501", "NS0503", "NS0504", "NS0505",
     "NS0601", "NS0602", "NS0603", "NS0604", "NS0605", "NS0606", "NS0611", "NS0613", "NS0614",
     "NS0615", "NS0616", "NS0617", "NS0618", "NS0619", "NS0620", "NS0622", "NS0623", "NS0624",
-    "NS0625", "NS0626", "NS0628", "NS0631", "NS0509", "NS0636",
+    "NS0625", "NS0626", "NS0628", "NS0631", "NS0509", "NS0636", "NS0690", "NS0691", "NS0692",
 ];
 
 /// The compared codes the default run (CI) pushes: ones proven to agree with NetBox 4.4.10
@@ -87,9 +87,6 @@ const SKIPPED: &[(&str, &str)] = &[
     ("NS0648", "modules are not pushed"),
     ("NS0674", "device bays are not pushed"),
     ("NS0675", "device bays are not pushed"),
-    ("NS0690", "power panels and feeds are not pushed"),
-    ("NS0691", "power panels and feeds are not pushed"),
-    ("NS0692", "power panels and feeds are not pushed"),
     ("NS0421", "FHRP groups and their assignments are not pushed (docs/netbox.md)"),
     ("NS0422", "FHRP groups and their assignments are not pushed (docs/netbox.md)"),
     ("NS0423", "FHRP groups and their assignments are not pushed (docs/netbox.md)"),

@@ -86,7 +86,12 @@ fn end(
             return Some((json!(format!("{cid}:{side}")), "circuit_termination", None));
         }
         "dcim.powerfeed" => {
-            let panel = object.get("power_panel").and_then(name)?;
+            // A cable's nested feed does not name its panel (NetBox's brief form): the
+            // feed does.
+            let feed = context
+                .scope
+                .find("dcim/power-feeds", object.get("id")?.as_u64()?)?;
+            let panel = feed.get("power_panel").and_then(name)?;
             let feed = object.get("name")?.as_str()?;
             return Some((json!(format!("{panel}:{feed}")), "power_feed", None));
         }

@@ -6,7 +6,7 @@
 //! differs from its template (only the fields that differ), and for an interface holding
 //! addresses (nested under it); a component identical to its template is left out. A
 //! template the device lacks (deleted in NetBox) cannot be said in the format and is
-//! reported, as are power outlets, bays and modules beyond the type's.
+//! reported, as are bays and modules beyond the type's.
 
 use std::collections::HashMap;
 
@@ -32,6 +32,8 @@ struct PortKind {
 enum Field {
     Number,
     Text,
+    /// A choice, by its value.
+    Choice,
     /// A nested port of the same device, by name.
     Name,
 }
@@ -81,9 +83,9 @@ const PORTS: &[PortKind] = &[
     PortKind {
         endpoint: "dcim/power-outlets",
         templates: "dcim/power-outlet-templates",
-        collection: None,
+        collection: Some("power_outlets"),
         kind: "dcim.poweroutlet",
-        fields: &[],
+        fields: &[("power_port", Field::Name), ("feed_leg", Field::Choice)],
     },
     PortKind {
         endpoint: "dcim/device-bays",
@@ -267,6 +269,12 @@ impl<'s> Components<'s> {
                     .and_then(|n| templates.get(n).copied());
                 let entry = port_entry(&mut r, kind);
                 let written = match template {
+                    // An outlet's entry replaces its template whole (check/power.rs): it
+                    // is written whole when it differs.
+                    Some(template) if kind.endpoint == "dcim/power-outlets" => {
+                        let t = port_entry(&mut Record::new(kind.kind, template), kind);
+                        (t != entry).then_some(entry)
+                    }
                     Some(template) => {
                         let mut t = Record::new(kind.kind, template);
                         difference(entry, &port_entry(&mut t, kind), kind.kind, report)
@@ -342,6 +350,7 @@ fn port_entry(r: &mut Record, kind: &PortKind) -> Map<String, Value> {
                 !(matches!(*field, "positions" | "rear_port_position") && v == &Value::from(1))
             }),
             Field::Text => r.text(field).map(Value::from),
+            Field::Choice => r.choice(field).map(Value::from),
             Field::Name => r.get(field).and_then(name).map(Value::String),
         };
         out.opt(field, value);

@@ -171,6 +171,18 @@ fn config_contexts(context: &Context, repo: &mut Repo, report: &mut NotCarried) 
             if let Some(Value::Array(items)) = r.get(field) {
                 for item in items {
                     scoped = true;
+                    // NetBox lists a config context's tags by slug, not as objects; netsot
+                    // resolves a tag by its slug too.
+                    if let Some(slug) = item.as_str() {
+                        let kept = scope
+                            .objects("extras/tags")
+                            .any(|t| t.get("slug").and_then(Value::as_str) == Some(slug));
+                        if kept {
+                            kept_any = true;
+                            values.push(Value::from(slug));
+                        }
+                        continue;
+                    }
                     let Some(id) = nested_id(item) else { continue };
                     if !scope.keeps_id(endpoint, id) || !seen.insert(id) {
                         continue;

@@ -2,7 +2,7 @@
 //!
 //! [`import`] reads every endpoint ([`fetch`]), picks the objects to carry ([`scope`]),
 //! maps each NetBox app's objects to netsot's (one file per app: [`organisation`],
-//! [`dcim`], [`device_types`], [`ipam`] with [`fhrp`], [`virtualization`], [`circuits`], [`extras`]) and
+//! [`dcim`] with [`power`], [`device_types`], [`ipam`] with [`fhrp`], [`virtualization`], [`circuits`], [`extras`]) and
 //! lays them out in files ([`layout`]) written by [`yaml`]. Every object and field with no
 //! home in the format is counted in [`NotCarried`]. The result is bytes: the CLI writes
 //! them. The same NetBox gives the same bytes: objects are sorted by natural key, fields
@@ -23,6 +23,7 @@ mod layout;
 mod mac_addresses;
 mod object_scope;
 mod organisation;
+mod power;
 mod providers;
 mod racks;
 pub mod record;
@@ -108,6 +109,7 @@ pub fn convert(snapshot: &fetch::Snapshot, options: &Options) -> Result<Imported
     racks::import_types(&context, &mut repo, &mut report);
     contacts::import(&context, &mut repo, &mut report);
     dcim::import(&context, &mut repo, &mut report);
+    power::import(&context, &mut repo, &mut report);
     cables::import(&context, &mut repo, &mut report);
     device_types::import(&context, &mut repo, &mut report);
     ipam::import(&context, &mut repo, &mut report);
@@ -134,8 +136,6 @@ pub(crate) struct Context<'a, 's> {
 
 /// Endpoints whose objects netsot has no collection for at all.
 const NOT_MODELLED: &[(&str, &str)] = &[
-    ("dcim/power-panels", "power panel"),
-    ("dcim/power-feeds", "power feed"),
     ("dcim/modules", "installed module"),
     ("dcim/inventory-items", "inventory item"),
     ("ipam/l2vpns", "L2VPN"),

@@ -1,6 +1,7 @@
 //! How a netsot file names a NetBox object it refers to.
 //!
-//! Most collections are referred to by name. Locations, racks, devices and VLANs are named
+//! Most collections are referred to by name. Locations, racks, devices, VLANs and power
+//! panels are named
 //! within their site: a reference is the bare name when netsot finds it unambiguously (the
 //! referrer's own site, or a name no other carried object holds) and `SITE/NAME` otherwise,
 //! as netsot's lookup resolves them (graph/index.rs: own site, unique name, qualified).
@@ -13,7 +14,13 @@ use super::record::{nested_id, Record};
 use super::scope::Scope;
 
 /// The site-scoped endpoints, with the field holding their site.
-const SITE_SCOPED: &[&str] = &["dcim/locations", "dcim/racks", "dcim/devices", "ipam/vlans"];
+const SITE_SCOPED: &[&str] = &[
+    "dcim/locations",
+    "dcim/racks",
+    "dcim/devices",
+    "ipam/vlans",
+    "dcim/power-panels",
+];
 
 /// The carried names of site-scoped collections, counted, to tell when a bare name is
 /// ambiguous.

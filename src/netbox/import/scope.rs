@@ -278,13 +278,24 @@ impl<'s> Scope<'s> {
                     .and_then(nested_id)
                 {
                     Some(device) => device_in_sites(device),
-                    None => end
-                        .get("object")
-                        .and_then(|o| o.get("id"))
-                        .and_then(Value::as_u64)
-                        .is_some_and(|id| {
-                            kept.contains(&(endpoint("circuits/circuit-terminations"), id))
-                        }),
+                    None => {
+                        let id = end
+                            .get("object")
+                            .and_then(|o| o.get("id"))
+                            .and_then(Value::as_u64);
+                        match end.get("object_type").and_then(Value::as_str) {
+                            // A feed's nested form does not name its panel: the feed does.
+                            Some("dcim.powerfeed") => id
+                                .and_then(|id| self.find("dcim/power-feeds", id))
+                                .and_then(|feed| feed.get("power_panel"))
+                                .and_then(nested_id)
+                                .and_then(|panel| self.find("dcim/power-panels", panel))
+                                .is_some_and(|panel| in_sites(panel, "site")),
+                            _ => id.is_some_and(|id| {
+                                kept.contains(&(endpoint("circuits/circuit-terminations"), id))
+                            }),
+                        }
+                    }
                 }
             });
             if any && all {
