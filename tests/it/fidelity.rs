@@ -162,6 +162,25 @@ fn location_slugs_are_unique_per_site_and_parent() {
 }
 
 #[test]
+fn location_names_are_unique_per_site_and_parent() {
+    // NetBox's `dcim_location_parent_name`: one name per site and parent. A bare reference
+    // to a name held under two parents is ambiguous; `PARENT/NAME` names one.
+    let out = check(
+        "sites: [{name: ams1}]\n\
+         locations:\n\
+         \x20 - {name: hall-a, site: ams1}\n\
+         \x20 - {name: hall-b, site: ams1}\n\
+         \x20 - {name: room, site: ams1, parent: hall-a}\n\
+         \x20 - {name: room, site: ams1, parent: hall-b}\n\
+         \x20 - {name: room, site: ams1, parent: hall-b}\n\
+         racks:\n\
+         \x20 - {name: r1, site: ams1, location: hall-a/room, u_height: 42}\n\
+         \x20 - {name: r2, site: ams1, location: room, u_height: 42}\n",
+    );
+    assert_eq!(out, "");
+}
+
+#[test]
 fn show_names_a_virtual_machine_by_its_cluster_when_several_clusters_hold_its_name() {
     let dir = crate::support::root().join("tests/fixtures/scoped_names/other_scopes");
     let dir = dir.to_str().expect("utf-8 path");
