@@ -1,5 +1,5 @@
 //! IPAM values NetBox's validators refuse on one object alone: `/0` masks on prefixes,
-//! aggregates and addresses (NS0415), IP ranges of more than 2^32-1 addresses (NS0416),
+//! aggregates and addresses (NS0415), IP ranges of more addresses than NetBox stores, 2^31-1 (NS0416),
 //! SLAAC on IPv4 (NS0417), ASN ranges not running upwards (NS0428), and ASN 0 and service
 //! port 0 (NS0111). Each is one pass over a
 //! table; nothing is compared with anything else.
@@ -55,8 +55,11 @@ fn zero_length_masks(graph: &Graph, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The most addresses NetBox's `IPRange.clean` accepts in one range (`MAX_SIZE`).
-const MAX_RANGE_SIZE: u128 = (1 << 32) - 1;
+/// The most addresses NetBox stores in one range. `IPRange.clean` allows `MAX_SIZE`,
+/// 2^32-1, but `IPRange.size` is a `PositiveIntegerField`, a PostgreSQL `integer`: a range
+/// of more than 2^31-1 addresses passes the check and fails the save ("integer out of
+/// range", HTTP 500; NetBox 4.4.10, seen by the differential test).
+const MAX_RANGE_SIZE: u128 = (1 << 31) - 1;
 
 fn range_sizes(graph: &Graph, out: &mut Vec<Diagnostic>) {
     for node in &graph.ip_ranges {
@@ -74,7 +77,7 @@ fn range_sizes(graph: &Graph, out: &mut Vec<Diagnostic>) {
             Diagnostic::new(
                 &codes::IP_RANGE_TOO_LARGE,
                 format!(
-                    "IP range {}-{} holds {size} addresses, more than 4294967295",
+                    "IP range {}-{} holds {size} addresses, more than NetBox stores ({MAX_RANGE_SIZE})",
                     node.start.addr(),
                     node.end.addr()
                 ),

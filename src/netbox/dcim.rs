@@ -233,7 +233,7 @@ fn racks(graph: &Graph, out: &mut Vec<Desired>) {
                 "location",
                 Kind::Locations,
                 node.location
-                    .map(|l| in_site(site.as_deref(), &model.locations[l.index()].data.name)),
+                    .map(|l| super::organisation::location_key(graph, site.as_deref(), l)),
                 at(object, r.location.as_ref()),
             )
             .reference(
@@ -321,7 +321,7 @@ fn devices(graph: &Graph, out: &mut Vec<Desired>) {
                 // NetBox gives a racked device its rack's location.
                 node.location
                     .or_else(|| node.rack.and_then(|r| graph.racks[r.index()].location))
-                    .map(|l| in_site(site.as_deref(), &model.locations[l.index()].data.name)),
+                    .map(|l| super::organisation::location_key(graph, site.as_deref(), l)),
                 at(object, x.location.as_ref()),
             )
             .reference(

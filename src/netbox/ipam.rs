@@ -297,6 +297,8 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
             r.role.as_ref().map(|r| r.value.clone()),
             at(object, r.role.as_ref()),
         )
+        .value("mark_populated", r.mark_populated)
+        .value("mark_utilized", r.mark_utilized)
         .text("description", r.description.as_deref())
         .tags(&r.tags);
         out.push(d);

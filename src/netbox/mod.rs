@@ -47,7 +47,7 @@ use serde_json::Value;
 pub use client::{Client, NetboxError};
 pub use kinds::Kind;
 pub use plan::{Action, NotHeld, Plan, Step};
-pub use state::State;
+pub use state::{Filter, Read, State};
 
 use crate::compile::Compilation;
 use crate::diag::{Diagnostic, Location};
@@ -104,17 +104,32 @@ pub fn push(
     if compilation.has_errors() && !options.allow_input_errors {
         return Err(PushError::InputErrors);
     }
+    let mut state = State::read_all(client)?;
+    push_onto(compilation, client, &mut state, options)
+}
+
+/// [`push`] against a state the caller read (whole, or filtered to the objects that
+/// matter): the plan is made from it, and applying updates it with what was created, so
+/// the caller can find the new objects' ids without reading NetBox again.
+pub fn push_onto(
+    compilation: &Compilation,
+    client: &Client,
+    state: &mut State,
+    options: Options,
+) -> Result<Pushed, PushError> {
+    if compilation.has_errors() && !options.allow_input_errors {
+        return Err(PushError::InputErrors);
+    }
     let desired = desired(compilation);
     let scope = scope(compilation);
-    let mut state = State::read_all(client)?;
-    let plan = plan::plan(&desired, &state, &scope);
+    let plan = plan::plan(&desired, state, &scope);
     if !options.apply {
         return Ok(Pushed {
             plan,
             ..Pushed::default()
         });
     }
-    let (applied, refused) = apply::apply(client, &desired, &mut state, &scope, options)?;
+    let (applied, refused) = apply::apply(client, &desired, state, &scope, options)?;
     Ok(Pushed {
         plan,
         applied,

@@ -1,12 +1,64 @@
 //! Tags, tenancy (tenant groups, tenants) and the places of DCIM: regions, site groups,
-//! sites and locations. Keys: the name; a location's is `SITE/NAME`.
+//! sites and locations. Keys: the name; a location's is its site and the names of its
+//! ancestors and its own, `SITE/BUILDING/ROOM`, as NetBox holds a location's name once
+//! per (site, parent): two rooms of one name in two buildings are two objects.
 
 use serde_json::Value;
 
 use super::kinds::Kind;
-use super::state::State;
+use super::state::{Remote, State};
 use super::{at, in_site, named, slug, string, Desired};
-use crate::graph::Graph;
+use crate::graph::{Graph, LocationId};
+
+/// The key of a repository's location in `site`: `SITE/ANCESTOR/.../NAME`. A cycle of
+/// parents (reported by NS0308) is cut after as many steps as there are locations.
+pub fn location_key(graph: &Graph, site: Option<&str>, location: LocationId) -> String {
+    let model = &graph.model;
+    let mut names = Vec::new();
+    let mut current = Some(location);
+    while let Some(here) = current.filter(|_| names.len() <= graph.locations.len()) {
+        names.push(model.locations[here.index()].data.name.value.as_str());
+        current = graph.locations[here.index()].parent;
+    }
+    names.reverse();
+    in_site(site, &names.join("/"))
+}
+
+/// Gives NetBox's locations the keys of [`location_key`]: each read key is `SITE/NAME`, and
+/// the names of its ancestors (by the `parent` ids among `remotes`) are put before the
+/// name. A location whose parent is not among them keeps no key: it cannot be named.
+pub fn location_paths(remotes: &mut [Remote]) {
+    let by_id: std::collections::HashMap<u64, usize> =
+        remotes.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+    let parent = |remote: &Remote| {
+        remote
+            .json
+            .get("parent")
+            .and_then(|p| p.get("id"))
+            .and_then(Value::as_u64)
+    };
+    let keys: Vec<Option<String>> = remotes
+        .iter()
+        .map(|remote| {
+            let mut names = vec![string(&remote.json, "name")?];
+            let mut current = parent(remote);
+            while let Some(id) = current {
+                let ancestor = &remotes[*by_id.get(&id)?];
+                if names.len() > remotes.len() {
+                    return None;
+                }
+                names.push(string(&ancestor.json, "name")?);
+                current = parent(ancestor);
+            }
+            remote.key.as_ref()?;
+            names.reverse();
+            Some(in_site(remote.site.as_deref(), &names.join("/")))
+        })
+        .collect();
+    for (remote, key) in remotes.iter_mut().zip(keys) {
+        remote.key = key;
+    }
+}
 
 pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
     let model = &graph.model;
@@ -142,10 +194,10 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
         let site = site_name(Some(&l.site));
         let parent = graph.locations[index]
             .parent
-            .map(|p| in_site(site.as_deref(), &model.locations[p.index()].data.name));
+            .map(|p| location_key(graph, site.as_deref(), p));
         let mut d = Desired::new(
             Kind::Locations,
-            in_site(site.as_deref(), &l.name),
+            location_key(graph, site.as_deref(), LocationId::from_index(index)),
             site.clone(),
             object.location(),
         );
@@ -193,4 +245,48 @@ pub fn remote_key(
         }
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn location(id: u64, name: &str, parent: Option<u64>) -> Remote {
+        Remote {
+            id,
+            key: Some(in_site(Some("ams1"), name)),
+            site: Some("ams1".into()),
+            json: serde_json::json!({
+                "id": id,
+                "name": name,
+                "parent": parent.map(|p| serde_json::json!({ "id": p })),
+            }),
+        }
+    }
+
+    #[test]
+    fn a_location_is_keyed_by_its_site_and_its_parents() {
+        // Children may come before their parents; a parent not read leaves no key.
+        let mut remotes = vec![
+            location(3, "room", Some(1)),
+            location(4, "room", Some(2)),
+            location(1, "hall-a", None),
+            location(2, "hall-b", None),
+            location(5, "cage", Some(3)),
+            location(6, "lost", Some(99)),
+        ];
+        location_paths(&mut remotes);
+        let keys: Vec<Option<&str>> = remotes.iter().map(|r| r.key.as_deref()).collect();
+        assert_eq!(
+            keys,
+            [
+                Some("ams1/hall-a/room"),
+                Some("ams1/hall-b/room"),
+                Some("ams1/hall-a"),
+                Some("ams1/hall-b"),
+                Some("ams1/hall-a/room/cage"),
+                None,
+            ]
+        );
+    }
 }

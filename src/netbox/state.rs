@@ -1,7 +1,11 @@
 //! What NetBox holds: every object of each kind netsot pushes, keyed by the same natural
-//! key the repository's objects get, so the two can be matched without ids.
+//! key the repository's objects get, so the two can be matched without ids. A state is read
+//! whole ([`State::read_all`]), or through a filter that says kind by kind which objects to
+//! fetch ([`State::read_filtered`]), for a caller that knows which few objects matter (the
+//! differential test reads only what carries its fixture's prefix).
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use serde_json::Value;
 
@@ -50,16 +54,44 @@ impl KindState {
 /// How many lists are fetched at once: the test NetBox runs 2 workers of 4 threads.
 const FETCHERS: usize = 4;
 
+/// Which objects of a kind a filtered read fetches.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Read {
+    /// Every object of the kind.
+    All,
+    /// The objects a query selects, NetBox's filters without the `?`
+    /// (`name__isw=x-`, `device_id=4&device_id=9`).
+    Query(String),
+    /// None: the kind is left empty.
+    Nothing,
+}
+
+/// Says for each kind which objects to read, given what was read before it (the kinds
+/// before it in [`Kind::ALL`]), so a kind can be filtered by its parents' ids.
+pub type Filter = Arc<dyn Fn(Kind, &State) -> Read + Send + Sync>;
+
 /// Every kind's objects.
-#[derive(Debug)]
 pub struct State {
     kinds: Vec<KindState>,
+    /// The filter of a partial state: later reads of a kind (the push reads a device's
+    /// interfaces again once NetBox made them) go through it too.
+    filter: Option<Filter>,
+}
+
+impl std::fmt::Debug for State {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("State")
+            .field("kinds", &self.kinds)
+            .field("filtered", &self.filter.is_some())
+            .finish()
+    }
 }
 
 impl Default for State {
     fn default() -> State {
         State {
             kinds: Kind::ALL.iter().map(|_| KindState::default()).collect(),
+            filter: None,
         }
     }
 }
@@ -111,15 +143,36 @@ impl State {
         Ok(state)
     }
 
-    /// Reads (again) every object of `kind` from NetBox; the kinds it refers to must have
-    /// been read before, since keys are made of their keys.
+    /// Reads the objects `filter` selects, kind by kind in dependency order (a filter may
+    /// use the ids of the kinds read before). An object that refers to an object of an
+    /// earlier kind the filter left out is not one of the caller's: it gets no key, so
+    /// nothing matches it by a key made without its scope.
+    pub fn read_filtered(client: &Client, filter: Filter) -> Result<State, NetboxError> {
+        let mut state = State {
+            filter: Some(filter),
+            ..State::default()
+        };
+        for &kind in Kind::ALL {
+            state.read(client, kind)?;
+        }
+        Ok(state)
+    }
+
+    /// Reads (again) the objects of `kind` from NetBox, all of them or those the state's
+    /// filter selects; the kinds it refers to must have been read before, since keys are
+    /// made of their keys.
     pub fn read(&mut self, client: &Client, kind: Kind) -> Result<(), NetboxError> {
-        let objects = client.list(kind.spec().path)?;
+        let path = kind.spec().path;
+        let objects = match self.filter.clone().map(|filter| filter(kind, self)) {
+            None | Some(Read::All) => client.list(path)?,
+            Some(Read::Query(query)) => client.list(&format!("{path}?{query}"))?,
+            Some(Read::Nothing) => Vec::new(),
+        };
         self.fill(kind, objects)
     }
 
     fn fill(&mut self, kind: Kind, objects: Vec<Value>) -> Result<(), NetboxError> {
-        let mut fresh = KindState::default();
+        let mut remotes = Vec::with_capacity(objects.len());
         for json in objects {
             let Some(id) = json.get("id").and_then(Value::as_u64) else {
                 return Err(NetboxError::Decode(format!(
@@ -127,16 +180,54 @@ impl State {
                     kind.spec().path
                 )));
             };
-            let (key, site) = super::remote_key(kind, &json, self);
-            fresh.insert(Remote {
+            let (mut key, site) = super::remote_key(kind, &json, self);
+            if self.filter.is_some() && self.refers_outside(kind, &json) {
+                key = None;
+            }
+            remotes.push(Remote {
                 id,
                 key,
                 site,
                 json,
             });
         }
+        if kind == Kind::Locations {
+            super::organisation::location_paths(&mut remotes);
+        }
+        let mut fresh = KindState::default();
+        for remote in remotes {
+            fresh.insert(remote);
+        }
         self.kinds[kind.index()] = fresh;
         Ok(())
+    }
+
+    /// Whether an object of `kind` refers, by one of its own fields, to an object of an
+    /// earlier kind that this (filtered) state does not hold: NetBox's nested objects
+    /// carry their `url`, whose path names the kind.
+    fn refers_outside(&self, kind: Kind, json: &Value) -> bool {
+        let Some(fields) = json.as_object() else {
+            return false;
+        };
+        fields.values().any(|value| {
+            let Some(id) = value.get("id").and_then(Value::as_u64) else {
+                return false;
+            };
+            let Some(url) = value.get("url").and_then(Value::as_str) else {
+                return false;
+            };
+            let Some(at) = url.find("/api/") else {
+                return false;
+            };
+            let path = url[at..].trim_end_matches('/');
+            let list = path.rsplit_once('/').map_or(path, |(list, _)| list);
+            Kind::ALL
+                .iter()
+                .take_while(|&&k| k != kind)
+                .filter(|k| !k.spec().update_only)
+                .find(|k| k.spec().path.trim_end_matches('/') == list)
+                .is_some_and(|&k| self.kind(k).by_id(id).is_none())
+        })
     }
 
     /// The key of the object a reference field (`{"id": N, ...}`) points to.

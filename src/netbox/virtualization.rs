@@ -127,6 +127,12 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
                 at(object, v.cluster.as_ref()),
             )
             .reference(
+                "device",
+                Kind::Devices,
+                node.device.map(|d| super::dcim::device_key(graph, d)),
+                at(object, v.device.as_ref()),
+            )
+            .reference(
                 "role",
                 Kind::DeviceRoles,
                 node.role

@@ -162,6 +162,32 @@ fn location_slugs_are_unique_per_site_and_parent() {
 }
 
 #[test]
+fn location_names_are_unique_per_site_and_parent() {
+    // NetBox's `dcim_location_parent_name`: one name per site and parent. A bare reference
+    // to a name held under two parents is ambiguous; `PARENT/NAME` names one.
+    let out = check(
+        "sites: [{name: ams1}]\n\
+         locations:\n\
+         \x20 - {name: hall-a, site: ams1}\n\
+         \x20 - {name: hall-b, site: ams1}\n\
+         \x20 - {name: room, site: ams1, parent: hall-a}\n\
+         \x20 - {name: room, site: ams1, parent: hall-b}\n\
+         \x20 - {name: room, site: ams1, parent: hall-b}\n\
+         racks:\n\
+         \x20 - {name: r1, site: ams1, location: hall-a/room, u_height: 42}\n\
+         \x20 - {name: r2, site: ams1, location: room, u_height: 42}\n",
+    );
+    // The third `room` repeats the second under `hall-b` (NS0201); `hall-a/room` names
+    // the first; the bare `room` of r2 could be any of them (NS0302).
+    assert_eq!(
+        out,
+        "NS0201 7:12: duplicate location `room` in site `ams1` in parent `hall-b`\n\
+         NS0302 10:38: location `room` names several objects: ams1/room (in `hall-a`), \
+         ams1/room (in `hall-b`), ams1/room (in `hall-b`)\n"
+    );
+}
+
+#[test]
 fn show_names_a_virtual_machine_by_its_cluster_when_several_clusters_hold_its_name() {
     let dir = crate::support::root().join("tests/fixtures/scoped_names/other_scopes");
     let dir = dir.to_str().expect("utf-8 path");

@@ -461,3 +461,36 @@ fn the_example_pushes_and_a_second_push_is_empty() {
         steps(&again)
     );
 }
+
+/// NetBox holds a location's name once per site and parent: two rooms of one name in two
+/// halls are two objects, keyed `SITE/HALL/ROOM`, and a second push plans nothing.
+#[test]
+fn locations_of_one_name_under_two_parents_are_two_objects() {
+    let Some(client) = client() else { return };
+    let run = unique("loc").replacen("h5-", "h7-", 1);
+    let extra = format!(
+        "locations:
+  - {{name: hall-a, site: {run}-site}}
+  - {{name: hall-b, site: {run}-site}}
+  - {{name: room, site: {run}-site, parent: hall-a}}
+  - {{name: room, site: {run}-site, parent: hall-b}}
+"
+    );
+    let dir = network(&run, false, &extra);
+    let plan = push(dir.path(), &client, false, false);
+    let listed = steps(&plan);
+    for expected in [
+        format!("create locations {run}-site/hall-a/room"),
+        format!("create locations {run}-site/hall-b/room"),
+    ] {
+        assert!(listed.contains(&expected), "{expected} not in {listed:#?}");
+    }
+    push(dir.path(), &client, true, false);
+    let again = push(dir.path(), &client, false, false);
+    assert!(
+        again.plan.is_empty(),
+        "a second push is not empty: {:#?}",
+        steps(&again)
+    );
+    clean_up(dir.path(), &client);
+}

@@ -205,20 +205,22 @@ rules! {
     /// ```
     ZERO_LENGTH_MASK = ("NS0415", "zero-length-mask", Error);
 
-    /// An IP range holds more than 2^32-1 addresses.
+    /// An IP range holds more than 2^31-1 addresses.
     ///
     /// ## What it does
-    /// Reports IP ranges whose size (end minus start, plus one) is above 4294967295, the
-    /// limit of NetBox's `IPRange.clean`.
+    /// Reports IP ranges whose size (end minus start, plus one) is above 2147483647, the
+    /// most NetBox stores: `IPRange.clean` allows 2^32-1 (`MAX_SIZE`), but the range's
+    /// `size` column is a PostgreSQL `integer`, and a larger range fails its save.
     ///
     /// ## Why is this bad?
-    /// NetBox refuses such a range, so the repository cannot be loaded into it; a range that
-    /// large is a whole subnet and is better written as a prefix.
+    /// NetBox cannot hold such a range (it answers "integer out of range", HTTP 500), so the
+    /// repository cannot be loaded into it; a range that large is a whole subnet and is
+    /// better written as a prefix.
     ///
     /// ## Example
     /// ```yaml
     /// ip_ranges:
-    ///   - {start_address: "2001:db8::1/64", end_address: "2001:db8::1:0:0/64"}
+    ///   - {start_address: "2001:db8::1/64", end_address: "2001:db8::8000:0/64"}
     /// ```
     IP_RANGE_TOO_LARGE = ("NS0416", "ip-range-too-large", Error);
 

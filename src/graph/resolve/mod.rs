@@ -305,6 +305,34 @@ impl Builder<'_> {
         let location = Location::new(file, reference.span);
         match index.lookup(site, &reference.value, &ix.sites) {
             SiteLookup::Found(found) => Some(found),
+            SiteLookup::Ambiguous(candidates) if which.parent.is_some() => {
+                // Holders of one site and parent are a duplicate, reported as NS0201 by
+                // the family: the reference means the first, as with any duplicate name.
+                let model = &self.graph.model;
+                let scope = |c: K| {
+                    let parent = which.parent.and_then(|p| p(model, c)).map(|p| &p.value);
+                    ((which.site_and_name)(model, c).0.map(|s| &s.value), parent)
+                };
+                if candidates.iter().all(|&c| scope(c) == scope(candidates[0])) {
+                    return Some(candidates[0]);
+                }
+                self.ambiguous_under_parents(which, candidates, reference, location);
+                None
+            }
+            SiteLookup::Missing if which.parent.is_some() && reference.value.contains('/') => {
+                match self.under_parent(which, site, &reference.value) {
+                    Some(found) => Some(found),
+                    None => self.resolve_in_site(
+                        SiteWhich {
+                            parent: None,
+                            ..which
+                        },
+                        site,
+                        reference,
+                        file,
+                    ),
+                }
+            }
             SiteLookup::Ambiguous(candidates) => {
                 let qualified: Vec<String> = candidates
                     .iter()
@@ -367,6 +395,79 @@ impl Builder<'_> {
                 None
             }
         }
+    }
+
+    /// A name of several objects of a collection named per parent (locations): they are
+    /// told apart by `PARENT/NAME`, or by `SITE/NAME` when they are in different sites.
+    fn ambiguous_under_parents<K: Copy>(
+        &self,
+        which: SiteWhich<K>,
+        candidates: &[K],
+        reference: &Text,
+        location: Location,
+    ) {
+        let model = &self.graph.model;
+        let parent = which.parent;
+        let named: Vec<String> = candidates
+            .iter()
+            .map(|&c| {
+                let site = self.qualified(which, c);
+                match parent.and_then(|p| p(model, c)) {
+                    Some(parent) => format!("{site} (in `{}`)", parent.value),
+                    None => format!("{site} (top level)"),
+                }
+            })
+            .collect();
+        let example = candidates
+            .iter()
+            .find_map(|&c| parent.and_then(|p| p(model, c)))
+            .map_or_else(
+                || format!("`{}`", self.qualified(which, candidates[0])),
+                |p| format!("`{}/{}`", p.value, reference.value),
+            );
+        self.push(
+            Diagnostic::new(
+                &codes::AMBIGUOUS_REFERENCE,
+                format!(
+                    "{} `{}` names several objects: {}",
+                    which.kind,
+                    reference.value,
+                    named.join(", ")
+                ),
+            )
+            .at(location)
+            .with_help(format!(
+                "qualify it with its parent or its site, e.g. {example}"
+            )),
+        );
+    }
+
+    /// The object `PARENT/NAME` names from `site`: of name `NAME`, under the parent written
+    /// `PARENT`. Every split at a `/` is tried, as names may hold one.
+    fn under_parent<K: Copy>(
+        &self,
+        which: SiteWhich<K>,
+        site: Option<SiteId>,
+        text: &str,
+    ) -> Option<K> {
+        let parent = which.parent?;
+        let model = &self.graph.model;
+        let index = (which.index)(&self.graph.indexes);
+        text.match_indices('/').find_map(|(at, _)| {
+            let (parent_text, name) = (&text[..at], &text[at + 1..]);
+            let candidates: Vec<K> = match index.lookup(site, name, &self.graph.indexes.sites) {
+                SiteLookup::Found(found) => vec![found],
+                SiteLookup::Ambiguous(many) => many.to_vec(),
+                SiteLookup::Missing => Vec::new(),
+            };
+            let mut under = candidates
+                .into_iter()
+                .filter(|&c| parent(model, c).is_some_and(|p| p.value == parent_text));
+            match (under.next(), under.next()) {
+                (Some(found), None) => Some(found),
+                _ => None,
+            }
+        })
     }
 
     /// `SITE/NAME` of a site-scoped object.

@@ -3,13 +3,13 @@
 //! groups and tenant groups are cut at cycles.
 //!
 //! Reports: NS0301 (unresolved-reference), NS0304 (cross-site-reference), NS0308
-//! (parent-cycle) and NS0201 (duplicate-object, a location named twice in a site; a region,
-//! site group or tenant named, or slugged, twice in its scope).
+//! (parent-cycle) and NS0201 (duplicate-object: a location named or slugged twice in its site
+//! and parent; a region, site group or tenant named, or slugged, twice in its scope).
 
 use super::scoped::Keyed;
 use super::{which, Builder};
 use crate::diag::{codes, Diagnostic, Location};
-use crate::graph::index::{duplicate, SiteIndex};
+use crate::graph::index::SiteIndex;
 use crate::graph::*;
 use crate::model::Text;
 
@@ -132,22 +132,14 @@ impl Builder<'_> {
             })
             .collect();
 
-        // Locations are unique within their site.
+        // NetBox holds a location's name once per (site, parent): a site may hold a name
+        // twice under two parents, so the index keeps every holder (a reference to such a
+        // name is ambiguous) and duplicates are reported below, once parents are known.
         let mut locations = SiteIndex::default();
         let mut nodes = Vec::with_capacity(model.locations.len());
         for (i, o) in model.locations.iter().enumerate() {
             let site = self.resolve(which::SITES, &o.data.site, o.file);
-            if let Some(first) =
-                locations.insert(site, &o.data.name.value, LocationId::from_index(i))
-            {
-                let first = &model.locations[first.index()];
-                self.push(duplicate(
-                    "location",
-                    &o.data.name.value,
-                    o.at(&o.data.name),
-                    first.at(&first.data.name),
-                ));
-            }
+            locations.insert_shared(site, &o.data.name.value, LocationId::from_index(i));
             self.resolve_opt(which::TENANTS, o.data.tenant.as_ref(), o.file);
             self.resolve_tags(&o.data.tags, o.file);
             nodes.push(LocationNode { site, parent: None });
@@ -172,8 +164,9 @@ impl Builder<'_> {
             });
             nodes[i].parent = parent;
         }
-        // `dcim_location_parent_slug` and `dcim_location_slug` (top level): slugs per site and
-        // parent. Names are unique per site above, stricter than NetBox's per parent.
+        // `dcim_location_parent_name`, `dcim_location_name`, `dcim_location_parent_slug` and
+        // `dcim_location_slug` (the last of each pair for top-level locations): names and
+        // slugs per site and parent.
         self.report_scoped_duplicates(
             &model.locations,
             "location",
@@ -184,7 +177,7 @@ impl Builder<'_> {
                     node.site.is_none() || (d.parent.is_some() && node.parent.is_none());
                 (!unresolved).then_some(Keyed {
                     scope: (node.site, node.parent),
-                    name: None,
+                    name: Some(&d.name),
                     slug: d.slug.as_ref(),
                 })
             },

@@ -54,6 +54,10 @@ pub(super) struct SiteWhich<K: 'static> {
     pub index: fn(&Indexes) -> &SiteIndex<K>,
     /// The site (if any) and name of an object, to qualify it in messages.
     pub site_and_name: fn(&Model, K) -> (Option<&Text>, &str),
+    /// The parent an object's name is unique under within its site, for collections
+    /// that have one (locations: NetBox holds a name once per site and parent); a
+    /// reference `PARENT/NAME` names the object of `NAME` under that parent.
+    pub parent: Option<fn(&Model, K) -> Option<&Text>>,
 }
 
 impl<K> Clone for SiteWhich<K> {
@@ -156,6 +160,7 @@ pub(super) const LOCATIONS: SiteWhich<LocationId> = SiteWhich {
         let data = &m.locations[i.index()].data;
         (Some(&data.site), &data.name.value)
     },
+    parent: Some(|m, i| m.locations[i.index()].data.parent.as_ref()),
 };
 
 pub(super) const RACKS: SiteWhich<RackId> = SiteWhich {
@@ -166,6 +171,7 @@ pub(super) const RACKS: SiteWhich<RackId> = SiteWhich {
         let data = &m.racks[i.index()].data;
         (Some(&data.site), &data.name.value)
     },
+    parent: None,
 };
 
 pub(super) const DEVICES: SiteWhich<DeviceId> = SiteWhich {
@@ -180,6 +186,7 @@ pub(super) const DEVICES: SiteWhich<DeviceId> = SiteWhich {
             data.name.as_ref().map_or("", |n| &n.value),
         )
     },
+    parent: None,
 };
 
 pub(super) const VLANS: SiteWhich<VlanId> = SiteWhich {
@@ -190,6 +197,7 @@ pub(super) const VLANS: SiteWhich<VlanId> = SiteWhich {
         let data = &m.vlans[i.index()].data;
         (data.site.as_ref(), &data.name.value)
     },
+    parent: None,
 };
 
 pub(super) const POWER_PANELS: SiteWhich<PowerPanelId> = SiteWhich {
@@ -200,4 +208,5 @@ pub(super) const POWER_PANELS: SiteWhich<PowerPanelId> = SiteWhich {
         let data = &m.power_panels[i.index()].data;
         (Some(&data.site), &data.name)
     },
+    parent: None,
 };

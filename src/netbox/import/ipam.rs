@@ -159,6 +159,9 @@ pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried
             out.set("status", status);
         }
         out.opt("role", named(&mut r, "role"));
+        for flag in ["mark_populated", "mark_utilized"] {
+            out.flag(flag, r.get(flag).and_then(Value::as_bool), false);
+        }
         out.opt("description", r.text("description"));
         out.list("tags", names(&mut r, "tags"));
         r.skip(&["family", "size"]);

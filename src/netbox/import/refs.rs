@@ -4,7 +4,8 @@
 //! panels are named
 //! within their site: a reference is the bare name when netsot finds it unambiguously (the
 //! referrer's own site, or a name no other carried object holds) and `SITE/NAME` otherwise,
-//! as netsot's lookup resolves them (graph/index.rs: own site, unique name, qualified).
+//! as netsot's lookup resolves them (graph/index.rs: own site, unique name, qualified). A
+//! location whose name its site holds under several parents is `PARENT/NAME`.
 
 use std::collections::HashMap;
 
@@ -26,6 +27,8 @@ const SITE_SCOPED: &[&str] = &[
 /// ambiguous.
 pub struct Names<'s> {
     scope_counts: HashMap<&'static str, HashMap<&'s str, usize>>,
+    /// How many locations of each site hold a name (NetBox holds it once per parent).
+    locations_in_site: HashMap<(u64, &'s str), usize>,
 }
 
 impl<'s> Names<'s> {
@@ -40,7 +43,17 @@ impl<'s> Names<'s> {
             }
             scope_counts.insert(endpoint, counts);
         }
-        Names { scope_counts }
+        let mut locations_in_site = HashMap::new();
+        for object in scope.objects("dcim/locations") {
+            let site = object.get("site").and_then(nested_id);
+            if let (Some(site), Some(name)) = (site, object.get("name").and_then(Value::as_str)) {
+                *locations_in_site.entry((site, name)).or_default() += 1;
+            }
+        }
+        Names {
+            scope_counts,
+            locations_in_site,
+        }
     }
 
     /// The reference to a site-scoped object (`endpoint`, `id`) from an object of
@@ -55,6 +68,15 @@ impl<'s> Names<'s> {
         let object = scope.find(endpoint, id)?;
         let name = object.get("name").and_then(Value::as_str)?;
         let site = object.get("site").and_then(nested_id);
+        let parent = object
+            .get("parent")
+            .and_then(|p| p.get("name"))
+            .and_then(Value::as_str);
+        let under_parents = endpoint == "dcim/locations"
+            && site.is_some_and(|s| self.locations_in_site.get(&(s, name)) > Some(&1));
+        if let (true, Some(parent)) = (under_parents, parent) {
+            return Some(format!("{parent}/{name}"));
+        }
         let unique = self
             .scope_counts
             .get(endpoint)
