@@ -209,568 +209,79 @@ impl Kind {
     }
 
     /// What the kind is in NetBox: one arm per kind, so a new kind cannot be left without
-    /// its spec, nor take another's.
+    /// its spec, nor take another's. One line per kind, a table rustfmt leaves unwrapped.
+    #[rustfmt::skip]
     pub fn spec(self) -> &'static Spec {
         use Kind::*;
         match self {
             Tags => const { &spec("/api/extras/tags/", "tags", "tag", "extras.tag") },
-            TenantGroups => {
-                const {
-                    &spec(
-                        "/api/tenancy/tenant-groups/",
-                        "tenant_groups",
-                        "tenant group",
-                        "tenancy.tenantgroup",
-                    )
-                }
-            }
-            Tenants => {
-                const {
-                    &spec(
-                        "/api/tenancy/tenants/",
-                        "tenants",
-                        "tenant",
-                        "tenancy.tenant",
-                    )
-                }
-            }
+            TenantGroups => const { &spec("/api/tenancy/tenant-groups/", "tenant_groups", "tenant group", "tenancy.tenantgroup") },
+            Tenants => const { &spec("/api/tenancy/tenants/", "tenants", "tenant", "tenancy.tenant") },
             Regions => const { &spec("/api/dcim/regions/", "regions", "region", "dcim.region") },
-            SiteGroups => {
-                const {
-                    &spec(
-                        "/api/dcim/site-groups/",
-                        "site_groups",
-                        "site group",
-                        "dcim.sitegroup",
-                    )
-                }
-            }
+            SiteGroups => const { &spec("/api/dcim/site-groups/", "site_groups", "site group", "dcim.sitegroup") },
             Sites => const { &spec("/api/dcim/sites/", "sites", "site", "dcim.site") },
-            Locations => {
-                const {
-                    &spec(
-                        "/api/dcim/locations/",
-                        "locations",
-                        "location",
-                        "dcim.location",
-                    )
-                }
-            }
-            ContactGroups => {
-                const {
-                    &spec(
-                        "/api/tenancy/contact-groups/",
-                        "contact_groups",
-                        "contact group",
-                        "tenancy.contactgroup",
-                    )
-                }
-            }
-            ContactRoles => {
-                const {
-                    &spec(
-                        "/api/tenancy/contact-roles/",
-                        "contact_roles",
-                        "contact role",
-                        "tenancy.contactrole",
-                    )
-                }
-            }
-            Contacts => {
-                const {
-                    &spec(
-                        "/api/tenancy/contacts/",
-                        "contacts",
-                        "contact",
-                        "tenancy.contact",
-                    )
-                }
-            }
-            RouteTargets => {
-                const {
-                    &spec(
-                        "/api/ipam/route-targets/",
-                        "route_targets",
-                        "route target",
-                        "ipam.routetarget",
-                    )
-                }
-            }
+            Locations => const { &spec("/api/dcim/locations/", "locations", "location", "dcim.location") },
+            ContactGroups => const { &spec("/api/tenancy/contact-groups/", "contact_groups", "contact group", "tenancy.contactgroup") },
+            ContactRoles => const { &spec("/api/tenancy/contact-roles/", "contact_roles", "contact role", "tenancy.contactrole") },
+            Contacts => const { &spec("/api/tenancy/contacts/", "contacts", "contact", "tenancy.contact") },
+            RouteTargets => const { &spec("/api/ipam/route-targets/", "route_targets", "route target", "ipam.routetarget") },
             Vrfs => const { &spec("/api/ipam/vrfs/", "vrfs", "VRF", "ipam.vrf") },
             Rirs => const { &spec("/api/ipam/rirs/", "rirs", "RIR", "ipam.rir") },
             Asns => const { &spec("/api/ipam/asns/", "asns", "ASN", "ipam.asn") },
             IpamRoles => const { &spec("/api/ipam/roles/", "roles", "IPAM role", "ipam.role") },
-            Aggregates => {
-                const {
-                    &spec(
-                        "/api/ipam/aggregates/",
-                        "aggregates",
-                        "aggregate",
-                        "ipam.aggregate",
-                    )
-                }
-            }
-            FhrpGroups => {
-                const {
-                    &spec(
-                        "/api/ipam/fhrp-groups/",
-                        "fhrp_groups",
-                        "FHRP group",
-                        "ipam.fhrpgroup",
-                    )
-                }
-            }
-            Manufacturers => {
-                const {
-                    &spec(
-                        "/api/dcim/manufacturers/",
-                        "manufacturers",
-                        "manufacturer",
-                        "dcim.manufacturer",
-                    )
-                }
-            }
-            DeviceRoles => {
-                const {
-                    &spec(
-                        "/api/dcim/device-roles/",
-                        "device_roles",
-                        "device role",
-                        "dcim.devicerole",
-                    )
-                }
-            }
-            Platforms => {
-                const {
-                    &spec(
-                        "/api/dcim/platforms/",
-                        "platforms",
-                        "platform",
-                        "dcim.platform",
-                    )
-                }
-            }
-            DeviceTypes => {
-                const {
-                    &spec(
-                        "/api/dcim/device-types/",
-                        "device_types",
-                        "device type",
-                        "dcim.devicetype",
-                    )
-                }
-            }
-            InterfaceTemplates => {
-                const {
-                    &spec(
-                        "/api/dcim/interface-templates/",
-                        "interface_templates",
-                        "interface template",
-                        "dcim.interfacetemplate",
-                    )
-                }
-            }
-            ConsolePortTemplates => {
-                const {
-                    &spec(
-                        "/api/dcim/console-port-templates/",
-                        "console_port_templates",
-                        "console port template",
-                        "dcim.consoleporttemplate",
-                    )
-                }
-            }
-            ConsoleServerPortTemplates => {
-                const {
-                    &spec(
-                        "/api/dcim/console-server-port-templates/",
-                        "console_server_port_templates",
-                        "console server port template",
-                        "dcim.consoleserverporttemplate",
-                    )
-                }
-            }
-            PowerPortTemplates => {
-                const {
-                    &spec(
-                        "/api/dcim/power-port-templates/",
-                        "power_port_templates",
-                        "power port template",
-                        "dcim.powerporttemplate",
-                    )
-                }
-            }
-            RearPortTemplates => {
-                const {
-                    &spec(
-                        "/api/dcim/rear-port-templates/",
-                        "rear_port_templates",
-                        "rear port template",
-                        "dcim.rearporttemplate",
-                    )
-                }
-            }
-            FrontPortTemplates => {
-                const {
-                    &spec(
-                        "/api/dcim/front-port-templates/",
-                        "front_port_templates",
-                        "front port template",
-                        "dcim.frontporttemplate",
-                    )
-                }
-            }
-            RackRoles => {
-                const {
-                    &spec(
-                        "/api/dcim/rack-roles/",
-                        "rack_roles",
-                        "rack role",
-                        "dcim.rackrole",
-                    )
-                }
-            }
-            RackTypes => {
-                const {
-                    &spec(
-                        "/api/dcim/rack-types/",
-                        "rack_types",
-                        "rack type",
-                        "dcim.racktype",
-                    )
-                }
-            }
+            Aggregates => const { &spec("/api/ipam/aggregates/", "aggregates", "aggregate", "ipam.aggregate") },
+            FhrpGroups => const { &spec("/api/ipam/fhrp-groups/", "fhrp_groups", "FHRP group", "ipam.fhrpgroup") },
+            Manufacturers => const { &spec("/api/dcim/manufacturers/", "manufacturers", "manufacturer", "dcim.manufacturer") },
+            DeviceRoles => const { &spec("/api/dcim/device-roles/", "device_roles", "device role", "dcim.devicerole") },
+            Platforms => const { &spec("/api/dcim/platforms/", "platforms", "platform", "dcim.platform") },
+            DeviceTypes => const { &spec("/api/dcim/device-types/", "device_types", "device type", "dcim.devicetype") },
+            InterfaceTemplates => const { &spec("/api/dcim/interface-templates/", "interface_templates", "interface template", "dcim.interfacetemplate") },
+            ConsolePortTemplates => const { &spec("/api/dcim/console-port-templates/", "console_port_templates", "console port template", "dcim.consoleporttemplate") },
+            ConsoleServerPortTemplates => const { &spec("/api/dcim/console-server-port-templates/", "console_server_port_templates", "console server port template", "dcim.consoleserverporttemplate") },
+            PowerPortTemplates => const { &spec("/api/dcim/power-port-templates/", "power_port_templates", "power port template", "dcim.powerporttemplate") },
+            RearPortTemplates => const { &spec("/api/dcim/rear-port-templates/", "rear_port_templates", "rear port template", "dcim.rearporttemplate") },
+            FrontPortTemplates => const { &spec("/api/dcim/front-port-templates/", "front_port_templates", "front port template", "dcim.frontporttemplate") },
+            RackRoles => const { &spec("/api/dcim/rack-roles/", "rack_roles", "rack role", "dcim.rackrole") },
+            RackTypes => const { &spec("/api/dcim/rack-types/", "rack_types", "rack type", "dcim.racktype") },
             Racks => const { &spec("/api/dcim/racks/", "racks", "rack", "dcim.rack") },
-            RackReservations => {
-                const {
-                    &spec(
-                        "/api/dcim/rack-reservations/",
-                        "rack_reservations",
-                        "rack reservation",
-                        "dcim.rackreservation",
-                    )
-                }
-            }
-            ClusterTypes => {
-                const {
-                    &spec(
-                        "/api/virtualization/cluster-types/",
-                        "cluster_types",
-                        "cluster type",
-                        "virtualization.clustertype",
-                    )
-                }
-            }
-            ClusterGroups => {
-                const {
-                    &spec(
-                        "/api/virtualization/cluster-groups/",
-                        "cluster_groups",
-                        "cluster group",
-                        "virtualization.clustergroup",
-                    )
-                }
-            }
-            Clusters => {
-                const {
-                    &spec(
-                        "/api/virtualization/clusters/",
-                        "clusters",
-                        "cluster",
-                        "virtualization.cluster",
-                    )
-                }
-            }
-            VirtualChassis => {
-                const {
-                    &spec(
-                        "/api/dcim/virtual-chassis/",
-                        "virtual_chassis",
-                        "virtual chassis",
-                        "dcim.virtualchassis",
-                    )
-                }
-            }
-            VlanGroups => {
-                const {
-                    &spec(
-                        "/api/ipam/vlan-groups/",
-                        "vlan_groups",
-                        "VLAN group",
-                        "ipam.vlangroup",
-                    )
-                }
-            }
+            RackReservations => const { &spec("/api/dcim/rack-reservations/", "rack_reservations", "rack reservation", "dcim.rackreservation") },
+            ClusterTypes => const { &spec("/api/virtualization/cluster-types/", "cluster_types", "cluster type", "virtualization.clustertype") },
+            ClusterGroups => const { &spec("/api/virtualization/cluster-groups/", "cluster_groups", "cluster group", "virtualization.clustergroup") },
+            Clusters => const { &spec("/api/virtualization/clusters/", "clusters", "cluster", "virtualization.cluster") },
+            VirtualChassis => const { &spec("/api/dcim/virtual-chassis/", "virtual_chassis", "virtual chassis", "dcim.virtualchassis") },
+            VlanGroups => const { &spec("/api/ipam/vlan-groups/", "vlan_groups", "VLAN group", "ipam.vlangroup") },
             Vlans => const { &spec("/api/ipam/vlans/", "vlans", "VLAN", "ipam.vlan") },
             Prefixes => const { &spec("/api/ipam/prefixes/", "prefixes", "prefix", "ipam.prefix") },
-            IpRanges => {
-                const {
-                    &spec(
-                        "/api/ipam/ip-ranges/",
-                        "ip_ranges",
-                        "IP range",
-                        "ipam.iprange",
-                    )
-                }
-            }
+            IpRanges => const { &spec("/api/ipam/ip-ranges/", "ip_ranges", "IP range", "ipam.iprange") },
             Devices => const { &spec("/api/dcim/devices/", "devices", "device", "dcim.device") },
-            Interfaces => {
-                const {
-                    &spec(
-                        "/api/dcim/interfaces/",
-                        "interfaces",
-                        "interface",
-                        "dcim.interface",
-                    )
-                }
-            }
-            VirtualMachines => {
-                const {
-                    &spec(
-                        "/api/virtualization/virtual-machines/",
-                        "virtual_machines",
-                        "virtual machine",
-                        "virtualization.virtualmachine",
-                    )
-                }
-            }
-            VmInterfaces => {
-                const {
-                    &spec(
-                        "/api/virtualization/interfaces/",
-                        "vm_interfaces",
-                        "VM interface",
-                        "virtualization.vminterface",
-                    )
-                }
-            }
-            IpAddresses => {
-                const {
-                    &spec(
-                        "/api/ipam/ip-addresses/",
-                        "ip_addresses",
-                        "IP address",
-                        "ipam.ipaddress",
-                    )
-                }
-            }
-            DevicePrimaryIps => {
-                const {
-                    &update_only(spec(
-                        "/api/dcim/devices/",
-                        "devices",
-                        "device",
-                        "dcim.device",
-                    ))
-                }
-            }
-            VmPrimaryIps => {
-                const {
-                    &update_only(spec(
-                        "/api/virtualization/virtual-machines/",
-                        "virtual_machines",
-                        "virtual machine",
-                        "virtualization.virtualmachine",
-                    ))
-                }
-            }
-            VcMasters => {
-                const {
-                    &update_only(spec(
-                        "/api/dcim/virtual-chassis/",
-                        "virtual_chassis",
-                        "virtual chassis",
-                        "dcim.virtualchassis",
-                    ))
-                }
-            }
-            FhrpGroupAssignments => {
-                const {
-                    &spec(
-                        "/api/ipam/fhrp-group-assignments/",
-                        "fhrp_group_assignments",
-                        "FHRP group assignment",
-                        "ipam.fhrpgroupassignment",
-                    )
-                }
-            }
-            SiteAsns => {
-                const { &update_only(spec("/api/dcim/sites/", "sites", "site", "dcim.site")) }
-            }
-            Services => {
-                const { &spec("/api/ipam/services/", "services", "service", "ipam.service") }
-            }
+            Interfaces => const { &spec("/api/dcim/interfaces/", "interfaces", "interface", "dcim.interface") },
+            VirtualMachines => const { &spec("/api/virtualization/virtual-machines/", "virtual_machines", "virtual machine", "virtualization.virtualmachine") },
+            VmInterfaces => const { &spec("/api/virtualization/interfaces/", "vm_interfaces", "VM interface", "virtualization.vminterface") },
+            IpAddresses => const { &spec("/api/ipam/ip-addresses/", "ip_addresses", "IP address", "ipam.ipaddress") },
+            DevicePrimaryIps => const { &update_only(spec("/api/dcim/devices/", "devices", "device", "dcim.device")) },
+            VmPrimaryIps => const { &update_only(spec("/api/virtualization/virtual-machines/", "virtual_machines", "virtual machine", "virtualization.virtualmachine")) },
+            VcMasters => const { &update_only(spec("/api/dcim/virtual-chassis/", "virtual_chassis", "virtual chassis", "dcim.virtualchassis")) },
+            FhrpGroupAssignments => const { &spec("/api/ipam/fhrp-group-assignments/", "fhrp_group_assignments", "FHRP group assignment", "ipam.fhrpgroupassignment") },
+            SiteAsns => const { &update_only(spec("/api/dcim/sites/", "sites", "site", "dcim.site")) },
+            Services => const { &spec("/api/ipam/services/", "services", "service", "ipam.service") },
             Cables => const { &spec("/api/dcim/cables/", "cables", "cable", "dcim.cable") },
-            Providers => {
-                const {
-                    &spec(
-                        "/api/circuits/providers/",
-                        "providers",
-                        "provider",
-                        "circuits.provider",
-                    )
-                }
-            }
-            ProviderAccounts => {
-                const {
-                    &spec(
-                        "/api/circuits/provider-accounts/",
-                        "provider_accounts",
-                        "provider account",
-                        "circuits.provideraccount",
-                    )
-                }
-            }
-            ProviderNetworks => {
-                const {
-                    &spec(
-                        "/api/circuits/provider-networks/",
-                        "provider_networks",
-                        "provider network",
-                        "circuits.providernetwork",
-                    )
-                }
-            }
-            CircuitTypes => {
-                const {
-                    &spec(
-                        "/api/circuits/circuit-types/",
-                        "circuit_types",
-                        "circuit type",
-                        "circuits.circuittype",
-                    )
-                }
-            }
-            Circuits => {
-                const {
-                    &spec(
-                        "/api/circuits/circuits/",
-                        "circuits",
-                        "circuit",
-                        "circuits.circuit",
-                    )
-                }
-            }
-            CircuitTerminations => {
-                const {
-                    &spec(
-                        "/api/circuits/circuit-terminations/",
-                        "circuit_terminations",
-                        "circuit termination",
-                        "circuits.circuittermination",
-                    )
-                }
-            }
-            ContactAssignments => {
-                const {
-                    &spec(
-                        "/api/tenancy/contact-assignments/",
-                        "contact_assignments",
-                        "contact assignment",
-                        "tenancy.contactassignment",
-                    )
-                }
-            }
-            PowerOutletTemplates => {
-                const {
-                    &spec(
-                        "/api/dcim/power-outlet-templates/",
-                        "power_outlet_templates",
-                        "power outlet template",
-                        "dcim.poweroutlettemplate",
-                    )
-                }
-            }
-            PowerPanels => {
-                const {
-                    &spec(
-                        "/api/dcim/power-panels/",
-                        "power_panels",
-                        "power panel",
-                        "dcim.powerpanel",
-                    )
-                }
-            }
-            PowerFeeds => {
-                const {
-                    &spec(
-                        "/api/dcim/power-feeds/",
-                        "power_feeds",
-                        "power feed",
-                        "dcim.powerfeed",
-                    )
-                }
-            }
-            ConsolePorts => {
-                const {
-                    &spec(
-                        "/api/dcim/console-ports/",
-                        "console_ports",
-                        "console port",
-                        "dcim.consoleport",
-                    )
-                }
-            }
-            ConsoleServerPorts => {
-                const {
-                    &spec(
-                        "/api/dcim/console-server-ports/",
-                        "console_server_ports",
-                        "console server port",
-                        "dcim.consoleserverport",
-                    )
-                }
-            }
-            PowerPorts => {
-                const {
-                    &spec(
-                        "/api/dcim/power-ports/",
-                        "power_ports",
-                        "power port",
-                        "dcim.powerport",
-                    )
-                }
-            }
-            PowerOutlets => {
-                const {
-                    &spec(
-                        "/api/dcim/power-outlets/",
-                        "power_outlets",
-                        "power outlet",
-                        "dcim.poweroutlet",
-                    )
-                }
-            }
-            RearPorts => {
-                const {
-                    &spec(
-                        "/api/dcim/rear-ports/",
-                        "rear_ports",
-                        "rear port",
-                        "dcim.rearport",
-                    )
-                }
-            }
-            FrontPorts => {
-                const {
-                    &spec(
-                        "/api/dcim/front-ports/",
-                        "front_ports",
-                        "front port",
-                        "dcim.frontport",
-                    )
-                }
-            }
-            ConfigContexts => {
-                const {
-                    &spec(
-                        "/api/extras/config-contexts/",
-                        "config_contexts",
-                        "config context",
-                        "extras.configcontext",
-                    )
-                }
-            }
+            Providers => const { &spec("/api/circuits/providers/", "providers", "provider", "circuits.provider") },
+            ProviderAccounts => const { &spec("/api/circuits/provider-accounts/", "provider_accounts", "provider account", "circuits.provideraccount") },
+            ProviderNetworks => const { &spec("/api/circuits/provider-networks/", "provider_networks", "provider network", "circuits.providernetwork") },
+            CircuitTypes => const { &spec("/api/circuits/circuit-types/", "circuit_types", "circuit type", "circuits.circuittype") },
+            Circuits => const { &spec("/api/circuits/circuits/", "circuits", "circuit", "circuits.circuit") },
+            CircuitTerminations => const { &spec("/api/circuits/circuit-terminations/", "circuit_terminations", "circuit termination", "circuits.circuittermination") },
+            ContactAssignments => const { &spec("/api/tenancy/contact-assignments/", "contact_assignments", "contact assignment", "tenancy.contactassignment") },
+            PowerOutletTemplates => const { &spec("/api/dcim/power-outlet-templates/", "power_outlet_templates", "power outlet template", "dcim.poweroutlettemplate") },
+            PowerPanels => const { &spec("/api/dcim/power-panels/", "power_panels", "power panel", "dcim.powerpanel") },
+            PowerFeeds => const { &spec("/api/dcim/power-feeds/", "power_feeds", "power feed", "dcim.powerfeed") },
+            ConsolePorts => const { &spec("/api/dcim/console-ports/", "console_ports", "console port", "dcim.consoleport") },
+            ConsoleServerPorts => const { &spec("/api/dcim/console-server-ports/", "console_server_ports", "console server port", "dcim.consoleserverport") },
+            PowerPorts => const { &spec("/api/dcim/power-ports/", "power_ports", "power port", "dcim.powerport") },
+            PowerOutlets => const { &spec("/api/dcim/power-outlets/", "power_outlets", "power outlet", "dcim.poweroutlet") },
+            RearPorts => const { &spec("/api/dcim/rear-ports/", "rear_ports", "rear port", "dcim.rearport") },
+            FrontPorts => const { &spec("/api/dcim/front-ports/", "front_ports", "front port", "dcim.frontport") },
+            ConfigContexts => const { &spec("/api/extras/config-contexts/", "config_contexts", "config context", "extras.configcontext") },
         }
     }
 
