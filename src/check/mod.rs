@@ -6,6 +6,7 @@
 //! hashes or sorts once.
 
 mod cables;
+mod config_contexts;
 mod custom_field_values;
 mod custom_fields;
 mod dcim;
@@ -56,6 +57,9 @@ pub fn run(
                         custom_fields::check(graph, out)
                     }));
                     vlan.extend(collect(timings, "values", |out| values::check(graph, out)));
+                    vlan.extend(collect(timings, "config_contexts", |out| {
+                        config_contexts::check(graph, out)
+                    }));
                     vlan
                 },
             )

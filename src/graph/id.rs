@@ -10,16 +10,17 @@ use crate::model::circuits::{Circuit, CircuitType, Provider, ProviderAccount, Pr
 use crate::model::contacts::{Contact, ContactGroup, ContactRole};
 use crate::model::dcim::{Cable, Device, DeviceRole, Manufacturer, Platform, Rack, VirtualChassis};
 use crate::model::device_type::{DeviceType, ModuleType};
-use crate::model::extras::{ConfigContext, CustomField};
+use crate::model::extras::{ConfigContext, ConfigContextProfile, CustomField};
 use crate::model::fhrp::FhrpGroup;
 use crate::model::inventory::InventoryItemRole;
 use crate::model::ipam::{
     Aggregate, AsnRange, IpAddress, IpRange, Prefix, Rir, Role, RouteTarget, Service, Vlan,
     VlanGroup, Vrf,
 };
-use crate::model::organisation::{LocationObj, Region, Site, SiteGroup, Tag, Tenant, TenantGroup};
+use crate::model::organisation::{LocationObj, Region, Site, SiteGroup, Tenant, TenantGroup};
 use crate::model::power::{PowerFeed, PowerPanel};
 use crate::model::racks::{RackReservation, RackRole, RackType};
+use crate::model::tags::Tag;
 use crate::model::virtualization::{Cluster, ClusterGroup, ClusterType, VirtualMachine};
 use crate::model::wireless::{WirelessLan, WirelessLanGroup, WirelessLink};
 
@@ -159,6 +160,8 @@ pub type FhrpGroupId = Id<FhrpGroup>;
 pub type CustomFieldId = Id<CustomField>;
 /// A config context: an index of `model.config_contexts` and `graph.config_contexts`.
 pub type ConfigContextId = Id<ConfigContext>;
+/// A config context profile: an index of `model.config_context_profiles`.
+pub type ConfigContextProfileId = Id<ConfigContextProfile>;
 
 impl<T> Id<T> {
     pub const fn new(raw: u32) -> Id<T> {

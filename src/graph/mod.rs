@@ -85,6 +85,7 @@ pub struct Indexes {
     pub circuits: NameIndex<CircuitId>,
     pub custom_fields: NameIndex<CustomFieldId>,
     pub config_contexts: NameIndex<ConfigContextId>,
+    pub config_context_profiles: NameIndex<ConfigContextProfileId>,
     pub fhrp_groups: NameIndex<FhrpGroupId>,
     pub contact_groups: NameIndex<ContactGroupId>,
     pub contact_roles: NameIndex<ContactRoleId>,
@@ -123,6 +124,7 @@ pub struct ClusterNode {
 /// A config context with its scopes resolved; an empty scope list matches everything.
 #[derive(Debug, Default, Clone)]
 pub struct ConfigContextNode {
+    pub profile: Option<ConfigContextProfileId>,
     pub regions: Vec<RegionId>,
     pub site_groups: Vec<SiteGroupId>,
     pub sites: Vec<SiteId>,

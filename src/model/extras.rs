@@ -1,4 +1,5 @@
-//! Extras: config contexts; custom field definitions live in `custom_fields.rs`.
+//! Extras: config contexts and their profiles; custom field definitions live in
+//! `custom_fields.rs`.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -12,6 +13,8 @@ use super::{Keyed, Spanned, Text};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ConfigContext {
     pub name: Text,
+    /// A `config_context_profiles` entry whose `schema` the `data` must conform to.
+    pub profile: Option<Text>,
     /// Higher weights merge later and win; 1000 when not given.
     pub weight: Option<i64>,
     pub description: Option<String>,
@@ -44,8 +47,22 @@ pub struct ConfigContext {
     pub data: Spanned<serde_json::Value>,
 }
 
+/// A JSON Schema config contexts name as their `profile`: their `data` must conform to it
+/// (NetBox's `ConfigContextProfile`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ConfigContextProfile {
+    pub name: Text,
+    pub description: Option<String>,
+    /// A JSON Schema (draft 2020-12 unless its `$schema` names another) that defines
+    /// `properties`; `$ref`s resolve within the schema only.
+    pub schema: Option<Spanned<serde_json::Value>>,
+    #[serde(default)]
+    pub tags: Vec<Text>,
+    pub comments: Option<String>,
+}
+
 fn default_true() -> bool {
     true
 }
 
-keyed! { ConfigContext => Some("name") }
+keyed! { ConfigContext => Some("name"), ConfigContextProfile => Some("name") }

@@ -23,6 +23,7 @@ pub mod power;
 pub mod racks;
 pub mod scope;
 pub mod spanned;
+pub mod tags;
 pub mod virtualization;
 pub mod wireless;
 
@@ -63,6 +64,22 @@ impl<T> Obj<T> {
 /// A name or other reference text, with its position.
 pub type Text = Spanned<String>;
 
+/// Whether two strings are equal, where `==` is not allowed (a `const fn`).
+pub const fn str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// Declares a closed list of string choices: a compact index type that deserializes from
 /// one of the strings, reports the others as an unknown variant (so the loader lists the
 /// allowed values), and publishes the list in the JSON Schema.
@@ -85,12 +102,17 @@ macro_rules! string_enum {
             }
 
             /// The choice named `text`; panics on a name that is not in the list, so use it
-            /// with literals only.
-            pub fn named(text: &str) -> $name {
-                match Self::parse(text) {
-                    Some(value) => value,
-                    None => panic!("`{text}` is not a choice of {}", stringify!($name)),
+            /// with literals only, best in a `const { }` block, where a wrong name fails
+            /// the build and the lookup costs nothing at run time.
+            pub const fn named(text: &str) -> $name {
+                let mut i = 0;
+                while i < Self::VALUES.len() {
+                    if $crate::model::str_eq(Self::VALUES[i], text) {
+                        return $name(i as u16);
+                    }
+                    i += 1;
                 }
+                panic!(concat!("not a choice of ", stringify!($name)))
             }
 
             pub fn is(self, text: &str) -> bool {
@@ -274,6 +296,7 @@ use ipam::*;
 use organisation::*;
 use power::*;
 use racks::{RackReservation, RackRole, RackType};
+use tags::Tag;
 use virtualization::*;
 use wireless::{WirelessLan, WirelessLanGroup, WirelessLink};
 
@@ -349,6 +372,8 @@ collections! {
     provider_networks: ProviderNetwork,
     circuit_types: CircuitType,
     circuits: Circuit,
+    /// JSON Schemas that config contexts naming them in `profile` must conform to.
+    config_context_profiles: ConfigContextProfile,
     config_contexts: ConfigContext,
     custom_fields: CustomField,
     /// The choices of `select` and `multiselect` custom fields.

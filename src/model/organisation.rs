@@ -1,4 +1,4 @@
-//! Organisation: tags, tenants, regions, site groups, sites and locations.
+//! Organisation: tenants, regions, site groups, sites and locations.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -16,14 +16,6 @@ pub(crate) use keyed;
 string_enum! {
     /// The status of a site or location.
     pub SiteStatus = ["planned", "staging", "active", "decommissioning", "retired"];
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct Tag {
-    pub name: Text,
-    pub slug: Option<Text>,
-    pub color: Option<Text>,
-    pub description: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -117,6 +109,6 @@ pub struct LocationObj {
 use super::Spanned;
 
 keyed! {
-    Tag => Some("name"), TenantGroup => Some("name"), Tenant => Some("name"), Region => Some("name"),
+    TenantGroup => Some("name"), Tenant => Some("name"), Region => Some("name"),
     SiteGroup => Some("name"), Site => Some("name"), LocationObj => Some("name"),
 }

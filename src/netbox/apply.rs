@@ -28,10 +28,11 @@ pub fn apply(
     let mut prunable: Vec<NotHeld> = Vec::new();
     for &kind in Kind::ALL {
         // NetBox gives a new device the components of its type, so a device's interfaces
-        // and other components are read again once devices were created; and the primary addresses of devices
-        // and VMs are set on the objects this push may just have created. Every other
-        // kind is as read before the push, plus what the push created.
-        let made_by = match kind {
+        // and other components are read again once devices were created; and the primary
+        // addresses of devices and VMs, and the primary MAC addresses of interfaces, are
+        // set on the objects this push may just have created. Every other kind is as read
+        // before the push, plus what the push created.
+        let made_by: &[Kind] = match kind {
             Kind::Interfaces
             | Kind::DevicePrimaryIps
             | Kind::ConsolePorts
@@ -39,18 +40,20 @@ pub fn apply(
             | Kind::PowerPorts
             | Kind::PowerOutlets
             | Kind::RearPorts
-            | Kind::FrontPorts => Some(Kind::Devices),
-            Kind::VmPrimaryIps => Some(Kind::VirtualMachines),
-            Kind::VcMasters => Some(Kind::VirtualChassis),
-            Kind::SiteAsns => Some(Kind::Sites),
-            _ => None,
+            | Kind::FrontPorts => &[Kind::Devices],
+            Kind::VmPrimaryIps => &[Kind::VirtualMachines],
+            Kind::InterfacePrimaryMacs => &[Kind::Devices, Kind::Interfaces],
+            Kind::VmInterfacePrimaryMacs => &[Kind::VmInterfaces],
+            Kind::VcMasters => &[Kind::VirtualChassis],
+            Kind::SiteAsns => &[Kind::Sites],
+            _ => &[],
         };
         let created = |base: Kind| {
             applied
                 .iter()
                 .any(|s: &Step| s.kind == base && s.action == Action::Create)
         };
-        if made_by.is_some_and(created) {
+        if made_by.iter().any(|&base| created(base)) {
             state.read(client, kind)?;
         }
         let (steps, not_held) = plan_kind(kind, desired, state, scope);
@@ -287,6 +290,9 @@ fn body(
         match &field.want {
             Want::Value(value) => {
                 body.insert(field.name.into(), value.clone());
+            }
+            Want::Set(values) => {
+                body.insert(field.name.into(), values.clone().into());
             }
             Want::Ref(_, None) => {
                 body.insert(field.name.into(), Value::Null);

@@ -1,4 +1,5 @@
-//! ASNs (key: the number) and the ASNs of sites and providers. A site's `asns` are set by
+//! ASNs (key: the number), ASN ranges (key: the name, which NetBox keeps unique) and the
+//! ASNs of sites and providers. A site's `asns` are set by
 //! [`Kind::SiteAsns`], once the ASNs exist (sites come before RIRs, which ASNs need);
 //! providers come after ASNs and carry theirs themselves (`circuits.rs`). ASNs belong to
 //! no site: `--prune` never deletes one.
@@ -23,6 +24,34 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
                 named(&ix.rirs, &model.rirs, |r| &r.name, Some(&a.rir)),
                 Some(object.at(&a.rir)),
             )
+            .reference(
+                "tenant",
+                Kind::Tenants,
+                named(&ix.tenants, &model.tenants, |t| &t.name, a.tenant.as_ref()),
+                at(object, a.tenant.as_ref()),
+            )
+            .text("description", a.description.as_deref())
+            .tags(&a.tags);
+        out.push(d);
+    }
+    for object in &model.asn_ranges {
+        let a = &object.data;
+        let mut d = Desired::new(
+            Kind::AsnRanges,
+            a.name.value.clone(),
+            None,
+            object.location(),
+        );
+        d.value("name", a.name.value.as_str())
+            .value("slug", super::slug(a.slug.as_ref(), &a.name))
+            .reference(
+                "rir",
+                Kind::Rirs,
+                named(&ix.rirs, &model.rirs, |r| &r.name, Some(&a.rir)),
+                Some(object.at(&a.rir)),
+            )
+            .value_at("start", a.start.value, object.at(&a.start))
+            .value_at("end", a.end.value, object.at(&a.end))
             .reference(
                 "tenant",
                 Kind::Tenants,
@@ -62,6 +91,10 @@ pub fn remote_key(
             json.get("asn")
                 .and_then(Value::as_u64)
                 .map(|a| a.to_string()),
+            None,
+        )),
+        Kind::AsnRanges => Some((
+            json.get("name").and_then(Value::as_str).map(str::to_string),
             None,
         )),
         Kind::SiteAsns => {

@@ -1,5 +1,6 @@
-//! Extras: config contexts with their assignment criteria (NetBox 4.4's
-//! `extras/models/configs.py`). Key: the name, which NetBox keeps unique.
+//! Extras: config context profiles, and config contexts with their profile and assignment
+//! criteria (NetBox 4.4's `extras/models/configs.py`). Key: the name, which NetBox keeps
+//! unique for both.
 //!
 //! Every criterion is a list of the objects it names, by key; tags by slug, as NetBox's
 //! API takes them for config contexts (a `SlugRelatedField`, not ids).
@@ -13,6 +14,24 @@ use crate::graph::Graph;
 
 pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
     let model = &graph.model;
+    for object in &model.config_context_profiles {
+        let p = &object.data;
+        let mut d = Desired::new(
+            Kind::ConfigContextProfiles,
+            p.name.value.clone(),
+            None,
+            object.location(),
+        );
+        d.value("name", p.name.value.as_str())
+            .text("description", p.description.as_deref())
+            .value(
+                "schema",
+                p.schema.as_ref().map_or(Value::Null, |s| s.value.clone()),
+            )
+            .tags(&p.tags)
+            .text("comments", p.comments.as_deref());
+        out.push(d);
+    }
     for (index, object) in model.config_contexts.iter().enumerate() {
         let c = &object.data;
         let node = &graph.config_contexts[index];
@@ -22,7 +41,20 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
             None,
             object.location(),
         );
+        let profile = node.profile.map(|p| {
+            model.config_context_profiles[p.index()]
+                .data
+                .name
+                .value
+                .clone()
+        });
         d.value("name", c.name.value.as_str())
+            .reference(
+                "profile",
+                Kind::ConfigContextProfiles,
+                profile,
+                c.profile.as_ref().map(|p| object.at(p)),
+            )
             .value("weight", c.weight.unwrap_or(1000))
             .text("description", c.description.as_deref())
             .value("is_active", c.is_active)
@@ -137,5 +169,6 @@ pub fn remote_key(
     json: &Value,
     _state: &State,
 ) -> Option<(Option<String>, Option<String>)> {
-    (kind == Kind::ConfigContexts).then(|| (string(json, "name").map(str::to_string), None))
+    matches!(kind, Kind::ConfigContexts | Kind::ConfigContextProfiles)
+        .then(|| (string(json, "name").map(str::to_string), None))
 }

@@ -19,6 +19,7 @@ pub enum Kind {
     Vrfs,
     Rirs,
     Asns,
+    AsnRanges,
     /// IPAM roles (of prefixes, VLANs and IP ranges), named by the objects that use them.
     IpamRoles,
     Aggregates,
@@ -53,6 +54,11 @@ pub enum Kind {
     Interfaces,
     VirtualMachines,
     VmInterfaces,
+    /// MAC addresses assigned to interfaces of either kind (`mac_addresses.rs`), then the
+    /// interfaces again, updated only: their primary MAC address, one of those.
+    MacAddresses,
+    InterfacePrimaryMacs,
+    VmInterfacePrimaryMacs,
     IpAddresses,
     /// Power outlet templates, power panels and feeds (`power.rs`), then the components of
     /// devices other than interfaces (`components.rs`), which NetBox creates from the
@@ -66,6 +72,8 @@ pub enum Kind {
     PowerOutlets,
     RearPorts,
     FrontPorts,
+    /// Config context profiles (`extras.rs`), before the contexts that name them.
+    ConfigContextProfiles,
     /// Config contexts (`extras.rs`), after every kind their criteria name.
     ConfigContexts,
     /// The primary addresses of devices: the device objects again, updated only, once the
@@ -148,6 +156,7 @@ impl Kind {
         Kind::Vrfs,
         Kind::Rirs,
         Kind::Asns,
+        Kind::AsnRanges,
         Kind::IpamRoles,
         Kind::Aggregates,
         Kind::FhrpGroups,
@@ -177,6 +186,9 @@ impl Kind {
         Kind::Interfaces,
         Kind::VirtualMachines,
         Kind::VmInterfaces,
+        Kind::MacAddresses,
+        Kind::InterfacePrimaryMacs,
+        Kind::VmInterfacePrimaryMacs,
         Kind::IpAddresses,
         Kind::PowerOutletTemplates,
         Kind::PowerPanels,
@@ -187,6 +199,7 @@ impl Kind {
         Kind::PowerOutlets,
         Kind::RearPorts,
         Kind::FrontPorts,
+        Kind::ConfigContextProfiles,
         Kind::ConfigContexts,
         Kind::DevicePrimaryIps,
         Kind::VmPrimaryIps,
@@ -228,6 +241,7 @@ impl Kind {
             Vrfs => const { &spec("/api/ipam/vrfs/", "vrfs", "VRF", "ipam.vrf") },
             Rirs => const { &spec("/api/ipam/rirs/", "rirs", "RIR", "ipam.rir") },
             Asns => const { &spec("/api/ipam/asns/", "asns", "ASN", "ipam.asn") },
+            AsnRanges => const { &spec("/api/ipam/asn-ranges/", "asn_ranges", "ASN range", "ipam.asnrange") },
             IpamRoles => const { &spec("/api/ipam/roles/", "roles", "IPAM role", "ipam.role") },
             Aggregates => const { &spec("/api/ipam/aggregates/", "aggregates", "aggregate", "ipam.aggregate") },
             FhrpGroups => const { &spec("/api/ipam/fhrp-groups/", "fhrp_groups", "FHRP group", "ipam.fhrpgroup") },
@@ -257,6 +271,9 @@ impl Kind {
             Interfaces => const { &spec("/api/dcim/interfaces/", "interfaces", "interface", "dcim.interface") },
             VirtualMachines => const { &spec("/api/virtualization/virtual-machines/", "virtual_machines", "virtual machine", "virtualization.virtualmachine") },
             VmInterfaces => const { &spec("/api/virtualization/interfaces/", "vm_interfaces", "VM interface", "virtualization.vminterface") },
+            MacAddresses => const { &spec("/api/dcim/mac-addresses/", "mac_addresses", "MAC address", "dcim.macaddress") },
+            InterfacePrimaryMacs => const { &update_only(spec("/api/dcim/interfaces/", "interfaces", "interface", "dcim.interface")) },
+            VmInterfacePrimaryMacs => const { &update_only(spec("/api/virtualization/interfaces/", "vm_interfaces", "VM interface", "virtualization.vminterface")) },
             IpAddresses => const { &spec("/api/ipam/ip-addresses/", "ip_addresses", "IP address", "ipam.ipaddress") },
             DevicePrimaryIps => const { &update_only(spec("/api/dcim/devices/", "devices", "device", "dcim.device")) },
             VmPrimaryIps => const { &update_only(spec("/api/virtualization/virtual-machines/", "virtual_machines", "virtual machine", "virtualization.virtualmachine")) },
@@ -281,6 +298,7 @@ impl Kind {
             PowerOutlets => const { &spec("/api/dcim/power-outlets/", "power_outlets", "power outlet", "dcim.poweroutlet") },
             RearPorts => const { &spec("/api/dcim/rear-ports/", "rear_ports", "rear port", "dcim.rearport") },
             FrontPorts => const { &spec("/api/dcim/front-ports/", "front_ports", "front port", "dcim.frontport") },
+            ConfigContextProfiles => const { &spec("/api/extras/config-context-profiles/", "config_context_profiles", "config context profile", "extras.configcontextprofile") },
             ConfigContexts => const { &spec("/api/extras/config-contexts/", "config_contexts", "config context", "extras.configcontext") },
         }
     }

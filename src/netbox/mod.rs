@@ -30,6 +30,7 @@ mod fhrp;
 pub mod import;
 mod ipam;
 pub mod kinds;
+mod mac_addresses;
 mod organisation;
 pub mod plan;
 mod power;
@@ -178,6 +179,9 @@ pub enum Want {
     Ref(Kind, Option<String>),
     /// A list of references (tags, tagged VLANs).
     Refs(Kind, Vec<String>),
+    /// A set of plain values, which NetBox answers in an order of its own (a tag's object
+    /// types): compared sorted.
+    Set(Vec<String>),
     /// A generic relation: NetBox's `type_field` and `id_field` (`assigned_object_type`,
     /// `assigned_object_id`), pointing to an object of a kind, or to none.
     Generic {
@@ -291,6 +295,7 @@ pub fn desired(compilation: &Compilation) -> Vec<Desired> {
     power::desired(graph, &mut out);
     extras::desired(graph, &mut out);
     virtualization::desired(graph, &mut out);
+    mac_addresses::desired(graph, &mut out);
     providers::desired(graph, &mut out);
     circuits::desired(graph, &mut out);
     services::desired(graph, &mut out);
@@ -316,6 +321,7 @@ fn remote_key(kind: Kind, json: &Value, state: &State) -> (Option<String>, Optio
         .or_else(|| power::remote_key(kind, json, state))
         .or_else(|| components::remote_key(kind, json, state))
         .or_else(|| extras::remote_key(kind, json, state))
+        .or_else(|| mac_addresses::remote_key(kind, json, state))
         .unwrap_or((None, None))
 }
 

@@ -72,6 +72,18 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
         if let Some(color) = &t.color {
             d.value("color", color.trim_start_matches('#').to_lowercase());
         }
+        let mut types: Vec<String> = t
+            .object_types
+            .iter()
+            .map(|o| o.value.as_str().to_string())
+            .collect();
+        types.sort_unstable();
+        types.dedup();
+        d.fields.push(super::Field {
+            name: "object_types",
+            want: super::Want::Set(types),
+            at: None,
+        });
         out.push(d);
     }
     let tenant_group = |text| named(&ix.tenant_groups, &model.tenant_groups, |g| &g.name, text);

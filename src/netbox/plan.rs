@@ -190,6 +190,7 @@ pub fn wanted(want: &Want) -> Value {
         Want::Value(value) => value.clone(),
         Want::Ref(_, key) => key.clone().map_or(Value::Null, Value::String),
         Want::Refs(_, keys) => sorted(keys.iter().cloned()),
+        Want::Set(values) => sorted(values.iter().cloned()),
         Want::Generic { target, .. } => target
             .as_ref()
             .map_or(Value::Null, |(_, key)| Value::String(key.clone())),
@@ -220,6 +221,14 @@ fn current(field: &Field, json: &Value, state: &State) -> Value {
             None => Value::Null,
         },
         Want::Ref(kind, _) => keyed(state.ref_key(*kind, json.get(field.name))),
+        Want::Set(_) => sorted(
+            json.get(field.name)
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+                .map(str::to_string),
+        ),
         Want::Refs(kind, _) => sorted(
             json.get(field.name)
                 .and_then(Value::as_array)

@@ -32,11 +32,12 @@ use crate::support::{compile_path, listed, netbox_env, root};
 /// Codes whose fixtures NetBox judges as netsot does: the subject is pushed (`Kind::ALL`)
 /// and the failing value reaches NetBox as written.
 const COMPARED: &[&str] = &[
-    "NS0304", "NS0305", "NS0313", "NS0314", "NS0317", "NS0318", "NS0406", "NS0407", "NS0415",
-    "NS0416", "NS0417", "NS0440", "NS0501", "NS0503", "NS0504", "NS0505", "NS0601", "NS0602",
-    "NS0603", "NS0604", "NS0605", "NS0606", "NS0611", "NS0613", "NS0614", "NS0615", "NS0616",
-    "NS0617", "NS0618", "NS0619", "NS0620", "NS0622", "NS0623", "NS0624", "NS0625", "NS0626",
-    "NS0628", "NS0631", "NS0509", "NS0636", "NS0690", "NS0691", "NS0692",
+    "NS0304", "NS0305", "NS0309", "NS0313", "NS0314", "NS0317", "NS0318", "NS0406", "NS0407",
+    "NS0415", "NS0416", "NS0417", "NS0440", "NS0501", "NS0503", "NS0504", "NS0505", "NS0601",
+    "NS0602", "NS0603", "NS0604", "NS0605", "NS0606", "NS0611", "NS0613", "NS0614", "NS0615",
+    "NS0616", "NS0617", "NS0618", "NS0619", "NS0620", "NS0622", "NS0623", "NS0624", "NS0625",
+    "NS0626", "NS0628", "NS0631", "NS0509", "NS0636", "NS0690", "NS0691", "NS0692", "NS0150",
+    "NS0151",
 ];
 
 /// Codes the catalogue enforces against a NetBox rule whose fixtures are not compared,
@@ -242,6 +243,9 @@ fn isolate(model: &mut Model, prefix: &str) {
     for object in &mut model.config_contexts {
         rename(&mut object.data.name, prefix);
     }
+    for object in &mut model.config_context_profiles {
+        rename(&mut object.data.name, prefix);
+    }
     for object in &mut model.fhrp_groups {
         rename(&mut object.data.name, prefix);
     }
@@ -387,6 +391,8 @@ fn filter(prefix: &str, desired: &[netbox::Desired]) -> netbox::Filter {
         let base = match kind {
             Kind::DevicePrimaryIps => Kind::Devices,
             Kind::VmPrimaryIps => Kind::VirtualMachines,
+            Kind::InterfacePrimaryMacs => Kind::Interfaces,
+            Kind::VmInterfacePrimaryMacs => Kind::VmInterfaces,
             Kind::VcMasters => Kind::VirtualChassis,
             Kind::SiteAsns => Kind::Sites,
             other => other,
@@ -401,7 +407,11 @@ fn filter(prefix: &str, desired: &[netbox::Desired]) -> netbox::Filter {
             // Few, shared by name or number across fixtures (ASNs are global numbers),
             // or with no filter that selects one fixture's (services name a device or a
             // VM): read whole; what refers to objects outside the state gets no key.
-            Kind::Tags | Kind::IpamRoles | Kind::Asns | Kind::Services => Read::All,
+            // MAC addresses have no filter by name, and one by interface per kind (which
+            // NetBox would AND): few, read whole.
+            Kind::Tags | Kind::IpamRoles | Kind::Asns | Kind::Services | Kind::MacAddresses => {
+                Read::All
+            }
             Kind::Locations | Kind::Racks | Kind::Devices | Kind::PowerPanels => {
                 ids(Kind::Sites, "site_id")
             }

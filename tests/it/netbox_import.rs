@@ -107,7 +107,8 @@ fn a_site_built_through_the_api_imports_checks_clean_and_round_trips() {
         &client,
         c,
         "/api/extras/tags/",
-        json!({"name": format!("{s}-tag"), "slug": format!("{s}-tag"), "color": "ff0000"}),
+        json!({"name": format!("{s}-tag"), "slug": format!("{s}-tag"), "color": "ff0000",
+               "object_types": ["dcim.site", "dcim.device"]}),
     );
     let tenant = create(
         &client,
@@ -222,6 +223,27 @@ fn a_site_built_through_the_api_imports_checks_clean_and_round_trips() {
             &json!({"description": "to the uplink", "mtu": 9000}),
         )
         .expect("patch");
+    // Two MAC addresses on eth1, the first its primary one.
+    let primary_mac = create(
+        &client,
+        c,
+        "/api/dcim/mac-addresses/",
+        json!({"mac_address": "52:54:00:ab:cd:ef", "assigned_object_type": "dcim.interface",
+               "assigned_object_id": sw1_eth1}),
+    );
+    create(
+        &client,
+        c,
+        "/api/dcim/mac-addresses/",
+        json!({"mac_address": "52:54:00:ab:cd:f0", "assigned_object_type": "dcim.interface",
+               "assigned_object_id": sw1_eth1, "description": "failover"}),
+    );
+    client
+        .patch(
+            &format!("/api/dcim/interfaces/{sw1_eth1}/"),
+            &json!({"primary_mac_address": primary_mac}),
+        )
+        .expect("primary MAC");
     let loopback = create(
         &client,
         c,
@@ -322,11 +344,18 @@ fn a_site_built_through_the_api_imports_checks_clean_and_round_trips() {
         "address": format!("10.{octet}.7.50/24"), "vrf": vrf, "assigned_object_type": "virtualization.vminterface",
         "assigned_object_id": vm_interface}),
     );
+    let profile = create(
+        &client,
+        c,
+        "/api/extras/config-context-profiles/",
+        json!({"name": format!("{s}-profile"), "schema": {"properties": {"syslog": {"type": "string"}}}}),
+    );
     create(
         &client,
         c,
         "/api/extras/config-contexts/",
-        json!({"name": format!("{s}-ctx"), "weight": 500, "sites": [site], "data": {"syslog": "10.0.0.9"}}),
+        json!({"name": format!("{s}-ctx"), "weight": 500, "sites": [site], "profile": profile,
+               "data": {"syslog": "10.0.0.9"}}),
     );
 
     let dir = tempfile::tempdir().expect("tempdir");
@@ -386,12 +415,26 @@ fn a_site_built_through_the_api_imports_checks_clean_and_round_trips() {
         format!("{s}-sw1.example.net"),
         "to the uplink".to_string(),
         "syslog".to_string(),
+        "52:54:00:AB:CD:EF".to_string(),
+        "52:54:00:AB:CD:F0".to_string(),
+        "failover".to_string(),
     ] {
         assert!(
             exported.contains(&expected),
             "`{expected}` missing from the export"
         );
     }
+    let organisation = &first["data/organisation.yaml"];
+    assert!(
+        organisation.contains("object_types: [dcim.device, dcim.site]"),
+        "{organisation}"
+    );
+    let extras = &first["data/extras.yaml"];
+    assert!(
+        extras.contains(&format!("profile: {s}-profile"))
+            && extras.contains("syslog: {type: string}"),
+        "{extras}"
+    );
     let site_text = &first[&site_file];
     assert!(
         site_text.contains(&format!("{s}-sw1:eth0")),
@@ -561,6 +604,19 @@ fn small_netbox() -> netsot::netbox::import::fetch::Snapshot {
             "id": 1, "vid": 10, "name": "servers", "site": null, "status": choice("active"),
             "group": nested("ipam/vlan-groups", 1, json!({"name": "ams1-vlans"})), "tags": [], "custom_fields": {}})],
         ),
+        (
+            "ipam/rirs",
+            vec![
+                json!({"id": 1, "name": "RFC 6996", "slug": "rfc-6996", "is_private": true, "tags": []}),
+            ],
+        ),
+        (
+            "ipam/asn-ranges",
+            vec![json!({
+            "id": 1, "name": "Private 16-bit", "slug": "private-16", "start": 64512, "end": 65534,
+            "rir": nested("ipam/rirs", 1, json!({"name": "RFC 6996"})), "tenant": null,
+            "description": "", "tags": [], "custom_fields": {}})],
+        ),
     ])
 }
 
@@ -638,6 +694,18 @@ vlans:
         .map(|(_, b)| String::from_utf8_lossy(b).to_string())
         .expect("fra1");
     assert!(fra1.contains("status: planned"), "{fra1}");
+    let ipam = everything
+        .files
+        .iter()
+        .find(|(p, _)| p == "data/ipam.yaml")
+        .map(|(_, b)| String::from_utf8_lossy(b).to_string())
+        .expect("ipam");
+    assert!(
+        ipam.contains(
+            "asn_ranges:\n  - {name: Private 16-bit, slug: private-16, rir: RFC 6996, start: 64512, end: 65534}"
+        ),
+        "{ipam}"
+    );
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(
         dir.path().join("netsot.yaml"),

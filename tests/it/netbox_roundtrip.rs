@@ -25,7 +25,6 @@ const NOT_PUSHED: &[&str] = &[
     "module_types",
     "custom_fields",
     "custom_field_choice_sets",
-    "asn_ranges",
     "inventory_item_roles",
     "wireless_lan_groups",
     "wireless_lans",
@@ -33,9 +32,9 @@ const NOT_PUSHED: &[&str] = &[
 ];
 
 /// Collections of objects outside every site, which `import --site` does not carry unless
-/// an imported object names them (the examples' RIRs, aggregates and IP ranges are named by
-/// none).
-const OUTSIDE_SITES: &[&str] = &["rirs", "aggregates", "ip_ranges"];
+/// an imported object names them (the examples' RIRs, aggregates, IP ranges and ASN ranges
+/// are named by none).
+const OUTSIDE_SITES: &[&str] = &["rirs", "aggregates", "ip_ranges", "asn_ranges"];
 
 /// Fields (by collection) the push does not carry, or that are computed from objects it
 /// does not carry (custom fields, modules, inventory items); the device type images and module bays are library data NetBox
@@ -189,22 +188,44 @@ fn comparable(mut export: Value) -> Map<String, Value> {
                 "connected_endpoints_reachable",
                 "connected_to",
                 "module",
-                // Not pushed (docs/netbox.md): MAC addresses, separate objects in NetBox
-                // 4.2+.
-                "mac_address",
-                "mac_addresses",
             ] {
                 interface.remove(derived);
             }
+            upper_case_macs(interface);
         }
     }
     for machine in list(object, "virtual_machines") {
         for interface in machine["interfaces"].as_array_mut().into_iter().flatten() {
-            interface.as_object_mut().expect("an object").remove("type");
+            let interface = interface.as_object_mut().expect("an object");
+            interface.remove("type");
+            upper_case_macs(interface);
         }
     }
     sort_lists(&mut export);
     export.as_object().cloned().expect("an object")
+}
+
+/// An interface's MAC addresses in upper case, as NetBox writes them (the repository may
+/// write them in lower case).
+fn upper_case_macs(interface: &mut serde_json::Map<String, Value>) {
+    let upper = |mac: &mut Value| {
+        if let Some(text) = mac.as_str() {
+            *mac = Value::String(text.to_uppercase());
+        }
+    };
+    if let Some(mac) = interface.get_mut("mac_address") {
+        upper(mac);
+    }
+    for entry in interface
+        .get_mut("mac_addresses")
+        .and_then(Value::as_array_mut)
+        .into_iter()
+        .flatten()
+    {
+        if let Some(mac) = entry.get_mut("mac_address") {
+            upper(mac);
+        }
+    }
 }
 
 /// Every port an installed module gives its device, as `DEVICE:PORT` with its kind

@@ -13,6 +13,7 @@
 
 use super::rule::Rule;
 
+mod config_contexts;
 mod custom_fields;
 mod dcim;
 mod device_types;
@@ -27,6 +28,7 @@ mod render;
 mod syntax;
 mod vlans;
 
+pub use config_contexts::*;
 pub use custom_fields::*;
 pub use dcim::*;
 pub use device_types::*;
@@ -46,6 +48,7 @@ const FAMILIES: &[&[&Rule]] = &[
     input::RULES,
     syntax::RULES,
     custom_fields::RULES,
+    config_contexts::RULES,
     identity::RULES,
     references::RULES,
     ipam::RULES,

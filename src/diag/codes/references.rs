@@ -152,6 +152,28 @@ rules! {
     /// ```
     PARENT_CYCLE = ("NS0308", "parent-cycle", Error);
 
+    /// A tag is applied to an object type it is not limited to.
+    ///
+    /// ## What it does
+    /// A tag with `object_types` may be applied only to objects of those types (NetBox's
+    /// `validate_assigned_tags`, `extras/signals.py`); a tag without them applies to any.
+    /// Reports each application of a limited tag to an object of another type, at the tag's
+    /// name in the object's `tags`.
+    ///
+    /// ## Why is this bad?
+    /// The tag was limited so that it keeps its meaning (`drained` for devices only); NetBox
+    /// refuses the object ("Tag drained cannot be assigned to prefix objects"), so a push
+    /// fails.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// tags:
+    ///   - {name: drained, object_types: [dcim.device]}
+    /// prefixes:
+    ///   - {prefix: 10.0.0.0/24, tags: [drained]}   # a prefix, not a device
+    /// ```
+    TAG_NOT_FOR_OBJECT_TYPE = ("NS0309", "tag-not-for-object-type", Error);
+
     /// A device's rack stands in another location than the device.
     ///
     /// ## What it does

@@ -24,7 +24,7 @@ impl Builder<'_> {
             .par_iter()
             .map(|o| {
                 self.resolve_opt(which::TENANTS, o.data.tenant.as_ref(), o.file);
-                self.resolve_tags(&o.data.tags, o.file);
+                self.resolve_tags(&o.data.tags, o.file, tagged!("dcim.cable"));
                 let a = self.resolve_cable_end(
                     &o.data.a,
                     o.data.a_type.as_ref().map(|t| t.value),

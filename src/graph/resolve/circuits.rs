@@ -32,7 +32,7 @@ impl Builder<'_> {
             .provider_accounts
             .iter()
             .map(|o| {
-                self.resolve_tags(&o.data.tags, o.file);
+                self.resolve_tags(&o.data.tags, o.file, tagged!("circuits.provideraccount"));
                 self.resolve(which::PROVIDERS, &o.data.provider, o.file)
             })
             .collect();
@@ -40,7 +40,7 @@ impl Builder<'_> {
             .provider_networks
             .iter()
             .map(|o| {
-                self.resolve_tags(&o.data.tags, o.file);
+                self.resolve_tags(&o.data.tags, o.file, tagged!("circuits.providernetwork"));
                 self.resolve(which::PROVIDERS, &o.data.provider, o.file)
             })
             .collect();
@@ -125,7 +125,7 @@ impl Builder<'_> {
                     o.file,
                 );
             }
-            self.resolve_tags(&data.tags, o.file);
+            self.resolve_tags(&data.tags, o.file, tagged!("circuits.circuit"));
         }
         drop(model);
     }

@@ -22,16 +22,24 @@ impl Builder<'_> {
                 object.data.parent.as_ref(),
                 object.file,
             );
-            self.resolve_tags(&object.data.tags, object.file);
+            self.resolve_tags(
+                &object.data.tags,
+                object.file,
+                tagged!("tenancy.contactgroup"),
+            );
         }
         for object in &model.contact_roles {
-            self.resolve_tags(&object.data.tags, object.file);
+            self.resolve_tags(
+                &object.data.tags,
+                object.file,
+                tagged!("tenancy.contactrole"),
+            );
         }
         for object in &model.contacts {
             for group in &object.data.groups {
                 self.resolve(which::CONTACT_GROUPS, group, object.file);
             }
-            self.resolve_tags(&object.data.tags, object.file);
+            self.resolve_tags(&object.data.tags, object.file, tagged!("tenancy.contact"));
         }
         let mut seen = HashMap::default();
         for o in &model.sites {

@@ -89,7 +89,7 @@ impl Builder<'_> {
                 Some(found)
             });
             self.resolve_opt(which::TENANTS, o.data.tenant.as_ref(), o.file);
-            self.resolve_tags(&o.data.tags, o.file);
+            self.resolve_tags(&o.data.tags, o.file, tagged!("dcim.rack"));
             rack_nodes.push(RackNode {
                 site,
                 location,
@@ -156,7 +156,7 @@ impl Builder<'_> {
                         data.virtual_chassis.as_ref(),
                         o.file,
                     ),
-                    tags: self.resolve_tags(&data.tags, o.file),
+                    tags: self.resolve_tags(&data.tags, o.file, tagged!("dcim.device")),
                     ..DeviceNode::default()
                 };
                 node
@@ -179,7 +179,7 @@ impl Builder<'_> {
             let scope = self.resolve_scope(&o.data.scope_refs(), what, o.file);
             let site = self.graph.scope_site(scope);
             let tenant = self.resolve_opt(which::TENANTS, o.data.tenant.as_ref(), o.file);
-            self.resolve_tags(&o.data.tags, o.file);
+            self.resolve_tags(&o.data.tags, o.file, tagged!("virtualization.cluster"));
             self.graph.clusters.push(ClusterNode {
                 kind,
                 group,
@@ -215,7 +215,11 @@ impl Builder<'_> {
                 role: self.resolve_opt(which::DEVICE_ROLES, data.role.as_ref(), o.file),
                 platform: self.resolve_opt(which::PLATFORMS, data.platform.as_ref(), o.file),
                 tenant: self.resolve_opt(which::TENANTS, data.tenant.as_ref(), o.file),
-                tags: self.resolve_tags(&data.tags, o.file),
+                tags: self.resolve_tags(
+                    &data.tags,
+                    o.file,
+                    tagged!("virtualization.virtualmachine"),
+                ),
                 ..VirtualMachineNode::default()
             });
         }
@@ -250,7 +254,7 @@ impl Builder<'_> {
         step.done("virtual machines");
         let mut chassis = Vec::with_capacity(model.virtual_chassis.len());
         for o in &model.virtual_chassis {
-            self.resolve_tags(&o.data.tags, o.file);
+            self.resolve_tags(&o.data.tags, o.file, tagged!("dcim.virtualchassis"));
             let master = o
                 .data
                 .master

@@ -61,12 +61,12 @@ impl Builder<'_> {
         for (g, object) in model.fhrp_groups.iter().enumerate() {
             let group = FhrpGroupId::from_index(g);
             let file = object.file;
-            self.resolve_tags(&object.data.tags, file);
+            self.resolve_tags(&object.data.tags, file, tagged!("ipam.fhrpgroup"));
             for (index, ip) in object.data.ip_addresses.iter().enumerate() {
                 let ip = &ip.value;
                 let vrf = self.resolve_opt(which::VRFS, ip.vrf.as_ref(), file);
                 let tenant = self.resolve_opt(which::TENANTS, ip.tenant.as_ref(), file);
-                self.resolve_tags(&ip.tags, file);
+                self.resolve_tags(&ip.tags, file, tagged!("ipam.ipaddress"));
                 if let Some(other) = &ip.interface {
                     self.push(
                         Diagnostic::new(

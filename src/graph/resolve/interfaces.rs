@@ -239,7 +239,7 @@ impl Builder<'_> {
             let ip = &o.data;
             let vrf = self.resolve_opt(which::VRFS, ip.vrf.as_ref(), o.file);
             let tenant = self.resolve_opt(which::TENANTS, ip.tenant.as_ref(), o.file);
-            self.resolve_tags(&ip.tags, o.file);
+            self.resolve_tags(&ip.tags, o.file, tagged!("ipam.ipaddress"));
             let interface = ip
                 .interface
                 .as_ref()
@@ -311,7 +311,11 @@ impl Builder<'_> {
             self.resolve_vlan(owner, svlan, file);
         }
         links.vrf = self.resolve_opt(which::VRFS, entry.vrf.as_ref(), file);
-        self.resolve_tags(&entry.tags, file);
+        let on = match owner {
+            Owner::Device(_) => tagged!("dcim.interface"),
+            Owner::VirtualMachine(_) => tagged!("virtualization.vminterface"),
+        };
+        self.resolve_tags(&entry.tags, file, on);
         if !entry.fhrp_groups.is_empty() {
             links.fhrp_groups = self.fhrp_assignments(id, &entry.fhrp_groups, file);
         }
@@ -321,7 +325,7 @@ impl Builder<'_> {
                 .resolve_opt(which::VRFS, ip.vrf.as_ref(), file)
                 .or(links.vrf);
             let tenant = self.resolve_opt(which::TENANTS, ip.tenant.as_ref(), file);
-            self.resolve_tags(&ip.tags, file);
+            self.resolve_tags(&ip.tags, file, tagged!("ipam.ipaddress"));
             if let Some(other) = &ip.interface {
                 self.push(
                     Diagnostic::new(

@@ -22,7 +22,7 @@ impl Builder<'_> {
     pub(super) fn resolve_inventory(&mut self) {
         let model = std::sync::Arc::clone(&self.graph.model);
         for o in &model.inventory_item_roles {
-            self.resolve_tags(&o.data.tags, o.file);
+            self.resolve_tags(&o.data.tags, o.file, tagged!("dcim.inventoryitemrole"));
         }
         for (d, o) in model.devices.iter().enumerate() {
             if !o.data.inventory_items.is_empty() {
@@ -44,7 +44,7 @@ impl Builder<'_> {
             let data = &item.value;
             self.resolve_opt(which::INVENTORY_ITEM_ROLES, data.role.as_ref(), o.file);
             self.resolve_opt(which::MANUFACTURERS, data.manufacturer.as_ref(), o.file);
-            self.resolve_tags(&data.tags, o.file);
+            self.resolve_tags(&data.tags, o.file, tagged!("dcim.inventoryitem"));
             parents.push(self.item_parent(device, o, data, &by_name));
             if let Some(component) = &data.component {
                 self.item_component(device, o, data, component);

@@ -23,7 +23,7 @@ impl Builder<'_> {
             for target in o.data.import_targets.iter().chain(&o.data.export_targets) {
                 self.resolve(which::ROUTE_TARGETS, target, o.file);
             }
-            self.resolve_tags(&o.data.tags, o.file);
+            self.resolve_tags(&o.data.tags, o.file, tagged!("ipam.vrf"));
         }
         self.graph.aggregates = model
             .aggregates
@@ -32,6 +32,7 @@ impl Builder<'_> {
             .filter_map(|(i, o)| {
                 let rir = self.resolve(which::RIRS, &o.data.rir, o.file);
                 self.resolve_opt(which::TENANTS, o.data.tenant.as_ref(), o.file);
+                self.resolve_tags(&o.data.tags, o.file, tagged!("ipam.aggregate"));
                 let prefix = self.parse_prefix(&o.data.prefix, o.file)?;
                 Some(AggregateNode {
                     prefix,
@@ -42,14 +43,16 @@ impl Builder<'_> {
             .collect();
         for o in &model.asns {
             self.resolve(which::RIRS, &o.data.rir, o.file);
+            self.resolve_opt(which::TENANTS, o.data.tenant.as_ref(), o.file);
+            self.resolve_tags(&o.data.tags, o.file, tagged!("ipam.asn"));
         }
         for o in &model.asn_ranges {
             self.resolve(which::RIRS, &o.data.rir, o.file);
             self.resolve_opt(which::TENANTS, o.data.tenant.as_ref(), o.file);
-            self.resolve_tags(&o.data.tags, o.file);
+            self.resolve_tags(&o.data.tags, o.file, tagged!("ipam.asnrange"));
         }
         for o in &model.roles {
-            self.resolve_tags(&o.data.tags, o.file);
+            self.resolve_tags(&o.data.tags, o.file, tagged!("ipam.role"));
         }
 
         // VLAN groups, then VLANs, unique by name within their site or group.
@@ -57,6 +60,7 @@ impl Builder<'_> {
             .vlan_groups
             .iter()
             .map(|o| {
+                self.resolve_tags(&o.data.tags, o.file, tagged!("ipam.vlangroup"));
                 let what = || format!("VLAN group `{}`", o.data.name.value);
                 let scope = self.resolve_scope(&o.data.scope_refs(), what, o.file);
                 VlanGroupNode {
@@ -101,7 +105,7 @@ impl Builder<'_> {
                 tenant: self.resolve_opt(which::TENANTS, o.data.tenant.as_ref(), o.file),
                 qinq_svlan: None,
             });
-            self.resolve_tags(&o.data.tags, o.file);
+            self.resolve_tags(&o.data.tags, o.file, tagged!("ipam.vlan"));
         }
         self.graph.vlans = vlan_nodes;
         self.graph.indexes.vlans = vlans;
@@ -132,7 +136,7 @@ impl Builder<'_> {
                     .and_then(|v| self.resolve_in_site(which::VLANS, site, v, o.file));
                 let tenant = self.resolve_opt(which::TENANTS, o.data.tenant.as_ref(), o.file);
                 self.resolve_opt(which::ROLES, o.data.role.as_ref(), o.file);
-                self.resolve_tags(&o.data.tags, o.file);
+                self.resolve_tags(&o.data.tags, o.file, tagged!("ipam.prefix"));
                 let prefix = self.parse_prefix(&o.data.prefix, o.file)?;
                 Some(PrefixNode {
                     prefix,
@@ -152,6 +156,8 @@ impl Builder<'_> {
             .filter_map(|(i, o)| {
                 let vrf = self.resolve_opt(which::VRFS, o.data.vrf.as_ref(), o.file);
                 self.resolve_opt(which::ROLES, o.data.role.as_ref(), o.file);
+                self.resolve_opt(which::TENANTS, o.data.tenant.as_ref(), o.file);
+                self.resolve_tags(&o.data.tags, o.file, tagged!("ipam.iprange"));
                 let start = self.parse_address(&o.data.start_address, o.file)?;
                 let end = self.parse_address(&o.data.end_address, o.file)?;
                 Some(IpRangeNode {

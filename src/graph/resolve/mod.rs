@@ -8,6 +8,13 @@
 //! by name (`resolve`, `resolve_opt`, `resolve_in_site`, `resolve_tags`) that report
 //! NS0301 (unresolved-reference, with "did you mean") and NS0302 (ambiguous-reference).
 
+/// The tagged object type named `$name` (`dcim.device`), looked up when netsot is built.
+macro_rules! tagged {
+    ($name:literal) => {
+        const { crate::model::tags::TaggedObjectType::named($name) }
+    };
+}
+
 mod cables;
 mod circuits;
 mod config_contexts;
@@ -41,7 +48,8 @@ use crate::graph::id::{DeviceTypeId, SiteId, TagId};
 use crate::graph::index::SiteLookup;
 use crate::graph::Graph;
 use crate::model::config::Config;
-use crate::model::{Model, Text};
+use crate::model::tags::TaggedObjectType;
+use crate::model::{Model, Spanned, Text};
 use crate::timing::Timings;
 use which::{SiteWhich, Which};
 
@@ -492,7 +500,46 @@ impl Builder<'_> {
             .collect()
     }
 
-    fn resolve_tags(&self, tags: &[Text], file: crate::diag::FileId) -> Vec<TagId> {
-        self.resolve_all(which::TAGS, tags, file)
+    /// Resolves the tags applied to an object of type `on`, reporting a tag limited to
+    /// other object types (NetBox's `validate_assigned_tags`, `extras/signals.py`).
+    fn resolve_tags(
+        &self,
+        tags: &[Text],
+        file: crate::diag::FileId,
+        on: TaggedObjectType,
+    ) -> Vec<TagId> {
+        let model = &self.graph.model;
+        tags.iter()
+            .filter_map(|reference| {
+                let tag = self.resolve(which::TAGS, reference, file)?;
+                let limited = &model.tags[tag.index()].data.object_types;
+                if !limited.is_empty() && !limited.iter().any(|t| t.value == on) {
+                    self.push(tag_not_for(reference, limited, on, file));
+                }
+                Some(tag)
+            })
+            .collect()
     }
+}
+
+/// NS0309: a tag applied to an object type it is not limited to.
+fn tag_not_for(
+    reference: &Text,
+    limited: &[Spanned<TaggedObjectType>],
+    on: TaggedObjectType,
+    file: crate::diag::FileId,
+) -> Diagnostic {
+    let types: Vec<String> = limited.iter().map(|t| format!("`{}`", t.value)).collect();
+    Diagnostic::new(
+        &codes::TAG_NOT_FOR_OBJECT_TYPE,
+        format!(
+            "tag `{}` is limited to {} and cannot be applied to `{on}` objects",
+            reference.value,
+            types.join(", ")
+        ),
+    )
+    .at(Location::new(file, reference.span))
+    .with_help(format!(
+        "add `{on}` to the tag's `object_types`, or apply another tag"
+    ))
 }

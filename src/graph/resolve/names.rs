@@ -173,6 +173,12 @@ impl Builder<'_> {
         ix.custom_fields = index_named(&m.custom_fields, "custom field", |o| (&o.name, None), d);
         ix.config_contexts =
             index_named(&m.config_contexts, "config context", |o| (&o.name, None), d);
+        ix.config_context_profiles = index_named(
+            &m.config_context_profiles,
+            "config context profile",
+            |o| (&o.name, None),
+            d,
+        );
         ix.fhrp_groups = index_named(&m.fhrp_groups, "FHRP group", |o| (&o.name, None), d);
         ix.contact_groups = index_named(
             &m.contact_groups,

@@ -18,7 +18,7 @@ impl Builder<'_> {
         let model = std::sync::Arc::clone(&self.graph.model);
         for o in &model.tenants {
             self.resolve_opt(which::TENANT_GROUPS, o.data.group.as_ref(), o.file);
-            self.resolve_tags(&o.data.tags, o.file);
+            self.resolve_tags(&o.data.tags, o.file, tagged!("tenancy.tenant"));
         }
         let tenant_groups: Vec<Option<TenantGroupId>> = model
             .tenants
@@ -42,7 +42,10 @@ impl Builder<'_> {
         let region_parents: Vec<Option<RegionId>> = model
             .regions
             .iter()
-            .map(|o| self.resolve_opt(which::REGIONS, o.data.parent.as_ref(), o.file))
+            .map(|o| {
+                self.resolve_tags(&o.data.tags, o.file, tagged!("dcim.region"));
+                self.resolve_opt(which::REGIONS, o.data.parent.as_ref(), o.file)
+            })
             .collect();
         self.report_cycles("region", &region_parents, |i| {
             model.regions[i].at(&model.regions[i].data.name)
@@ -123,7 +126,7 @@ impl Builder<'_> {
             .sites
             .iter()
             .map(|o| {
-                self.resolve_tags(&o.data.tags, o.file);
+                self.resolve_tags(&o.data.tags, o.file, tagged!("dcim.site"));
                 SiteNode {
                     region: self.resolve_opt(which::REGIONS, o.data.region.as_ref(), o.file),
                     group: self.resolve_opt(which::SITE_GROUPS, o.data.group.as_ref(), o.file),
@@ -141,7 +144,7 @@ impl Builder<'_> {
             let site = self.resolve(which::SITES, &o.data.site, o.file);
             locations.insert_shared(site, &o.data.name.value, LocationId::from_index(i));
             self.resolve_opt(which::TENANTS, o.data.tenant.as_ref(), o.file);
-            self.resolve_tags(&o.data.tags, o.file);
+            self.resolve_tags(&o.data.tags, o.file, tagged!("dcim.location"));
             nodes.push(LocationNode { site, parent: None });
         }
         self.graph.indexes.locations = locations;

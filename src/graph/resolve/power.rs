@@ -50,7 +50,7 @@ impl Builder<'_> {
                 }
                 Some(found)
             });
-            self.resolve_tags(&data.tags, o.file);
+            self.resolve_tags(&data.tags, o.file, tagged!("dcim.powerpanel"));
             panel_nodes.push(PowerPanelNode { site, location });
         }
         self.graph.power_panels = panel_nodes;
@@ -96,7 +96,7 @@ impl Builder<'_> {
                 }
                 Some(found)
             });
-            self.resolve_tags(&data.tags, o.file);
+            self.resolve_tags(&data.tags, o.file, tagged!("dcim.powerfeed"));
             feed_nodes.push(PowerFeedNode { panel, rack });
         }
         self.graph.power_feeds = feed_nodes;

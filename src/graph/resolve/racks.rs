@@ -14,7 +14,7 @@ impl Builder<'_> {
         let model = std::sync::Arc::clone(&self.graph.model);
         for o in &model.rack_types {
             self.resolve(which::MANUFACTURERS, &o.data.manufacturer, o.file);
-            self.resolve_tags(&o.data.tags, o.file);
+            self.resolve_tags(&o.data.tags, o.file, tagged!("dcim.racktype"));
         }
         self.report_scoped_duplicates(
             &model.rack_types,
@@ -30,7 +30,7 @@ impl Builder<'_> {
             |m| format!("of manufacturer `{m}`"),
         );
         for o in &model.rack_roles {
-            self.resolve_tags(&o.data.tags, o.file);
+            self.resolve_tags(&o.data.tags, o.file, tagged!("dcim.rackrole"));
         }
         for (i, o) in model.racks.iter().enumerate() {
             let role = self.resolve_opt(which::RACK_ROLES, o.data.role.as_ref(), o.file);
@@ -47,7 +47,7 @@ impl Builder<'_> {
             let rack =
                 site.and_then(|_| self.resolve_in_site(which::RACKS, site, &data.rack, o.file));
             let tenant = self.resolve_opt(which::TENANTS, data.tenant.as_ref(), o.file);
-            self.resolve_tags(&data.tags, o.file);
+            self.resolve_tags(&data.tags, o.file, tagged!("dcim.rackreservation"));
             if let Some(rack) = rack {
                 by_rack.push((rack, RackReservationId::from_index(i)));
             }

@@ -106,7 +106,7 @@ impl Builder<'_> {
                     ),
                 }
             }
-            self.resolve_tags(&data.tags, o.file);
+            self.resolve_tags(&data.tags, o.file, tagged!("ipam.service"));
             services.push(ServiceNode {
                 owner,
                 ip_addresses: addresses,

@@ -133,6 +133,7 @@ which! {
     CONTACTS: ContactId = "contact", contacts;
     INVENTORY_ITEM_ROLES: InventoryItemRoleId = "inventory item role", inventory_item_roles;
     WIRELESS_LAN_GROUPS: WirelessLanGroupId = "wireless LAN group", wireless_lan_groups;
+    CONFIG_CONTEXT_PROFILES: ConfigContextProfileId = "config context profile", config_context_profiles;
 }
 
 // Names unique per scope (NetBox's `Meta.constraints`): tenants per group, regions and

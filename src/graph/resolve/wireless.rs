@@ -23,7 +23,7 @@ impl Builder<'_> {
             .wireless_lan_groups
             .iter()
             .map(|o| {
-                self.resolve_tags(&o.data.tags, o.file);
+                self.resolve_tags(&o.data.tags, o.file, tagged!("wireless.wirelesslangroup"));
                 self.resolve_opt(which::WIRELESS_LAN_GROUPS, o.data.parent.as_ref(), o.file)
             })
             .collect();
@@ -35,7 +35,7 @@ impl Builder<'_> {
             let data = &o.data;
             self.resolve_opt(which::WIRELESS_LAN_GROUPS, data.group.as_ref(), o.file);
             self.resolve_opt(which::TENANTS, data.tenant.as_ref(), o.file);
-            self.resolve_tags(&data.tags, o.file);
+            self.resolve_tags(&data.tags, o.file, tagged!("wireless.wirelesslan"));
             let site = self.wireless_lan_scope(o);
             if let Some(vlan) = &data.vlan {
                 self.resolve_in_site(which::VLANS, site, vlan, o.file);
@@ -110,7 +110,7 @@ impl Builder<'_> {
         for (i, o) in model.wireless_links.iter().enumerate() {
             let data = &o.data;
             self.resolve_opt(which::TENANTS, data.tenant.as_ref(), o.file);
-            self.resolve_tags(&data.tags, o.file);
+            self.resolve_tags(&data.tags, o.file, tagged!("wireless.wirelesslink"));
             let a = self.resolve_endpoint(&data.interface_a, o.file, None);
             let b = self.resolve_endpoint(&data.interface_b, o.file, None);
             let link = WirelessLinkId::from_index(i);

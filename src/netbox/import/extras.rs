@@ -1,8 +1,10 @@
-//! Extras: custom field definitions and config contexts into `data/extras.yaml`.
+//! Extras: custom field definitions, config contexts and their profiles into
+//! `data/extras.yaml`.
 //!
 //! With `--site`, nothing refers to these, so they are chosen here: a custom field when a
 //! carried object of one of its types exists, a config context when it applies to a
-//! carried object or to everything; its scopes outside the import are left out.
+//! carried object or to everything (its scopes outside the import are left out), and a
+//! profile when a carried context names it.
 
 use std::collections::HashSet;
 
@@ -11,7 +13,7 @@ use serde_json::Value;
 use super::layout::Repo;
 use super::organisation::sort_key;
 use super::record::{nested_id, Out, Record};
-use super::refs::{device_type, name};
+use super::refs::{device_type, name, names};
 use super::{Context, NotCarried};
 
 const FILE: &str = "data/extras.yaml";
@@ -54,7 +56,40 @@ const SCOPES: &[(&str, &str)] = &[
 
 pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried) {
     custom_fields(context, repo, report);
-    config_contexts(context, repo, report);
+    let profiles = config_contexts(context, repo, report);
+    config_context_profiles(context, repo, report, &profiles);
+}
+
+/// The profiles of everything, or those named by carried contexts (`used`, by id).
+fn config_context_profiles(
+    context: &Context,
+    repo: &mut Repo,
+    report: &mut NotCarried,
+    used: &HashSet<u64>,
+) {
+    let scope = context.scope;
+    for object in scope.snapshot.get("extras/config-context-profiles") {
+        let id = object.get("id").and_then(Value::as_u64);
+        if !scope.is_everything() && !id.is_some_and(|id| used.contains(&id)) {
+            continue;
+        }
+        let mut r = Record::new("extras.configcontextprofile", object);
+        let mut out = Out::new();
+        out.set("name", r.text("name").unwrap_or_default());
+        out.opt("description", r.text("description"));
+        out.opt("schema", r.get("schema").filter(|s| !s.is_null()).cloned());
+        out.list("tags", names(&mut r, "tags"));
+        out.opt("comments", r.text("comments"));
+        // A schema synced from a data source: the schema itself is carried, the sync is not.
+        r.skip(&["data_source", "data_path", "data_file", "data_synced"]);
+        repo.add(
+            FILE,
+            "config_context_profiles",
+            sort_key(object, "name"),
+            out.into_value(),
+        );
+        r.finish(report);
+    }
 }
 
 fn custom_fields(context: &Context, repo: &mut Repo, report: &mut NotCarried) {
@@ -137,8 +172,10 @@ fn custom_fields(context: &Context, repo: &mut Repo, report: &mut NotCarried) {
     }
 }
 
-fn config_contexts(context: &Context, repo: &mut Repo, report: &mut NotCarried) {
+/// Carries the config contexts; returns the ids of the profiles they name.
+fn config_contexts(context: &Context, repo: &mut Repo, report: &mut NotCarried) -> HashSet<u64> {
     let scope = context.scope;
+    let mut profiles = HashSet::new();
     for object in scope.snapshot.get("extras/config-contexts") {
         let mut r = Record::new("extras.configcontext", object);
         // Written without its cluster groups, a context would apply to more objects than
@@ -156,6 +193,8 @@ fn config_contexts(context: &Context, repo: &mut Repo, report: &mut NotCarried) 
         r.skip(&["cluster_groups"]);
         let mut out = Out::new();
         out.set("name", r.text("name").unwrap_or_default());
+        let profile = r.get("profile").filter(|p| !p.is_null());
+        out.opt("profile", profile.and_then(name));
         out.opt("weight", r.get("weight").cloned());
         out.opt("description", r.text("description"));
         out.flag(
@@ -213,6 +252,7 @@ fn config_contexts(context: &Context, repo: &mut Repo, report: &mut NotCarried) 
         );
         // Data synced from a data source: the data itself is carried, the sync is not.
         r.skip(&["data_synced", "data_path"]);
+        profiles.extend(profile.and_then(nested_id));
         repo.add(
             FILE,
             "config_contexts",
@@ -221,4 +261,5 @@ fn config_contexts(context: &Context, repo: &mut Repo, report: &mut NotCarried) 
         );
         r.finish(report);
     }
+    profiles
 }

@@ -111,6 +111,23 @@ pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried
         );
         r.finish(report);
     }
+    for object in scope.objects("ipam/asn-ranges") {
+        let mut r = Record::new("ipam.asnrange", object);
+        let mut out = named_object(&mut r);
+        out.opt("rir", named(&mut r, "rir"));
+        out.opt("start", r.get("start").cloned());
+        out.opt("end", r.get("end").cloned());
+        out.opt("tenant", named(&mut r, "tenant"));
+        out.opt("description", r.text("description"));
+        out.list("tags", names(&mut r, "tags"));
+        repo.add(
+            FILE,
+            "asn_ranges",
+            sort_key(object, "name"),
+            out.into_value(),
+        );
+        r.finish(report);
+    }
     for object in scope.objects("ipam/prefixes") {
         let mut r = Record::new("ipam.prefix", object);
         let mut out = Out::new();

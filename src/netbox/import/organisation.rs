@@ -18,8 +18,13 @@ pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried
         let mut out = named_object(&mut r);
         out.opt("color", r.text("color"));
         out.opt("description", r.text("description"));
-        // Which object types a tag may be applied to has no netsot field; an empty list
-        // (any type) is the default and says nothing.
+        // NetBox lists the types in an order of its own: written sorted.
+        let mut types: Vec<&str> = match r.get("object_types") {
+            Some(Value::Array(types)) => types.iter().filter_map(Value::as_str).collect(),
+            _ => Vec::new(),
+        };
+        types.sort_unstable();
+        out.list("object_types", types.into_iter().map(Value::from).collect());
         r.skip(&["tagged_items"]);
         // A tag's weight orders tags in NetBox's UI; 1000 is its default.
         if r.peek("weight").and_then(Value::as_u64) == Some(1000) {
