@@ -14,7 +14,7 @@ use crate::diag::{Diagnostic, Location};
 use crate::graph::index::duplicate;
 use crate::graph::Graph;
 use crate::model::dcim::Device;
-use crate::model::Obj;
+use crate::model::{Obj, Text};
 
 pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
     let mut rear_ports: HashMap<&str, u16> = HashMap::default();
@@ -23,8 +23,47 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
     let mut bays: HashMap<&str, Location> = HashMap::default();
     for (node, object) in graph.devices.iter().zip(&graph.model.devices) {
         let data = &object.data;
-        if data.module_bays.len() > 1 {
-            unique_module_bays(object, &mut bays, out);
+        let lists: [(&str, usize, &mut dyn Iterator<Item = &Text>); 7] = [
+            (
+                "module bay",
+                data.module_bays.len(),
+                &mut data.module_bays.iter().map(|b| &b.value.name),
+            ),
+            (
+                "console port",
+                data.console_ports.len(),
+                &mut data.console_ports.iter().map(|p| &p.value.name),
+            ),
+            (
+                "console server port",
+                data.console_server_ports.len(),
+                &mut data.console_server_ports.iter().map(|p| &p.value.name),
+            ),
+            (
+                "power port",
+                data.power_ports.len(),
+                &mut data.power_ports.iter().map(|p| &p.value.name),
+            ),
+            (
+                "power outlet",
+                data.power_outlets.len(),
+                &mut data.power_outlets.iter().map(|p| &p.value.name),
+            ),
+            (
+                "front port",
+                data.front_ports.len(),
+                &mut data.front_ports.iter().map(|p| &p.value.name),
+            ),
+            (
+                "rear port",
+                data.rear_ports.len(),
+                &mut data.rear_ports.iter().map(|p| &p.value.name),
+            ),
+        ];
+        for (kind, count, names) in lists {
+            if count > 1 {
+                unique_names(object, kind, names, &mut bays, out);
+            }
         }
         for port in &data.power_ports {
             let port = &port.value;
@@ -166,26 +205,26 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// `Meta.constraints: dcim_modulebay_unique_device_module_name`: the module bays a device
-/// holds itself (outside modules) have distinct names. An entry named as a bay of the
-/// device's type stands for that bay, as interface entries do, so only the device's own
-/// entries can collide; `seen` is emptied first.
-fn unique_module_bays<'g>(
-    object: &'g Obj<Device>,
+/// `Meta.constraints: dcim_%(class)s_unique_device_name` (and
+/// `dcim_modulebay_unique_device_module_name`): the components of one kind a device
+/// holds itself (outside modules) have distinct names. An entry named as a template of the
+/// device's type stands for that template, as interface entries do, so only the device's
+/// own entries can collide; `seen` is emptied first.
+fn unique_names<'g>(
+    object: &Obj<Device>,
+    kind: &str,
+    names: &mut dyn Iterator<Item = &'g Text>,
     seen: &mut HashMap<&'g str, Location>,
     out: &mut Vec<Diagnostic>,
 ) {
     seen.clear();
-    for bay in &object.data.module_bays {
-        let name = &bay.value.name;
+    for name in names {
         let here = object.at(name);
         if let Some(&first) = seen.get(name.value.as_str()) {
-            out.push(
-                duplicate("module bay", &name.value, here, first).with_help(format!(
-                    "a module bay name is unique on device `{}`; rename or remove one",
-                    object.data.label()
-                )),
-            );
+            out.push(duplicate(kind, &name.value, here, first).with_help(format!(
+                "a {kind} name is unique on device `{}`; rename or remove one",
+                object.data.label()
+            )));
         } else {
             seen.insert(&name.value, here);
         }

@@ -245,8 +245,20 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
     for site in &m.sites {
         site_values(site, out);
     }
+    for vrf in &m.vrfs {
+        if let Some(rd) = &vrf.data.rd {
+            too_long(out, vrf.file, rd, 21, || {
+                format!("route distinguisher of VRF `{}`", vrf.data.name.value)
+            });
+        }
+    }
     for rack in &m.racks {
         let data = &rack.data;
+        if let Some(tag) = &data.asset_tag {
+            too_long(out, rack.file, tag, 50, || {
+                format!("asset tag of rack `{}`", data.name.value)
+            });
+        }
         let sizes = RackSizes {
             kind: "rack",
             name: &data.name.value,
@@ -456,6 +468,24 @@ fn site_values(site: &Obj<crate::model::organisation::Site>, out: &mut Vec<Diagn
         (&data.latitude, "latitude", 90.0),
         (&data.longitude, "longitude", 180.0),
     ] {
+        // `DecimalField(decimal_places=6)`: the shortest text that reads back as the
+        // value has at most six digits after the point.
+        if let Some(value) = value.as_ref() {
+            let text = value.value.to_string();
+            let places = text.split_once('.').map_or(0, |(_, d)| d.len());
+            if places > 6 && !text.contains('e') {
+                out.push(
+                    Diagnostic::new(
+                        &codes::INVALID_VALUE,
+                        format!(
+                            "{what} of site `{name}` is {text}, with {places} decimal places; NetBox keeps 6"
+                        ),
+                    )
+                    .at(site.at(value))
+                    .with_help("round it to six decimal places (about 0.1 m)"),
+                );
+            }
+        }
         if let Some(value) = value
             .as_ref()
             .filter(|v| !(-limit..=limit).contains(&v.value))

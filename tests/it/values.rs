@@ -28,6 +28,27 @@ fn coordinates_are_within_the_globe() {
         check("sites:\n  - {name: ams1, longitude: 180.5}\n"),
         "NS0111 error data/a.yaml:2:29: longitude of site `ams1` is 180.5, outside -180 to 180\n"
     );
+    // `DecimalField(decimal_places=6)`.
+    refused(
+        "sites:\n  - {name: ams1, latitude: 52.3731234, longitude: 4.8922}\n",
+        "NS0111 error data/a.yaml:2:28: latitude of site `ams1` is 52.3731234, with 7 decimal places; NetBox keeps 6\n",
+        "sites:\n  - {name: ams1, latitude: 52.373123, longitude: -0.000001}\n",
+    );
+}
+
+#[test]
+fn rack_asset_tags_and_route_distinguishers_respect_netbox_lengths() {
+    let tag = "A".repeat(51);
+    refused(
+        &format!("sites: [{{name: ams1}}]\nracks:\n  - {{name: r1, site: ams1, asset_tag: {tag}}}\n"),
+        &format!("NS0111 error data/a.yaml:3:39: asset tag of rack `r1` `{}…` is 51 characters long; NetBox allows 50\n", &tag[..40]),
+        &format!("sites: [{{name: ams1}}]\nracks:\n  - {{name: r1, site: ams1, asset_tag: {}}}\n", &tag[..50]),
+    );
+    refused(
+        "vrfs:\n  - {name: blue, rd: \"65000:12345678901234567\"}\n",
+        "NS0111 error data/a.yaml:2:22: route distinguisher of VRF `blue` `65000:12345678901234567` is 23 characters long; NetBox allows 21\n",
+        "vrfs:\n  - {name: blue, rd: \"65000:123456789012345\"}\n",
+    );
 }
 
 #[test]
