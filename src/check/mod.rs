@@ -22,6 +22,7 @@ mod ports;
 mod power;
 mod racks;
 mod relations;
+mod type_templates;
 mod unique_values;
 mod values;
 mod virtual_chassis;

@@ -272,3 +272,22 @@ fn a_module_names_its_own_bays_with_its_position() {
     );
     assert_eq!(interface_names(&compilation, "core1"), ["ge-4/0/0"]);
 }
+
+#[test]
+fn module_type_templates_follow_the_rules_of_device_type_templates() {
+    let compilation = inline(
+        "manufacturers:\n  - {name: Acme}\nmodule_types:\n  - manufacturer: Acme\n    model: LC-8\n    interfaces:\n      - {name: 'xe-{module}/0', type: 10gbase-x-sfpp}\n      - {name: 'xe-{module}/0', type: 10gbase-x-sfpp, bridge: 'xe-{module}/9'}\n    power-ports:\n      - {name: PSU, maximum_draw: 100, allocated_draw: 150}\n    power-outlets:\n      - {name: out1, power_port: PSU2}\n    rear-ports:\n      - {name: rear1, type: lc, positions: 2000}\n      - {name: rear2, type: lc, positions: 2}\n    front-ports:\n      - {name: front1, type: lc, rear_port: rear2, rear_port_position: 3}\n      - {name: front2, type: lc, rear_port: rear3}\n",
+    );
+    let found = listed(&compilation.diagnostics, &compilation);
+    assert_eq!(
+        found,
+        "NS0201 data/a.yaml:8:16: duplicate interface template `xe-{module}/0`\n\
+         NS0301 data/a.yaml:8:63: module type `Acme/LC-8` has no interface template `xe-{module}/9`\n\
+         NS0625 data/a.yaml:10:56: power port template `PSU` allocates 150 W, more than its maximum draw of 100 W\n\
+         NS0301 data/a.yaml:12:34: module type `Acme/LC-8` has no power port template `PSU2` for power outlet `out1`\n\
+         NS0624 data/a.yaml:14:44: rear port template `rear1` has 2000 positions; NetBox allows 1 to 1024\n\
+         NS0622 data/a.yaml:17:72: front port template `front1` maps onto position 3 of rear port `rear2`, which has 2\n\
+         NS0301 data/a.yaml:18:45: module type `Acme/LC-8` has no rear port template `rear3`\n",
+        "{found}"
+    );
+}
