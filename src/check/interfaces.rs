@@ -6,8 +6,9 @@
 //! only `graph.interface_links` is walked.
 
 use crate::diag::codes;
-use crate::diag::{Diagnostic, Location};
+use crate::diag::{Diagnostic, FileId, Location, Span};
 use crate::graph::{Graph, Owner};
+use crate::model::choices::InterfaceType;
 use crate::model::config::Config;
 
 pub(super) fn check(graph: &Graph, config: &Config, out: &mut Vec<Diagnostic>) {
@@ -21,6 +22,19 @@ pub(super) fn check(graph: &Graph, config: &Config, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let file = graph.interface_location(i).file;
+        if device {
+            let mode = entry.poe_mode.as_ref().map(|m| m.span);
+            let poe_type = entry.poe_type.as_ref().map(|t| t.span);
+            if let Some(found) = poe(
+                kind,
+                mode,
+                poe_type,
+                || format!("`{}`", graph.interface_label(i)),
+                file,
+            ) {
+                out.push(found);
+            }
+        }
         if let (Some(lag), Some(reference)) = (node.lag, &entry.lag) {
             if kind.is("lag") {
                 if !nested_lags {
@@ -83,5 +97,48 @@ pub(super) fn check(graph: &Graph, config: &Config, out: &mut Vec<Diagnostic>) {
                 .with_help("remove `mark_connected: true`; only physical ports connect"),
             );
         }
+    }
+}
+
+/// `InterfaceValidationMixin.clean` on PoE: no mode or type on a virtual, LAG or bridge
+/// interface (NS0632), no type without a mode (NS0633). `label` names the interface or
+/// template, quoted; shared with interface templates (`type_templates.rs`).
+pub(super) fn poe(
+    kind: InterfaceType,
+    mode: Option<Span>,
+    poe_type: Option<Span>,
+    label: impl FnOnce() -> String,
+    file: FileId,
+) -> Option<Diagnostic> {
+    let first = mode
+        .map(|s| ("poe_mode", s))
+        .or(poe_type.map(|s| ("poe_type", s)))?;
+    if super::cables::is_virtual(kind) {
+        let (field, span) = first;
+        return Some(
+            Diagnostic::new(
+                &codes::POE_ON_VIRTUAL_INTERFACE,
+                format!(
+                    "{} is a {} interface and cannot have `{field}`",
+                    label(),
+                    kind.as_str()
+                ),
+            )
+            .at(Location::new(file, span))
+            .with_help("set PoE on the physical port, or remove it"),
+        );
+    }
+    match (mode, poe_type) {
+        (None, Some(span)) => Some(
+            Diagnostic::new(
+                &codes::POE_TYPE_WITHOUT_MODE,
+                format!("{} has a `poe_type` but no `poe_mode`", label()),
+            )
+            .at(Location::new(file, span))
+            .with_help(
+                "add `poe_mode: pse` (it supplies power) or `poe_mode: pd` (it draws power)",
+            ),
+        ),
+        _ => None,
     }
 }

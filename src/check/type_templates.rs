@@ -109,6 +109,7 @@ impl<'g> Templates<'g> {
         }
         self.outlet_power_ports(out);
         self.bridges(&mut scratch.interfaces, out);
+        self.interface_settings(out);
         self.front_and_rear_ports(scratch, out);
     }
 
@@ -176,6 +177,35 @@ impl<'g> Templates<'g> {
                         "an outlet's power port is a power port template of the same {}",
                         self.owner
                     )),
+                );
+            }
+        }
+    }
+
+    /// `InterfaceValidationMixin.clean` on PoE (physical types only, a type needs a mode)
+    /// and on the wireless role (wireless types only).
+    fn interface_settings(&self, out: &mut Vec<Diagnostic>) {
+        for template in self.interfaces {
+            let t = &template.value;
+            let kind = t.kind.value;
+            let label = || format!("interface template `{}` of `{}`", t.name.value, self.name);
+            let mode = t.poe_mode.as_ref().map(|m| m.span);
+            let poe_type = t.poe_type.as_ref().map(|p| p.span);
+            if let Some(found) = super::interfaces::poe(kind, mode, poe_type, label, self.file) {
+                out.push(found);
+            }
+            if let Some(role) = t.rf_role.as_ref().filter(|_| !kind.is_wireless()) {
+                out.push(
+                    Diagnostic::new(
+                        &codes::RADIO_SETTINGS_ON_WIRED_INTERFACE,
+                        format!(
+                            "{} is a {} interface and cannot have `rf_role`",
+                            label(),
+                            kind.as_str()
+                        ),
+                    )
+                    .at(self.at(role))
+                    .with_help("give the template a wireless `type` (e.g. ieee802.11ax), or remove `rf_role`"),
                 );
             }
         }

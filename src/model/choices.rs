@@ -141,6 +141,19 @@ impl InterfaceType {
 }
 
 string_enum! {
+    /// Whether a PoE interface draws power or supplies it (`InterfacePoEModeChoices`).
+    pub PoeMode = ["pd", "pse"];
+}
+
+string_enum! {
+    /// The PoE standard of an interface (`InterfacePoETypeChoices`).
+    pub PoeType = [
+        "type1-ieee802.3af", "type2-ieee802.3at", "type3-ieee802.3bt", "type4-ieee802.3bt",
+        "passive-24v-2pair", "passive-24v-4pair", "passive-48v-2pair", "passive-48v-4pair",
+    ];
+}
+
+string_enum! {
     /// NetBox's `front-port` choices.
     pub PortType = [
         "8p8c", "8p6c", "8p4c", "8p2c", "6p6c", "6p4c", "6p2c", "4p4c", "4p2c", "gg45", "tera-4p",

@@ -274,6 +274,11 @@ pub struct Interface {
     pub rf_channel_width: Option<Box<Spanned<f64>>>,
     /// Transmit power in dBm, -40 to 127.
     pub tx_power: Option<Box<Spanned<i16>>>,
+    /// Power over Ethernet, physical interfaces only: `pd` (draws power) or `pse`
+    /// (supplies it).
+    pub poe_mode: Option<Box<Spanned<super::choices::PoeMode>>>,
+    /// The PoE standard (`type2-ieee802.3at`...); needs `poe_mode`.
+    pub poe_type: Option<Box<Spanned<super::choices::PoeType>>>,
     /// The wireless LANs the interface serves or joins, by SSID (`GROUP/SSID` when the
     /// SSID is not unique).
     #[serde(default)]

@@ -111,9 +111,12 @@ pub struct InterfaceTemplate {
     pub mgmt_only: Option<bool>,
     /// Another interface template of the same type.
     pub bridge: Option<Text>,
-    pub rf_role: Option<String>,
-    pub poe_mode: Option<String>,
-    pub poe_type: Option<String>,
+    /// Wireless types only: `ap` or `station`.
+    pub rf_role: Option<Spanned<super::wireless::WirelessRole>>,
+    /// Physical types only: `pd` or `pse`.
+    pub poe_mode: Option<Spanned<super::choices::PoeMode>>,
+    /// Needs `poe_mode`.
+    pub poe_type: Option<Spanned<super::choices::PoeType>>,
     pub description: Option<String>,
 }
 

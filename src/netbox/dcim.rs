@@ -152,6 +152,9 @@ fn device_type(
         d.value("type", i.kind.value.as_str())
             .value("enabled", i.enabled.unwrap_or(true))
             .value("mgmt_only", i.mgmt_only.unwrap_or(false))
+            .value("poe_mode", i.poe_mode.as_ref().map(|m| m.value.as_str()))
+            .value("poe_type", i.poe_type.as_ref().map(|t| t.value.as_str()))
+            .value("rf_role", i.rf_role.as_ref().map(|r| r.value.as_str()))
             .text("label", i.label.as_deref())
             .text("description", i.description.as_deref());
         out.push(d);
@@ -504,7 +507,21 @@ pub fn interface_desired(
             "duplex",
             entry.and_then(|e| e.duplex.as_deref().map(|d| d.value.as_str())),
         )
-        .value("mark_connected", entry.is_some_and(|e| e.mark_connected));
+        .value("mark_connected", entry.is_some_and(|e| e.mark_connected))
+        .value(
+            "poe_mode",
+            entry
+                .and_then(|e| e.poe_mode.as_deref())
+                .or(template.and_then(|t| t.poe_mode.as_ref()))
+                .map(|m| m.value.as_str()),
+        )
+        .value(
+            "poe_type",
+            entry
+                .and_then(|e| e.poe_type.as_deref())
+                .or(template.and_then(|t| t.poe_type.as_ref()))
+                .map(|t| t.value.as_str()),
+        );
     }
     let svlan = entry.and_then(|e| e.qinq_svlan.as_ref());
     d.reference(

@@ -271,6 +271,7 @@ impl<'g> Views<'g> {
         let node = &g.interfaces[interface.index()];
         let links = g.links(interface);
         let entry = g.interface_entry(interface);
+        let template = g.interface_template(interface);
         let vlan = |v: VlanId| {
             let vlan = &g.model.vlans[v.index()].data;
             json!({"vid": vlan.vid.value, "name": vlan.name.value})
@@ -305,6 +306,14 @@ impl<'g> Views<'g> {
             "mtu": entry.and_then(|e| e.mtu.as_ref().map(|m| m.value)),
             "mac_address": entry.and_then(|e| e.mac_address.as_ref().map(|m| m.value.clone())),
             "mode": entry.and_then(|e| e.mode.as_ref().map(|m| m.value.as_str())),
+            "poe_mode": entry
+                .and_then(|e| e.poe_mode.as_deref())
+                .or(template.and_then(|t| t.poe_mode.as_ref()))
+                .map(|m| m.value.as_str()),
+            "poe_type": entry
+                .and_then(|e| e.poe_type.as_deref())
+                .or(template.and_then(|t| t.poe_type.as_ref()))
+                .map(|t| t.value.as_str()),
             "lag": links.lag.map(|i| g.interface_name(i)),
             "parent": links.parent.map(|i| g.interface_name(i)),
             "bridge": links.bridge.map(|i| g.interface_name(i)),

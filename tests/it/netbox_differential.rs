@@ -37,7 +37,7 @@ const COMPARED: &[&str] = &[
     "NS0602", "NS0603", "NS0604", "NS0605", "NS0606", "NS0611", "NS0613", "NS0614", "NS0615",
     "NS0616", "NS0617", "NS0618", "NS0619", "NS0620", "NS0622", "NS0623", "NS0624", "NS0625",
     "NS0626", "NS0628", "NS0631", "NS0509", "NS0636", "NS0690", "NS0691", "NS0692", "NS0150",
-    "NS0151",
+    "NS0151", "NS0632", "NS0633",
 ];
 
 /// Codes the catalogue enforces against a NetBox rule whose fixtures are not compared,

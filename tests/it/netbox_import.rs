@@ -220,7 +220,8 @@ fn a_site_built_through_the_api_imports_checks_clean_and_round_trips() {
     client
         .patch(
             &format!("/api/dcim/interfaces/{sw1_eth1}/"),
-            &json!({"description": "to the uplink", "mtu": 9000}),
+            &json!({"description": "to the uplink", "mtu": 9000, "poe_mode": "pse",
+                    "poe_type": "type2-ieee802.3at"}),
         )
         .expect("patch");
     // Two MAC addresses on eth1, the first its primary one.
@@ -439,6 +440,10 @@ fn a_site_built_through_the_api_imports_checks_clean_and_round_trips() {
     assert!(
         site_text.contains(&format!("{s}-sw1:eth0")),
         "the cable: {site_text}"
+    );
+    assert!(
+        site_text.contains("poe_mode: pse") && site_text.contains("poe_type: type2-ieee802.3at"),
+        "PoE of eth1:\n{site_text}"
     );
     assert!(
         !site_text.contains("name: mgmt0"),

@@ -658,6 +658,40 @@ rules! {
     /// ```
     RADIO_SETTINGS_ON_WIRED_INTERFACE = ("NS0641", "radio-settings-on-wired-interface", Error);
 
+    /// A virtual, LAG or bridge interface has a PoE mode or type.
+    ///
+    /// ## What it does
+    /// Reports `poe_mode` or `poe_type` on an interface, or an interface template, whose type
+    /// is `virtual`, `lag` or `bridge` (NetBox's `VIRTUAL_IFACE_TYPES`, refused by
+    /// `InterfaceValidationMixin.clean`).
+    ///
+    /// ## Why is this bad?
+    /// Power flows over a physical port only; a PoE budget counted on a LAG counts its
+    /// members twice. NetBox refuses the interface.
+    ///
+    /// ## Example
+    /// ```yaml
+    ///   - {name: ae0, type: lag, poe_mode: pse}   # a LAG carries no power
+    /// ```
+    POE_ON_VIRTUAL_INTERFACE = ("NS0632", "poe-on-virtual-interface", Error);
+
+    /// An interface has a PoE type but no PoE mode.
+    ///
+    /// ## What it does
+    /// Reports `poe_type` without `poe_mode` on an interface or an interface template
+    /// (`InterfaceValidationMixin.clean`: "Must specify PoE mode when designating a PoE
+    /// type").
+    ///
+    /// ## Why is this bad?
+    /// The standard says how much power, the mode says which way it flows; a PoE budget
+    /// needs both. NetBox refuses the interface.
+    ///
+    /// ## Example
+    /// ```yaml
+    ///   - {name: ge-0/0/1, type: 1000base-t, poe_type: type2-ieee802.3at}   # powering or powered?
+    /// ```
+    POE_TYPE_WITHOUT_MODE = ("NS0633", "poe-type-without-mode", Error);
+
     /// A channel frequency or width differs from the selected channel's.
     ///
     /// ## What it does

@@ -453,6 +453,17 @@ pub(super) fn interface_entry(
         out.opt(field, r.get(field).and_then(|i| sibling(context, i, owner)));
     }
     out.opt("mtu", number(r.get("mtu")));
+    // PoE as the template gives it is left to the template.
+    for field in ["poe_mode", "poe_type"] {
+        let value = r.choice(field);
+        let template_value = template
+            .and_then(|t| t.get(field))
+            .and_then(|t| t.get("value"))
+            .and_then(Value::as_str);
+        if value != template_value {
+            out.opt(field, value);
+        }
+    }
     let primary = r.text("mac_address");
     let others = super::mac_addresses::other_mac_addresses(r, primary);
     out.opt("mac_address", primary);
