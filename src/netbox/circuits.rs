@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::kinds::Kind;
 use super::state::State;
-use super::{at, named, slug, string, Desired, Field, Want};
+use super::{at, named, slug, string, Desired};
 use crate::graph::Graph;
 
 pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
@@ -111,23 +111,21 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
                 .value("upstream_speed", t.upstream_speed)
                 .text("xconnect_id", t.xconnect_id.as_deref())
                 .text("description", t.description.as_deref());
-            d.fields.push(Field {
-                name: "termination",
-                want: Want::Generic {
-                    type_field: "termination_type",
-                    id_field: "termination_id",
-                    // At a site, or at a provider network.
-                    target: site.map(|s| (Kind::Sites, s)).or_else(|| {
-                        t.provider_network.as_ref().map(|n| {
-                            (
-                                Kind::ProviderNetworks,
-                                super::providers::network_key(graph, n),
-                            )
-                        })
-                    }),
-                },
-                at: at(object, t.site.as_ref().or(t.provider_network.as_ref())),
+            // At a site, or at a provider network.
+            let target = site.map(|s| (Kind::Sites, s)).or_else(|| {
+                t.provider_network.as_ref().map(|n| {
+                    (
+                        Kind::ProviderNetworks,
+                        super::providers::network_key(graph, n),
+                    )
+                })
             });
+            d.generic(
+                "termination",
+                ("termination_type", "termination_id"),
+                target,
+                at(object, t.site.as_ref().or(t.provider_network.as_ref())),
+            );
             out.push(d);
         }
     }

@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::kinds::Kind;
 use super::state::State;
-use super::{at, in_site, named, slug, string, Desired, Field, Want};
+use super::{at, in_site, named, slug, string, Desired};
 use crate::diag::Location;
 use crate::graph::{DeviceId, Graph};
 use crate::model::contacts::ContactAssignment;
@@ -212,15 +212,12 @@ fn assignment_desired(
         a.priority.as_ref().map(|p| p.value.as_str()),
         a.priority.as_ref().map(|p| Location::new(file, p.span)),
     );
-    d.fields.push(Field {
-        name: "object",
-        want: Want::Generic {
-            type_field: "object_type",
-            id_field: "object_id",
-            target: Some((holder.kind, holder.key.clone())),
-        },
-        at: Some(at),
-    });
+    d.generic(
+        "object",
+        ("object_type", "object_id"),
+        Some((holder.kind, holder.key.clone())),
+        Some(at),
+    );
     d
 }
 
@@ -243,9 +240,7 @@ pub fn remote_key(
             let contact = state.ref_key(Kind::Contacts, json.get("contact"));
             let role = state.ref_key(Kind::ContactRoles, json.get("role"));
             let object_kind = string(json, "object_type").and_then(Kind::of_object_type);
-            let object = object_kind
-                .zip(json.get("object_id").and_then(Value::as_u64))
-                .and_then(|(k, id)| state.kind(k).by_id(id));
+            let object = state.generic_target(json, "object_type", "object_id");
             let key = contact
                 .zip(role)
                 .zip(object_kind.zip(object.and_then(|o| o.key.as_deref())))

@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::kinds::Kind;
 use super::state::State;
-use super::{string, Desired, Field, Want};
+use super::{string, Desired};
 use crate::diag::Location;
 use crate::graph::{Graph, InterfaceId, Owner};
 
@@ -77,15 +77,12 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
                 priority.value,
                 Location::new(file, priority.span),
             );
-            d.fields.push(Field {
-                name: "interface",
-                want: Want::Generic {
-                    type_field: "interface_type",
-                    id_field: "interface_id",
-                    target: Some((kind, interface_key.clone())),
-                },
-                at: Some(at),
-            });
+            d.generic(
+                "interface",
+                ("interface_type", "interface_id"),
+                Some((kind, interface_key.clone())),
+                Some(at),
+            );
             out.push(d);
         }
     }
@@ -111,10 +108,7 @@ pub fn remote_key(
         Kind::FhrpGroups => Some((string(json, "name").map(str::to_string), None)),
         Kind::FhrpGroupAssignments => {
             let group = state.ref_key(Kind::FhrpGroups, json.get("group"));
-            let interface = string(json, "interface_type")
-                .and_then(Kind::of_object_type)
-                .zip(json.get("interface_id").and_then(Value::as_u64))
-                .and_then(|(k, id)| state.kind(k).by_id(id));
+            let interface = state.generic_target(json, "interface_type", "interface_id");
             let key = group
                 .zip(interface.and_then(|i| i.key.as_deref()))
                 .map(|(g, i)| format!("{g} on {i}"));

@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::kinds::Kind;
 use super::state::State;
-use super::{at, named, slug, string, Desired, Field, Want};
+use super::{at, named, slug, string, Desired};
 use crate::graph::{Graph, IpId, Owner, VlanId, VrfId};
 
 pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
@@ -414,15 +414,12 @@ fn address(graph: &Graph, ip: IpId) -> Desired {
         )
         .text("description", data.description.as_deref())
         .tags(&data.tags);
-    d.fields.push(Field {
-        name: "assigned_object",
-        want: Want::Generic {
-            type_field: "assigned_object_type",
-            id_field: "assigned_object_id",
-            target: assigned,
-        },
-        at: Some(location),
-    });
+    d.generic(
+        "assigned_object",
+        ("assigned_object_type", "assigned_object_id"),
+        assigned,
+        Some(location),
+    );
     d
 }
 
@@ -534,10 +531,7 @@ pub fn remote_key(
             )
         }
         Kind::IpAddresses => {
-            let owner = string(json, "assigned_object_type")
-                .and_then(Kind::of_object_type)
-                .zip(json.get("assigned_object_id").and_then(Value::as_u64))
-                .and_then(|(k, id)| state.kind(k).by_id(id));
+            let owner = state.generic_target(json, "assigned_object_type", "assigned_object_id");
             let role = json
                 .get("role")
                 .and_then(|r| r.get("value"))

@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use super::kinds::Kind;
 use super::state::State;
-use super::{string, Desired, Field, Want};
+use super::{string, Desired};
 use crate::diag::Location;
 use crate::graph::id::InterfaceId;
 use crate::graph::{Graph, Owner};
@@ -42,16 +42,13 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
                 let mac_key = format!("{key} {address}");
                 let mut d = Desired::new(Kind::MacAddresses, mac_key.clone(), site.clone(), at);
                 d.value_at("mac_address", address, at)
-                    .text("description", description);
-                d.fields.push(Field {
-                    name: "assigned_object",
-                    want: Want::Generic {
-                        type_field: "assigned_object_type",
-                        id_field: "assigned_object_id",
-                        target: Some((kind, key.clone())),
-                    },
-                    at: Some(at),
-                });
+                    .text("description", description)
+                    .generic(
+                        "assigned_object",
+                        ("assigned_object_type", "assigned_object_id"),
+                        Some((kind, key.clone())),
+                        Some(at),
+                    );
                 out.push(d);
                 if is_primary {
                     primary = Some((mac_key, at));
@@ -92,10 +89,7 @@ pub fn remote_key(
 ) -> Option<(Option<String>, Option<String>)> {
     match kind {
         Kind::MacAddresses => {
-            let owner = string(json, "assigned_object_type")
-                .and_then(Kind::of_object_type)
-                .zip(json.get("assigned_object_id").and_then(Value::as_u64))
-                .and_then(|(k, id)| state.kind(k).by_id(id));
+            let owner = state.generic_target(json, "assigned_object_type", "assigned_object_id");
             let address = string(json, "mac_address").map(canonical);
             Some((
                 owner

@@ -270,6 +270,27 @@ impl Desired {
         self
     }
 
+    /// A generic relation (`assigned_object`, NetBox's `type_field` and `id_field`) to an
+    /// object of a kind by its key, or to none.
+    fn generic(
+        &mut self,
+        name: &'static str,
+        (type_field, id_field): (&'static str, &'static str),
+        target: Option<(Kind, String)>,
+        at: Option<Location>,
+    ) -> &mut Desired {
+        self.fields.push(Field {
+            name,
+            want: Want::Generic {
+                type_field,
+                id_field,
+                target,
+            },
+            at,
+        });
+        self
+    }
+
     fn tags(&mut self, tags: &[crate::model::Text]) -> &mut Desired {
         self.references(
             "tags",

@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::kinds::Kind;
 use super::state::State;
-use super::{string, Desired, Field, Want};
+use super::{string, Desired};
 use crate::graph::{Graph, Owner};
 
 pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
@@ -57,15 +57,12 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
             .text("description", s.description.as_deref())
             .tags(&s.tags);
         let at = s.device.as_ref().or(s.virtual_machine.as_ref());
-        d.fields.push(Field {
-            name: "parent",
-            want: Want::Generic {
-                type_field: "parent_object_type",
-                id_field: "parent_object_id",
-                target: Some((kind, owner_key)),
-            },
-            at: at.map(|a| object.at(a)),
-        });
+        d.generic(
+            "parent",
+            ("parent_object_type", "parent_object_id"),
+            Some((kind, owner_key)),
+            at.map(|a| object.at(a)),
+        );
         out.push(d);
     }
 }
@@ -79,10 +76,7 @@ pub fn remote_key(
     if kind != Kind::Services {
         return None;
     }
-    let owner = string(json, "parent_object_type")
-        .and_then(Kind::of_object_type)
-        .zip(json.get("parent_object_id").and_then(Value::as_u64))
-        .and_then(|(k, id)| state.kind(k).by_id(id));
+    let owner = state.generic_target(json, "parent_object_type", "parent_object_id");
     let key = owner
         .and_then(|o| o.key.as_deref())
         .zip(string(json, "name"))

@@ -242,6 +242,22 @@ impl State {
         self.kind(kind).by_id(id)
     }
 
+    /// The object a generic relation points to: NetBox's `type_field` (`dcim.interface`) and
+    /// `id_field` of `json`.
+    pub fn generic_target(
+        &self,
+        json: &Value,
+        type_field: &str,
+        id_field: &str,
+    ) -> Option<&Remote> {
+        let kind = json
+            .get(type_field)
+            .and_then(Value::as_str)
+            .and_then(Kind::of_object_type)?;
+        let id = json.get(id_field).and_then(Value::as_u64)?;
+        self.kind(kind).by_id(id)
+    }
+
     /// The id of the object of `kind` with `key`.
     pub fn id(&self, kind: Kind, key: &str) -> Option<u64> {
         self.kind(kind).get(key).map(|r| r.id)
