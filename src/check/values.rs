@@ -303,6 +303,15 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
                 format!("asset tag of device `{}`", data.label())
             });
         }
+        if data.latitude.is_some() || data.longitude.is_some() {
+            coordinates(
+                device.file,
+                || format!("device `{}`", data.label()),
+                data.latitude.as_ref(),
+                data.longitude.as_ref(),
+                &mut found,
+            );
+        }
         for (value, what) in [
             (&data.vc_position, "vc_position"),
             (&data.vc_priority, "vc_priority"),
@@ -460,51 +469,71 @@ fn color(
     );
 }
 
-/// Latitude and longitude in range, the time zone a known zone name.
-fn site_values(site: &Obj<crate::model::organisation::Site>, out: &mut Vec<Diagnostic>) {
-    let data = &site.data;
-    let name = &data.name.value;
+/// Latitude in -90..90 and longitude in -180..180 (the fields' validators), with at most
+/// six decimal places (`DecimalField(decimal_places=6)`), of a site or a device; `owner`
+/// names it (`site `ams1``).
+pub(super) fn coordinates(
+    file: FileId,
+    owner: impl Fn() -> String,
+    latitude: Option<&Spanned<f64>>,
+    longitude: Option<&Spanned<f64>>,
+    out: &mut Vec<Diagnostic>,
+) {
     for (value, what, limit) in [
-        (&data.latitude, "latitude", 90.0),
-        (&data.longitude, "longitude", 180.0),
+        (latitude, "latitude", 90.0),
+        (longitude, "longitude", 180.0),
     ] {
-        // `DecimalField(decimal_places=6)`: the shortest text that reads back as the
-        // value has at most six digits after the point.
-        if let Some(value) = value.as_ref() {
-            let text = value.value.to_string();
-            let places = text.split_once('.').map_or(0, |(_, d)| d.len());
-            if places > 6 && !text.contains('e') {
-                out.push(
-                    Diagnostic::new(
-                        &codes::INVALID_VALUE,
-                        format!(
-                            "{what} of site `{name}` is {text}, with {places} decimal places; NetBox keeps 6"
-                        ),
-                    )
-                    .at(site.at(value))
-                    .with_help("round it to six decimal places (about 0.1 m)"),
-                );
-            }
-        }
-        if let Some(value) = value
-            .as_ref()
-            .filter(|v| !(-limit..=limit).contains(&v.value))
-        {
+        let Some(value) = value else {
+            continue;
+        };
+        let at = Location::new(file, value.span);
+        // The shortest text that reads back as the value has at most six digits after the
+        // point.
+        let text = value.value.to_string();
+        let places = text.split_once('.').map_or(0, |(_, d)| d.len());
+        if places > 6 {
             out.push(
                 Diagnostic::new(
                     &codes::INVALID_VALUE,
                     format!(
-                        "{what} of site `{name}` is {}, outside -{limit} to {limit}",
+                        "{what} of {} is {text}, with {places} decimal places; NetBox keeps 6",
+                        owner()
+                    ),
+                )
+                .at(at)
+                .with_help("round it to six decimal places (about 0.1 m)"),
+            );
+        }
+        if !(-limit..=limit).contains(&value.value) {
+            out.push(
+                Diagnostic::new(
+                    &codes::INVALID_VALUE,
+                    format!(
+                        "{what} of {} is {}, outside -{limit} to {limit}",
+                        owner(),
                         value.value
                     ),
                 )
-                .at(site.at(value))
+                .at(at)
                 .with_help(format!(
                     "give the {what} in decimal degrees, -{limit} to {limit}"
                 )),
             );
         }
     }
+}
+
+/// Latitude and longitude in range, the time zone a known zone name.
+fn site_values(site: &Obj<crate::model::organisation::Site>, out: &mut Vec<Diagnostic>) {
+    let data = &site.data;
+    let name = &data.name.value;
+    coordinates(
+        site.file,
+        || format!("site `{name}`"),
+        data.latitude.as_ref(),
+        data.longitude.as_ref(),
+        out,
+    );
     if let Some(zone) = &data.time_zone {
         if zone.value.parse::<chrono_tz::Tz>().is_err() {
             let names = chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name());

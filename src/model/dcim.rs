@@ -144,6 +144,10 @@ pub struct Device {
     pub serial: Option<String>,
     pub asset_tag: Option<Text>,
     pub airflow: Option<Spanned<super::choices::Airflow>>,
+    /// GPS coordinates in decimal degrees, for a device outside a building (a street
+    /// cabinet, a mast); at most six decimal places.
+    pub latitude: Option<Spanned<f64>>,
+    pub longitude: Option<Spanned<f64>>,
     pub primary_ip4: Option<Text>,
     pub primary_ip6: Option<Text>,
     pub oob_ip: Option<Text>,

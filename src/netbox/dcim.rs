@@ -365,6 +365,8 @@ fn devices(graph: &Graph, out: &mut Vec<Desired>) {
             )
             .text("serial", x.serial.as_deref())
             .value("asset_tag", x.asset_tag.as_ref().map(|a| a.value.as_str()))
+            .value("latitude", x.latitude.as_ref().map(|l| l.value))
+            .value("longitude", x.longitude.as_ref().map(|l| l.value))
             .text("description", x.description.as_deref())
             .text("comments", x.comments.as_deref())
             .value(

@@ -656,6 +656,7 @@ devices:
     role: leaf
     site: ams1
     status: active
+    latitude: 52.1
     primary_ip4: 10.0.0.1/24
     interfaces:
       - name: eth0
@@ -671,13 +672,12 @@ vlans:
   - {vid: 10, name: servers, group: ams1-vlans}
 "
     );
-    // The cable to fra1 is outside the import; the unnamed device, its interface, the
-    // module and a device's `latitude` have no home.
+    // The cable to fra1 is outside the import; the unnamed device, its interface and the
+    // module have no home.
     assert_eq!(
         imported.not_carried.lines(),
         [
             "dcim.device: device without a name (netsot needs one) ×1",
-            "dcim.device: field `latitude` ×1",
             "dcim.interface: interface of a device without a name ×1",
             "dcim/modules: installed module: no collection for it ×1",
         ]

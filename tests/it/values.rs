@@ -34,6 +34,12 @@ fn coordinates_are_within_the_globe() {
         "NS0111 error data/a.yaml:2:28: latitude of site `ams1` is 52.3731234, with 7 decimal places; NetBox keeps 6\n",
         "sites:\n  - {name: ams1, latitude: 52.373123, longitude: -0.000001}\n",
     );
+    // Devices too (a street cabinet, a mast).
+    refused(
+        &format!("{DEVICE_BASE}devices:\n  - {{name: cab1, role: leaf, device_type: Acme/S1, site: ams1, latitude: 52.1, longitude: 181}}\n"),
+        "NS0111 error data/a.yaml:7:91: longitude of device `cab1` is 181, outside -180 to 180\n",
+        &format!("{DEVICE_BASE}devices:\n  - {{name: cab1, role: leaf, device_type: Acme/S1, site: ams1, latitude: 52.1, longitude: 4.9}}\n"),
+    );
 }
 
 #[test]

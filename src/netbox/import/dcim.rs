@@ -292,6 +292,8 @@ fn device(
     out.opt("serial", r.text("serial"));
     out.opt("asset_tag", r.text("asset_tag"));
     out.opt("airflow", r.choice("airflow"));
+    out.opt("latitude", number(r.get("latitude")));
+    out.opt("longitude", number(r.get("longitude")));
     out.opt("primary_ip4", r.get("primary_ip4").and_then(address));
     out.opt("primary_ip6", r.get("primary_ip6").and_then(address));
     out.opt("oob_ip", r.get("oob_ip").and_then(address));
