@@ -13,6 +13,7 @@ mod dcim;
 mod device_types;
 pub(crate) mod eui48;
 mod fhrp;
+mod geography;
 mod interfaces;
 mod ipam;
 mod ipam_values;

@@ -1,7 +1,7 @@
 //! Values NetBox's field validators refuse, on DCIM, organisation and the other collections
 //! netsot reads: name and slug lengths (`max_length`), slug form (`SlugField`), colours
-//! (`ColorField`), coordinates, time zones (`TimeZoneField`), rack heights, starting units
-//! and widths, MTUs, virtual chassis positions and priorities, and config context data.
+//! (`ColorField`), rack heights, starting units and widths, MTUs, virtual chassis positions
+//! and priorities, and config context data; coordinates and time zones in `geography.rs`.
 //!
 //! Each is a comparison on one value: no allocation unless a value is refused. Lengths are
 //! counted in characters, as Django does, and only for texts longer in bytes than the limit.
@@ -243,7 +243,7 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
         });
     }
     for site in &m.sites {
-        site_values(site, out);
+        super::geography::site_values(site, out);
     }
     for vrf in &m.vrfs {
         if let Some(rd) = &vrf.data.rd {
@@ -304,7 +304,7 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
             });
         }
         if data.latitude.is_some() || data.longitude.is_some() {
-            coordinates(
+            super::geography::coordinates(
                 device.file,
                 || format!("device `{}`", data.label()),
                 data.latitude.as_ref(),
@@ -467,92 +467,6 @@ fn color(
         .at(Location::new(file, color.span))
         .with_help(help),
     );
-}
-
-/// Latitude in -90..90 and longitude in -180..180 (the fields' validators), with at most
-/// six decimal places (`DecimalField(decimal_places=6)`), of a site or a device; `owner`
-/// names it (`site `ams1``).
-pub(super) fn coordinates(
-    file: FileId,
-    owner: impl Fn() -> String,
-    latitude: Option<&Spanned<f64>>,
-    longitude: Option<&Spanned<f64>>,
-    out: &mut Vec<Diagnostic>,
-) {
-    for (value, what, limit) in [
-        (latitude, "latitude", 90.0),
-        (longitude, "longitude", 180.0),
-    ] {
-        let Some(value) = value else {
-            continue;
-        };
-        let at = Location::new(file, value.span);
-        // The shortest text that reads back as the value has at most six digits after the
-        // point.
-        let text = value.value.to_string();
-        let places = text.split_once('.').map_or(0, |(_, d)| d.len());
-        if places > 6 {
-            out.push(
-                Diagnostic::new(
-                    &codes::INVALID_VALUE,
-                    format!(
-                        "{what} of {} is {text}, with {places} decimal places; NetBox keeps 6",
-                        owner()
-                    ),
-                )
-                .at(at)
-                .with_help("round it to six decimal places (about 0.1 m)"),
-            );
-        }
-        if !(-limit..=limit).contains(&value.value) {
-            out.push(
-                Diagnostic::new(
-                    &codes::INVALID_VALUE,
-                    format!(
-                        "{what} of {} is {}, outside -{limit} to {limit}",
-                        owner(),
-                        value.value
-                    ),
-                )
-                .at(at)
-                .with_help(format!(
-                    "give the {what} in decimal degrees, -{limit} to {limit}"
-                )),
-            );
-        }
-    }
-}
-
-/// Latitude and longitude in range, the time zone a known zone name.
-fn site_values(site: &Obj<crate::model::organisation::Site>, out: &mut Vec<Diagnostic>) {
-    let data = &site.data;
-    let name = &data.name.value;
-    coordinates(
-        site.file,
-        || format!("site `{name}`"),
-        data.latitude.as_ref(),
-        data.longitude.as_ref(),
-        out,
-    );
-    if let Some(zone) = &data.time_zone {
-        if zone.value.parse::<chrono_tz::Tz>().is_err() {
-            let names = chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name());
-            let suggestions = diag::did_you_mean(&zone.value, names);
-            out.push(
-                Diagnostic::new(
-                    &codes::INVALID_CHOICE,
-                    format!(
-                        "time zone `{}` of site `{name}` is not a known zone",
-                        diag::quote(zone)
-                    ),
-                )
-                .at(site.at(zone))
-                .with_help(diag::suggestion_help(&suggestions).unwrap_or_else(|| {
-                    "use a name of the IANA time zone database, e.g. `Europe/Amsterdam`".to_string()
-                })),
-            );
-        }
-    }
 }
 
 /// The sizes racks and rack types share (NetBox's `RackBase`), named for messages.
