@@ -360,6 +360,27 @@ pub struct Dhcp {
     pub gateway_tag: Option<Text>,
     /// How long a lease lasts, in seconds; 3600 when not given.
     pub valid_lifetime: Option<u32>,
+    /// Options of every subnet, by family, by Kea's option names, e.g.
+    /// `{dhcp4: {ntp-servers: 10.1.10.123}}`; they win over `dns_servers` and `domain_name`.
+    pub options: Option<DhcpOptions>,
+    /// A `json` custom field of prefixes holding options of their subnet, by Kea's option
+    /// names, e.g. `{routers: 10.1.20.254}`; they win over the output's.
+    pub options_field: Option<Text>,
+    /// The key of devices' and virtual machines' config contexts holding options of their
+    /// reservations, by family, e.g. `{dhcp4: {boot-file-name: pxelinux.0}}`; they win
+    /// over the subnet's.
+    pub context_key: Option<Text>,
+}
+
+/// DHCP options by family: Kea's option name to its data (a string, number, boolean or list,
+/// or `{data, always-send, never-send, csv-format}`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct DhcpOptions {
+    #[serde(default)]
+    pub dhcp4: BTreeMap<Text, Spanned<serde_json::Value>>,
+    #[serde(default)]
+    pub dhcp6: BTreeMap<Text, Spanned<serde_json::Value>>,
 }
 
 /// The satellite zones of the `icinga2` output: one per site listed.

@@ -21,6 +21,7 @@ use std::net::IpAddr;
 use ipnet::IpNet;
 use serde_json::{json, Value};
 
+use super::kea_options::{self, ContextOptions, OptionData, PrefixOptions};
 use super::{join, Context, Rendered, RenderedFile};
 use crate::diag::{codes, Diagnostic, Location};
 use crate::graph::{InterfaceId, IpId, VrfId};
@@ -44,8 +45,13 @@ pub fn render(cx: &Context, output: &Output, base: &str, out: &mut Rendered) {
     subnets.add_pools(cx, settings, out);
     subnets.add_addresses(cx, settings, out);
     let servers = name_servers(cx, settings, out);
+    let options = settings
+        .options
+        .as_ref()
+        .map(|o| kea_options::settings_options(cx, o, out))
+        .unwrap_or_default();
     for (v4, file) in [(true, "kea-dhcp4.conf"), (false, "kea-dhcp6.conf")] {
-        let config = subnets.config(settings, &servers, v4);
+        let config = subnets.config(settings, &servers, &options[usize::from(!v4)], v4);
         let mut bytes = serde_json::to_vec_pretty(&config).unwrap_or_default();
         bytes.push(b'\n');
         out.files.push(RenderedFile {
@@ -61,6 +67,8 @@ struct Subnet {
     id: u32,
     pools: Vec<(IpAddr, IpAddr)>,
     routers: BTreeSet<IpAddr>,
+    /// From the prefix's `options_field`.
+    options: OptionData,
     reservations: Vec<Reservation>,
 }
 
@@ -70,6 +78,8 @@ struct Reservation {
     interface: InterfaceId,
     addresses: Vec<IpAddr>,
     hostname: Option<String>,
+    /// From the host's config context under `context_key`.
+    options: OptionData,
 }
 
 /// The subnets of an output, and a hash of them by VRF and network, probed once per prefix
@@ -104,6 +114,7 @@ impl Subnets {
         };
         let mut first: HashMap<IpNet, usize> = HashMap::new();
         let mut ids = BTreeSet::new();
+        let prefix_options = PrefixOptions::new(cx, settings, out);
         for (prefix, vrf, index) in marked {
             let node = &graph.prefixes[index];
             let object = &m.prefixes[node.object.index()];
@@ -132,6 +143,7 @@ impl Subnets {
                 id,
                 pools: Vec::new(),
                 routers: BTreeSet::new(),
+                options: prefix_options.of(cx, node.object.index(), prefix.addr().is_ipv4(), out),
                 reservations: Vec::new(),
             });
         }
@@ -190,6 +202,7 @@ impl Subnets {
             .map_or("gateway", |t| t.value.as_str());
         // The first interface reserving each MAC in each subnet, to report a second.
         let mut reserved: HashMap<(usize, String), usize> = HashMap::new();
+        let mut context_options = ContextOptions::new(cx, settings, out);
         for (index, node) in graph.ip_addresses.iter().enumerate() {
             let ip = IpId::from_index(index);
             let data = graph.ip_data(ip);
@@ -280,11 +293,14 @@ impl Subnets {
                 );
             }
             reserved.insert((subnet, hw.clone()), entry.reservations.len());
+            let owner = graph.interfaces[interface.index()].owner;
+            let options = context_options.of(cx, owner, address.is_ipv4(), out);
             entry.reservations.push(Reservation {
                 mac: hw,
                 interface,
                 addresses: vec![address],
                 hostname,
+                options,
             });
         }
         for subnet in &mut self.list {
@@ -295,7 +311,7 @@ impl Subnets {
     }
 
     /// The configuration of `kea-dhcp4` (`v4`) or `kea-dhcp6`.
-    fn config(&self, settings: &Dhcp, servers: &[IpAddr], v4: bool) -> Value {
+    fn config(&self, settings: &Dhcp, servers: &[IpAddr], extra: &OptionData, v4: bool) -> Value {
         let interfaces: Vec<&str> = settings
             .interfaces
             .iter()
@@ -306,18 +322,26 @@ impl Subnets {
             .filter(|s| s.is_ipv4() == v4)
             .map(IpAddr::to_string)
             .collect();
-        let mut options = Vec::new();
+        let mut options = OptionData::default();
         let (servers_option, domain_option) = if v4 {
             ("domain-name-servers", "domain-name")
         } else {
             ("dns-servers", "domain-search")
         };
         if !family.is_empty() {
-            options.push(json!({"name": servers_option, "data": family.join(", ")}));
+            let data = family.join(", ");
+            options.set(
+                servers_option,
+                json!({"name": servers_option, "data": data}),
+            );
         }
         if let Some(domain) = &settings.domain_name {
-            options.push(json!({"name": domain_option, "data": domain.value}));
+            options.set(
+                domain_option,
+                json!({"name": domain_option, "data": domain.value}),
+            );
         }
+        options.extend(extra);
         let subnets: Vec<Value> = self
             .list
             .iter()
@@ -342,7 +366,7 @@ impl Subnets {
             // hardware address, which Kea learns from its link-local address or relay.
             server.insert("host-reservation-identifiers".into(), json!(["hw-address"]));
         }
-        server.insert("option-data".into(), Value::Array(options));
+        server.insert("option-data".into(), options.to_json());
         server.insert(
             if v4 { "subnet4" } else { "subnet6" }.into(),
             Value::Array(subnets),
@@ -362,12 +386,17 @@ fn subnet_json(subnet: &Subnet, v4: bool) -> Value {
         .collect();
     object.insert("pools".into(), Value::Array(pools));
     // DHCPv6 has no router option: hosts learn routers from router advertisements.
+    let mut options = OptionData::default();
     if v4 && !subnet.routers.is_empty() {
         let routers: Vec<String> = subnet.routers.iter().map(IpAddr::to_string).collect();
-        object.insert(
-            "option-data".into(),
-            json!([{"name": "routers", "data": routers.join(", ")}]),
+        options.set(
+            "routers",
+            json!({"name": "routers", "data": routers.join(", ")}),
         );
+    }
+    options.extend(&subnet.options);
+    if !options.is_empty() {
+        object.insert("option-data".into(), options.to_json());
     }
     let reservations: Vec<Value> = subnet
         .reservations
@@ -383,6 +412,9 @@ fn subnet_json(subnet: &Subnet, v4: bool) -> Value {
             }
             if let Some(hostname) = &r.hostname {
                 entry.insert("hostname".into(), json!(hostname));
+            }
+            if !r.options.is_empty() {
+                entry.insert("option-data".into(), r.options.to_json());
             }
             Value::Object(entry)
         })

@@ -12,6 +12,8 @@ mod icinga2;
 mod icinga2_dependencies;
 mod icinga2_templates;
 mod kea;
+pub mod kea_option_defs;
+pub mod kea_options;
 mod prometheus;
 pub mod site;
 mod template;

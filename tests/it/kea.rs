@@ -41,6 +41,70 @@ fn kea_accepts_the_example_configurations() {
     assert_eq!(subnet["option-data"][0]["data"], "10.1.10.1");
     assert_eq!(subnet["reservations"][0]["hw-address"], "52:54:00:a1:10:11");
     assert_eq!(subnet["reservations"][0]["ip-address"], "10.1.10.11");
+    // Options: every subnet's from the settings, fra1's own from its prefix's field, and the
+    // servers' from the `pxe` config context.
+    let global = &config["Dhcp4"]["option-data"];
+    assert!(global
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|o| o["name"] == "ntp-servers" && o["data"] == "10.250.1.40, 10.250.2.40"));
+    assert_eq!(
+        subnet["reservations"][0]["option-data"][0],
+        serde_json::json!({"name": "boot-file-name", "data": "ipxe.efi"})
+    );
+    let fra1 = &config["Dhcp4"]["subnet4"][1];
+    assert_eq!(fra1["subnet"], "10.2.10.0/24");
+    assert_eq!(
+        fra1["option-data"][1],
+        serde_json::json!({"name": "ntp-servers", "data": "10.250.2.40, 10.250.1.40"})
+    );
+}
+
+/// Kea knows every option name netsot accepts, and takes the data netsot's checks let
+/// through for each type it checks (the others' syntax is Kea's own and left to it).
+#[test]
+fn kea_knows_every_option_netsot_accepts() {
+    use netsot::render::kea_option_defs::{table, DataKind};
+    use netsot::render::kea_options::entry;
+    let dir = tempfile::tempdir().unwrap();
+    for (v4, tool, space) in [(true, "kea-dhcp4", "Dhcp4"), (false, "kea-dhcp6", "Dhcp6")] {
+        let mut options = Vec::new();
+        for def in table(v4) {
+            let sample = match def.kind {
+                DataKind::Empty => serde_json::json!({"always-send": false}),
+                DataKind::Boolean => serde_json::json!(true),
+                DataKind::Int { .. } => serde_json::json!(1),
+                DataKind::Ipv4 => serde_json::json!("192.0.2.1"),
+                DataKind::Ipv6 => serde_json::json!("2001:db8::1"),
+                DataKind::String | DataKind::Fqdn => serde_json::json!("example.net"),
+                DataKind::Other => continue,
+            };
+            match entry(v4, def.name, &sample) {
+                Ok(option) => options.push(option),
+                Err(_) => panic!("netsot refuses {} = {sample}", def.name),
+            }
+        }
+        assert!(options.len() > 40, "{tool}: {}", options.len());
+        let Some(tool) = consumer_tool(tool) else {
+            continue;
+        };
+        let config = serde_json::json!({space: {
+            "interfaces-config": {"interfaces": []},
+            "lease-database": {"type": "memfile", "persist": false},
+            "option-data": options,
+        }});
+        let path = dir.path().join(format!("{space}.json"));
+        std::fs::write(&path, config.to_string()).unwrap();
+        let output = kea_command(&tool, dir.path())
+            .arg("-t")
+            .arg(&path)
+            .output()
+            .expect("kea runs");
+        let text = String::from_utf8_lossy(&output.stdout).to_string()
+            + &String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{space}:\n{text}");
+    }
 }
 
 /// Kea with its pid and lock files in `dir`, not in the system's folders.
@@ -150,12 +214,14 @@ fn kea_leases_the_reserved_address_to_its_mac() {
     ip_ok(&["-n", &lab.client_ns, "link", "set", &client_veth, "up"]);
 
     // The repository: a DHCP prefix with a pool, the server's own address as its router,
-    // and a host whose interface's MAC has 192.0.2.42 reserved, outside the pool.
+    // and a host whose interface's MAC has 192.0.2.42 reserved, outside the pool. Options
+    // come from each place: every subnet's (the settings), the subnet's (a prefix's custom
+    // field, over the settings') and the host's (its config context).
     let config = format!(
-        "version: 1\noutputs:\n  - renderer: kea\n    path: kea/\n    dhcp: {{prefix_roles: [lab], range_roles: [lab], interfaces: [{server_veth}], valid_lifetime: 600}}\n"
+        "version: 1\noutputs:\n  - renderer: kea\n    path: kea/\n    dhcp: {{prefix_roles: [lab], range_roles: [lab], interfaces: [{server_veth}], valid_lifetime: 600, options_field: dhcp, context_key: dhcp, options: {{dhcp4: {{domain-name-servers: 192.0.2.99, domain-name: settings.example}}}}}}\n"
     );
     let data = format!(
-        "roles:\n  - {{name: lab}}\nsites:\n  - {{name: lab1}}\ntags:\n  - {{name: gateway}}\nprefixes:\n  - {{prefix: 192.0.2.0/24, role: lab}}\nip_ranges:\n  - {{start_address: 192.0.2.100/24, end_address: 192.0.2.150/24, role: lab}}\nip_addresses:\n  - {{address: 192.0.2.1/24, tags: [gateway]}}\nvirtual_machines:\n  - name: client1\n    site: lab1\n    interfaces:\n      - name: eth0\n        mac_address: \"{mac}\"\n        ip_addresses:\n          - {{address: 192.0.2.42/24, status: dhcp}}\n"
+        "roles:\n  - {{name: lab}}\nsites:\n  - {{name: lab1}}\ntags:\n  - {{name: gateway}}\ncustom_fields:\n  - {{name: dhcp, type: json, object_types: [ipam.prefix]}}\nprefixes:\n  - {{prefix: 192.0.2.0/24, role: lab, custom_fields: {{dhcp: {{domain-name-servers: [192.0.2.53, 192.0.2.54]}}}}}}\nip_ranges:\n  - {{start_address: 192.0.2.100/24, end_address: 192.0.2.150/24, role: lab}}\nip_addresses:\n  - {{address: 192.0.2.1/24, tags: [gateway]}}\nvirtual_machines:\n  - name: client1\n    site: lab1\n    config_context: {{dhcp: {{dhcp4: {{domain-name: lab.example}}}}}}\n    interfaces:\n      - name: eth0\n        mac_address: \"{mac}\"\n        ip_addresses:\n          - {{address: 192.0.2.42/24, status: dhcp}}\n"
     );
     let repository = repo(&[("netsot.yaml", &config), ("data/a.yaml", &data)]);
     let rendered = build_path(repository.path());
@@ -213,6 +279,14 @@ fn kea_leases_the_reserved_address_to_its_mac() {
         "{lease}\nkea said:\n{kea_log}"
     );
     assert!(lease.contains("option routers 192.0.2.1;"), "{lease}");
+    assert!(
+        lease.contains("option domain-name-servers 192.0.2.53,192.0.2.54;"),
+        "the subnet's option wins over the settings': {lease}"
+    );
+    assert!(
+        lease.contains("option domain-name \"lab.example\";"),
+        "the host's option wins over the settings': {lease}"
+    );
 }
 
 /// Waits until `file` holds `text`, failing after `limit`.

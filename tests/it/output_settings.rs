@@ -83,4 +83,12 @@ fn kea_needs_its_settings_and_name_servers_by_address() {
         serde_json::from_slice(&rendered.file("kea/kea-dhcp4.conf").unwrap().bytes).unwrap();
     assert_eq!(v4["Dhcp4"]["subnet4"], serde_json::json!([]));
     assert_eq!(v4["Dhcp4"]["option-data"][0]["data"], "192.0.2.53");
+    // The options field must be a `json` custom field of prefixes (DATA defines none).
+    let (diagnostics, _) = render(
+        "  - renderer: kea\n    path: kea/\n    dhcp: {prefix_roles: [servers], options_field: dhcp_options}\n",
+    );
+    assert_eq!(
+        diagnostics,
+        "NS0111 netsot.yaml:5:52: `options_field` `dhcp_options` is not a `json` custom field of `ipam.prefix`\n"
+    );
 }

@@ -1,4 +1,5 @@
-//! `NS0826`-`NS0835`: the `kea` DHCP output, part of the rendering family (`NS08xx`).
+//! `NS0826`-`NS0835` and `NS0839`-`NS0842`: the `kea` DHCP output, part of the rendering
+//! family (`NS08xx`).
 
 use crate::diag::rule::rules;
 
@@ -93,4 +94,44 @@ rules! {
     /// ```
     /// Serve one of the two from another `kea` output, or remove its DHCP role.
     DUPLICATE_DHCP_SUBNET = ("NS0831", "duplicate-dhcp-subnet", Error);
+    /// A DHCP option Kea does not know.
+    ///
+    /// ## What it does
+    /// Reports an option of a `kea` output (its `dhcp.options`, a prefix's `options_field`
+    /// custom field, or a config context's `context_key`) whose name is not one of Kea's
+    /// standard options of its family, suggesting the closest.
+    ///
+    /// ## Why is this bad?
+    /// Kea refuses a configuration naming an option it has no definition for, so the DHCP
+    /// server would not start. DHCPv4 and DHCPv6 name their options differently
+    /// (`domain-name-servers` against `dns-servers`).
+    ///
+    /// ## Example
+    /// ```yaml
+    ///     options:
+    ///       dhcp4: {ntp-server: 10.1.10.123}   # ntp-servers
+    /// ```
+    /// Use Kea's name for the option (its "Standard DHCPv4 Options" table).
+    UNKNOWN_DHCP_OPTION = ("NS0839", "unknown-dhcp-option", Error);
+
+    /// A DHCP option whose value Kea would refuse.
+    ///
+    /// ## What it does
+    /// Reports an option of a `kea` output whose value is not of the option's type: an
+    /// address that is not one, a number out of its range, a boolean that is not `true` or
+    /// `false`, several values for an option that takes one, or a value that is neither
+    /// data nor `{data, always-send, never-send, csv-format}`. Options are grouped by family
+    /// (`dhcp4`, `dhcp6`) where the family is not the subnet's.
+    ///
+    /// ## Why is this bad?
+    /// Kea refuses a configuration with an option whose data does not parse, so the DHCP
+    /// server would not start; `check` says which option of which file first.
+    ///
+    /// ## Example
+    /// ```yaml
+    ///     options:
+    ///       dhcp4: {ntp-servers: 10.1.10.1234}
+    /// ```
+    /// Correct the value.
+    INVALID_DHCP_OPTION = ("NS0840", "invalid-dhcp-option", Error);
 }
