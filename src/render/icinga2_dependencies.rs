@@ -1,17 +1,18 @@
 //! Icinga 2 `Dependency` objects from the cabling, for the `dependencies` setting of an
 //! `icinga2` output: a host whose switch is down is UNREACHABLE, not DOWN, and pages no one.
 //!
-//! A device's parents are the monitored devices cabled to it directly whose role comes
+//! A device's parents are the monitored devices cabled to it whose role comes
 //! earlier in `roles` (`[spine, leaf, server]`: a server's parent is its leaf, a leaf's its
 //! spines), and, with `oob`, the device cabled to one of its management-only interfaces
-//! (the management switch behind its OOB port). Cables through patch panels are not
-//! followed yet: their ends are front and rear ports, not interfaces.
+//! (the management switch behind its OOB port). Paths through patch panels and circuits
+//! count: they are traced from the interface, as NetBox traces them, to the far interface.
 
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 
 use super::{Context, Host, Rendered};
 use crate::diag::{codes, Diagnostic};
+use crate::graph::trace::{trace, CableEnds};
 use crate::graph::{CableTarget, DeviceId, Graph, InterfaceId, Owner};
 use crate::model::config::Dependencies;
 use crate::model::Spanned;
@@ -55,13 +56,8 @@ pub fn render(
 
     // (child, parent) by name: sorted, and each pair once however many cables join them.
     let mut pairs: BTreeSet<(&str, &str)> = BTreeSet::new();
-    for cable in &graph.cables {
-        let (Some(CableTarget::Interface(a)), Some(CableTarget::Interface(b))) =
-            (&cable.a, &cable.b)
-        else {
-            continue;
-        };
-        let (Some(da), Some(db)) = (device_of(graph, *a), device_of(graph, *b)) else {
+    for (a, b) in connected_interfaces(graph) {
+        let (Some(da), Some(db)) = (device_of(graph, a), device_of(graph, b)) else {
             continue;
         };
         if da == db {
@@ -70,7 +66,7 @@ pub fn render(
         let (Some(na), Some(nb)) = (name_of(da), name_of(db)) else {
             continue;
         };
-        let (ma, mb) = (graph.interface_mgmt_only(*a), graph.interface_mgmt_only(*b));
+        let (ma, mb) = (graph.interface_mgmt_only(a), graph.interface_mgmt_only(b));
         if settings.value.oob && ma != mb {
             // The end on a management-only interface is the managed host.
             if ma {
@@ -102,6 +98,45 @@ pub fn render(
         );
     }
     text
+}
+
+/// The pairs of interfaces joined by a cable, directly or through patch panels and circuits
+/// (followed as NetBox's trace follows them to the far interface).
+fn connected_interfaces(graph: &Graph) -> Vec<(InterfaceId, InterfaceId)> {
+    let mut pairs = Vec::new();
+    let mut ends = None;
+    for cable in &graph.cables {
+        match (&cable.a, &cable.b) {
+            (Some(CableTarget::Interface(a)), Some(CableTarget::Interface(b))) => {
+                pairs.push((*a, *b));
+            }
+            (Some(CableTarget::Interface(a)), Some(port))
+            | (Some(port), Some(CableTarget::Interface(a)))
+                if passes_through(port) =>
+            {
+                let ends = ends.get_or_insert_with(|| CableEnds::new(graph));
+                let far = trace(graph, ends, CableTarget::Interface(*a));
+                if let Some(&CableTarget::Interface(b)) = far.as_ref().and_then(|p| p.destination())
+                {
+                    // Found from both ends: keep the pair once.
+                    if a.index() < b.index() {
+                        pairs.push((*a, b));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    pairs
+}
+
+/// Whether a path continues past this cable end: a patch panel's port, or a circuit.
+fn passes_through(end: &CableTarget) -> bool {
+    match end {
+        CableTarget::Port { kind, .. } => kind.is("front_port") || kind.is("rear_port"),
+        CableTarget::CircuitTermination { .. } => true,
+        CableTarget::Interface(_) | CableTarget::PowerFeed(_) => false,
+    }
 }
 
 fn device_of(graph: &Graph, interface: InterfaceId) -> Option<DeviceId> {

@@ -327,3 +327,56 @@ fn the_example_dci_and_power_reach_their_far_ends() {
         "{circuit}"
     );
 }
+
+/// The Icinga 2 dependencies follow the same path: the switch at the far end of two patch
+/// panels and a circuit is the parent of the one at the near end.
+#[test]
+fn icinga2_dependencies_follow_paths_through_patch_panels_and_circuits() {
+    let dir = two_panels_and_a_circuit();
+    let data = dir.path().join("data/dcim.yaml");
+    let text = std::fs::read_to_string(&data).unwrap();
+    let text = text
+        .replace(
+            "  - {name: h8-role}\n",
+            "  - {name: h8-role}\n  - {name: h8-core}\n",
+        )
+        .replace(
+            "{name: h8-sw2, device_type: h8-generic/h8-sw, role: h8-role, site: h8-fra}",
+            "{name: h8-sw2, device_type: h8-generic/h8-sw, role: h8-core, site: h8-fra, primary_ip4: 192.0.2.2/24, interfaces: [{name: lo0, type: virtual, ip_addresses: [{address: 192.0.2.2/24}]}]}",
+        )
+        .replace(
+            "{name: h8-sw1, device_type: h8-generic/h8-sw, role: h8-role, site: h8-ams}",
+            "{name: h8-sw1, device_type: h8-generic/h8-sw, role: h8-role, site: h8-ams, primary_ip4: 192.0.2.1/24, interfaces: [{name: lo0, type: virtual, ip_addresses: [{address: 192.0.2.1/24}]}]}",
+        );
+    std::fs::write(&data, text).unwrap();
+    std::fs::write(
+        dir.path().join("netsot.yaml"),
+        "version: 1\ndata: [data/]\noutputs:\n  - renderer: icinga2\n    path: icinga2/\n    dependencies: {roles: [h8-core, h8-role]}\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let output = netsot(
+        &[
+            "build",
+            dir.path().to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        dir.path(),
+    );
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let written = std::fs::read_to_string(out.join("icinga2/dependencies.conf")).unwrap();
+    assert_eq!(
+        written.matches("object Dependency ").count(),
+        1,
+        "{written}"
+    );
+    assert!(
+        written.contains("  parent_host_name = \"h8-sw2\"\n  child_host_name = \"h8-sw1\"\n"),
+        "{written}"
+    );
+}
