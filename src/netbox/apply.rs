@@ -26,6 +26,8 @@ pub fn apply(
 ) -> Result<(Vec<Step>, Vec<Diagnostic>), NetboxError> {
     let mut applied = Vec::new();
     let mut prunable: Vec<NotHeld> = Vec::new();
+    // Objects sent without the custom field values naming objects not yet in NetBox.
+    let mut deferred = Vec::new();
     for &kind in Kind::ALL {
         // NetBox gives a new device the components of its type, so a device's interfaces
         // and other components are read again once devices were created; and the primary
@@ -59,17 +61,25 @@ pub fn apply(
         let (steps, not_held) = plan_kind(kind, desired, state, scope);
         let (creates, updates): (Vec<Step>, Vec<Step>) =
             steps.into_iter().partition(|s| s.action == Action::Create);
-        let refused = create(client, kind, creates, desired, state, &mut applied)?;
+        let mut sent = Sent {
+            applied: &mut applied,
+            deferred: &mut deferred,
+        };
+        let refused = create(client, kind, creates, desired, state, &mut sent)?;
         if !refused.is_empty() {
             return Ok((applied, refused));
         }
-        let refused = update(client, kind, updates, desired, state, &mut applied)?;
+        let refused = update(client, kind, updates, desired, state, &mut sent)?;
         if !refused.is_empty() {
             return Ok((applied, refused));
         }
         if options.prune {
             prunable.extend(not_held.into_iter().filter(|n| n.in_scope));
         }
+    }
+    let refused = complete_deferred(client, &deferred, desired, state, &mut applied)?;
+    if !refused.is_empty() {
+        return Ok((applied, refused));
     }
     for &kind in Kind::ALL.iter().rev() {
         let doomed: Vec<&NotHeld> = prunable.iter().filter(|n| n.kind == kind).collect();
@@ -114,6 +124,13 @@ pub fn apply(
     Ok((applied, Vec::new()))
 }
 
+/// What the requests of a push did: the steps applied, and the objects (by index in the
+/// desired objects) sent without some custom field values, set once their objects exist.
+struct Sent<'a> {
+    applied: &'a mut Vec<Step>,
+    deferred: &'a mut Vec<usize>,
+}
+
 /// Creates a kind's new objects in waves: each wave holds the objects whose references
 /// all exist, so a region is created before its children.
 fn create(
@@ -122,16 +139,20 @@ fn create(
     mut pending: Vec<Step>,
     desired: &[Desired],
     state: &mut State,
-    applied: &mut Vec<Step>,
+    sent: &mut Sent,
 ) -> Result<Vec<Diagnostic>, NetboxError> {
     while !pending.is_empty() {
         let mut ready = Vec::new();
         let mut bodies = Vec::new();
         let mut waiting = Vec::new();
+        let mut later = Vec::new();
         for step in pending {
-            let object = &desired[step.desired.unwrap_or_default()];
-            match body(object, None, state) {
-                Ok(body) => {
+            let index = step.desired.unwrap_or_default();
+            match body(&desired[index], None, state) {
+                Ok((body, deferred)) => {
+                    if deferred {
+                        later.push(index);
+                    }
                     bodies.push(Value::Object(body));
                     ready.push(step);
                 }
@@ -149,10 +170,20 @@ fn create(
                 })
                 .collect());
         }
-        let refused = send(client, kind, "POST", ready, bodies, desired, state, applied)?;
+        let refused = send(
+            client,
+            kind,
+            "POST",
+            ready,
+            bodies,
+            desired,
+            state,
+            sent.applied,
+        )?;
         if !refused.is_empty() {
             return Ok(refused);
         }
+        sent.deferred.extend(later);
         pending = waiting;
     }
     Ok(Vec::new())
@@ -165,20 +196,25 @@ fn update(
     steps: Vec<Step>,
     desired: &[Desired],
     state: &mut State,
-    applied: &mut Vec<Step>,
+    sent: &mut Sent,
 ) -> Result<Vec<Diagnostic>, NetboxError> {
     if steps.is_empty() {
         return Ok(Vec::new());
     }
     let mut bodies = Vec::new();
+    let mut later = Vec::new();
     for step in &steps {
         let Action::Update(id) = step.action else {
             continue;
         };
-        let object = &desired[step.desired.unwrap_or_default()];
+        let index = step.desired.unwrap_or_default();
+        let object = &desired[index];
         let changed: Vec<&str> = step.fields.iter().map(|f| f.field.as_str()).collect();
         match body(object, Some(&changed), state) {
-            Ok(mut body) => {
+            Ok((mut body, deferred)) => {
+                if deferred {
+                    later.push(index);
+                }
                 body.insert("id".into(), id.into());
                 bodies.push(Value::Object(body));
             }
@@ -191,9 +227,103 @@ fn update(
             }
         }
     }
-    send(
-        client, kind, "PATCH", steps, bodies, desired, state, applied,
-    )
+    let refused = send(
+        client,
+        kind,
+        "PATCH",
+        steps,
+        bodies,
+        desired,
+        state,
+        sent.applied,
+    )?;
+    if refused.is_empty() {
+        sent.deferred.extend(later);
+    }
+    Ok(refused)
+}
+
+/// Sets the custom field values left out of earlier requests, now that every object they
+/// name exists: one bulk PATCH per kind.
+fn complete_deferred(
+    client: &Client,
+    deferred: &[usize],
+    desired: &[Desired],
+    state: &mut State,
+    applied: &mut Vec<Step>,
+) -> Result<Vec<Diagnostic>, NetboxError> {
+    for &kind in Kind::ALL {
+        let mut steps = Vec::new();
+        let mut bodies = Vec::new();
+        for &index in deferred.iter().filter(|&&i| desired[i].kind == kind) {
+            let object = &desired[index];
+            let Some(id) = state.id(kind, &object.key) else {
+                continue;
+            };
+            let (mut body, still) = match body(object, Some(&["custom_fields"]), state) {
+                Ok(body) => body,
+                Err((field, missing)) => {
+                    return Ok(vec![refusal(
+                        object,
+                        field,
+                        &format!("NetBox has no {missing}"),
+                    )])
+                }
+            };
+            if still {
+                let missing = custom_fields_missing(object, state);
+                return Ok(vec![refusal(
+                    object,
+                    "custom_fields",
+                    &format!("NetBox has no {missing}"),
+                )]);
+            }
+            body.insert("id".into(), id.into());
+            bodies.push(Value::Object(body));
+            let after = object
+                .fields
+                .iter()
+                .find(|f| f.name == "custom_fields")
+                .map_or(Value::Null, |f| super::plan::wanted(&f.want));
+            steps.push(Step {
+                kind,
+                key: object.key.clone(),
+                site: object.site.clone(),
+                action: Action::Update(id),
+                fields: vec![crate::diff::FieldChange {
+                    field: "custom_fields".to_string(),
+                    before: Value::Null,
+                    after,
+                }],
+                desired: Some(index),
+                drift: Vec::new(),
+            });
+        }
+        if steps.is_empty() {
+            continue;
+        }
+        let refused = send(
+            client, kind, "PATCH", steps, bodies, desired, state, applied,
+        )?;
+        if !refused.is_empty() {
+            return Ok(refused);
+        }
+    }
+    Ok(Vec::new())
+}
+
+/// The first object a custom field value of `object` names that NetBox does not hold.
+fn custom_fields_missing(object: &Desired, state: &State) -> String {
+    object
+        .fields
+        .iter()
+        .filter_map(|f| match &f.want {
+            Want::CustomFields(values) => Some(values),
+            _ => None,
+        })
+        .flat_map(|values| values.values())
+        .find_map(|want| super::custom_fields::body_value(want, state).err())
+        .unwrap_or_default()
 }
 
 /// Sends one bulk request (`POST` creates, `PATCH` updates) and records what NetBox did.
@@ -270,14 +400,20 @@ fn send(
     }
 }
 
-/// The request body of a desired object: every field, or only those named in `only`.
-/// Fails with the field and the object it refers to when that object is not in NetBox.
+/// The field of a body that names an object NetBox does not hold, and that object.
+type Missing = (&'static str, String);
+
+/// The request body of a desired object: every field, or only those named in `only`, and
+/// whether custom field values naming objects not yet in NetBox were left out (to be set
+/// once they exist). Fails with the field and the object it refers to when that object is
+/// not in NetBox.
 fn body(
     object: &Desired,
     only: Option<&[&str]>,
     state: &State,
-) -> Result<Map<String, Value>, (&'static str, String)> {
+) -> Result<(Map<String, Value>, bool), Missing> {
     let mut body = Map::new();
+    let mut deferred = false;
     for field in &object.fields {
         if only.is_some_and(|only| !only.contains(&field.name)) {
             continue;
@@ -324,6 +460,18 @@ fn body(
                     body.insert((*id_field).into(), Value::Null);
                 }
             },
+            Want::CustomFields(values) => {
+                let mut map = Map::new();
+                for (name, want) in values {
+                    match super::custom_fields::body_value(want, state) {
+                        Ok(value) => {
+                            map.insert(name.clone(), value);
+                        }
+                        Err(_) => deferred = true,
+                    }
+                }
+                body.insert(field.name.into(), Value::Object(map));
+            }
             Want::Ends(ends) => {
                 let list = ends
                     .iter()
@@ -337,7 +485,7 @@ fn body(
             }
         }
     }
-    Ok(body)
+    Ok((body, deferred))
 }
 
 /// NetBox's answer to a refused bulk request, one diagnostic per refused object: a list

@@ -10,6 +10,7 @@ use super::{at, named, slug, string, Desired};
 use crate::graph::Graph;
 
 pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
+    let defs = super::custom_fields::Definitions::new(graph);
     let model = &graph.model;
     let ix = &graph.indexes;
     for object in &model.providers {
@@ -91,7 +92,8 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
             )
             .value("commit_rate", c.commit_rate)
             .text("description", c.description.as_deref())
-            .tags(&c.tags);
+            .tags(&c.tags)
+            .custom_fields(&defs, "circuits.circuit", &c.custom_fields);
         out.push(d);
         for (side, termination) in [("A", &c.termination_a), ("Z", &c.termination_z)] {
             let Some(termination) = termination else {

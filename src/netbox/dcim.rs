@@ -218,6 +218,7 @@ fn device_type(
 }
 
 fn racks(graph: &Graph, out: &mut Vec<Desired>) {
+    let defs = super::custom_fields::Definitions::new(graph);
     let model = &graph.model;
     for (index, object) in model.racks.iter().enumerate() {
         let r = &object.data;
@@ -279,7 +280,8 @@ fn racks(graph: &Graph, out: &mut Vec<Desired>) {
             .text("serial", r.serial.as_deref())
             .value("asset_tag", r.asset_tag.as_ref().map(|t| t.value.as_str()))
             .text("description", r.description.as_deref())
-            .tags(&r.tags);
+            .tags(&r.tags)
+            .custom_fields(&defs, "dcim.rack", &r.custom_fields);
         // A rack of a type takes these from it in NetBox (`copy_racktype_attrs`): they are
         // the rack's own only without a type.
         if node.rack_type.is_none() {
@@ -290,6 +292,7 @@ fn racks(graph: &Graph, out: &mut Vec<Desired>) {
 }
 
 fn devices(graph: &Graph, out: &mut Vec<Desired>) {
+    let defs = super::custom_fields::Definitions::new(graph);
     let model = &graph.model;
     for (index, object) in model.devices.iter().enumerate() {
         let id = DeviceId::from_index(index);
@@ -373,7 +376,8 @@ fn devices(graph: &Graph, out: &mut Vec<Desired>) {
                 "local_context_data",
                 x.config_context.as_ref().map(|c| c.value.clone()),
             )
-            .tags(&x.tags);
+            .tags(&x.tags)
+            .custom_fields(&defs, "dcim.device", &x.custom_fields);
         match &x.position {
             Some(position) => d.value_at("position", position.value, object.at(position)),
             None => d.value("position", Value::Null),
@@ -386,6 +390,7 @@ fn devices(graph: &Graph, out: &mut Vec<Desired>) {
         for interface in graph.owner_interfaces(Owner::Device(id)) {
             out.push(interface_desired(
                 graph,
+                &defs,
                 interface,
                 Kind::Interfaces,
                 &key,
@@ -421,6 +426,7 @@ fn devices(graph: &Graph, out: &mut Vec<Desired>) {
 /// An interface of a device or virtual machine, as its entry refines its template.
 pub fn interface_desired(
     graph: &Graph,
+    defs: &super::custom_fields::Definitions,
     interface: InterfaceId,
     kind: Kind,
     owner_key: &str,
@@ -532,6 +538,15 @@ pub fn interface_desired(
         ipam::interface_svlan(graph, interface),
         svlan.map(|v| crate::diag::Location::new(location.file, v.span)),
     );
+    // A component NetBox made from the type holds the fields' defaults
+    // (`_instantiate_components`), as one the repository adds without values does.
+    let object_type = if kind == Kind::Interfaces {
+        "dcim.interface"
+    } else {
+        "virtualization.vminterface"
+    };
+    let none = Default::default();
+    d.custom_fields(defs, object_type, entry.map_or(&none, |e| &e.custom_fields));
     d
 }
 

@@ -11,6 +11,7 @@ use super::{at, named, slug, string, Desired};
 use crate::graph::{Graph, IpId, Owner, VlanId, VrfId};
 
 pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
+    let defs = super::custom_fields::Definitions::new(graph);
     let model = &graph.model;
     let ix = &graph.indexes;
     let tenant = |text| named(&ix.tenants, &model.tenants, |t| &t.name, text);
@@ -73,7 +74,8 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
                 targets(&v.export_targets),
             )
             .text("description", v.description.as_deref())
-            .tags(&v.tags);
+            .tags(&v.tags)
+            .custom_fields(&defs, "ipam.vrf", &v.custom_fields);
         out.push(d);
     }
     roles(graph, out);
@@ -197,7 +199,8 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
                 at(object, v.qinq_svlan.as_ref()),
             )
             .text("description", v.description.as_deref())
-            .tags(&v.tags);
+            .tags(&v.tags)
+            .custom_fields(&defs, "ipam.vlan", &v.custom_fields);
         out.push(d);
     }
     for node in &graph.prefixes {
@@ -244,7 +247,8 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
             .value("is_pool", p.is_pool)
             .value("mark_utilized", p.mark_utilized)
             .text("description", p.description.as_deref())
-            .tags(&p.tags);
+            .tags(&p.tags)
+            .custom_fields(&defs, "ipam.prefix", &p.custom_fields);
         let written = crate::model::scope::first(&p.scope_refs()).map(|(_, t)| t);
         d.fields.push(super::scope::scope_field(
             graph,
@@ -304,7 +308,7 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
         out.push(d);
     }
     for ip in IpId::all(graph.ip_addresses.len()) {
-        out.push(address(graph, ip));
+        out.push(address(graph, &defs, ip));
     }
 }
 
@@ -359,7 +363,7 @@ fn roles(graph: &Graph, out: &mut Vec<Desired>) {
     }
 }
 
-fn address(graph: &Graph, ip: IpId) -> Desired {
+fn address(graph: &Graph, defs: &super::custom_fields::Definitions, ip: IpId) -> Desired {
     let model = &graph.model;
     let node = &graph.ip_addresses[ip.index()];
     let data = graph.ip_data(ip);
@@ -413,7 +417,8 @@ fn address(graph: &Graph, ip: IpId) -> Desired {
             at(data.dns_name.as_ref()).unwrap_or(location),
         )
         .text("description", data.description.as_deref())
-        .tags(&data.tags);
+        .tags(&data.tags)
+        .custom_fields(defs, "ipam.ipaddress", &data.custom_fields);
     d.generic(
         "assigned_object",
         ("assigned_object_type", "assigned_object_id"),

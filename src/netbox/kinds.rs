@@ -6,6 +6,10 @@
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Kind {
     Tags,
+    /// Custom field choice sets, then the fields (`custom_fields.rs`), before every object
+    /// that may carry a value.
+    CustomFieldChoiceSets,
+    CustomFields,
     TenantGroups,
     Tenants,
     Regions,
@@ -143,6 +147,8 @@ const fn update_only(spec: Spec) -> Spec {
 impl Kind {
     pub const ALL: &'static [Kind] = &[
         Kind::Tags,
+        Kind::CustomFieldChoiceSets,
+        Kind::CustomFields,
         Kind::TenantGroups,
         Kind::Tenants,
         Kind::Regions,
@@ -228,6 +234,8 @@ impl Kind {
         use Kind::*;
         match self {
             Tags => const { &spec("/api/extras/tags/", "tags", "tag", "extras.tag") },
+            CustomFieldChoiceSets => const { &spec("/api/extras/custom-field-choice-sets/", "custom_field_choice_sets", "custom field choice set", "extras.customfieldchoiceset") },
+            CustomFields => const { &spec("/api/extras/custom-fields/", "custom_fields", "custom field", "extras.customfield") },
             TenantGroups => const { &spec("/api/tenancy/tenant-groups/", "tenant_groups", "tenant group", "tenancy.tenantgroup") },
             Tenants => const { &spec("/api/tenancy/tenants/", "tenants", "tenant", "tenancy.tenant") },
             Regions => const { &spec("/api/dcim/regions/", "regions", "region", "dcim.region") },

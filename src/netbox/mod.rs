@@ -8,7 +8,7 @@
 //! object's natural key is on both sides: `organisation.rs` (tags, tenancy, regions, sites,
 //! locations; `contacts.rs`: contacts and their assignments), `dcim.rs` (with `chassis.rs`: virtual chassis;
 //! `power.rs`: outlet templates, panels, feeds; `components.rs`: device components other than
-//! interfaces, table-driven), `extras.rs` (config contexts), `ipam.rs` (with `fhrp.rs`:
+//! interfaces, table-driven), `extras.rs` (config contexts; `custom_fields.rs`: custom fields, their choice sets and the values objects carry), `ipam.rs` (with `fhrp.rs`:
 //! FHRP groups and their assignments; `asns.rs`: ASNs, and those of sites), `virtualization.rs`, `circuits.rs` (with `providers.rs`: providers'
 //! accounts and networks), `services.rs`. `kinds.rs`
 //! lists the kinds in the order they are applied, `state.rs` reads NetBox, `plan.rs`
@@ -23,6 +23,7 @@ mod circuits;
 pub mod client;
 mod components;
 mod contacts;
+mod custom_fields;
 mod dcim;
 pub mod drift;
 mod extras;
@@ -191,6 +192,9 @@ pub enum Want {
     },
     /// The terminations of one end of a cable.
     Ends(Vec<(Kind, String)>),
+    /// The values of the custom fields the repository defines for the object's type, by
+    /// field name (`custom_fields.rs`): compared field by field, sent as a partial map.
+    CustomFields(std::collections::BTreeMap<String, custom_fields::Wanted>),
 }
 
 impl Desired {
@@ -291,6 +295,19 @@ impl Desired {
         self
     }
 
+    /// The values of the custom fields the repository defines for `object_type`.
+    fn custom_fields(
+        &mut self,
+        definitions: &custom_fields::Definitions,
+        object_type: &str,
+        values: &crate::model::custom_fields::CustomFieldValues,
+    ) -> &mut Desired {
+        if let Some(field) = definitions.field(object_type, values) {
+            self.fields.push(field);
+        }
+        self
+    }
+
     fn tags(&mut self, tags: &[crate::model::Text]) -> &mut Desired {
         self.references(
             "tags",
@@ -305,6 +322,7 @@ impl Desired {
 pub fn desired(compilation: &Compilation) -> Vec<Desired> {
     let graph = &compilation.graph;
     let mut out = Vec::new();
+    custom_fields::desired(graph, &mut out);
     organisation::desired(graph, &mut out);
     contacts::desired(graph, &mut out);
     ipam::desired(graph, &mut out);
@@ -342,6 +360,7 @@ fn remote_key(kind: Kind, json: &Value, state: &State) -> (Option<String>, Optio
         .or_else(|| power::remote_key(kind, json, state))
         .or_else(|| components::remote_key(kind, json, state))
         .or_else(|| extras::remote_key(kind, json, state))
+        .or_else(|| custom_fields::remote_key(kind, json, state))
         .or_else(|| mac_addresses::remote_key(kind, json, state))
         .unwrap_or((None, None))
 }

@@ -61,6 +61,7 @@ pub fn location_paths(remotes: &mut [Remote]) {
 }
 
 pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
+    let defs = super::custom_fields::Definitions::new(graph);
     let model = &graph.model;
     let ix = &graph.indexes;
     for tag in &model.tags {
@@ -118,7 +119,8 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
                 at(tenant, t.group.as_ref()),
             )
             .text("description", t.description.as_deref())
-            .tags(&t.tags);
+            .tags(&t.tags)
+            .custom_fields(&defs, "tenancy.tenant", &t.custom_fields);
         out.push(d);
     }
     let region = |text| named(&ix.regions, &model.regions, |r| &r.name, text);
@@ -194,7 +196,8 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
             .value("longitude", s.longitude.as_ref().map(|l| l.value))
             .text("description", s.description.as_deref())
             .text("comments", s.comments.as_deref())
-            .tags(&s.tags);
+            .tags(&s.tags)
+            .custom_fields(&defs, "dcim.site", &s.custom_fields);
         if let Some(zone) = &s.time_zone {
             d.value("time_zone", zone.as_str());
         }
@@ -234,7 +237,8 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
             )
             .text("facility", l.facility.as_deref())
             .text("description", l.description.as_deref())
-            .tags(&l.tags);
+            .tags(&l.tags)
+            .custom_fields(&defs, "dcim.location", &l.custom_fields);
         out.push(d);
     }
 }

@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::kinds::Kind;
 use super::state::{Remote, State};
-use super::{Desired, Field, Want};
+use super::{custom_fields, Desired, Field, Want};
 use crate::diff::FieldChange;
 
 /// What a step does to NetBox.
@@ -173,6 +173,9 @@ pub fn differences(object: &Desired, existing: &Remote, state: &State) -> Vec<Fi
         .fields
         .iter()
         .filter_map(|field| {
+            if let Want::CustomFields(values) = &field.want {
+                return custom_field_changes(values, &existing.json, state);
+            }
             let before = current(field, &existing.json, state);
             let after = wanted(&field.want);
             (!same(&before, &after)).then(|| FieldChange {
@@ -184,9 +187,42 @@ pub fn differences(object: &Desired, existing: &Remote, state: &State) -> Vec<Fi
         .collect()
 }
 
+/// The custom fields whose values differ from NetBox's, as one change of `custom_fields`
+/// holding those fields only.
+fn custom_field_changes(
+    values: &std::collections::BTreeMap<String, custom_fields::Wanted>,
+    json: &Value,
+    state: &State,
+) -> Option<FieldChange> {
+    let held = json.get("custom_fields");
+    let mut before = serde_json::Map::new();
+    let mut after = serde_json::Map::new();
+    for (name, want) in values {
+        let now = custom_fields::current_value(want, held.and_then(|h| h.get(name)), state);
+        let then = custom_fields::wanted_value(want);
+        if !same(&now, &then) {
+            before.insert(name.clone(), now);
+            after.insert(name.clone(), then);
+        }
+    }
+    (!after.is_empty()).then(|| FieldChange {
+        field: "custom_fields".to_string(),
+        before: Value::Object(before),
+        after: Value::Object(after),
+    })
+}
+
 /// The desired value of a field, in the plan's words (references by key).
 pub fn wanted(want: &Want) -> Value {
     match want {
+        // The fields set: a new object's unset fields are not news.
+        Want::CustomFields(values) => Value::Object(
+            values
+                .iter()
+                .map(|(name, want)| (name.clone(), custom_fields::wanted_value(want)))
+                .filter(|(_, value)| !is_blank(value))
+                .collect(),
+        ),
         Want::Value(value) => value.clone(),
         Want::Ref(_, key) => key.clone().map_or(Value::Null, Value::String),
         Want::Refs(_, keys) => sorted(keys.iter().cloned()),
@@ -261,6 +297,18 @@ fn current(field: &Field, json: &Value, state: &State) -> Value {
                 _ => Value::Null,
             }
         }
+        Want::CustomFields(values) => Value::Object(
+            values
+                .iter()
+                .map(|(name, want)| {
+                    let held = json.get("custom_fields").and_then(|h| h.get(name));
+                    (
+                        name.clone(),
+                        custom_fields::current_value(want, held, state),
+                    )
+                })
+                .collect(),
+        ),
         Want::Ends(_) => sorted(
             json.get(field.name)
                 .and_then(Value::as_array)

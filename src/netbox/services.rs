@@ -10,6 +10,7 @@ use super::{string, Desired};
 use crate::graph::{Graph, Owner};
 
 pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
+    let defs = super::custom_fields::Definitions::new(graph);
     let model = &graph.model;
     for (index, object) in model.services.iter().enumerate() {
         let s = &object.data;
@@ -55,7 +56,8 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
                     .collect(),
             )
             .text("description", s.description.as_deref())
-            .tags(&s.tags);
+            .tags(&s.tags)
+            .custom_fields(&defs, "ipam.service", &s.custom_fields);
         let at = s.device.as_ref().or(s.virtual_machine.as_ref());
         d.generic(
             "parent",

@@ -9,6 +9,7 @@ use super::{at, named, slug, string, Desired};
 use crate::graph::{Graph, Owner, VirtualMachineId};
 
 pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
+    let defs = super::custom_fields::Definitions::new(graph);
     let model = &graph.model;
     let ix = &graph.indexes;
     for (kind, list) in [
@@ -161,12 +162,14 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
                 "local_context_data",
                 v.config_context.as_ref().map(|c| c.value.clone()),
             )
-            .tags(&v.tags);
+            .tags(&v.tags)
+            .custom_fields(&defs, "virtualization.virtualmachine", &v.custom_fields);
         out.push(d);
         let owner = Owner::VirtualMachine(VirtualMachineId::from_index(index));
         for interface in graph.owner_interfaces(owner) {
             out.push(super::dcim::interface_desired(
                 graph,
+                &defs,
                 interface,
                 Kind::VmInterfaces,
                 &key,

@@ -40,6 +40,7 @@ mod merge;
 mod module_components;
 mod modules;
 mod netbox_conflicts;
+mod netbox_custom_fields;
 mod netbox_differential;
 mod netbox_fidelity;
 mod netbox_import;

@@ -23,8 +23,6 @@ use crate::support::{compile_path, netbox_env, netsot, render};
 /// carried"): the round trip cannot bring them back.
 const NOT_PUSHED: &[&str] = &[
     "module_types",
-    "custom_fields",
-    "custom_field_choice_sets",
     "inventory_item_roles",
     "wireless_lan_groups",
     "wireless_lans",
@@ -37,16 +35,14 @@ const NOT_PUSHED: &[&str] = &[
 const OUTSIDE_SITES: &[&str] = &["rirs", "aggregates", "ip_ranges", "asn_ranges"];
 
 /// Fields (by collection) the push does not carry, or that are computed from objects it
-/// does not carry (custom fields, modules, inventory items); the device type images and module bays are library data NetBox
+/// does not carry (modules, inventory items); the device type images and module bays are library data NetBox
 /// receives only through its own device type import.
 const FIELDS_NOT_PUSHED: &[(&str, &[&str])] = &[
-    ("sites", &["custom_fields"]),
     (
         "device_types",
         &["front_image", "rear_image", "is_powered", "module-bays"],
     ),
-    ("devices", &["custom_fields", "modules", "inventory_items"]),
-    ("virtual_machines", &["custom_fields"]),
+    ("devices", &["modules", "inventory_items"]),
 ];
 
 #[test]

@@ -1,12 +1,12 @@
-//! Extras: custom field definitions, config contexts and their profiles into
-//! `data/extras.yaml`.
+//! Extras: custom field definitions and their choice sets, config contexts and their
+//! profiles into `data/extras.yaml`.
 //!
 //! With `--site`, nothing refers to these, so they are chosen here: a custom field when a
-//! carried object of one of its types exists, a config context when it applies to a
+//! carried object of one of its types exists (and the choice set it names), a config context when it applies to a
 //! carried object or to everything (its scopes outside the import are left out), and a
 //! profile when a carried context names it.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use serde_json::Value;
 
@@ -18,24 +18,25 @@ use super::{Context, NotCarried};
 
 const FILE: &str = "data/extras.yaml";
 
-/// NetBox's object types and the netsot collections that carry custom fields for them.
-const OBJECT_TYPES: &[(&str, &str, &str)] = &[
-    ("tenancy.tenant", "tenants", "tenancy/tenants"),
-    ("dcim.site", "sites", "dcim/sites"),
-    ("dcim.location", "locations", "dcim/locations"),
-    ("dcim.rack", "racks", "dcim/racks"),
-    ("dcim.device", "devices", "dcim/devices"),
-    ("ipam.vrf", "vrfs", "ipam/vrfs"),
-    ("ipam.prefix", "prefixes", "ipam/prefixes"),
-    ("ipam.ipaddress", "ip_addresses", "ipam/ip-addresses"),
-    ("ipam.vlan", "vlans", "ipam/vlans"),
-    ("ipam.service", "services", "ipam/services"),
+/// NetBox's object types whose netsot objects carry custom fields, and their endpoints.
+const OBJECT_TYPES: &[(&str, &str)] = &[
+    ("tenancy.tenant", "tenancy/tenants"),
+    ("dcim.site", "dcim/sites"),
+    ("dcim.location", "dcim/locations"),
+    ("dcim.rack", "dcim/racks"),
+    ("dcim.device", "dcim/devices"),
+    ("dcim.interface", "dcim/interfaces"),
+    ("ipam.vrf", "ipam/vrfs"),
+    ("ipam.prefix", "ipam/prefixes"),
+    ("ipam.ipaddress", "ipam/ip-addresses"),
+    ("ipam.vlan", "ipam/vlans"),
+    ("ipam.service", "ipam/services"),
     (
         "virtualization.virtualmachine",
-        "virtual_machines",
         "virtualization/virtual-machines",
     ),
-    ("circuits.circuit", "circuits", "circuits/circuits"),
+    ("virtualization.vminterface", "virtualization/interfaces"),
+    ("circuits.circuit", "circuits/circuits"),
 ];
 
 /// Config context scopes: NetBox's field, and the endpoint of the objects it lists.
@@ -94,25 +95,26 @@ fn config_context_profiles(
 
 fn custom_fields(context: &Context, repo: &mut Repo, report: &mut NotCarried) {
     let scope = context.scope;
-    for object in scope.objects("extras/custom-fields") {
+    let mut sets = BTreeSet::new();
+    for object in scope.snapshot.get("extras/custom-fields") {
         let mut r = Record::new("extras.customfield", object);
         let types: Vec<&str> = match r.get("object_types") {
             Some(Value::Array(types)) => types.iter().filter_map(Value::as_str).collect(),
             _ => Vec::new(),
         };
-        let carried: Vec<&(&str, &str, &str)> = OBJECT_TYPES
+        let carried: Vec<&(&str, &str)> = OBJECT_TYPES
             .iter()
-            .filter(|(netbox, _, _)| types.contains(netbox))
+            .filter(|(netbox, _)| types.contains(netbox))
             .collect();
         if !scope.is_everything()
             && !carried
                 .iter()
-                .any(|(_, _, e)| scope.objects(e).next().is_some())
+                .any(|(_, endpoint)| scope.objects(endpoint).next().is_some())
         {
             continue;
         }
         for netbox in &types {
-            if !OBJECT_TYPES.iter().any(|(n, _, _)| n == netbox) {
+            if !OBJECT_TYPES.iter().any(|(n, _)| n == netbox) {
                 report.add(
                     "extras.customfield",
                     format!("applies to `{netbox}` (no custom fields there in netsot)"),
@@ -125,26 +127,43 @@ fn custom_fields(context: &Context, repo: &mut Repo, report: &mut NotCarried) {
         }
         let mut out = Out::new();
         out.set("name", r.text("name").unwrap_or_default());
-        out.opt("type", r.choice("type"));
-        let collections: Vec<Value> = carried.iter().map(|(_, c, _)| Value::from(*c)).collect();
-        out.set("object_types", Value::Array(collections));
-        out.opt("label", r.text("label"));
-        out.opt("description", r.text("description"));
-        if r.get("required").and_then(Value::as_bool) == Some(true) {
-            out.set("required", true);
+        if let Some(kind) = r.choice("type").filter(|k| *k != "text") {
+            out.set("type", kind);
         }
-        out.opt("default", r.get("default").cloned());
+        let object_types: Vec<Value> = carried.iter().map(|(t, _)| Value::from(*t)).collect();
+        out.set("object_types", Value::Array(object_types));
+        out.opt("related_object_type", r.text("related_object_type"));
+        out.opt(
+            "related_object_filter",
+            r.get("related_object_filter")
+                .filter(|v| !v.is_null())
+                .cloned(),
+        );
+        out.opt("label", r.text("label"));
+        out.opt("group_name", r.text("group_name"));
+        out.opt("description", r.text("description"));
+        out.flag(
+            "required",
+            r.get("required").and_then(Value::as_bool),
+            false,
+        );
+        out.flag("unique", r.get("unique").and_then(Value::as_bool), false);
+        out.opt(
+            "default",
+            r.get("default").filter(|v| !v.is_null()).cloned(),
+        );
         if let Some(set) = r.get("choice_set").and_then(nested_id) {
-            let choices: Vec<Value> = scope
+            if let Some(name) = scope
                 .find("extras/custom-field-choice-sets", set)
-                .and_then(|s| s.get("extra_choices"))
-                .and_then(Value::as_array)
-                .map(|pairs| pairs.iter().filter_map(|p| p.get(0).cloned()).collect())
-                .unwrap_or_default();
-            out.list("choices", choices);
+                .and_then(|s| s.get("name"))
+                .and_then(Value::as_str)
+            {
+                out.set("choice_set", name);
+                sets.insert(set);
+            }
         }
         for field in ["validation_minimum", "validation_maximum"] {
-            out.opt(field, r.get(field).cloned());
+            out.opt(field, r.get(field).filter(|v| !v.is_null()).cloned());
         }
         out.opt("validation_regex", r.text("validation_regex"));
         // What NetBox's UI does with a field, when it is NetBox's default, says nothing.
@@ -155,12 +174,18 @@ fn custom_fields(context: &Context, repo: &mut Repo, report: &mut NotCarried) {
             ("ui_visible", Value::from("always")),
             ("ui_editable", Value::from("yes")),
         ] {
-            let value = r.peek(field);
+            let value = r.get(field);
             let value = value.map(|v| v.get("value").unwrap_or(v));
-            if value == Some(&default) {
-                r.skip(&[field]);
+            if let Some(value) = value.filter(|v| **v != default && !v.is_null()) {
+                out.set(field, value.clone());
             }
         }
+        out.flag(
+            "is_cloneable",
+            r.get("is_cloneable").and_then(Value::as_bool),
+            false,
+        );
+        out.opt("comments", r.text("comments"));
         r.skip(&["data_type"]);
         repo.add(
             FILE,
@@ -170,6 +195,48 @@ fn custom_fields(context: &Context, repo: &mut Repo, report: &mut NotCarried) {
         );
         r.finish(report);
     }
+    // The choice sets: every one with `--site` unset, else those a carried field names.
+    for object in scope.snapshot.get("extras/custom-field-choice-sets") {
+        let id = object.get("id").and_then(Value::as_u64).unwrap_or_default();
+        if !scope.is_everything() && !sets.contains(&id) {
+            continue;
+        }
+        let mut r = Record::new("extras.customfieldchoiceset", object);
+        let mut out = Out::new();
+        out.set("name", r.text("name").unwrap_or_default());
+        out.opt("description", r.text("description"));
+        out.opt("base_choices", r.choice("base_choices"));
+        if let Some(Value::Array(choices)) = r.get("extra_choices") {
+            out.list("extra_choices", choices.clone());
+        }
+        out.flag(
+            "order_alphabetically",
+            r.get("order_alphabetically").and_then(Value::as_bool),
+            false,
+        );
+        r.skip(&["choices_count"]);
+        repo.add(
+            FILE,
+            "custom_field_choice_sets",
+            sort_key(object, "name"),
+            out.into_value(),
+        );
+        r.finish(report);
+    }
+}
+
+/// Each custom field's default, by field name (NetBox keeps names unique).
+pub(super) fn custom_field_defaults(scope: &super::scope::Scope) -> HashMap<String, Value> {
+    scope
+        .snapshot
+        .get("extras/custom-fields")
+        .iter()
+        .filter_map(|f| {
+            let name = f.get("name")?.as_str()?;
+            let default = f.get("default").filter(|d| !d.is_null())?;
+            Some((name.to_string(), default.clone()))
+        })
+        .collect()
 }
 
 /// Carries the config contexts; returns the ids of the profiles they name.

@@ -8,7 +8,7 @@
 //! under `device-types/`. Objects are sorted by natural key within their collection, and
 //! collections follow the model's order, so the bytes depend on NetBox's content only.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde_json::Value;
 
@@ -60,6 +60,48 @@ impl Repo {
             .entry(collection)
             .or_default()
             .push((key, object));
+    }
+
+    /// Leaves out of every object's `custom_fields` the values equal to their field's
+    /// default: NetBox stores the default on an object created without a value, and a
+    /// person writes only what differs from it.
+    pub fn leave_out_defaults(&mut self, defaults: &HashMap<String, Value>) {
+        fn walk(value: &mut Value, defaults: &HashMap<String, Value>) {
+            match value {
+                Value::Object(map) => {
+                    for (key, inner) in map.iter_mut() {
+                        match key.as_str() {
+                            "custom_fields" => {
+                                if let Value::Object(values) = inner {
+                                    values.retain(|name, v| defaults.get(name) != Some(v));
+                                }
+                            }
+                            // Free-form values: not the format's objects.
+                            "data" | "config_context" | "schema" | "default" => {}
+                            _ => walk(inner, defaults),
+                        }
+                    }
+                    if map
+                        .get("custom_fields")
+                        .is_some_and(|v| v.as_object().is_some_and(|o| o.is_empty()))
+                    {
+                        map.remove("custom_fields");
+                    }
+                }
+                Value::Array(items) => items.iter_mut().for_each(|i| walk(i, defaults)),
+                _ => {}
+            }
+        }
+        if defaults.is_empty() {
+            return;
+        }
+        for collections in self.data.values_mut() {
+            for objects in collections.values_mut() {
+                for (_, object) in objects.iter_mut() {
+                    walk(object, defaults);
+                }
+            }
+        }
     }
 
     /// Adds a whole-document file (a device type).

@@ -118,6 +118,7 @@ pub fn convert(snapshot: &fetch::Snapshot, options: &Options) -> Result<Imported
     providers::import(&context, &mut repo, &mut report);
     circuits::import(&context, &mut repo, &mut report);
     extras::import(&context, &mut repo, &mut report);
+    repo.leave_out_defaults(&extras::custom_field_defaults(&scope));
     not_modelled(&scope, &mut report);
     Ok(Imported {
         files: repo.files(&mut report),

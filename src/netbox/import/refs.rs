@@ -132,26 +132,59 @@ pub fn address(value: &Value) -> Option<String> {
 
 /// Custom field values that are set, as netsot writes them; values naming NetBox objects
 /// (object and multi-object fields) have no netsot form and are reported.
-pub fn custom_fields(record: &mut Record, report: &mut super::NotCarried) -> Option<Value> {
-    let kind = record.kind;
+pub fn custom_fields(record: &mut Record, _report: &mut super::NotCarried) -> Option<Value> {
     let Some(Value::Object(values)) = record.get("custom_fields") else {
         return None;
     };
     let mut out = serde_json::Map::new();
     for (key, value) in values {
-        let names_objects = match value {
-            Value::Object(_) => true,
-            Value::Array(items) => items.iter().any(Value::is_object),
-            _ => false,
+        let value = match value {
+            Value::Null => continue,
+            // An `object` field: NetBox answers the object nested; netsot names it.
+            Value::Object(object) if is_nested(object) => object_name(object),
+            Value::Array(items)
+                if !items.is_empty()
+                    && items.iter().all(|i| i.as_object().is_some_and(is_nested)) =>
+            {
+                Value::Array(
+                    items
+                        .iter()
+                        .filter_map(Value::as_object)
+                        .map(object_name)
+                        .collect(),
+                )
+            }
+            other => other.clone(),
         };
-        if value.is_null() {
-            continue;
-        }
-        if names_objects {
-            report.add(kind, format!("custom field `{key}` naming objects"));
-            continue;
-        }
-        out.insert(key.clone(), value.clone());
+        out.insert(key.clone(), value);
     }
     (!out.is_empty()).then_some(Value::Object(out))
+}
+
+/// Whether a custom field's value is an object NetBox nests (`{"id", "url", ...}`)
+/// rather than a `json` field's value.
+fn is_nested(object: &serde_json::Map<String, Value>) -> bool {
+    object.contains_key("id") && object.contains_key("url")
+}
+
+/// The name netsot gives a nested object in a custom field value: a device type by
+/// `MANUFACTURER/MODEL`, a circuit by its id, anything else by its name (or what NetBox
+/// displays).
+fn object_name(object: &serde_json::Map<String, Value>) -> Value {
+    let text = |field: &str| object.get(field).and_then(Value::as_str);
+    if let (Some(model), Some(manufacturer)) = (
+        text("model"),
+        object
+            .get("manufacturer")
+            .and_then(|m| m.get("name"))
+            .and_then(Value::as_str),
+    ) {
+        return Value::from(format!("{manufacturer}/{model}"));
+    }
+    Value::from(
+        text("name")
+            .or(text("cid"))
+            .or(text("display"))
+            .unwrap_or_default(),
+    )
 }
