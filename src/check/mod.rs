@@ -27,6 +27,7 @@ mod type_templates;
 mod unique_values;
 mod values;
 mod virtual_chassis;
+mod virtual_disks;
 mod vlan;
 mod wireless;
 
@@ -58,7 +59,10 @@ pub fn run(
                     vlan.extend(collect(timings, "custom_fields", |out| {
                         custom_fields::check(graph, out)
                     }));
-                    vlan.extend(collect(timings, "values", |out| values::check(graph, out)));
+                    vlan.extend(collect(timings, "values", |out| {
+                        values::check(graph, out);
+                        virtual_disks::check(graph, out);
+                    }));
                     vlan.extend(collect(timings, "config_contexts", |out| {
                         config_contexts::check(graph, out)
                     }));

@@ -354,6 +354,15 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
             vcpus_value(&mut found, vm.file, &data.name.value, vcpus);
         }
         interfaces(&mut found, vm.file, &data.name.value, &data.interfaces);
+        for disk in &data.virtual_disks {
+            too_long(
+                &mut found,
+                vm.file,
+                &disk.value.name,
+                COMPONENT_NAME_MAX,
+                || format!("virtual disk name of `{}`", data.name.value),
+            );
+        }
         found
     });
     out.par_extend(devices.chain(machines));

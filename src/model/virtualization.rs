@@ -58,7 +58,7 @@ pub struct VirtualMachine {
     pub status: Option<Spanned<DeviceStatus>>,
     pub vcpus: Option<Spanned<f64>>,
     pub memory: Option<u64>,
-    pub disk: Option<u64>,
+    pub disk: Option<Spanned<u64>>,
     pub primary_ip4: Option<Text>,
     pub primary_ip6: Option<Text>,
     pub description: Option<String>,
@@ -70,6 +70,39 @@ pub struct VirtualMachine {
     pub config_context: Option<Spanned<serde_json::Value>>,
     #[serde(default)]
     pub interfaces: Vec<Spanned<Interface>>,
+    /// The machine's disks (NetBox 4's `VirtualDisk`); `disk`, when written, must be their
+    /// total, and is their total when not.
+    #[serde(default)]
+    pub virtual_disks: Vec<Spanned<VirtualDisk>>,
+}
+
+impl VirtualMachine {
+    /// The disk size NetBox holds: `disk` as written, else the total of the virtual disks
+    /// (`VirtualMachine.clean` sets it), else none.
+    pub fn disk_size(&self) -> Option<u64> {
+        self.disk
+            .as_ref()
+            .map(|d| d.value)
+            .or_else(|| (!self.virtual_disks.is_empty()).then(|| total_size(&self.virtual_disks)))
+    }
+}
+
+/// The total size of disks, saturating rather than overflowing on sizes NetBox refuses.
+pub fn total_size(disks: &[Spanned<VirtualDisk>]) -> u64 {
+    disks
+        .iter()
+        .fold(0u64, |total, d| total.saturating_add(d.value.size.value))
+}
+
+/// A disk of a virtual machine, named uniquely within it (`ComponentModel`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct VirtualDisk {
+    pub name: Text,
+    /// In MB, as NetBox's `size (MB)`.
+    pub size: Spanned<u64>,
+    pub description: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<Text>,
 }
 
 impl Cluster {

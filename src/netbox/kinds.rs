@@ -58,6 +58,8 @@ pub enum Kind {
     Interfaces,
     VirtualMachines,
     VmInterfaces,
+    /// Virtual machines' disks (`virtualization.rs`), keyed `VM:NAME`.
+    VirtualDisks,
     /// MAC addresses assigned to interfaces of either kind (`mac_addresses.rs`), then the
     /// interfaces again, updated only: their primary MAC address, one of those.
     MacAddresses,
@@ -192,6 +194,7 @@ impl Kind {
         Kind::Interfaces,
         Kind::VirtualMachines,
         Kind::VmInterfaces,
+        Kind::VirtualDisks,
         Kind::MacAddresses,
         Kind::InterfacePrimaryMacs,
         Kind::VmInterfacePrimaryMacs,
@@ -279,6 +282,7 @@ impl Kind {
             Interfaces => const { &spec("/api/dcim/interfaces/", "interfaces", "interface", "dcim.interface") },
             VirtualMachines => const { &spec("/api/virtualization/virtual-machines/", "virtual_machines", "virtual machine", "virtualization.virtualmachine") },
             VmInterfaces => const { &spec("/api/virtualization/interfaces/", "vm_interfaces", "VM interface", "virtualization.vminterface") },
+            VirtualDisks => const { &spec("/api/virtualization/virtual-disks/", "virtual_disks", "virtual disk", "virtualization.virtualdisk") },
             MacAddresses => const { &spec("/api/dcim/mac-addresses/", "mac_addresses", "MAC address", "dcim.macaddress") },
             InterfacePrimaryMacs => const { &update_only(spec("/api/dcim/interfaces/", "interfaces", "interface", "dcim.interface")) },
             VmInterfacePrimaryMacs => const { &update_only(spec("/api/virtualization/interfaces/", "vm_interfaces", "VM interface", "virtualization.vminterface")) },

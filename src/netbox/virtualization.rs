@@ -155,7 +155,7 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
             )
             .value("vcpus", v.vcpus.as_ref().map(|c| c.value))
             .value("memory", v.memory)
-            .value("disk", v.disk)
+            .value("disk", v.disk_size())
             .text("description", v.description.as_deref())
             .text("comments", v.comments.as_deref())
             .value(
@@ -175,6 +175,26 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
                 &key,
                 site.clone(),
             ));
+        }
+        for disk in &v.virtual_disks {
+            let disk = &disk.value;
+            let mut d = Desired::new(
+                Kind::VirtualDisks,
+                format!("{key}:{}", disk.name.value),
+                site.clone(),
+                object.at(&disk.name),
+            );
+            d.reference(
+                "virtual_machine",
+                Kind::VirtualMachines,
+                Some(key.clone()),
+                None,
+            )
+            .value("name", disk.name.value.as_str())
+            .value_at("size", disk.size.value, object.at(&disk.size))
+            .text("description", disk.description.as_deref())
+            .tags(&disk.tags);
+            out.push(d);
         }
         let ip = |ip: Option<crate::graph::IpId>| ip.map(|ip| super::ipam::ip_key(graph, ip));
         let mut primary = Desired::new(Kind::VmPrimaryIps, key, site, object.location());
@@ -212,7 +232,7 @@ pub fn remote_key(
             name.map(str::to_string),
             state.ref_key(Kind::Sites, json.get("site")),
         ),
-        Kind::VmInterfaces => {
+        Kind::VmInterfaces | Kind::VirtualDisks => {
             let vm = state.ref_object(Kind::VirtualMachines, json.get("virtual_machine"));
             (
                 vm.and_then(|v| v.key.clone())

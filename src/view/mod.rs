@@ -546,7 +546,17 @@ impl<'g> Views<'g> {
             "tenant" => self.name_of(Kind::Tenant, node.tenant),
             "vcpus" => json!(data.vcpus),
             "memory" => json!(data.memory),
-            "disk" => json!(data.disk),
+            "disk" => json!(data.disk_size()),
+            "virtual_disks" => Value::Array(
+                data.virtual_disks
+                    .iter()
+                    .map(|d| {
+                        let d = &d.value;
+                        let tags: Vec<&str> = d.tags.iter().map(|t| t.value.as_str()).collect();
+                        json!({"name": d.name.value, "size": d.size.value, "description": d.description, "tags": tags})
+                    })
+                    .collect(),
+            ),
             "description" => json!(data.description),
             "comments" => json!(data.comments),
             _ => self.shared_field(
@@ -685,6 +695,7 @@ pub const VIRTUAL_MACHINE_KEYS: &[&str] = &[
     "vcpus",
     "memory",
     "disk",
+    "virtual_disks",
     "description",
     "comments",
     "tags",

@@ -67,4 +67,5 @@ mod template_fit;
 mod trace;
 mod values;
 mod verdict;
+mod virtual_disks;
 mod wireless;

@@ -453,6 +453,7 @@ fn the_example_pushes_and_a_second_push_is_empty() {
     // The example's names are shared by every run that pushes it; the push is idempotent,
     // so this test is about convergence: after one push, the plan is empty.
     let example = crate::support::root().join("examples");
+    let _example = crate::support::example_in_netbox();
     push(&example, &client, true, false);
     let again = push(&example, &client, false, false);
     assert!(

@@ -53,6 +53,7 @@ fn the_example_pushed_into_netbox_imports_back_to_the_same_graph_and_pushes_back
     let client = Client::new(&url, Some(&token)).expect("a valid NetBox URL");
     let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
 
+    let _example = crate::support::example_in_netbox();
     let pushed = push(&examples, &client, true);
     assert!(pushed.applied.len() >= pushed.plan.steps.len());
     let after = push(&examples, &client, false);

@@ -154,6 +154,16 @@ pub fn git_as(dir: &Path, author: &str, date: &str, args: &[&str]) {
     assert!(status.success(), "git {args:?}");
 }
 
+/// Held by every test that pushes the example into the shared NetBox: the example's
+/// objects have fixed names, so two pushes at once would both create them and NetBox would
+/// refuse the second (`... already exists`). A test that failed while holding it leaves it
+/// poisoned; the others go on.
+pub fn example_in_netbox() -> std::sync::MutexGuard<'static, ()> {
+    static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    LOCK.lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 /// The running NetBox the bridge's tests use: `(NETBOX_URL, NETBOX_TOKEN)`, or `None` with
 /// a loud notice when the variables are not set. Under `NETSOT_REQUIRE_NETBOX=1` (set by
 /// `.ci/run`, which starts NetBox) a missing NetBox fails the test instead.

@@ -5,7 +5,7 @@
 //! input and repository (`input.rs`), `NS01xx` syntax and shape (`syntax.rs`), `NS02xx`
 //! identity (`identity.rs`), `NS03xx` references (`references.rs`), `NS04xx` IPAM
 //! (`ipam.rs`), `NS05xx` VLANs (`vlans.rs`), `NS06xx` DCIM (`dcim.rs`, device types in
-//! `device_types.rs`), `NS07xx` user policy (`policy.rs`), `NS08xx` rendering
+//! `device_types.rs`, virtual machines' parts in `virtualization.rs`), `NS07xx` user policy (`policy.rs`), `NS08xx` rendering
 //! (`render.rs`, the Kea output's in `dhcp.rs`) and `NS09xx` NetBox's refusals (`netbox.rs`). A family that outgrows one
 //! file takes a second one named for what its rules are about; its `RULES` is added to
 //! `FAMILIES` below. The doc comment of each rule is what `netsot explain CODE` prints,
@@ -26,6 +26,7 @@ mod policy;
 mod references;
 mod render;
 mod syntax;
+mod virtualization;
 mod vlans;
 
 pub use config_contexts::*;
@@ -41,6 +42,7 @@ pub use policy::*;
 pub use references::*;
 pub use render::*;
 pub use syntax::*;
+pub use virtualization::*;
 pub use vlans::*;
 
 /// The rules of every file; `ALL` sorts them by code.
@@ -55,6 +57,7 @@ const FAMILIES: &[&[&Rule]] = &[
     vlans::RULES,
     dcim::RULES,
     device_types::RULES,
+    virtualization::RULES,
     policy::RULES,
     render::RULES,
     dhcp::RULES,

@@ -222,6 +222,13 @@ impl Builder<'_> {
                 ),
                 ..VirtualMachineNode::default()
             });
+            for disk in &data.virtual_disks {
+                self.resolve_tags(
+                    &disk.value.tags,
+                    o.file,
+                    tagged!("virtualization.virtualdisk"),
+                );
+            }
         }
         // `virtualization_virtualmachine_unique_name_cluster_tenant` and `..._unique_name_cluster`
         // (no tenant), both on `Lower('name')`.

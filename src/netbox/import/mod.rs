@@ -140,7 +140,6 @@ const NOT_MODELLED: &[(&str, &str)] = &[
     ("dcim/modules", "installed module"),
     ("dcim/inventory-items", "inventory item"),
     ("ipam/l2vpns", "L2VPN"),
-    ("virtualization/virtual-disks", "virtual disk"),
     ("wireless/wireless-lans", "wireless LAN"),
     ("wireless/wireless-links", "wireless link"),
     ("vpn/tunnels", "tunnel"),

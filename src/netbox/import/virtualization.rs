@@ -58,6 +58,12 @@ pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried
             interfaces.entry(vm).or_default().push(interface);
         }
     }
+    let mut disks: HashMap<u64, Vec<&Value>> = HashMap::new();
+    for disk in scope.objects("virtualization/virtual-disks") {
+        if let Some(vm) = disk.get("virtual_machine").and_then(nested_id) {
+            disks.entry(vm).or_default().push(disk);
+        }
+    }
     let mut addresses: HashMap<u64, Vec<&Value>> = HashMap::new();
     for address in scope.objects("ipam/ip-addresses") {
         if address.get("assigned_object_type").and_then(Value::as_str)
@@ -90,7 +96,17 @@ pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried
         out.opt("status", r.choice("status"));
         out.opt("vcpus", number(r.get("vcpus")).map(super::dcim::integral));
         out.opt("memory", number(r.get("memory")));
-        out.opt("disk", number(r.get("disk")));
+        let id = object.get("id").and_then(Value::as_u64).unwrap_or(0);
+        let own_disks = disks.get(&id).map_or(&[][..], Vec::as_slice);
+        let total: u64 = own_disks
+            .iter()
+            .filter_map(|d| d.get("size").and_then(Value::as_u64))
+            .sum();
+        // NetBox sets `disk` to the disks' total; written only when it says more.
+        let disk = r.get("disk");
+        if own_disks.is_empty() || disk.and_then(Value::as_u64) != Some(total) {
+            out.opt("disk", number(disk));
+        }
         out.opt("primary_ip4", r.get("primary_ip4").and_then(address));
         out.opt("primary_ip6", r.get("primary_ip6").and_then(address));
         out.opt("description", r.text("description"));
@@ -106,7 +122,6 @@ pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried
             "interface_count",
             "virtual_disk_count",
         ]);
-        let id = object.get("id").and_then(Value::as_u64).unwrap_or(0);
         let mut entries = Vec::new();
         for interface in interfaces.get(&id).map_or(&[][..], Vec::as_slice) {
             let mut i = Record::new("virtualization.vminterface", interface);
@@ -117,6 +132,25 @@ pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried
             i.finish(report);
         }
         out.list("interfaces", entries);
+        let mut entries = Vec::new();
+        for disk in own_disks {
+            let mut d = Record::new("virtualization.virtualdisk", disk);
+            let mut entry = Out::new();
+            entry.set("name", d.text("name").unwrap_or_default());
+            entry.opt("size", number(d.get("size")));
+            entry.opt("description", d.text("description"));
+            entry.list("tags", names(&mut d, "tags"));
+            d.skip(&["virtual_machine"]);
+            if custom_fields(&mut d, report).is_some() {
+                report.add(
+                    "virtualization.virtualdisk",
+                    "custom field values (virtual disks have none in netsot)",
+                );
+            }
+            entries.push(entry.into_value());
+            d.finish(report);
+        }
+        out.list("virtual_disks", entries);
         repo.add(
             FILE,
             "virtual_machines",
