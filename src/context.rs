@@ -33,7 +33,8 @@ struct Facts {
     site: Option<SiteId>,
     locations: Vec<LocationId>,
     device_type: Option<DeviceTypeId>,
-    role: Option<DeviceRoleId>,
+    /// The object's role and its ancestors (`ConfigContextQuerySet.get_for_object`).
+    roles: Vec<DeviceRoleId>,
     platform: Option<PlatformId>,
     cluster_type: Option<ClusterTypeId>,
     cluster: Option<ClusterId>,
@@ -110,7 +111,7 @@ impl<'g> Contexts<'g> {
                 && within(&scope.sites, facts.site.as_slice())
                 && within(&scope.locations, &facts.locations)
                 && within(&scope.device_types, facts.device_type.as_slice())
-                && within(&scope.roles, facts.role.as_slice())
+                && within(&scope.roles, &facts.roles)
                 && within(&scope.platforms, facts.platform.as_slice())
                 && within(&scope.cluster_types, facts.cluster_type.as_slice())
                 && within(&scope.clusters, facts.cluster.as_slice())
@@ -243,7 +244,7 @@ impl<'g> Contexts<'g> {
                     site: node.site,
                     locations: Graph::ancestors(&self.location_parents, node.location),
                     device_type: node.device_type,
-                    role: node.role,
+                    roles: Graph::ancestors(&g.device_role_parents, node.role),
                     platform: node.platform,
                     cluster: node.cluster,
                     tenant: node.tenant,
@@ -255,7 +256,7 @@ impl<'g> Contexts<'g> {
                 let node = &g.virtual_machines[v.index()];
                 Facts {
                     site: node.site,
-                    role: node.role,
+                    roles: Graph::ancestors(&g.device_role_parents, node.role),
                     platform: node.platform,
                     cluster: node.cluster,
                     tenant: node.tenant,

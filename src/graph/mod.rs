@@ -433,6 +433,8 @@ pub struct Graph {
     pub region_parents: Vec<Option<RegionId>>,
     pub site_group_parents: Vec<Option<SiteGroupId>>,
     pub tenant_group_parents: Vec<Option<TenantGroupId>>,
+    /// The parent of each device role (cycles are cut).
+    pub device_role_parents: Vec<Option<DeviceRoleId>>,
     /// The group of each tenant.
     pub tenant_groups: Vec<Option<TenantGroupId>>,
     pub sites: Vec<SiteNode>,

@@ -66,6 +66,9 @@ pub struct Manufacturer {
 pub struct DeviceRole {
     pub name: Text,
     pub slug: Option<Text>,
+    /// The role this one refines (NetBox 4.3+); config contexts for a role apply to the
+    /// devices of its descendants too.
+    pub parent: Option<Text>,
     pub color: Option<Text>,
     #[serde(default = "default_true")]
     pub vm_role: bool,

@@ -58,8 +58,20 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
             None,
             object.location(),
         );
+        let parent = named(
+            &graph.indexes.device_roles,
+            &model.device_roles,
+            |r| &r.name,
+            r.parent.as_ref(),
+        );
         d.value("name", r.name.value.as_str())
             .value("slug", slug(r.slug.as_ref(), &r.name))
+            .reference(
+                "parent",
+                Kind::DeviceRoles,
+                parent,
+                r.parent.as_ref().map(|p| object.at(p)),
+            )
             .value("vm_role", r.vm_role)
             .text("description", r.description.as_deref());
         if let Some(color) = &r.color {

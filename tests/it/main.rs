@@ -19,6 +19,7 @@ mod consumers;
 mod contacts;
 mod custom_fields;
 mod dcim_relations;
+mod device_roles;
 mod diff;
 mod dns_named;
 mod dns_serial;

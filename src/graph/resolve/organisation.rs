@@ -50,6 +50,15 @@ impl Builder<'_> {
         self.report_cycles("region", &region_parents, |i| {
             model.regions[i].at(&model.regions[i].data.name)
         });
+        let role_parents: Vec<Option<DeviceRoleId>> = model
+            .device_roles
+            .iter()
+            .map(|o| self.resolve_opt(which::DEVICE_ROLES, o.data.parent.as_ref(), o.file))
+            .collect();
+        self.report_cycles("device role", &role_parents, |i| {
+            model.device_roles[i].at(&model.device_roles[i].data.name)
+        });
+        self.graph.device_role_parents = role_parents;
         let group_parents: Vec<Option<SiteGroupId>> = model
             .site_groups
             .iter()

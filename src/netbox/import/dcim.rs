@@ -36,11 +36,11 @@ pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried
     for object in scope.objects("dcim/device-roles") {
         let mut r = Record::new("dcim.devicerole", object);
         let mut out = named_object(&mut r);
+        out.opt("parent", named(&mut r, "parent"));
         out.opt("color", r.text("color"));
         out.flag("vm_role", r.get("vm_role").and_then(Value::as_bool), true);
         out.opt("description", r.text("description"));
-        // A role's parent (NetBox 4.3's nested roles) and default config template have no
-        // netsot field; `_depth` is derived.
+        // A role's default config template has no netsot field; `_depth` is derived.
         repo.add(
             FILE,
             "device_roles",
