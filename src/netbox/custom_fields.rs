@@ -16,7 +16,7 @@ use serde_json::Value;
 
 use super::kinds::Kind;
 use super::state::State;
-use super::{in_site, string, Desired, Field, Want};
+use super::{in_site, Desired, Field, Want};
 use crate::graph::index::SiteLookup;
 use crate::graph::Graph;
 use crate::model::custom_fields::{CustomFieldObjectType, CustomFieldValues};
@@ -122,16 +122,6 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
         });
         out.push(d);
     }
-}
-
-/// The key of a NetBox custom field or choice set.
-pub fn remote_key(
-    kind: Kind,
-    json: &Value,
-    _state: &State,
-) -> Option<(Option<String>, Option<String>)> {
-    matches!(kind, Kind::CustomFields | Kind::CustomFieldChoiceSets)
-        .then(|| (string(json, "name").map(str::to_string), None))
 }
 
 /// The object a site-scoped lookup found, if one.

@@ -163,12 +163,16 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
     }
 }
 
-/// The key of a NetBox config context.
+/// The key of a NetBox config context, profile, custom field or choice set: its name.
 pub fn remote_key(
     kind: Kind,
     json: &Value,
     _state: &State,
 ) -> Option<(Option<String>, Option<String>)> {
-    matches!(kind, Kind::ConfigContexts | Kind::ConfigContextProfiles)
-        .then(|| (string(json, "name").map(str::to_string), None))
+    use Kind::*;
+    matches!(
+        kind,
+        ConfigContexts | ConfigContextProfiles | CustomFields | CustomFieldChoiceSets
+    )
+    .then(|| (string(json, "name").map(str::to_string), None))
 }

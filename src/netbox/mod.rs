@@ -360,7 +360,6 @@ fn remote_key(kind: Kind, json: &Value, state: &State) -> (Option<String>, Optio
         .or_else(|| power::remote_key(kind, json, state))
         .or_else(|| components::remote_key(kind, json, state))
         .or_else(|| extras::remote_key(kind, json, state))
-        .or_else(|| custom_fields::remote_key(kind, json, state))
         .or_else(|| mac_addresses::remote_key(kind, json, state))
         .unwrap_or((None, None))
 }

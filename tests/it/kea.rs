@@ -22,14 +22,7 @@ fn kea_accepts_the_example_configurations() {
         let bytes = &rendered.file(file).expect("the example renders kea").bytes;
         let path = dir.path().join(file.replace('/', "-"));
         std::fs::write(&path, bytes).unwrap();
-        let output = kea_command(&tool, dir.path())
-            .arg("-t")
-            .arg(&path)
-            .output()
-            .expect("kea runs");
-        let text = String::from_utf8_lossy(&output.stdout).to_string()
-            + &String::from_utf8_lossy(&output.stderr);
-        assert!(output.status.success(), "{file}:\n{text}");
+        let text = kea_accepts(&tool, dir.path(), &path);
         // Both sites' server networks are subnets; the servers of ams1 are reserved.
         assert!(text.contains("a new subnet has been added"), "{text}");
     }
@@ -96,15 +89,22 @@ fn kea_knows_every_option_netsot_accepts() {
         }});
         let path = dir.path().join(format!("{space}.json"));
         std::fs::write(&path, config.to_string()).unwrap();
-        let output = kea_command(&tool, dir.path())
-            .arg("-t")
-            .arg(&path)
-            .output()
-            .expect("kea runs");
-        let text = String::from_utf8_lossy(&output.stdout).to_string()
-            + &String::from_utf8_lossy(&output.stderr);
-        assert!(output.status.success(), "{space}:\n{text}");
+        kea_accepts(&tool, dir.path(), &path);
     }
+}
+
+/// Runs `kea-dhcp4 -t`/`kea-dhcp6 -t` on a configuration, failing with Kea's words when
+/// it refuses it; Kea's output otherwise.
+fn kea_accepts(tool: &Path, dir: &Path, config: &Path) -> String {
+    let output = kea_command(tool, dir)
+        .arg("-t")
+        .arg(config)
+        .output()
+        .expect("kea runs");
+    let text = String::from_utf8_lossy(&output.stdout).to_string()
+        + &String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{}:\n{text}", config.display());
+    text
 }
 
 /// Kea with its pid and lock files in `dir`, not in the system's folders.
