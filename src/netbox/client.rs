@@ -137,17 +137,29 @@ impl Client {
 
     /// Deletes the objects listed as `[{"id": N}, ...]` (or one object's path with an
     /// empty body).
+    /// Deleting twice deletes the same objects (NetBox's bulk delete takes the ids that
+    /// still exist), so it is tried again like a read.
     pub fn delete(&self, path: &str, body: &Value) -> Result<(), NetboxError> {
-        self.request("DELETE", path, &format!("{}{path}", self.base), Some(body))
-            .map(|_| ())
+        let url = format!("{}{path}", self.base);
+        self.again("DELETE", path, &url, Some(body)).map(|_| ())
     }
 
-    /// A GET, tried again twice when no answer came: a busy NetBox's gunicorn drops
-    /// connections when a worker restarts, and reading twice changes nothing.
     fn get(&self, path: &str, url: &str) -> Result<Value, NetboxError> {
+        self.again("GET", path, url, None)
+    }
+
+    /// An idempotent request, tried again twice when no answer came: a busy NetBox's
+    /// gunicorn drops connections when a worker restarts, and asking twice changes nothing.
+    fn again(
+        &self,
+        method: &'static str,
+        path: &str,
+        url: &str,
+        body: Option<&Value>,
+    ) -> Result<Value, NetboxError> {
         let mut attempt = 0;
         loop {
-            match self.request("GET", path, url, None) {
+            match self.request(method, path, url, body) {
                 Err(NetboxError::Transport(_)) if attempt < 2 => {
                     attempt += 1;
                     std::thread::sleep(Duration::from_secs(2 * attempt));
