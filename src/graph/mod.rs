@@ -34,7 +34,7 @@ use index::{NameIndex, SiteIndex};
 pub use racks::RackGeometry;
 pub use resolve::{build, renumber, validate_dns_name};
 pub use scope::ScopeId;
-pub use wireless::WirelessLinkNode;
+pub use wireless::{WirelessLanNode, WirelessLinkNode};
 
 use crate::diag::{FileId, Location};
 use crate::model::choices::InterfaceType;
@@ -468,6 +468,8 @@ pub struct Graph {
     pub fhrp_groups: Vec<FhrpGroupNode>,
     /// Modules installed in devices, a contiguous range per device.
     pub modules: Vec<ModuleNode>,
+    /// Wireless LANs with their VLAN and scope resolved.
+    pub wireless_lans: Vec<WirelessLanNode>,
     /// Wireless links with their interfaces resolved, and each linked interface's peer
     /// (its first link's other end).
     pub wireless_links: Vec<WirelessLinkNode>,

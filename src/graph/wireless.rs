@@ -3,6 +3,13 @@
 
 use super::{Graph, InterfaceId, WirelessLinkId};
 
+/// A wireless LAN with its VLAN and scope resolved.
+#[derive(Debug, Default, Clone)]
+pub struct WirelessLanNode {
+    pub vlan: Option<super::VlanId>,
+    pub scope: Option<super::ScopeId>,
+}
+
 /// A wireless link with its interfaces resolved.
 #[derive(Debug, Default, Clone)]
 pub struct WirelessLinkNode {

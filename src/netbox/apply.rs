@@ -42,7 +42,8 @@ pub fn apply(
             | Kind::PowerPorts
             | Kind::PowerOutlets
             | Kind::RearPorts
-            | Kind::FrontPorts => &[Kind::Devices],
+            | Kind::FrontPorts
+            | Kind::InventoryItems => &[Kind::Devices],
             Kind::VmPrimaryIps => &[Kind::VirtualMachines],
             Kind::InterfacePrimaryMacs => &[Kind::Devices, Kind::Interfaces],
             Kind::VmInterfacePrimaryMacs => &[Kind::VmInterfaces],

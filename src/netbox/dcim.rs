@@ -542,6 +542,7 @@ pub fn interface_desired(
                 .or(template.and_then(|t| t.poe_type.as_ref()))
                 .map(|t| t.value.as_str()),
         );
+        super::wireless::interface_fields(graph, interface, &mut d);
     }
     let svlan = entry.and_then(|e| e.qinq_svlan.as_ref());
     d.reference(

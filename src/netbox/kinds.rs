@@ -30,6 +30,8 @@ pub enum Kind {
     /// FHRP groups, before the virtual addresses assigned to them.
     FhrpGroups,
     Manufacturers,
+    /// Inventory item roles (`inventory.rs`), named by items.
+    InventoryItemRoles,
     DeviceRoles,
     Platforms,
     DeviceTypes,
@@ -39,6 +41,8 @@ pub enum Kind {
     PowerPortTemplates,
     RearPortTemplates,
     FrontPortTemplates,
+    /// Device types' inventory item templates, keyed `TYPE:NAME`.
+    InventoryItemTemplates,
     RackRoles,
     RackTypes,
     Racks,
@@ -54,8 +58,14 @@ pub enum Kind {
     Vlans,
     Prefixes,
     IpRanges,
+    /// Wireless LAN groups and LANs (`wireless.rs`): after VLANs and scopes, before the
+    /// interfaces that join them.
+    WirelessLanGroups,
+    WirelessLans,
     Devices,
     Interfaces,
+    /// Wireless links between two device interfaces, keyed `A = B`.
+    WirelessLinks,
     VirtualMachines,
     VmInterfaces,
     /// Virtual machines' disks (`virtualization.rs`), keyed `VM:NAME`.
@@ -78,6 +88,10 @@ pub enum Kind {
     PowerOutlets,
     RearPorts,
     FrontPorts,
+    /// Devices' inventory items (`inventory.rs`), keyed `DEVICE:PATH`: after every kind of
+    /// component they may be attached to. NetBox creates a new device's items from its
+    /// type's templates, as its components.
+    InventoryItems,
     /// Config context profiles (`extras.rs`), before the contexts that name them.
     ConfigContextProfiles,
     /// Config contexts (`extras.rs`), after every kind their criteria name.
@@ -169,6 +183,7 @@ impl Kind {
         Kind::Aggregates,
         Kind::FhrpGroups,
         Kind::Manufacturers,
+        Kind::InventoryItemRoles,
         Kind::DeviceRoles,
         Kind::Platforms,
         Kind::DeviceTypes,
@@ -178,6 +193,7 @@ impl Kind {
         Kind::PowerPortTemplates,
         Kind::RearPortTemplates,
         Kind::FrontPortTemplates,
+        Kind::InventoryItemTemplates,
         Kind::RackRoles,
         Kind::RackTypes,
         Kind::Racks,
@@ -190,8 +206,11 @@ impl Kind {
         Kind::Vlans,
         Kind::Prefixes,
         Kind::IpRanges,
+        Kind::WirelessLanGroups,
+        Kind::WirelessLans,
         Kind::Devices,
         Kind::Interfaces,
+        Kind::WirelessLinks,
         Kind::VirtualMachines,
         Kind::VmInterfaces,
         Kind::VirtualDisks,
@@ -208,6 +227,7 @@ impl Kind {
         Kind::PowerOutlets,
         Kind::RearPorts,
         Kind::FrontPorts,
+        Kind::InventoryItems,
         Kind::ConfigContextProfiles,
         Kind::ConfigContexts,
         Kind::DevicePrimaryIps,
@@ -310,6 +330,12 @@ impl Kind {
             PowerOutlets => const { &spec("/api/dcim/power-outlets/", "power_outlets", "power outlet", "dcim.poweroutlet") },
             RearPorts => const { &spec("/api/dcim/rear-ports/", "rear_ports", "rear port", "dcim.rearport") },
             FrontPorts => const { &spec("/api/dcim/front-ports/", "front_ports", "front port", "dcim.frontport") },
+            InventoryItemRoles => const { &spec("/api/dcim/inventory-item-roles/", "inventory_item_roles", "inventory item role", "dcim.inventoryitemrole") },
+            InventoryItemTemplates => const { &spec("/api/dcim/inventory-item-templates/", "inventory_item_templates", "inventory item template", "dcim.inventoryitemtemplate") },
+            InventoryItems => const { &spec("/api/dcim/inventory-items/", "inventory_items", "inventory item", "dcim.inventoryitem") },
+            WirelessLanGroups => const { &spec("/api/wireless/wireless-lan-groups/", "wireless_lan_groups", "wireless LAN group", "wireless.wirelesslangroup") },
+            WirelessLans => const { &spec("/api/wireless/wireless-lans/", "wireless_lans", "wireless LAN", "wireless.wirelesslan") },
+            WirelessLinks => const { &spec("/api/wireless/wireless-links/", "wireless_links", "wireless link", "wireless.wirelesslink") },
             ConfigContextProfiles => const { &spec("/api/extras/config-context-profiles/", "config_context_profiles", "config context profile", "extras.configcontextprofile") },
             ConfigContexts => const { &spec("/api/extras/config-contexts/", "config_contexts", "config context", "extras.configcontext") },
         }

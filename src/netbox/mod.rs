@@ -8,7 +8,8 @@
 //! object's natural key is on both sides: `organisation.rs` (tags, tenancy, regions, sites,
 //! locations; `contacts.rs`: contacts and their assignments), `dcim.rs` (with `chassis.rs`: virtual chassis;
 //! `power.rs`: outlet templates, panels, feeds; `components.rs`: device components other than
-//! interfaces, table-driven), `extras.rs` (config contexts; `custom_fields.rs`: custom fields, their choice sets and the values objects carry), `ipam.rs` (with `fhrp.rs`:
+//! interfaces, table-driven; `inventory.rs`: inventory items, their roles and templates; `wireless.rs`: wireless LANs
+//! and links, and the radio side of interfaces), `extras.rs` (config contexts; `custom_fields.rs`: custom fields, their choice sets and the values objects carry), `ipam.rs` (with `fhrp.rs`:
 //! FHRP groups and their assignments; `asns.rs`: ASNs, and those of sites), `virtualization.rs`, `circuits.rs` (with `providers.rs`: providers'
 //! accounts and networks), `services.rs`. `kinds.rs`
 //! lists the kinds in the order they are applied, `state.rs` reads NetBox, `plan.rs`
@@ -29,6 +30,7 @@ pub mod drift;
 mod extras;
 mod fhrp;
 pub mod import;
+mod inventory;
 mod ipam;
 pub mod kinds;
 mod mac_addresses;
@@ -41,6 +43,7 @@ mod scope;
 mod services;
 mod state;
 mod virtualization;
+mod wireless;
 
 use std::collections::BTreeSet;
 
@@ -332,6 +335,8 @@ pub fn desired(compilation: &Compilation) -> Vec<Desired> {
     racks::desired(graph, &mut out);
     chassis::desired(graph, &mut out);
     power::desired(graph, &mut out);
+    inventory::desired(graph, &mut out);
+    wireless::desired(graph, &mut out);
     extras::desired(graph, &mut out);
     virtualization::desired(graph, &mut out);
     mac_addresses::desired(graph, &mut out);
@@ -359,6 +364,8 @@ fn remote_key(kind: Kind, json: &Value, state: &State) -> (Option<String>, Optio
         .or_else(|| services::remote_key(kind, json, state))
         .or_else(|| power::remote_key(kind, json, state))
         .or_else(|| components::remote_key(kind, json, state))
+        .or_else(|| inventory::remote_key(kind, json, state))
+        .or_else(|| wireless::remote_key(kind, json, state))
         .or_else(|| extras::remote_key(kind, json, state))
         .or_else(|| mac_addresses::remote_key(kind, json, state))
         .unwrap_or((None, None))

@@ -24,19 +24,24 @@ pub fn location_key(graph: &Graph, site: Option<&str>, location: LocationId) -> 
     in_site(site, &names.join("/"))
 }
 
-/// Gives NetBox's locations the keys of [`location_key`]: each read key is `SITE/NAME`, and
-/// the names of its ancestors (by the `parent` ids among `remotes`) are put before the
-/// name. A location whose parent is not among them keeps no key: it cannot be named.
+/// Gives NetBox's locations the keys of [`location_key`]: `SITE/PATH`.
 pub fn location_paths(remotes: &mut [Remote]) {
+    tree_paths(remotes, |remote, path| {
+        remote
+            .key
+            .as_ref()
+            .map(|_| in_site(remote.site.as_deref(), path))
+    });
+}
+
+/// Keys objects of a tree (locations, inventory items) by their path: the names of their
+/// ancestors (by the `parent` ids among `remotes`) and their own, joined by `/`, made a
+/// key by `key` with the object. An object whose parent is not among them, or that lies
+/// on a cycle, keeps no key: it cannot be named.
+pub fn tree_paths(remotes: &mut [Remote], key: impl Fn(&Remote, &str) -> Option<String>) {
     let by_id: std::collections::HashMap<u64, usize> =
         remotes.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
-    let parent = |remote: &Remote| {
-        remote
-            .json
-            .get("parent")
-            .and_then(|p| p.get("id"))
-            .and_then(Value::as_u64)
-    };
+    let parent = |remote: &Remote| remote.json.get("parent").and_then(super::state::ref_id);
     let keys: Vec<Option<String>> = remotes
         .iter()
         .map(|remote| {
@@ -50,9 +55,8 @@ pub fn location_paths(remotes: &mut [Remote]) {
                 names.push(string(&ancestor.json, "name")?);
                 current = parent(ancestor);
             }
-            remote.key.as_ref()?;
             names.reverse();
-            Some(in_site(remote.site.as_deref(), &names.join("/")))
+            key(remote, &names.join("/"))
         })
         .collect();
     for (remote, key) in remotes.iter_mut().zip(keys) {

@@ -191,8 +191,10 @@ impl State {
                 json,
             });
         }
-        if kind == Kind::Locations {
-            super::organisation::location_paths(&mut remotes);
+        match kind {
+            Kind::Locations => super::organisation::location_paths(&mut remotes),
+            Kind::InventoryItems => super::inventory::item_paths(&mut remotes),
+            _ => {}
         }
         let mut fresh = KindState::default();
         for remote in remotes {
@@ -232,13 +234,13 @@ impl State {
 
     /// The key of the object a reference field (`{"id": N, ...}`) points to.
     pub fn ref_key(&self, kind: Kind, value: Option<&Value>) -> Option<String> {
-        let id = value?.get("id")?.as_u64()?;
+        let id = ref_id(value?)?;
         self.kind(kind).by_id(id)?.key.clone()
     }
 
     /// The key and site of the object a reference field points to.
     pub fn ref_object(&self, kind: Kind, value: Option<&Value>) -> Option<&Remote> {
-        let id = value?.get("id")?.as_u64()?;
+        let id = ref_id(value?)?;
         self.kind(kind).by_id(id)
     }
 
@@ -262,4 +264,12 @@ impl State {
     pub fn id(&self, kind: Kind, key: &str) -> Option<u64> {
         self.kind(kind).get(key).map(|r| r.id)
     }
+}
+
+/// The id a reference field holds: a nested object's `id`, or the bare id of the fields
+/// NetBox serialises as a primary key (an inventory item's `parent`).
+pub fn ref_id(value: &Value) -> Option<u64> {
+    value
+        .as_u64()
+        .or_else(|| value.get("id").and_then(Value::as_u64))
 }

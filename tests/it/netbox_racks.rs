@@ -3,22 +3,10 @@
 //! to the run, and only what the test created is deleted. Skips loudly without NetBox
 //! (`NETBOX_URL`, `NETBOX_TOKEN`); `NETSOT_REQUIRE_NETBOX=1` makes that a failure.
 
-use std::path::Path;
+use netsot::netbox::{self, Client, Kind};
 
-use netsot::netbox::{self, Client, Kind, Options, Pushed};
-
-use crate::support::{compile_path, netbox_env, repo};
-
-fn unique() -> String {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_nanos())
-        .unwrap_or_default();
-    format!(
-        "h1-racks-{:x}",
-        (nanos as u64) ^ u64::from(std::process::id())
-    )
-}
+use crate::netbox_support::{import_site, left, push, unique, CleanUp};
+use crate::support::{netbox_env, repo};
 
 /// A site with a rack of a role and a type, and a reservation held by NetBox's `admin`.
 fn network(run: &str) -> tempfile::TempDir {
@@ -44,71 +32,22 @@ rack_reservations:
     ])
 }
 
-fn push(path: &Path, client: &Client, apply: bool) -> Pushed {
-    let compilation = compile_path(path);
-    assert!(
-        !compilation.has_errors(),
-        "{}",
-        crate::support::render(&compilation)
-    );
-    let options = Options {
-        apply,
-        prune: false,
-        allow_input_errors: false,
-    };
-    match netbox::push(&compilation, client, options) {
-        Ok(pushed) => {
-            assert!(
-                pushed.refused.is_empty(),
-                "NetBox refused: {}",
-                crate::support::listed(&pushed.refused, &compilation)
-            );
-            pushed
-        }
-        Err(error) => panic!("{error:?}"),
-    }
-}
-
-/// Deletes the objects the repository describes, in reverse dependency order.
-fn clean_up(path: &Path, client: &Client) {
-    let compilation = compile_path(path);
-    let desired = netbox::desired(&compilation);
-    let state = netbox::State::read_all(client).expect("NetBox answers");
-    for &kind in Kind::ALL.iter().rev() {
-        if kind.spec().update_only {
-            continue;
-        }
-        let ids: Vec<serde_json::Value> = desired
-            .iter()
-            .filter(|d| d.kind == kind)
-            .filter_map(|d| state.id(kind, &d.key))
-            .map(|id| serde_json::json!({ "id": id }))
-            .collect();
-        if !ids.is_empty() {
-            client
-                .delete(kind.spec().path, &serde_json::Value::Array(ids))
-                .unwrap_or_else(|e| panic!("cleaning up {}: {e}", kind.spec().collection));
-        }
-    }
-}
-
 #[test]
 fn rack_roles_types_and_reservations_push_converge_and_import_back() {
     let Some((url, token)) = netbox_env() else {
         return;
     };
     let client = Client::new(&url, Some(&token)).expect("a valid NetBox URL");
-    let run = unique();
+    let run = unique("h1-racks");
     let dir = network(&run);
+    let clean_up = CleanUp {
+        client: &client,
+        path: dir.path().to_path_buf(),
+    };
     let pushed = push(dir.path(), &client, true);
     assert!(!pushed.applied.is_empty());
     let again = push(dir.path(), &client, false);
-    let left: Vec<String> = again
-        .plan
-        .steps
-        .iter()
-        .map(|s| format!("{} {}", s.kind.spec().collection, s.key))
-        .collect();
+    let left = left(&again);
     assert!(left.is_empty(), "a second push is not empty: {left:#?}");
     // NetBox copied the type's height onto the rack and holds the reservation for `admin`.
     let state = netbox::State::read_all(&client).expect("NetBox answers");
@@ -120,19 +59,8 @@ fn rack_roles_types_and_reservations_push_converge_and_import_back() {
             .is_some(),
         "the reservation is found by its rack and units"
     );
-    let imported = netbox::import::import(
-        &client,
-        &netbox::import::Options {
-            sites: vec![format!("{run}-site")],
-        },
-    )
-    .expect("the import reads NetBox");
-    let text: String = imported
-        .files
-        .iter()
-        .map(|(path, bytes)| format!("# {path}\n{}", String::from_utf8_lossy(bytes)))
-        .collect();
-    clean_up(dir.path(), &client);
+    let (text, report) = import_site(&client, &format!("{run}-site"));
+    drop(clean_up);
     for expected in [
         format!("rack_type: {run}-r24"),
         format!("role: {run}-network"),
@@ -151,7 +79,6 @@ fn rack_roles_types_and_reservations_push_converge_and_import_back() {
         !text.contains("u_height: 24\n    tenant"),
         "a rack of a type gets no height of its own"
     );
-    let report = imported.not_carried.lines().join("\n");
     assert!(
         !report.contains("rack reservation") && !report.contains("dcim.racktype"),
         "{report}"

@@ -21,13 +21,7 @@ use crate::support::{compile_path, netbox_env, netsot, render};
 
 /// Collections the push does not carry to NetBox (docs/netbox.md, "What is and is not
 /// carried"): the round trip cannot bring them back.
-const NOT_PUSHED: &[&str] = &[
-    "module_types",
-    "inventory_item_roles",
-    "wireless_lan_groups",
-    "wireless_lans",
-    "wireless_links",
-];
+const NOT_PUSHED: &[&str] = &["module_types"];
 
 /// Collections of objects outside every site, which `import --site` does not carry unless
 /// an imported object names them (the examples' RIRs, aggregates, IP ranges and ASN ranges
@@ -35,14 +29,14 @@ const NOT_PUSHED: &[&str] = &[
 const OUTSIDE_SITES: &[&str] = &["rirs", "aggregates", "ip_ranges", "asn_ranges"];
 
 /// Fields (by collection) the push does not carry, or that are computed from objects it
-/// does not carry (modules, inventory items); the device type images and module bays are library data NetBox
-/// receives only through its own device type import.
+/// does not carry (modules); the device type images and module bays are library data
+/// NetBox receives only through its own device type import.
 const FIELDS_NOT_PUSHED: &[(&str, &[&str])] = &[
     (
         "device_types",
         &["front_image", "rear_image", "is_powered", "module-bays"],
     ),
-    ("devices", &["modules", "inventory_items"]),
+    ("devices", &["modules"]),
 ];
 
 #[test]
@@ -137,7 +131,7 @@ fn export(path: &Path) -> Value {
 /// The export with what the round trip cannot keep set aside: the collections and fields
 /// the push does not carry, objects outside the imported sites, the derived cable paths
 /// (the cables themselves are compared), values NetBox stores only as its default
-/// (an explicit `status: connected` on a cable, a device type's slug made from its name,
+/// (an explicit `status: connected` on a cable, a slug made from the name,
 /// the `virtual` type of VM interfaces, which NetBox does not have), and the order of
 /// lists NetBox does not keep.
 fn comparable(mut export: Value) -> Map<String, Value> {
@@ -175,6 +169,18 @@ fn comparable(mut export: Value) -> Map<String, Value> {
     }
     for device_type in list(object, "device_types") {
         default_slug(device_type);
+    }
+    // A slug written as NetBox would make it from the name is no slug: the import leaves
+    // it out.
+    for items in object.values_mut().filter_map(Value::as_array_mut) {
+        for item in items.iter_mut() {
+            let (Some(name), Some(slug)) = (item["name"].as_str(), item["slug"].as_str()) else {
+                continue;
+            };
+            if slug == netsot::model::device_type::slugify(name) {
+                item["slug"] = Value::Null;
+            }
+        }
     }
     for device in list(object, "devices") {
         default_slug(&mut device["device_type"]);

@@ -4,77 +4,10 @@
 //! Names carry `h2-` and a suffix unique to the run; only what the test created is
 //! deleted.
 
-use std::path::Path;
+use netsot::netbox::Client;
 
-use netsot::netbox::{self, Client, Kind, Options, Pushed};
-
-use crate::support::{compile_path, netbox_env, netsot, render, repo};
-
-fn unique() -> String {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_nanos())
-        .unwrap_or_default();
-    format!(
-        "h2-scope-{:x}",
-        (nanos as u64) ^ u64::from(std::process::id())
-    )
-}
-
-fn push(path: &Path, client: &Client, apply: bool) -> Pushed {
-    let compilation = compile_path(path);
-    assert!(!compilation.has_errors(), "{}", render(&compilation));
-    let options = Options {
-        apply,
-        prune: false,
-        allow_input_errors: false,
-    };
-    match netbox::push(&compilation, client, options) {
-        Ok(pushed) => {
-            assert!(
-                pushed.refused.is_empty(),
-                "NetBox refused: {}",
-                crate::support::listed(&pushed.refused, &compilation)
-            );
-            pushed
-        }
-        Err(error) => panic!("push failed: {error:?}"),
-    }
-}
-
-/// Deletes the objects the repository holds, found again by key, dependents first.
-struct CleanUp<'c> {
-    client: &'c Client,
-    path: std::path::PathBuf,
-}
-
-impl Drop for CleanUp<'_> {
-    fn drop(&mut self) {
-        let compilation = compile_path(&self.path);
-        let desired = netbox::desired(&compilation);
-        let Ok(state) = netbox::State::read_all(self.client) else {
-            return;
-        };
-        for &kind in Kind::ALL.iter().rev() {
-            if kind.spec().update_only
-                || matches!(kind, Kind::Interfaces | Kind::InterfaceTemplates)
-            {
-                continue;
-            }
-            let ids: Vec<serde_json::Value> = desired
-                .iter()
-                .filter(|d| d.kind == kind)
-                .filter_map(|d| state.id(kind, &d.key))
-                .map(|id| serde_json::json!({ "id": id }))
-                .collect();
-            if !ids.is_empty() {
-                let _ = self
-                    .client
-                    .delete(kind.spec().path, &serde_json::Value::Array(ids));
-            }
-        }
-    }
-}
+use crate::netbox_support::{push, unique, CleanUp};
+use crate::support::{netbox_env, netsot, repo};
 
 #[test]
 fn scopes_push_converge_and_import_back_as_their_keys() {
@@ -82,7 +15,7 @@ fn scopes_push_converge_and_import_back_as_their_keys() {
         return;
     };
     let client = Client::new(&url, Some(&token)).expect("a valid NetBox URL");
-    let run = unique();
+    let run = unique("h2-scope");
     let data = format!(
         "regions:
   - {{name: {run}-eu}}

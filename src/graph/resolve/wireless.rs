@@ -31,16 +31,20 @@ impl Builder<'_> {
             let o = &model.wireless_lan_groups[i];
             o.at(&o.data.name)
         });
+        let mut lans = Vec::with_capacity(model.wireless_lans.len());
         for o in &model.wireless_lans {
             let data = &o.data;
             self.resolve_opt(which::WIRELESS_LAN_GROUPS, data.group.as_ref(), o.file);
             self.resolve_opt(which::TENANTS, data.tenant.as_ref(), o.file);
             self.resolve_tags(&data.tags, o.file, tagged!("wireless.wirelesslan"));
-            let site = self.wireless_lan_scope(o);
-            if let Some(vlan) = &data.vlan {
-                self.resolve_in_site(which::VLANS, site, vlan, o.file);
-            }
+            let (site, scope) = self.wireless_lan_scope(o);
+            let vlan = data
+                .vlan
+                .as_ref()
+                .and_then(|vlan| self.resolve_in_site(which::VLANS, site, vlan, o.file));
+            lans.push(WirelessLanNode { vlan, scope });
         }
+        self.graph.wireless_lans = lans;
         self.resolve_wireless_links();
         for o in &model.devices {
             for entry in &o.data.interfaces {
@@ -60,7 +64,8 @@ impl Builder<'_> {
 
     /// Resolves a wireless LAN's scope; the site it lies in (a site's, or a location's
     /// site), where its VLAN is looked up first.
-    fn wireless_lan_scope(&self, o: &Obj<WirelessLan>) -> Option<SiteId> {
+    /// The LAN's scope, and the site it lies in (a site's, a location's).
+    fn wireless_lan_scope(&self, o: &Obj<WirelessLan>) -> (Option<SiteId>, Option<ScopeId>) {
         let data = &o.data;
         let kind = data
             .scope_type
@@ -81,22 +86,30 @@ impl Builder<'_> {
                     .with_help("name the region, site group, site or location in `scope`"),
                 );
             }
-            return None;
+            return (None, None);
         };
         match kind.as_str() {
-            "dcim.region" => {
-                self.resolve(which::REGIONS, scope, o.file);
-                None
-            }
-            "dcim.sitegroup" => {
-                self.resolve(which::SITE_GROUPS, scope, o.file);
-                None
-            }
+            "dcim.region" => (
+                None,
+                self.resolve(which::REGIONS, scope, o.file)
+                    .map(ScopeId::Region),
+            ),
+            "dcim.sitegroup" => (
+                None,
+                self.resolve(which::SITE_GROUPS, scope, o.file)
+                    .map(ScopeId::SiteGroup),
+            ),
             "dcim.location" => {
-                let location = self.resolve_in_site(which::LOCATIONS, None, scope, o.file)?;
-                self.graph.locations[location.index()].site
+                let location = self.resolve_in_site(which::LOCATIONS, None, scope, o.file);
+                (
+                    location.and_then(|l| self.graph.locations[l.index()].site),
+                    location.map(ScopeId::Location),
+                )
             }
-            _ => self.resolve(which::SITES, scope, o.file),
+            _ => {
+                let site = self.resolve(which::SITES, scope, o.file);
+                (site, site.map(ScopeId::Site))
+            }
         }
     }
 

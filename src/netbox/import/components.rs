@@ -147,6 +147,8 @@ impl<'s> Components<'s> {
         };
         group("dcim/interfaces", "device");
         group("dcim/interface-templates", "device_type");
+        group("dcim/inventory-items", "device");
+        group("dcim/inventory-item-templates", "device_type");
         for kind in PORTS {
             group(kind.endpoint, "device");
             group(kind.templates, "device_type");
@@ -304,6 +306,14 @@ impl<'s> Components<'s> {
                 out.list(collection, entries);
             }
         }
+        out.list(
+            "inventory_items",
+            super::inventory::entries(
+                self.of("dcim/inventory-items", Some(device)),
+                self.of("dcim/inventory-item-templates", device_type),
+                report,
+            ),
+        );
     }
 }
 
@@ -489,6 +499,7 @@ pub(super) fn interface_entry(
             .and_then(|id| context.names.scoped(scope, "ipam/vlans", id, site)),
     );
     out.opt("vrf", named(r, "vrf"));
+    super::wireless::interface_fields(context, r, template, &mut out);
     if r.get("mark_connected").and_then(Value::as_bool) == Some(true) {
         out.set("mark_connected", true);
     }

@@ -169,12 +169,35 @@ use super::NotCarried;
 /// named globally (graph/resolve/names.rs), site and name for those named within a site.
 fn unique_key(collection: &str) -> Option<&'static [&'static str]> {
     match collection {
-        "tags" | "tenant_groups" | "tenants" | "regions" | "site_groups" | "sites"
-        | "manufacturers" | "device_roles" | "rack_roles" | "platforms" | "virtual_chassis"
-        | "vrfs" | "route_targets" | "rirs" | "roles" | "vlan_groups" | "cluster_types"
-        | "cluster_groups" | "clusters" | "virtual_machines" | "providers" | "circuit_types"
-        | "custom_fields" | "config_contexts" | "fhrp_groups" | "contact_groups"
-        | "contact_roles" | "contacts" => Some(&["name"]),
+        "tags"
+        | "tenant_groups"
+        | "tenants"
+        | "regions"
+        | "site_groups"
+        | "sites"
+        | "manufacturers"
+        | "device_roles"
+        | "rack_roles"
+        | "platforms"
+        | "virtual_chassis"
+        | "vrfs"
+        | "route_targets"
+        | "rirs"
+        | "roles"
+        | "vlan_groups"
+        | "cluster_types"
+        | "cluster_groups"
+        | "clusters"
+        | "virtual_machines"
+        | "providers"
+        | "circuit_types"
+        | "custom_fields"
+        | "config_contexts"
+        | "fhrp_groups"
+        | "contact_groups"
+        | "contact_roles"
+        | "contacts"
+        | "inventory_item_roles" => Some(&["name"]),
         "circuits" => Some(&["cid"]),
         "rack_types" => Some(&["slug"]),
         "provider_accounts" => Some(&["provider", "account"]),

@@ -18,6 +18,7 @@ mod device_types;
 mod extras;
 pub mod fetch;
 mod fhrp;
+mod inventory;
 mod ipam;
 mod layout;
 mod mac_addresses;
@@ -30,6 +31,7 @@ pub mod record;
 mod refs;
 pub mod scope;
 mod virtualization;
+mod wireless;
 mod yaml;
 
 pub use layout::{CONFIG, OWNED_FILES, OWNED_FOLDERS};
@@ -107,6 +109,7 @@ pub fn convert(snapshot: &fetch::Snapshot, options: &Options) -> Result<Imported
     };
     organisation::import(&context, &mut repo, &mut report);
     racks::import_types(&context, &mut repo, &mut report);
+    inventory::import_roles(&context, &mut repo, &mut report);
     contacts::import(&context, &mut repo, &mut report);
     dcim::import(&context, &mut repo, &mut report);
     power::import(&context, &mut repo, &mut report);
@@ -118,6 +121,7 @@ pub fn convert(snapshot: &fetch::Snapshot, options: &Options) -> Result<Imported
     providers::import(&context, &mut repo, &mut report);
     circuits::import(&context, &mut repo, &mut report);
     extras::import(&context, &mut repo, &mut report);
+    wireless::import(&context, &mut repo, &mut report);
     repo.leave_out_defaults(&extras::custom_field_defaults(&scope));
     not_modelled(&scope, &mut report);
     Ok(Imported {
@@ -138,16 +142,13 @@ pub(crate) struct Context<'a, 's> {
 /// Endpoints whose objects netsot has no collection for at all.
 const NOT_MODELLED: &[(&str, &str)] = &[
     ("dcim/modules", "installed module"),
-    ("dcim/inventory-items", "inventory item"),
     ("ipam/l2vpns", "L2VPN"),
-    ("wireless/wireless-lans", "wireless LAN"),
-    ("wireless/wireless-links", "wireless link"),
     ("vpn/tunnels", "tunnel"),
 ];
 
 fn not_modelled(scope: &scope::Scope, report: &mut NotCarried) {
     for (endpoint, what) in NOT_MODELLED {
-        // Wireless and VPN objects belong to no site: carried only without a filter.
+        // L2VPNs and tunnels belong to no site: carried only without a filter.
         let count = scope.objects(endpoint).count();
         report.add_many(endpoint, format!("{what}: no collection for it"), count);
     }

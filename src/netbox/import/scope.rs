@@ -185,6 +185,7 @@ impl<'s> Scope<'s> {
             "ipam/prefixes",
             "ipam/vlan-groups",
             "virtualization/clusters",
+            "wireless/wireless-lans",
         ] {
             for o in self.snapshot.get(name) {
                 if scoped_to_sites(o) {
@@ -353,6 +354,9 @@ fn owner(name: &str, object: &Value) -> Option<Key> {
         | "dcim/module-bays"
         | "dcim/modules"
         | "dcim/inventory-items" => nested("device", "dcim/devices"),
+        // A wireless link goes with its first interface, as a cable does not: a link has
+        // one interface at each end and no path beyond them.
+        "wireless/wireless-links" => nested("interface_a", "dcim/interfaces"),
         "virtualization/interfaces" | "virtualization/virtual-disks" => {
             nested("virtual_machine", "virtualization/virtual-machines")
         }
