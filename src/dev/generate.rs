@@ -217,7 +217,7 @@ fn organisation(sites: usize) -> String {
     t.push_str("platforms:\n  - {name: eos, manufacturer: Arista}\n  - {name: linux}\n");
     t.push_str("vrfs:\n  - {name: mgmt, rd: \"65000:1\"}\n  - {name: prod, rd: \"65000:2\"}\n");
     t.push_str(
-        "rirs:\n  - {name: rfc1918, is_private: true}\n  - {name: rfc3849, is_private: true}\n",
+        "rirs:\n  - {name: rfc1918, is_private: true}\n  - {name: rfc3849, is_private: true}\n  - {name: rfc6996, is_private: true}\n",
     );
     t.push_str("roles:\n  - {name: loopback}\n  - {name: p2p}\n  - {name: management}\n  - {name: servers}\n");
     t.push_str("aggregates:\n  - {prefix: 10.0.0.0/8, rir: rfc1918}\n  - {prefix: \"2001:db8::/32\", rir: rfc3849}\n");
@@ -251,7 +251,7 @@ fn site(s: usize, seed: u64) -> (String, usize) {
     let tenant = format!("customer{:02}", s % TENANTS);
     let mut t = String::with_capacity(64 * 1024);
     let mut dns = 0;
-    let _ = writeln!(t, "# Site {name}: generated.\nsites:\n  - name: {name}\n    status: active\n    region: region{region:03}\n    group: datacenters\n    tenant: infra\n    facility: FAC-{s:05}\n    asns: [{asn}]\n    tags: [monitored]");
+    let _ = writeln!(t, "# Site {name}: generated.\nsites:\n  - name: {name}\n    status: active\n    region: region{region:03}\n    group: datacenters\n    tenant: infra\n    facility: FAC-{s:05}\n    asns: [{asn}]\n    tags: [monitored]\nasns:\n  - {{asn: {asn}, rir: rfc6996, tenant: infra}}");
     t.push_str("racks:\n");
     for r in 1..=generate_dcim::RACKS {
         let _ = writeln!(

@@ -46,6 +46,7 @@ impl Builder<'_> {
             self.resolve_opt(which::TENANTS, o.data.tenant.as_ref(), o.file);
             self.resolve_tags(&o.data.tags, o.file, tagged!("ipam.asn"));
         }
+        self.resolve_listed_asns();
         for o in &model.asn_ranges {
             self.resolve(which::RIRS, &o.data.rir, o.file);
             self.resolve_opt(which::TENANTS, o.data.tenant.as_ref(), o.file);
@@ -222,6 +223,51 @@ impl Builder<'_> {
                 );
                 None
             }
+        }
+    }
+}
+
+impl Builder<'_> {
+    /// The `asns` of sites and providers name ASN objects (NetBox's `Site.asns` and
+    /// `Provider.asns` are `ManyToManyField(to='ipam.ASN')`): a number no `asns` entry
+    /// declares is NS0301, as NetBox refuses the reference. AS 0 is NS0111
+    /// (`check/ipam_values.rs`), not reported here too.
+    fn resolve_listed_asns(&self) {
+        let model = &self.graph.model;
+        let declared: rustc_hash::FxHashSet<u32> =
+            model.asns.iter().map(|o| o.data.asn.value).collect();
+        let report = |holder: String,
+                      asns: &[crate::model::Spanned<u32>],
+                      at: &dyn Fn(&crate::model::Spanned<u32>) -> Location| {
+            for asn in asns {
+                if asn.value != 0 && !declared.contains(&asn.value) {
+                    self.push(
+                        Diagnostic::new(
+                            &codes::UNRESOLVED_REFERENCE,
+                            format!("{holder} lists AS {}, which no `asns` entry declares", asn.value),
+                        )
+                        .at(at(asn))
+                        .with_help(format!(
+                            "declare it under `asns:` with its RIR (`- {{asn: {}, rir: ...}}`): NetBox holds a site's and a provider's ASNs as ASN objects",
+                            asn.value
+                        )),
+                    );
+                }
+            }
+        };
+        for o in &model.sites {
+            report(
+                format!("site `{}`", o.data.name.value),
+                &o.data.asns,
+                &|a| o.at(a),
+            );
+        }
+        for o in &model.providers {
+            report(
+                format!("provider `{}`", o.data.name.value),
+                &o.data.asns,
+                &|a| o.at(a),
+            );
         }
     }
 }
