@@ -88,25 +88,14 @@ fn the_example_pushed_into_netbox_imports_back_to_the_same_graph_and_pushes_back
     );
 }
 
+/// Pushes the repository, pruning what it does not hold when it applies.
 fn push(path: &Path, client: &Client, apply: bool) -> Pushed {
-    let compilation = compile_path(path);
-    assert!(!compilation.has_errors(), "{}", render(&compilation));
     let options = Options {
         apply,
         prune: apply,
         allow_input_errors: false,
     };
-    match netbox::push(&compilation, client, options) {
-        Ok(pushed) => {
-            assert!(
-                pushed.refused.is_empty(),
-                "NetBox refused: {}",
-                crate::support::listed(&pushed.refused, &compilation)
-            );
-            pushed
-        }
-        Err(error) => panic!("push failed: {error:?}"),
-    }
+    crate::netbox_support::push_with(path, client, options)
 }
 
 fn import(url: &str, token: &str, out: &Path, sites: &[&str]) -> String {

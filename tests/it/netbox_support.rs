@@ -24,13 +24,18 @@ pub fn unique(prefix: &str) -> String {
 /// Pushes the repository at `path` (plans only without `apply`); a repository with errors,
 /// a refusal or a NetBox that cannot be used fails the test.
 pub fn push(path: &Path, client: &Client, apply: bool) -> Pushed {
-    let compilation = compile_path(path);
-    assert!(!compilation.has_errors(), "{}", render(&compilation));
     let options = Options {
         apply,
         prune: false,
         allow_input_errors: false,
     };
+    push_with(path, client, options)
+}
+
+/// [`push`] with the options given.
+pub fn push_with(path: &Path, client: &Client, options: Options) -> Pushed {
+    let compilation = compile_path(path);
+    assert!(!compilation.has_errors(), "{}", render(&compilation));
     match netbox::push(&compilation, client, options) {
         Ok(pushed) => {
             assert!(
