@@ -29,21 +29,22 @@ pub fn apply(
     // Objects sent without the custom field values naming objects not yet in NetBox.
     let mut deferred = Vec::new();
     for &kind in Kind::ALL {
-        // NetBox gives a new device the components of its type, so a device's interfaces
-        // and other components are read again once devices were created; and the primary
+        // NetBox gives a new device (or module) the components of its type, so a device's
+        // bays, interfaces and other components are read again once devices (or modules)
+        // were created; and the primary
         // addresses of devices and VMs, and the primary MAC addresses of interfaces, are
         // set on the objects this push may just have created. Every other kind is as read
         // before the push, plus what the push created.
         let made_by: &[Kind] = match kind {
+            Kind::ModuleBays | Kind::DevicePrimaryIps => &[Kind::Devices],
             Kind::Interfaces
-            | Kind::DevicePrimaryIps
             | Kind::ConsolePorts
             | Kind::ConsoleServerPorts
             | Kind::PowerPorts
             | Kind::PowerOutlets
             | Kind::RearPorts
             | Kind::FrontPorts
-            | Kind::InventoryItems => &[Kind::Devices],
+            | Kind::InventoryItems => &[Kind::Devices, Kind::Modules],
             Kind::VmPrimaryIps => &[Kind::VirtualMachines],
             Kind::InterfacePrimaryMacs => &[Kind::Devices, Kind::Interfaces],
             Kind::VmInterfacePrimaryMacs => &[Kind::VmInterfaces],
@@ -133,7 +134,8 @@ struct Sent<'a> {
 }
 
 /// Creates a kind's new objects in waves: each wave holds the objects whose references
-/// all exist, so a region is created before its children.
+/// all exist, so a region is created before its children, and a module before the modules
+/// installed in the bays it brings.
 fn create(
     client: &Client,
     kind: Kind,
@@ -185,6 +187,10 @@ fn create(
             return Ok(refused);
         }
         sent.deferred.extend(later);
+        if kind == Kind::Modules && !waiting.is_empty() {
+            // The modules nested in those just installed wait for the bays NetBox made.
+            state.read(client, Kind::ModuleBays)?;
+        }
         pending = waiting;
     }
     Ok(Vec::new())

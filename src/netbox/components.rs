@@ -15,11 +15,12 @@ use serde_json::Value;
 
 use super::kinds::Kind;
 use super::state::State;
+use super::templates::Lists;
 use super::{string, Desired};
 use crate::diag::Location;
+use crate::graph::module_ports::resolve_module_name;
 use crate::graph::{DeviceId, Graph};
 use crate::model::dcim::Device;
-use crate::model::device_type::DeviceType;
 use crate::model::{Obj, Text};
 
 /// What NetBox holds in a field neither the template nor the entry sets.
@@ -67,7 +68,7 @@ struct Row {
     /// An entry replaces its template whole rather than refining it (power outlets: the
     /// entry says which port feeds it, check/power.rs).
     replaces: bool,
-    templates: fn(&DeviceType) -> Vec<Part<'_>>,
+    templates: for<'a> fn(&Lists<'a>) -> Vec<Part<'a>>,
     entries: fn(&Device) -> Vec<Part<'_>>,
 }
 
@@ -396,7 +397,7 @@ pub fn kind_of_termination(termination: &str) -> Option<Kind> {
 }
 
 /// Every component of a named device, kind by kind: its type's, refined by its entries,
-/// then the entries its type lacks.
+/// then the entries its type lacks, then those its installed modules give it.
 pub fn desired(
     graph: &Graph,
     device: DeviceId,
@@ -407,48 +408,95 @@ pub fn desired(
 ) {
     let device_type = graph.devices[device.index()]
         .device_type
-        .map(|t| &graph.model.device_types[t.index()].data);
+        .map(|t| Lists::of_device_type(&graph.model.device_types[t.index()].data));
+    let modules: Vec<(Lists, String, Vec<&str>)> = graph.devices[device.index()]
+        .modules
+        .clone()
+        .filter_map(|m| {
+            let t = graph.installed_module_type(m)?;
+            Some((
+                Lists::of_module_type(t),
+                super::modules::module_key(graph, m),
+                graph.module_positions(m),
+            ))
+        })
+        .collect();
+    let place = Place {
+        object,
+        device_key: key,
+        site,
+    };
     for row in ROWS {
-        let templates = device_type.map_or_else(Vec::new, |t| (row.templates)(t));
+        let templates = device_type
+            .as_ref()
+            .map_or_else(Vec::new, |t| (row.templates)(t));
         let entries = (row.entries)(&object.data);
         let entry = |name: &str| entries.iter().find(|e| e.name.value == name);
         for template in &templates {
             let written = entry(&template.name.value);
             let template = (!(row.replaces && written.is_some())).then_some(template);
-            out.push(component(row, object, key, site, template, written));
+            out.push(component(row, &place, template, written, None));
         }
         for written in &entries {
             if !templates.iter().any(|t| t.name.value == written.name.value) {
-                out.push(component(row, object, key, site, None, Some(written)));
+                out.push(component(row, &place, None, Some(written), None));
+            }
+        }
+        for (lists, module_key, positions) in &modules {
+            for template in (row.templates)(lists) {
+                let module = Some((module_key.as_str(), positions.as_slice()));
+                out.push(component(row, &place, Some(&template), None, module));
             }
         }
     }
 }
 
-/// One component: the entry's values over the template's, NetBox's where neither says.
+/// The device a component belongs to.
+struct Place<'a> {
+    object: &'a Obj<Device>,
+    device_key: &'a str,
+    site: Option<&'a String>,
+}
+
+/// One component: the entry's values over the template's, NetBox's where neither says. A
+/// module's (`module`: its key and its bays' positions) has `{module}` in its name, label
+/// and sibling resolved, as NetBox instantiates it.
 fn component(
     row: &Row,
-    object: &Obj<Device>,
-    device_key: &str,
-    site: Option<&String>,
+    place: &Place,
     template: Option<&Part>,
     entry: Option<&Part>,
+    module: Option<(&str, &[&str])>,
 ) -> Desired {
-    let name = entry.or(template).map_or("", |p| p.name.value.as_str());
+    let (object, device_key) = (place.object, place.device_key);
+    let positions = module.map_or(&[][..], |(_, p)| p);
+    let resolve = |name: &str| resolve_module_name(name, positions).into_owned();
+    let name = resolve(entry.or(template).map_or("", |p| p.name.value.as_str()));
     let location: Location = entry.map_or_else(|| object.location(), |e| object.at(e.name));
     let mut d = Desired::new(
         row.kind,
         format!("{device_key}:{name}"),
-        site.cloned(),
+        place.site.cloned(),
         location,
     );
     d.reference("device", Kind::Devices, Some(device_key.to_string()), None)
+        .reference(
+            "module",
+            Kind::Modules,
+            module.map(|(key, _)| key.to_string()),
+            None,
+        )
         .value("name", name);
     for (index, (field, unset)) in row.fields.iter().enumerate() {
         let said = |part: Option<&Part>| part.and_then(|p| p.values[index].clone());
-        let value = said(entry)
+        let mut value = said(entry)
             .or_else(|| said(template))
             .unwrap_or_else(|| unset.value());
+        if *field == "label" {
+            if let Value::String(label) = &value {
+                value = Value::from(resolve(label));
+            }
+        }
         d.value(field, value);
     }
     if let Some((field, kind)) = row.sibling {
@@ -457,7 +505,7 @@ fn component(
         d.reference(
             field,
             kind,
-            sibling.map(|s| format!("{device_key}:{}", s.value)),
+            sibling.map(|s| format!("{device_key}:{}", resolve(&s.value))),
             from_entry.map(|s| object.at(s)),
         );
     }

@@ -10,6 +10,7 @@ use serde_json::Value;
 use super::kinds::Kind;
 use super::state::State;
 use super::{at, in_site, ipam, named, slug, string, Desired, Want};
+use crate::graph::module_ports::PortKind;
 use crate::graph::{CableTarget, DeviceId, DeviceTypeId, Graph, InterfaceId, Owner, SiteId};
 use crate::model::device_type::DeviceType;
 
@@ -37,15 +38,18 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
         .iter()
         .map(|m| m.data.name.value.as_str())
         .collect();
-    for object in &model.device_types {
-        let name = object.data.manufacturer.value.as_str();
+    let used = (model.device_types.iter())
+        .map(|o| o.at(&o.data.manufacturer))
+        .zip(model.device_types.iter().map(|o| &o.data.manufacturer))
+        .chain(
+            (model.module_types.iter())
+                .map(|o| o.at(&o.data.manufacturer))
+                .zip(model.module_types.iter().map(|o| &o.data.manufacturer)),
+        );
+    for (location, name) in used {
+        let name = name.value.as_str();
         if declared.insert(name) {
-            let mut d = Desired::new(
-                Kind::Manufacturers,
-                name.to_string(),
-                None,
-                object.at(&object.data.manufacturer),
-            );
+            let mut d = Desired::new(Kind::Manufacturers, name.to_string(), None, location);
             d.value("name", name).value("slug", slug(None, name));
             out.push(d);
         }
@@ -152,81 +156,13 @@ fn device_type(
         }
     }
     out.push(d);
-    let template = |kind: Kind, name: &crate::model::Text| {
-        let mut d = Desired::new(kind, format!("{key}:{}", name.value), None, object.at(name));
-        d.reference("device_type", Kind::DeviceTypes, Some(key.clone()), None)
-            .value("name", name.value.as_str());
-        d
-    };
-    for item in &t.interfaces {
-        let i = &item.value;
-        let mut d = template(Kind::InterfaceTemplates, &i.name);
-        d.value("type", i.kind.value.as_str())
-            .value("enabled", i.enabled.unwrap_or(true))
-            .value("mgmt_only", i.mgmt_only.unwrap_or(false))
-            .value("poe_mode", i.poe_mode.as_ref().map(|m| m.value.as_str()))
-            .value("poe_type", i.poe_type.as_ref().map(|t| t.value.as_str()))
-            .value("rf_role", i.rf_role.as_ref().map(|r| r.value.as_str()))
-            .text("label", i.label.as_deref())
-            .text("description", i.description.as_deref());
-        out.push(d);
-    }
-    for (kind, list) in [
-        (Kind::ConsolePortTemplates, &t.console_ports),
-        (Kind::ConsoleServerPortTemplates, &t.console_server_ports),
-    ] {
-        for item in list {
-            let p = &item.value;
-            let mut d = template(kind, &p.name);
-            d.value("type", p.kind.as_ref().map_or("", |k| k.value.as_str()))
-                .text("label", p.label.as_deref())
-                .text("description", p.description.as_deref());
-            out.push(d);
-        }
-    }
-    for item in &t.power_ports {
-        let p = &item.value;
-        let mut d = template(Kind::PowerPortTemplates, &p.name);
-        d.value("type", p.kind.as_ref().map_or("", |k| k.value.as_str()))
-            .value("maximum_draw", p.maximum_draw.as_ref().map(|d| d.value))
-            .value("allocated_draw", p.allocated_draw.as_ref().map(|d| d.value))
-            .text("label", p.label.as_deref())
-            .text("description", p.description.as_deref());
-        out.push(d);
-    }
-    for item in &t.rear_ports {
-        let p = &item.value;
-        let mut d = template(Kind::RearPortTemplates, &p.name);
-        if let Some(kind) = &p.kind {
-            d.value("type", kind.value.as_str());
-        }
-        d.value("positions", p.positions.as_ref().map_or(1, |p| p.value))
-            .text("label", p.label.as_deref())
-            .text("color", p.color.as_deref())
-            .text("description", p.description.as_deref());
-        out.push(d);
-    }
-    for item in &t.front_ports {
-        let p = &item.value;
-        let mut d = template(Kind::FrontPortTemplates, &p.name);
-        if let Some(kind) = &p.kind {
-            d.value("type", kind.value.as_str());
-        }
-        d.reference(
-            "rear_port",
-            Kind::RearPortTemplates,
-            p.rear_port.as_ref().map(|r| format!("{key}:{}", r.value)),
-            p.rear_port.as_ref().map(|r| object.at(r)),
-        )
-        .value(
-            "rear_port_position",
-            p.rear_port_position.as_ref().map_or(1, |p| p.value),
-        )
-        .text("label", p.label.as_deref())
-        .text("color", p.color.as_deref())
-        .text("description", p.description.as_deref());
-        out.push(d);
-    }
+    let owner = super::templates::Owner::DeviceType(key);
+    super::templates::desired(
+        &owner,
+        &super::templates::Lists::of_device_type(t),
+        object,
+        out,
+    );
 }
 
 fn racks(graph: &Graph, out: &mut Vec<Desired>) {
@@ -508,19 +444,29 @@ pub fn interface_desired(
                 .unwrap_or_default(),
         );
     if kind == Kind::Interfaces {
+        // A module's interface: its label resolved as its name (`resolve_label`).
+        let module = graph.interface_module(interface);
+        let positions = module
+            .map(|m| graph.module_positions(m))
+            .unwrap_or_default();
+        let label = entry
+            .and_then(|e| e.label.as_deref().map(String::as_str))
+            .or_else(|| template.and_then(|t| t.label.as_deref()))
+            .map(|l| crate::graph::module_ports::resolve_module_name(l, &positions));
         d.value(
             "type",
             graph
                 .interface_kind(interface)
                 .map_or("other", |k| k.as_str()),
         )
-        .value("mgmt_only", graph.interface_mgmt_only(interface))
-        .text(
-            "label",
-            entry
-                .and_then(|e| e.label.as_deref().map(String::as_str))
-                .or_else(|| template.and_then(|t| t.label.as_deref())),
+        .reference(
+            "module",
+            Kind::Modules,
+            module.map(|m| super::modules::module_key(graph, m)),
+            None,
         )
+        .value("mgmt_only", graph.interface_mgmt_only(interface))
+        .text("label", label.as_deref())
         .reference("lag", kind, sibling(links.lag), None)
         .value("speed", entry.and_then(|e| e.speed))
         .value(
@@ -633,15 +579,17 @@ fn cables(graph: &Graph, out: &mut Vec<Desired>) {
     }
 }
 
-/// The NetBox kind and key of a cable's end: an interface, another port of a device, a
-/// power feed or a circuit termination. `None` for a termination on a provider network and
-/// for a port an installed module gives the device, which are not pushed (docs/netbox.md):
-/// the cable is left out.
+/// The NetBox kind and key of a cable's end: an interface, another port of a device or of
+/// one of its modules, a power feed or a circuit termination. `None` for a termination on a
+/// provider network, which is not pushed (docs/netbox.md): the cable is left out.
 fn end_key(graph: &Graph, end: &CableTarget) -> Option<(Kind, String)> {
     Some(match end {
         CableTarget::Interface(i) => (Kind::Interfaces, interface_key(graph, *i)),
         CableTarget::Port { device, kind, name } => {
-            if !graph.device_has_own_port(*device, *kind, name) {
+            if !graph.device_has_own_port(*device, *kind, name)
+                && PortKind::from_termination(kind.as_str())
+                    .is_none_or(|k| graph.module_port(*device, k, name).is_none())
+            {
                 return None;
             }
             (
@@ -719,7 +667,7 @@ pub fn remote_key(
         Kind::Manufacturers | Kind::DeviceRoles | Kind::Platforms => {
             (name.map(str::to_string), None)
         }
-        Kind::DeviceTypes => {
+        Kind::DeviceTypes | Kind::ModuleTypes => {
             let manufacturer = state.ref_key(Kind::Manufacturers, json.get("manufacturer"));
             let model = string(json, "model");
             (
@@ -728,16 +676,6 @@ pub fn remote_key(
                     .map(|(m, model)| format!("{m}/{model}")),
                 None,
             )
-        }
-        Kind::InterfaceTemplates
-        | Kind::ConsolePortTemplates
-        | Kind::ConsoleServerPortTemplates
-        | Kind::PowerPortTemplates
-        | Kind::RearPortTemplates
-        | Kind::FrontPortTemplates => {
-            // Templates of module types have no device type: netsot pushes none of them.
-            let device_type = state.ref_key(Kind::DeviceTypes, json.get("device_type"));
-            (device_type.zip(name).map(|(t, n)| format!("{t}:{n}")), None)
         }
         Kind::Racks | Kind::Devices | Kind::DevicePrimaryIps => {
             let site = state.ref_key(Kind::Sites, json.get("site"));

@@ -101,6 +101,7 @@ mod tests {
                     at: None,
                 },
             ],
+            made_by_netbox: false,
         }
     }
 

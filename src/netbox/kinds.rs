@@ -35,12 +35,16 @@ pub enum Kind {
     DeviceRoles,
     Platforms,
     DeviceTypes,
+    /// Module types (`modules.rs`), keyed `MANUFACTURER/MODEL` as device types; the
+    /// template kinds after them hold the templates of both (`templates.rs`).
+    ModuleTypes,
     InterfaceTemplates,
     ConsolePortTemplates,
     ConsoleServerPortTemplates,
     PowerPortTemplates,
     RearPortTemplates,
     FrontPortTemplates,
+    ModuleBayTemplates,
     /// Device types' inventory item templates, keyed `TYPE:NAME`.
     InventoryItemTemplates,
     RackRoles,
@@ -63,6 +67,14 @@ pub enum Kind {
     WirelessLanGroups,
     WirelessLans,
     Devices,
+    /// The module bays of devices (`modules.rs`), keyed `DEVICE:BAY`, a nested bay by the
+    /// path of bays down to it; NetBox makes those of the device's type with the device,
+    /// and those of a module's type with the module.
+    ModuleBays,
+    /// Installed modules, keyed as their bay; created in waves, outer modules first, the
+    /// bays NetBox made for them read again before the modules nested in them. Before the
+    /// interfaces and other components, which NetBox instantiates from the module's type.
+    Modules,
     Interfaces,
     /// Wireless links between two device interfaces, keyed `A = B`.
     WirelessLinks,
@@ -187,12 +199,14 @@ impl Kind {
         Kind::DeviceRoles,
         Kind::Platforms,
         Kind::DeviceTypes,
+        Kind::ModuleTypes,
         Kind::InterfaceTemplates,
         Kind::ConsolePortTemplates,
         Kind::ConsoleServerPortTemplates,
         Kind::PowerPortTemplates,
         Kind::RearPortTemplates,
         Kind::FrontPortTemplates,
+        Kind::ModuleBayTemplates,
         Kind::InventoryItemTemplates,
         Kind::RackRoles,
         Kind::RackTypes,
@@ -209,6 +223,8 @@ impl Kind {
         Kind::WirelessLanGroups,
         Kind::WirelessLans,
         Kind::Devices,
+        Kind::ModuleBays,
+        Kind::Modules,
         Kind::Interfaces,
         Kind::WirelessLinks,
         Kind::VirtualMachines,
@@ -280,6 +296,10 @@ impl Kind {
             DeviceRoles => const { &spec("/api/dcim/device-roles/", "device_roles", "device role", "dcim.devicerole") },
             Platforms => const { &spec("/api/dcim/platforms/", "platforms", "platform", "dcim.platform") },
             DeviceTypes => const { &spec("/api/dcim/device-types/", "device_types", "device type", "dcim.devicetype") },
+            ModuleTypes => const { &spec("/api/dcim/module-types/", "module_types", "module type", "dcim.moduletype") },
+            ModuleBayTemplates => const { &spec("/api/dcim/module-bay-templates/", "module_bay_templates", "module bay template", "dcim.modulebaytemplate") },
+            ModuleBays => const { &spec("/api/dcim/module-bays/", "module_bays", "module bay", "dcim.modulebay") },
+            Modules => const { &spec("/api/dcim/modules/", "modules", "module", "dcim.module") },
             InterfaceTemplates => const { &spec("/api/dcim/interface-templates/", "interface_templates", "interface template", "dcim.interfacetemplate") },
             ConsolePortTemplates => const { &spec("/api/dcim/console-port-templates/", "console_port_templates", "console port template", "dcim.consoleporttemplate") },
             ConsoleServerPortTemplates => const { &spec("/api/dcim/console-server-port-templates/", "console_server_port_templates", "console server port template", "dcim.consoleserverporttemplate") },

@@ -34,6 +34,7 @@ mod inventory;
 mod ipam;
 pub mod kinds;
 mod mac_addresses;
+mod modules;
 mod organisation;
 pub mod plan;
 mod power;
@@ -42,6 +43,7 @@ mod racks;
 mod scope;
 mod services;
 mod state;
+mod templates;
 mod virtualization;
 mod wireless;
 
@@ -162,6 +164,9 @@ pub struct Desired {
     /// Where the object is written, for NetBox's refusals.
     pub location: Location,
     pub fields: Vec<Field>,
+    /// NetBox makes the object itself when another is created (a module's bays, with the
+    /// module): the push never creates it, only updates it once it exists.
+    pub made_by_netbox: bool,
 }
 
 /// One field of a desired object.
@@ -208,6 +213,7 @@ impl Desired {
             site,
             location,
             fields: Vec::new(),
+            made_by_netbox: false,
         }
     }
 
@@ -332,6 +338,7 @@ pub fn desired(compilation: &Compilation) -> Vec<Desired> {
     fhrp::desired(graph, &mut out);
     asns::desired(graph, &mut out);
     dcim::desired(graph, &mut out);
+    modules::desired(graph, &mut out);
     racks::desired(graph, &mut out);
     chassis::desired(graph, &mut out);
     power::desired(graph, &mut out);
@@ -356,6 +363,8 @@ fn remote_key(kind: Kind, json: &Value, state: &State) -> (Option<String>, Optio
         .or_else(|| fhrp::remote_key(kind, json, state))
         .or_else(|| asns::remote_key(kind, json, state))
         .or_else(|| dcim::remote_key(kind, json, state))
+        .or_else(|| templates::remote_key(kind, json, state))
+        .or_else(|| modules::remote_key(kind, json, state))
         .or_else(|| racks::remote_key(kind, json, state))
         .or_else(|| chassis::remote_key(kind, json, state))
         .or_else(|| virtualization::remote_key(kind, json, state))

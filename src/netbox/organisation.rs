@@ -39,9 +39,23 @@ pub fn location_paths(remotes: &mut [Remote]) {
 /// key by `key` with the object. An object whose parent is not among them, or that lies
 /// on a cycle, keeps no key: it cannot be named.
 pub fn tree_paths(remotes: &mut [Remote], key: impl Fn(&Remote, &str) -> Option<String>) {
+    tree_paths_by(
+        remotes,
+        |json| json.get("parent").and_then(super::state::ref_id),
+        key,
+    );
+}
+
+/// [`tree_paths`] with the parent's id found by `parent` (a module bay's is the bay of the
+/// module it belongs to).
+pub fn tree_paths_by(
+    remotes: &mut [Remote],
+    parent_of: impl Fn(&Value) -> Option<u64>,
+    key: impl Fn(&Remote, &str) -> Option<String>,
+) {
     let by_id: std::collections::HashMap<u64, usize> =
         remotes.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
-    let parent = |remote: &Remote| remote.json.get("parent").and_then(super::state::ref_id);
+    let parent = |remote: &Remote| parent_of(&remote.json);
     let keys: Vec<Option<String>> = remotes
         .iter()
         .map(|remote| {

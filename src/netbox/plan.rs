@@ -107,7 +107,7 @@ pub fn plan_kind(
             continue; // a second object of one key: the first one is pushed
         }
         match remote.get(&object.key) {
-            None if kind.spec().update_only => {}
+            None if kind.spec().update_only || object.made_by_netbox => {}
             None => steps.push(Step {
                 kind,
                 key: object.key.clone(),

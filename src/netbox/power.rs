@@ -1,5 +1,5 @@
-//! Power: the power outlet templates of device types, power panels and power feeds
-//! (NetBox 4.4's `dcim/models/power.py`). Keys: a template's `MANUFACTURER/MODEL:NAME`, a
+//! Power: the power outlet templates of device and module types, power panels and power feeds
+//! (NetBox 4.4's `dcim/models/power.py`). Keys: a template's as `templates.rs` keys them, a
 //! panel's `SITE/NAME`, a feed's `SITE/PANEL:NAME` (NetBox's unique `power_panel, name`).
 //!
 //! Outlet templates come after the devices in the order of application (`kinds.rs`), so
@@ -10,35 +10,54 @@ use serde_json::Value;
 
 use super::kinds::Kind;
 use super::state::State;
+use super::templates::Owner;
 use super::{at, in_site, string, Desired};
-use crate::graph::{DeviceTypeId, Graph, PowerFeedId, PowerPanelId};
+use crate::graph::{DeviceTypeId, Graph, ModuleTypeId, PowerFeedId, PowerPanelId};
+use crate::model::device_type::PowerOutletTemplate;
+use crate::model::{Obj, Spanned};
+
+fn outlet_templates<T>(
+    owner: &Owner,
+    list: &[Spanned<PowerOutletTemplate>],
+    object: &Obj<T>,
+    out: &mut Vec<Desired>,
+) {
+    for item in list {
+        let o = &item.value;
+        let mut d = owner.template(Kind::PowerOutletTemplates, &o.name, object);
+        d.value("type", o.kind.as_ref().map_or("", |k| k.value.as_str()))
+            .reference(
+                "power_port",
+                Kind::PowerPortTemplates,
+                o.power_port.as_ref().map(|p| owner.sibling(p)),
+                o.power_port.as_ref().map(|p| object.at(p)),
+            )
+            .value("feed_leg", o.feed_leg.as_deref())
+            .text("label", o.label.as_deref())
+            .text("description", o.description.as_deref());
+        out.push(d);
+    }
+}
 
 pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
     let model = &graph.model;
     for (index, object) in model.device_types.iter().enumerate() {
         let key = super::dcim::device_type_key(graph, DeviceTypeId::from_index(index));
-        for item in &object.data.power_outlets {
-            let o = &item.value;
-            let mut d = Desired::new(
-                Kind::PowerOutletTemplates,
-                format!("{key}:{}", o.name.value),
-                None,
-                object.at(&o.name),
-            );
-            d.reference("device_type", Kind::DeviceTypes, Some(key.clone()), None)
-                .value("name", o.name.value.as_str())
-                .value("type", o.kind.as_ref().map_or("", |k| k.value.as_str()))
-                .reference(
-                    "power_port",
-                    Kind::PowerPortTemplates,
-                    o.power_port.as_ref().map(|p| format!("{key}:{}", p.value)),
-                    o.power_port.as_ref().map(|p| object.at(p)),
-                )
-                .value("feed_leg", o.feed_leg.as_deref())
-                .text("label", o.label.as_deref())
-                .text("description", o.description.as_deref());
-            out.push(d);
-        }
+        outlet_templates(
+            &Owner::DeviceType(key),
+            &object.data.power_outlets,
+            object,
+            out,
+        );
+    }
+    for (index, object) in model.module_types.iter().enumerate() {
+        let key = super::modules::module_type_key(graph, ModuleTypeId::from_index(index));
+        outlet_templates(
+            &Owner::ModuleType(key),
+            &object.data.power_outlets,
+            object,
+            out,
+        );
     }
     for (index, object) in model.power_panels.iter().enumerate() {
         let p = &object.data;
@@ -150,11 +169,6 @@ pub fn remote_key(
 ) -> Option<(Option<String>, Option<String>)> {
     let name = string(json, "name");
     Some(match kind {
-        Kind::PowerOutletTemplates => {
-            // Templates of module types have no device type: netsot pushes none of them.
-            let device_type = state.ref_key(Kind::DeviceTypes, json.get("device_type"));
-            (device_type.zip(name).map(|(t, n)| format!("{t}:{n}")), None)
-        }
         Kind::PowerPanels => {
             let site = state.ref_key(Kind::Sites, json.get("site"));
             (name.map(|n| in_site(site.as_deref(), n)), site)

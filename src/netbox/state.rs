@@ -194,6 +194,7 @@ impl State {
         match kind {
             Kind::Locations => super::organisation::location_paths(&mut remotes),
             Kind::InventoryItems => super::inventory::item_paths(&mut remotes),
+            Kind::ModuleBays => super::modules::bay_paths(&mut remotes),
             _ => {}
         }
         let mut fresh = KindState::default();

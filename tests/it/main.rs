@@ -46,6 +46,7 @@ mod netbox_differential;
 mod netbox_fidelity;
 mod netbox_import;
 mod netbox_inventory;
+mod netbox_modules;
 mod netbox_power;
 mod netbox_push;
 mod netbox_racks;

@@ -482,7 +482,7 @@ fn choice(value: &str) -> Value {
 
 /// A small NetBox as its API lists it: site `ams1` with a switch (a type with two
 /// interface templates, a loopback added, an uplink described, an address), a device
-/// without a name, an installed module, a VLAN group scoped to it holding a VLAN that names
+/// without a name, a module NetBox gives no bay nor type for, a VLAN group scoped to it holding a VLAN that names
 /// no site, and site `fra1` with a device cabled to the switch.
 fn small_netbox() -> netsot::netbox::import::fetch::Snapshot {
     let ams1 = nested("dcim/sites", 1, json!({"name": "ams1", "slug": "ams1"}));
@@ -672,14 +672,14 @@ vlans:
   - {vid: 10, name: servers, group: ams1-vlans}
 "
     );
-    // The cable to fra1 is outside the import; the unnamed device, its interface and the
-    // module have no home.
+    // The cable to fra1 is outside the import; the unnamed device and its interface have
+    // no home, nor a module whose bay and type NetBox did not give.
     assert_eq!(
         imported.not_carried.lines(),
         [
             "dcim.device: device without a name (netsot needs one) ×1",
             "dcim.interface: interface of a device without a name ×1",
-            "dcim/modules: installed module: no collection for it ×1",
+            "dcim.module: module whose bay or type is not carried ×1",
         ]
     );
     assert!(!imported.complete);

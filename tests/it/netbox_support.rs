@@ -61,7 +61,7 @@ pub fn left(pushed: &Pushed) -> Vec<String> {
 
 /// Deletes, when dropped (so also when the test fails), the objects the repository at
 /// `path` holds, found again by key, dependents first. What NetBox deletes with its owner
-/// (a device's interfaces and items, a type's templates) is left to it.
+/// (a device's interfaces, bays and items, a type's templates) is left to it.
 pub struct CleanUp<'c> {
     pub client: &'c Client,
     pub path: PathBuf,
@@ -79,6 +79,7 @@ impl Drop for CleanUp<'_> {
                 || matches!(
                     kind,
                     Kind::Interfaces
+                        | Kind::ModuleBays
                         | Kind::InterfaceTemplates
                         | Kind::InventoryItems
                         | Kind::InventoryItemTemplates

@@ -131,6 +131,9 @@ pub struct Components<'s> {
     addresses: HashMap<u64, Vec<&'s Value>>,
     /// Interface id → its assignments to FHRP groups, as entries.
     fhrp: HashMap<u64, Vec<Value>>,
+    /// Template endpoint → module type id → templates.
+    module_templates: HashMap<&'static str, HashMap<u64, Vec<&'s Value>>>,
+    modules: super::modules::Modules<'s>,
 }
 
 impl<'s> Components<'s> {
@@ -153,6 +156,19 @@ impl<'s> Components<'s> {
             group(kind.endpoint, "device");
             group(kind.templates, "device_type");
         }
+        let mut module_templates: HashMap<&'static str, HashMap<u64, Vec<&'s Value>>> =
+            HashMap::new();
+        for endpoint in std::iter::once("dcim/interface-templates")
+            .chain(PORTS.iter().map(|kind| kind.templates))
+        {
+            let mut owners: HashMap<u64, Vec<&'s Value>> = HashMap::new();
+            for object in scope.objects(endpoint) {
+                if let Some(owner) = object.get("module_type").and_then(nested_id) {
+                    owners.entry(owner).or_default().push(object);
+                }
+            }
+            module_templates.insert(endpoint, owners);
+        }
         let mut addresses: HashMap<u64, Vec<&'s Value>> = HashMap::new();
         for address in scope.objects("ipam/ip-addresses") {
             if address.get("assigned_object_type").and_then(Value::as_str) == Some("dcim.interface")
@@ -166,6 +182,8 @@ impl<'s> Components<'s> {
             by_owner,
             addresses,
             fhrp: super::fhrp::assignments(scope, report),
+            module_templates,
+            modules: super::modules::Modules::new(scope),
         }
     }
 
@@ -192,6 +210,11 @@ impl<'s> Components<'s> {
             "ipam.ipaddress",
             "address on a device without a name",
             addresses,
+        );
+        report.add_many(
+            "dcim.module",
+            "module of a device without a name",
+            self.modules.count(device),
         );
     }
 
@@ -226,15 +249,31 @@ impl<'s> Components<'s> {
         let mut present = std::collections::HashSet::new();
         for interface in interfaces {
             let mut r = Record::new("dcim.interface", interface);
-            let template = r
-                .peek("name")
-                .and_then(Value::as_str)
-                .and_then(|n| templates.get(n).copied());
+            let module = r.get("module").and_then(nested_id);
+            let template = match module {
+                Some(module) => self.module_template("dcim/interface-templates", module, &r),
+                None => r
+                    .peek("name")
+                    .and_then(Value::as_str)
+                    .and_then(|n| templates.get(n).copied()),
+            };
             if let Some(name) = r.peek("name").and_then(Value::as_str) {
                 present.insert(name);
             }
             let id = interface.get("id").and_then(Value::as_u64).unwrap_or(0);
             let addresses = self.addresses.get(&id).map_or(&[][..], Vec::as_slice);
+            // A module's template as NetBox instantiated it: name and label resolved.
+            let resolved = module.zip(template).map(|(module, template)| {
+                let positions = self.modules.positions(module);
+                let mut template = template.clone();
+                for field in ["name", "label"] {
+                    if let Some(Value::String(text)) = template.get_mut(field) {
+                        *text = resolve(text, &positions);
+                    }
+                }
+                template
+            });
+            let template = resolved.as_ref().or(template);
             let mut entry = interface_entry(context, &mut r, template, addresses, site, report);
             if let Some(assignments) = self.fhrp.get(&id) {
                 entry.list("fhrp_groups", assignments.clone());
@@ -258,13 +297,37 @@ impl<'s> Components<'s> {
                 entries.push(removed.into_value());
             }
         }
-        out.list("interfaces", entries);
+        let interfaces = entries;
+        let mut bays = Vec::new();
+        let mut lists = Vec::new();
         for kind in PORTS {
             let templates = template_index(self.of(kind.templates, device_type));
             let ports = self.of(kind.endpoint, Some(device));
             let mut entries = Vec::new();
             for port in ports {
                 let mut r = Record::new(kind.kind, port);
+                if let Some(module) = r.get("module").and_then(nested_id) {
+                    // Made by an installed module from its type: not written, and a change
+                    // from the template cannot be said.
+                    let template = self.module_template(kind.templates, module, &r);
+                    let entry = port_entry(&mut r, kind);
+                    let same = template.is_some_and(|t| {
+                        let mut t = port_entry(&mut Record::new(kind.kind, t), kind);
+                        let positions = self.modules.positions(module);
+                        for field in ["name", "label", "rear_port", "power_port"] {
+                            if let Some(Value::String(text)) = t.get_mut(field) {
+                                *text = resolve(text, &positions);
+                            }
+                        }
+                        t == entry
+                    });
+                    if !same {
+                        report.add(kind.kind, "component of a module changed on the device");
+                    }
+                    r.skip(&["installed_module"]);
+                    r.finish(report);
+                    continue;
+                }
                 let template = r
                     .peek("name")
                     .and_then(Value::as_str)
@@ -286,6 +349,10 @@ impl<'s> Components<'s> {
                 if let Some(entry) = written {
                     match kind.collection {
                         Some(_) => entries.push(Value::Object(entry)),
+                        // A device's own module bay: a `module_bays` entry.
+                        None if kind.endpoint == "dcim/module-bays" && template.is_none() => {
+                            bays.push(Value::Object(entry));
+                        }
                         None => report.add(kind.kind, "component the device type lacks or changes"),
                     }
                 }
@@ -303,8 +370,15 @@ impl<'s> Components<'s> {
             }
             missing_templates(&templates, ports, kind.kind, report);
             if let Some(collection) = kind.collection {
-                out.list(collection, entries);
+                lists.push((collection, entries));
             }
+        }
+        // A device's bays and modules before the components they give it.
+        out.list("module_bays", bays);
+        out.list("modules", self.modules.entries(device, report));
+        out.list("interfaces", interfaces);
+        for (collection, entries) in lists {
+            out.list(collection, entries);
         }
         out.list(
             "inventory_items",
@@ -315,6 +389,32 @@ impl<'s> Components<'s> {
             ),
         );
     }
+}
+
+impl<'s> Components<'s> {
+    /// The template of the module type of `module` whose name, `{module}` resolved with the
+    /// module's positions, is the component's.
+    fn module_template(&self, endpoint: &str, module: u64, r: &Record) -> Option<&'s Value> {
+        let name = r.peek("name").and_then(Value::as_str)?;
+        let module_type = self.modules.module_type(module)?;
+        let positions = self.modules.positions(module);
+        self.module_templates
+            .get(endpoint)?
+            .get(&module_type)?
+            .iter()
+            .copied()
+            .find(|t| {
+                t.get("name")
+                    .and_then(Value::as_str)
+                    .is_some_and(|n| resolve(n, &positions) == name)
+            })
+    }
+}
+
+/// `{module}` in a template's text replaced by the positions, as NetBox resolves it.
+fn resolve(text: &str, positions: &[String]) -> String {
+    let positions: Vec<&str> = positions.iter().map(String::as_str).collect();
+    crate::graph::module_ports::resolve_module_name(text, &positions).into_owned()
 }
 
 /// Templates by name.

@@ -22,6 +22,7 @@ mod inventory;
 mod ipam;
 mod layout;
 mod mac_addresses;
+mod modules;
 mod object_scope;
 mod organisation;
 mod power;
@@ -140,11 +141,7 @@ pub(crate) struct Context<'a, 's> {
 }
 
 /// Endpoints whose objects netsot has no collection for at all.
-const NOT_MODELLED: &[(&str, &str)] = &[
-    ("dcim/modules", "installed module"),
-    ("ipam/l2vpns", "L2VPN"),
-    ("vpn/tunnels", "tunnel"),
-];
+const NOT_MODELLED: &[(&str, &str)] = &[("ipam/l2vpns", "L2VPN"), ("vpn/tunnels", "tunnel")];
 
 fn not_modelled(scope: &scope::Scope, report: &mut NotCarried) {
     for (endpoint, what) in NOT_MODELLED {

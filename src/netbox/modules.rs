@@ -1,0 +1,256 @@
+//! Modules (NetBox 4.4's `dcim/models/modules.py` and the module bays of
+//! `device_components.py`): module types with their templates, the module bays of devices,
+//! and the modules installed in them.
+//!
+//! Keys: a module type's `MANUFACTURER/MODEL`; a module bay's `SITE/DEVICE:PATH`, its path
+//! the names of the bays down to it (`Slot 1/PIC 0` for bay `PIC 0` of the module in bay
+//! `Slot 1`), as NetBox keeps a bay's name unique per device and module; a module's the key
+//! of the bay it is installed in.
+//!
+//! NetBox makes a device's bays from its type's templates when the device is created, and
+//! a module's components and bays from its type's templates when the module is installed
+//! (`Module.save`, names with `{module}` replaced by the bays' positions, outermost first,
+//! as `graph/module_ports.rs` resolves them). So the push creates only a device's bays
+//! beyond its type; a module's bays are marked made by NetBox and only compared, and
+//! nested modules wait for the bays their outer module brings (`apply.rs`).
+
+use serde_json::Value;
+
+use super::kinds::Kind;
+use super::state::{Remote, State};
+use super::templates::{bay_position, Lists, Owner};
+use super::{named, Desired};
+use crate::graph::module_ports::resolve_module_name;
+use crate::graph::{DeviceId, Graph, ModuleTypeId};
+
+pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
+    let model = &graph.model;
+    for (index, object) in model.module_types.iter().enumerate() {
+        let t = &object.data;
+        let key = module_type_key(graph, ModuleTypeId::from_index(index));
+        let manufacturer = named(
+            &graph.indexes.manufacturers,
+            &model.manufacturers,
+            |m| &m.name,
+            Some(&t.manufacturer),
+        );
+        let mut d = Desired::new(Kind::ModuleTypes, key.clone(), None, object.location());
+        d.reference(
+            "manufacturer",
+            Kind::Manufacturers,
+            manufacturer,
+            Some(object.at(&t.manufacturer)),
+        )
+        .value("model", t.model.value.as_str())
+        .text("part_number", t.part_number.as_deref())
+        .value("airflow", t.airflow.as_ref().map(|a| a.value.as_str()))
+        .text("description", t.description.as_deref())
+        .text("comments", t.comments.as_deref());
+        if let Some(weight) = t.weight {
+            d.value("weight", weight);
+            if let Some(unit) = &t.weight_unit {
+                d.value("weight_unit", unit.value.as_str());
+            }
+        }
+        out.push(d);
+        super::templates::desired(
+            &Owner::ModuleType(key),
+            &Lists::of_module_type(t),
+            object,
+            out,
+        );
+    }
+    for (index, object) in model.devices.iter().enumerate() {
+        // Unnamed devices are not pushed (`dcim.rs`), nor their bays and modules.
+        if object.data.name.is_none() {
+            continue;
+        }
+        device_modules(graph, DeviceId::from_index(index), out);
+    }
+}
+
+/// A device's module bays and its installed modules with the bays their types bring.
+fn device_modules(graph: &Graph, device: DeviceId, out: &mut Vec<Desired>) {
+    let model = &graph.model;
+    let object = &model.devices[device.index()];
+    let node = &graph.devices[device.index()];
+    let site = super::dcim::site_name(graph, node.site);
+    let device_key = super::dcim::device_key(graph, device);
+    let bay = |path: &str, name: &str, location| {
+        let mut d = Desired::new(
+            Kind::ModuleBays,
+            format!("{device_key}:{path}"),
+            site.clone(),
+            location,
+        );
+        d.reference("device", Kind::Devices, Some(device_key.clone()), None)
+            .value("name", name);
+        d
+    };
+    if let Some(t) = node.device_type {
+        let t = &model.device_types[t.index()];
+        for item in &t.data.module_bays {
+            let b = &item.value;
+            let mut d = bay(&b.name.value, &b.name.value, object.location());
+            d.reference("module", Kind::Modules, None, None)
+                .text("label", b.label.as_deref())
+                .value("position", bay_position(b))
+                .text("description", b.description.as_deref());
+            out.push(d);
+        }
+    }
+    for item in &object.data.module_bays {
+        let b = &item.value;
+        let mut d = bay(&b.name.value, &b.name.value, object.at(&b.name));
+        d.reference("module", Kind::Modules, None, None)
+            .text("label", b.label.as_deref())
+            .value(
+                "position",
+                b.position.as_ref().map_or("", |p| p.value.as_str()),
+            )
+            .text("description", b.description.as_deref());
+        out.push(d);
+    }
+    for m in node.modules.clone() {
+        let Some(module_type) = graph.installed_module_type(m) else {
+            continue;
+        };
+        let data = graph.module_data(m);
+        let key = module_key(graph, m);
+        let type_key = graph.modules[m as usize]
+            .module_type
+            .map(|t| module_type_key(graph, t));
+        let mut d = Desired::new(
+            Kind::Modules,
+            key.clone(),
+            site.clone(),
+            object.at(&data.bay),
+        );
+        d.reference("device", Kind::Devices, Some(device_key.clone()), None)
+            .reference(
+                "module_bay",
+                Kind::ModuleBays,
+                Some(key.clone()),
+                Some(object.at(&data.bay)),
+            )
+            .reference(
+                "module_type",
+                Kind::ModuleTypes,
+                type_key,
+                Some(object.at(&data.module_type)),
+            )
+            .value(
+                "status",
+                data.status.as_ref().map_or("active", |s| s.value.as_str()),
+            )
+            .text("serial", data.serial.as_deref())
+            .value(
+                "asset_tag",
+                data.asset_tag.as_ref().map(|a| a.value.as_str()),
+            )
+            .text("description", data.description.as_deref());
+        out.push(d);
+        // The bays the module's type brings, as NetBox instantiates them
+        // (`ModuleBayTemplate.instantiate`: the name and label resolved, the position not).
+        let positions = graph.module_positions(m);
+        for item in &module_type.module_bays {
+            let b = &item.value;
+            let name = resolve_module_name(&b.name.value, &positions);
+            let path = format!("{}/{name}", module_path(graph, m));
+            let mut d = bay(&path, &name, object.at(&data.bay));
+            d.made_by_netbox = true;
+            d.reference("module", Kind::Modules, Some(key.clone()), None)
+                .value(
+                    "label",
+                    resolve_module_name(b.label.as_deref().unwrap_or(""), &positions).as_ref(),
+                )
+                .value("position", bay_position(b))
+                .text("description", b.description.as_deref());
+            out.push(d);
+        }
+    }
+}
+
+/// The names of the bays from the device down to the one `module` is installed in.
+fn module_path(graph: &Graph, module: u32) -> String {
+    let mut names = Vec::new();
+    let mut current = Some(module);
+    while let Some(m) = current {
+        names.push(graph.module_data(m).bay.value.as_str());
+        current = graph.modules[m as usize].parent;
+    }
+    names.reverse();
+    names.join("/")
+}
+
+/// `SITE/DEVICE:PATH`: the key of a module, and of the bay it is installed in.
+pub fn module_key(graph: &Graph, module: u32) -> String {
+    let device = graph.modules[module as usize].device;
+    format!(
+        "{}:{}",
+        super::dcim::device_key(graph, device),
+        module_path(graph, module)
+    )
+}
+
+pub fn module_type_key(graph: &Graph, id: ModuleTypeId) -> String {
+    let t = &graph.model.module_types[id.index()].data;
+    let manufacturer = named(
+        &graph.indexes.manufacturers,
+        &graph.model.manufacturers,
+        |m| &m.name,
+        Some(&t.manufacturer),
+    )
+    .unwrap_or_default();
+    format!("{manufacturer}/{}", t.model.value)
+}
+
+/// The key and site of a NetBox object of one of this module's kinds. A bay's key is its
+/// device's here; [`bay_paths`] completes it once every bay of the kind is read.
+pub fn remote_key(
+    kind: Kind,
+    json: &Value,
+    state: &State,
+) -> Option<(Option<String>, Option<String>)> {
+    Some(match kind {
+        Kind::ModuleBays => {
+            let device = state.ref_object(Kind::Devices, json.get("device"));
+            (
+                device.and_then(|d| d.key.clone()),
+                device.and_then(|d| d.site.clone()),
+            )
+        }
+        Kind::Modules => {
+            let bay = state.ref_object(Kind::ModuleBays, json.get("module_bay"));
+            (
+                bay.and_then(|b| b.key.clone()),
+                bay.and_then(|b| b.site.clone()),
+            )
+        }
+        _ => return None,
+    })
+}
+
+/// Completes the keys of NetBox's module bays: `DEVICE:PATH`, a bay of a module below the
+/// bay that module is installed in (NetBox names a bay's module by id only, and the bay
+/// holding a module by its `installed_module`).
+pub fn bay_paths(remotes: &mut [Remote]) {
+    let holding: std::collections::HashMap<u64, u64> = remotes
+        .iter()
+        .filter_map(|bay| {
+            let module = bay
+                .json
+                .get("installed_module")
+                .and_then(super::state::ref_id)?;
+            Some((module, bay.id))
+        })
+        .collect();
+    super::organisation::tree_paths_by(
+        remotes,
+        |json| {
+            let module = json.get("module").and_then(super::state::ref_id)?;
+            holding.get(&module).copied()
+        },
+        |remote, path| remote.key.as_ref().map(|device| format!("{device}:{path}")),
+    );
+}
