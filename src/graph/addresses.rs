@@ -53,6 +53,15 @@ impl Graph {
         }
     }
 
+    /// The inside address of the NAT an address is the outside of.
+    pub fn ip_nat_inside(&self, ip: IpId) -> Option<IpId> {
+        let at = self
+            .nat_inside
+            .binary_search_by_key(&ip, |&(outside, _)| outside)
+            .ok()?;
+        Some(self.nat_inside[at].1)
+    }
+
     /// The FHRP group an address is a virtual address of.
     pub fn ip_fhrp_group(&self, ip: IpId) -> Option<FhrpGroupId> {
         match self.ip_addresses[ip.index()].source {

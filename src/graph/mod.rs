@@ -451,6 +451,8 @@ pub struct Graph {
     /// order, then those given only a standalone address.
     pub interface_links: Vec<InterfaceLinks>,
     pub ip_addresses: Vec<IpNode>,
+    /// `(outside, inside)` for each address with a `nat_inside`, sorted.
+    pub nat_inside: Vec<(IpId, IpId)>,
     pub prefixes: Vec<PrefixNode>,
     pub aggregates: Vec<AggregateNode>,
     pub ip_ranges: Vec<IpRangeNode>,

@@ -182,6 +182,10 @@ pub struct IpAddress {
     /// Standalone addresses only: the interface, `DEVICE:INTERFACE`.
     // Boxed: most addresses are nested under their interface and leave it out.
     pub interface: Option<Box<Spanned<super::dcim::EndpointRef>>>,
+    /// The inside address of the NAT this address is the outside of (NetBox's
+    /// `nat_inside`).
+    // Boxed: few addresses have one.
+    pub nat_inside: Option<Box<Spanned<NatInside>>>,
     /// DNS records that point at this address's `dns_name` (a CNAME, MX or SRV naming it)
     /// or sit at it (TXT), rendered by the `dns` output into the zones their names lie in.
     // Boxed: most addresses have none.
@@ -191,6 +195,20 @@ pub struct IpAddress {
     pub tags: Vec<Text>,
     #[serde(default)]
     pub custom_fields: CustomFieldValues,
+}
+
+/// The inside address of a NAT, one of the repository's addresses: by itself
+/// (`10.1.0.5/24`: the global table's address of that host, else the one VRF's that holds
+/// it), or as a mapping with its VRF (`{address: 10.1.0.5/24, vrf: private}`; without
+/// `vrf`, in the global table). The prefix length is not compared.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum NatInside {
+    Address(String),
+    InVrf {
+        address: String,
+        vrf: Option<String>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -36,7 +36,7 @@ pub fn apply(
         // set on the objects this push may just have created. Every other kind is as read
         // before the push, plus what the push created.
         let made_by: &[Kind] = match kind {
-            Kind::ModuleBays | Kind::DevicePrimaryIps => &[Kind::Devices],
+            Kind::ModuleBays | Kind::DeviceBays | Kind::DevicePrimaryIps => &[Kind::Devices],
             Kind::Interfaces
             | Kind::ConsolePorts
             | Kind::ConsoleServerPorts

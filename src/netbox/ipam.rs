@@ -416,6 +416,14 @@ fn address(graph: &Graph, defs: &super::custom_fields::Definitions, ip: IpId) ->
             data.dns_name.as_ref().map_or("", |n| n.value.as_str()),
             at(data.dns_name.as_ref()).unwrap_or(location),
         )
+        .reference(
+            "nat_inside",
+            Kind::IpAddresses,
+            graph.ip_nat_inside(ip).map(|inside| ip_key(graph, inside)),
+            data.nat_inside
+                .as_ref()
+                .map(|n| crate::diag::Location::new(node.file, n.span)),
+        )
         .text("description", data.description.as_deref())
         .tags(&data.tags)
         .custom_fields(defs, "ipam.ipaddress", &data.custom_fields);

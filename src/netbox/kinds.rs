@@ -45,6 +45,7 @@ pub enum Kind {
     RearPortTemplates,
     FrontPortTemplates,
     ModuleBayTemplates,
+    DeviceBayTemplates,
     /// Device types' inventory item templates, keyed `TYPE:NAME`.
     InventoryItemTemplates,
     RackRoles,
@@ -75,6 +76,10 @@ pub enum Kind {
     /// bays NetBox made for them read again before the modules nested in them. Before the
     /// interfaces and other components, which NetBox instantiates from the module's type.
     Modules,
+    /// Device bays (`modules.rs`), keyed `DEVICE:NAME`: NetBox makes them from the type's
+    /// templates with the device; the push sets the child device each holds, once every
+    /// device exists.
+    DeviceBays,
     Interfaces,
     /// Wireless links between two device interfaces, keyed `A = B`.
     WirelessLinks,
@@ -207,6 +212,7 @@ impl Kind {
         Kind::RearPortTemplates,
         Kind::FrontPortTemplates,
         Kind::ModuleBayTemplates,
+        Kind::DeviceBayTemplates,
         Kind::InventoryItemTemplates,
         Kind::RackRoles,
         Kind::RackTypes,
@@ -225,6 +231,7 @@ impl Kind {
         Kind::Devices,
         Kind::ModuleBays,
         Kind::Modules,
+        Kind::DeviceBays,
         Kind::Interfaces,
         Kind::WirelessLinks,
         Kind::VirtualMachines,
@@ -298,6 +305,8 @@ impl Kind {
             DeviceTypes => const { &spec("/api/dcim/device-types/", "device_types", "device type", "dcim.devicetype") },
             ModuleTypes => const { &spec("/api/dcim/module-types/", "module_types", "module type", "dcim.moduletype") },
             ModuleBayTemplates => const { &spec("/api/dcim/module-bay-templates/", "module_bay_templates", "module bay template", "dcim.modulebaytemplate") },
+            DeviceBayTemplates => const { &spec("/api/dcim/device-bay-templates/", "device_bay_templates", "device bay template", "dcim.devicebaytemplate") },
+            DeviceBays => const { &spec("/api/dcim/device-bays/", "device_bays", "device bay", "dcim.devicebay") },
             ModuleBays => const { &spec("/api/dcim/module-bays/", "module_bays", "module bay", "dcim.modulebay") },
             Modules => const { &spec("/api/dcim/modules/", "modules", "module", "dcim.module") },
             InterfaceTemplates => const { &spec("/api/dcim/interface-templates/", "interface_templates", "interface template", "dcim.interfacetemplate") },

@@ -1,6 +1,7 @@
-//! Modules (NetBox 4.4's `dcim/models/modules.py` and the module bays of
+//! Modules and bays (NetBox 4.4's `dcim/models/modules.py` and the bays of
 //! `device_components.py`): module types with their templates, the module bays of devices,
-//! and the modules installed in them.
+//! the modules installed in them, and device bays with the child devices they hold
+//! (keyed `SITE/DEVICE:NAME`).
 //!
 //! Keys: a module type's `MANUFACTURER/MODEL`; a module bay's `SITE/DEVICE:PATH`, its path
 //! the names of the bays down to it (`Slot 1/PIC 0` for bay `PIC 0` of the module in bay
@@ -13,6 +14,8 @@
 //! as `graph/module_ports.rs` resolves them). So the push creates only a device's bays
 //! beyond its type; a module's bays are marked made by NetBox and only compared, and
 //! nested modules wait for the bays their outer module brings (`apply.rs`).
+
+use std::collections::HashMap;
 
 use serde_json::Value;
 
@@ -60,12 +63,73 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
             out,
         );
     }
+    // The child device each bay holds, by its parent and the bay's name.
+    let mut children: HashMap<(DeviceId, &str), DeviceId> = HashMap::new();
+    for (index, object) in model.devices.iter().enumerate() {
+        let (Some(parent), Some(bay)) = (
+            graph.devices[index].parent,
+            object.data.parent_device.as_ref(),
+        ) else {
+            continue;
+        };
+        if object.data.name.is_some() {
+            children.insert((parent, &bay.value.bay.value), DeviceId::from_index(index));
+        }
+    }
     for (index, object) in model.devices.iter().enumerate() {
         // Unnamed devices are not pushed (`dcim.rs`), nor their bays and modules.
         if object.data.name.is_none() {
             continue;
         }
-        device_modules(graph, DeviceId::from_index(index), out);
+        let device = DeviceId::from_index(index);
+        device_modules(graph, device, out);
+        device_bays(graph, device, &children, out);
+    }
+}
+
+/// A device's bays from its type's templates, each with the child device it holds.
+fn device_bays(
+    graph: &Graph,
+    device: DeviceId,
+    children: &HashMap<(DeviceId, &str), DeviceId>,
+    out: &mut Vec<Desired>,
+) {
+    let model = &graph.model;
+    let node = &graph.devices[device.index()];
+    let Some(t) = node.device_type else {
+        return;
+    };
+    let object = &model.devices[device.index()];
+    let site = super::dcim::site_name(graph, node.site);
+    let device_key = super::dcim::device_key(graph, device);
+    for item in &model.device_types[t.index()].data.device_bays {
+        let b = &item.value;
+        let child = children.get(&(device, b.name.value.as_str()));
+        let at = child.and_then(|c| {
+            let child = &model.devices[c.index()];
+            child
+                .data
+                .parent_device
+                .as_ref()
+                .map(|p| child.at(&p.value.bay))
+        });
+        let mut d = Desired::new(
+            Kind::DeviceBays,
+            format!("{device_key}:{}", b.name.value),
+            site.clone(),
+            at.unwrap_or_else(|| object.location()),
+        );
+        d.reference("device", Kind::Devices, Some(device_key.clone()), None)
+            .value("name", b.name.value.as_str())
+            .text("label", b.label.as_deref())
+            .text("description", b.description.as_deref())
+            .reference(
+                "installed_device",
+                Kind::Devices,
+                child.map(|&c| super::dcim::device_key(graph, c)),
+                at,
+            );
+        out.push(d);
     }
 }
 
@@ -213,6 +277,16 @@ pub fn remote_key(
     state: &State,
 ) -> Option<(Option<String>, Option<String>)> {
     Some(match kind {
+        Kind::DeviceBays => {
+            let device = state.ref_object(Kind::Devices, json.get("device"));
+            (
+                device
+                    .and_then(|d| d.key.clone())
+                    .zip(super::string(json, "name"))
+                    .map(|(d, n)| format!("{d}:{n}")),
+                device.and_then(|d| d.site.clone()),
+            )
+        }
         Kind::ModuleBays => {
             let device = state.ref_object(Kind::Devices, json.get("device"));
             (

@@ -71,6 +71,8 @@ pub struct Lists<'a> {
     pub rear_ports: &'a [Spanned<RearPortTemplate>],
     pub front_ports: &'a [Spanned<FrontPortTemplate>],
     pub module_bays: &'a [Spanned<BayTemplate>],
+    /// Empty for module types, which have none.
+    pub device_bays: &'a [Spanned<BayTemplate>],
 }
 
 impl<'a> Lists<'a> {
@@ -84,6 +86,7 @@ impl<'a> Lists<'a> {
             rear_ports: &t.rear_ports,
             front_ports: &t.front_ports,
             module_bays: &t.module_bays,
+            device_bays: &t.device_bays,
         }
     }
 
@@ -97,6 +100,7 @@ impl<'a> Lists<'a> {
             rear_ports: &t.rear_ports,
             front_ports: &t.front_ports,
             module_bays: &t.module_bays,
+            device_bays: &[],
         }
     }
 }
@@ -190,6 +194,13 @@ pub fn desired<T>(owner: &Owner, t: &Lists, object: &Obj<T>, out: &mut Vec<Desir
             .text("description", b.description.as_deref());
         out.push(d);
     }
+    for item in t.device_bays {
+        let b = &item.value;
+        let mut d = owner.template(Kind::DeviceBayTemplates, &b.name, object);
+        d.text("label", b.label.as_deref())
+            .text("description", b.description.as_deref());
+        out.push(d);
+    }
 }
 
 /// The key of a NetBox template: its device type's or module type's, and its name.
@@ -216,6 +227,7 @@ pub fn remote_key(
         | Kind::RearPortTemplates
         | Kind::FrontPortTemplates
         | Kind::ModuleBayTemplates
+        | Kind::DeviceBayTemplates
         | Kind::PowerOutletTemplates => Some((template_key(json, state), None)),
         _ => None,
     }

@@ -217,16 +217,29 @@ impl<'g> Views<'g> {
         let g = self.graph;
         let node = &g.ip_addresses[ip.index()];
         let data = g.ip_data(ip);
-        json!({
+        let vrf = |node: &crate::graph::IpNode| {
+            node.vrf
+                .map(|v| g.model.vrfs[v.index()].data.name.value.clone())
+        };
+        let mut value = json!({
             "address": node.address.to_string(),
-            "vrf": node.vrf.map(|v| g.model.vrfs[v.index()].data.name.value.clone()),
+            "vrf": vrf(node),
             "status": data.status.as_ref().map_or("active", |s| s.value.as_str()),
             "role": g.ip_role(ip).map(|r| r.as_str()),
             "dns_name": data.dns_name.as_ref().map(|n| n.value.clone()),
             "tenant": self.name_of(Kind::Tenant, node.tenant),
             "description": data.description,
             "tags": data.tags.iter().map(|t| t.value.clone()).collect::<Vec<_>>(),
-        })
+        });
+        // Only where there is one: most networks have no NAT.
+        if let Some(inside) = g.ip_nat_inside(ip) {
+            let inside = &g.ip_addresses[inside.index()];
+            value["nat_inside"] = json!({
+                "address": inside.address.to_string(),
+                "vrf": vrf(inside),
+            });
+        }
+        value
     }
 
     /// Every address of the graph, with what it is assigned to.

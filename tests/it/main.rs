@@ -40,6 +40,7 @@ mod mac_addresses;
 mod merge;
 mod module_components;
 mod modules;
+mod nat;
 mod netbox_conflicts;
 mod netbox_custom_fields;
 mod netbox_differential;

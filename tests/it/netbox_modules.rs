@@ -5,7 +5,8 @@
 //! positions, outermost first); the push creates the rest, refines a module's interface
 //! the device's entry changes, cables a module's port, and a second push plans nothing.
 //! The import writes the modules back as the device's `modules:` tree and the extra bay as
-//! `module_bays:`. Names carry `h7-mod-` and a suffix unique to the run; only what the test
+//! `module_bays:`. A blade chassis' device bays come with it, and the push installs a blade
+//! in one, which the import writes as the blade's `parent_device`. Names carry `h7-mod-` and a suffix unique to the run; only what the test
 //! created is deleted.
 
 use netsot::netbox::{self, Client, Kind};
@@ -14,7 +15,7 @@ use crate::netbox_support::{import_site, left, push, unique, CleanUp};
 use crate::support::{netbox_env, repo};
 
 #[test]
-fn nested_modules_and_extra_bays_push_with_their_components_converge_and_import_back() {
+fn modules_bays_and_child_devices_push_with_their_components_converge_and_import_back() {
     let Some((url, token)) = netbox_env() else {
         return;
     };
@@ -60,7 +61,26 @@ device_types:
     model: {run}-cs
     console-server-ports:
       - {{name: port1, type: rj-45}}
+  - manufacturer: {run}-acme
+    model: {run}-blade-chassis
+    subdevice_role: parent
+    device-bays:
+      - {{name: Bay 1}}
+      - {{name: Bay 2, label: right}}
+  - manufacturer: {run}-acme
+    model: {run}-blade
+    u_height: 0
+    subdevice_role: child
 devices:
+  - name: {run}-bc1
+    role: {run}-router
+    device_type: {run}-acme/{run}-blade-chassis
+    site: {run}-site
+  - name: {run}-blade1
+    role: {run}-router
+    device_type: {run}-acme/{run}-blade
+    site: {run}-site
+    parent_device: {{device: {run}-bc1, bay: Bay 2}}
   - name: {run}-r1
     role: {run}-router
     device_type: {run}-acme/{run}-chassis
@@ -112,6 +132,15 @@ cables:
     assert_eq!(created(Kind::ModuleBays), 1);
     assert_eq!(created(Kind::Modules), 3);
     assert_eq!(created(Kind::Cables), 1);
+    assert_eq!(created(Kind::DeviceBayTemplates), 2);
+    // NetBox made the chassis' bays with it; the push installs the blade in one.
+    let installed = first
+        .applied
+        .iter()
+        .filter(|s| s.kind == Kind::DeviceBays)
+        .filter(|s| matches!(s.action, netbox::Action::Update(_)))
+        .count();
+    assert_eq!(installed, 1);
     let again = push(dir.path(), &client, false);
     assert!(
         again.plan.is_empty(),
@@ -149,12 +178,22 @@ cables:
     assert_eq!(console["module"]["id"], outer["id"]);
     assert!(console["cable"].is_object(), "the module's port is cabled");
 
+    let bay = state
+        .kind(Kind::DeviceBays)
+        .get(&format!("{run}-site/{run}-bc1:Bay 2"))
+        .expect("the chassis' bay")
+        .json
+        .clone();
+    assert_eq!(bay["installed_device"]["name"], format!("{run}-blade1"));
+    assert_eq!(bay["label"], "right");
+
     let (text, report) = import_site(&client, &format!("{run}-site"));
     for expected in [
         "module_bays:\n      - {name: FPC 9, label: spare slot, position: \"9\"}".to_string(),
         format!("- {{bay: FPC 0, type: {run}-acme/{run}-card, serial: C0}}"),
         format!("- bay: FPC 9\n        type: {run}-acme/{run}-card\n        status: planned\n        modules:\n          - bay: PIC 9/1\n            type: {run}-acme/{run}-pic\n            asset_tag: {run}-P1\n"),
         "- {name: et-9/0/0, enabled: false, description: uplink}".to_string(),
+        format!("parent_device: {{device: {run}-bc1, bay: Bay 2}}"),
     ] {
         assert!(
             text.contains(&expected),

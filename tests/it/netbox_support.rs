@@ -80,6 +80,7 @@ impl Drop for CleanUp<'_> {
                     kind,
                     Kind::Interfaces
                         | Kind::ModuleBays
+                        | Kind::DeviceBays
                         | Kind::InterfaceTemplates
                         | Kind::InventoryItems
                         | Kind::InventoryItemTemplates

@@ -80,6 +80,10 @@ impl Builder<'_> {
                 if let Some(name) = &ip.dns_name {
                     self.check_dns_name(name, file);
                 }
+                if ip.nat_inside.is_some() {
+                    self.has_nat
+                        .store(true, std::sync::atomic::Ordering::Relaxed);
+                }
                 if let Some(address) = self.parse_address(&ip.address, file) {
                     nodes[g].ip_addresses.push(IpId::from_index(ip_nodes.len()));
                     ip_nodes.push(IpNode {

@@ -247,6 +247,10 @@ impl Builder<'_> {
             if let Some(name) = &ip.dns_name {
                 self.check_dns_name(name, o.file);
             }
+            if ip.nat_inside.is_some() {
+                self.has_nat
+                    .store(true, std::sync::atomic::Ordering::Relaxed);
+            }
             if let Some(address) = self.parse_address(&ip.address, o.file) {
                 let id = IpId::from_index(ip_nodes.len());
                 ip_nodes.push(IpNode {
@@ -337,6 +341,10 @@ impl Builder<'_> {
             }
             if let Some(name) = &ip.dns_name {
                 self.check_dns_name(name, file);
+            }
+            if ip.nat_inside.is_some() {
+                self.has_nat
+                    .store(true, std::sync::atomic::Ordering::Relaxed);
             }
             if let Some(address) = self.parse_address(&ip.address, file) {
                 links.ip_addresses.push(IpId::from_index(addresses.len()));

@@ -3,7 +3,7 @@
 //! One file per family, run in this order (each may use what the ones before filled):
 //! `names` (the name indexes), `organisation`, `dcim`, `modules`, `ipam`, `interfaces`
 //! (with `refine` for devices whose names are not their type's as written),
-//! `primary_ips`, `cables`, `services`, `config_contexts`. This file owns what they share:
+//! `nat`, `primary_ips`, `cables`, `services`, `config_contexts`. This file owns what they share:
 //! the [`Builder`] that holds the graph being filled and the diagnostics, and the lookups
 //! by name (`resolve`, `resolve_opt`, `resolve_in_site`, `resolve_tags`) that report
 //! NS0301 (unresolved-reference, with "did you mean") and NS0302 (ambiguous-reference).
@@ -27,6 +27,7 @@ mod inventory;
 mod ipam;
 mod modules;
 mod names;
+mod nat;
 mod organisation;
 mod power;
 mod primary_ips;
@@ -78,6 +79,7 @@ pub fn build(
         types_by_model,
         timings,
         suggestions: crate::diag::SuggestionBudget::default(),
+        has_nat: std::sync::atomic::AtomicBool::new(false),
     };
     // Each family is one step of `NETSOT_TIMINGS=2`, named after its method.
     macro_rules! steps {
@@ -96,6 +98,7 @@ pub fn build(
         resolve_power,
         resolve_ipam,
         resolve_interfaces,
+        resolve_nat,
         resolve_primary_ips,
         resolve_cables,
         resolve_wireless,
@@ -135,6 +138,9 @@ struct Builder<'a> {
     /// "Did you mean" work is bounded per compilation: unresolved references are each
     /// compared with every name of their collection.
     suggestions: crate::diag::SuggestionBudget,
+    /// Whether some address names a `nat_inside`: set while addresses are resolved, so
+    /// only repositories with NAT pay for the lookup of inside addresses (`nat.rs`).
+    has_nat: std::sync::atomic::AtomicBool,
 }
 
 impl Builder<'_> {

@@ -1,7 +1,9 @@
 //! Primary IPs: a device's or VM's `primary_ip4`, `primary_ip6` and `oob_ip` found among
 //! the addresses of its own interfaces or, for a device, of the interfaces of the other
 //! members of its virtual chassis that are not `mgmt_only`, as NetBox's `Device.clean`
-//! accepts (`vc_interfaces(if_master=False)`); resolved on all threads.
+//! accepts (`vc_interfaces(if_master=False)`), or the outside address of a NAT whose inside
+//! address is on one of them (`nat_inside.assigned_object in vc_interfaces`); resolved on
+//! all threads.
 //!
 //! Reports: NS0107 (invalid-ip) and NS0307 (primary-ip-not-on-device).
 
@@ -126,7 +128,7 @@ impl Builder<'_> {
             .into_iter()
             .flatten()
             .filter(|&&member| Owner::Device(member) != owner);
-        for &member in others {
+        for &member in others.clone() {
             let found = self
                 .graph
                 .owner_interfaces(Owner::Device(member))
@@ -135,6 +137,24 @@ impl Builder<'_> {
             if found.is_some() {
                 return found;
             }
+        }
+        // The outside address of a NAT whose inside address is on one of those interfaces
+        // (`Device.clean`, `VirtualMachine.clean`: `nat_inside.assigned_object in ...`).
+        let on_owner = |interface: InterfaceId| {
+            let node = &self.graph.interfaces[interface.index()];
+            node.owner == owner
+                || others.clone().any(|&m| {
+                    node.owner == Owner::Device(m) && !self.graph.interface_mgmt_only(interface)
+                })
+        };
+        let outside = self.graph.nat_inside.iter().find(|&&(outside, inside)| {
+            self.graph.ip_addresses[outside.index()].address.addr() == wanted
+                && self.graph.ip_addresses[inside.index()]
+                    .interface
+                    .is_some_and(on_owner)
+        });
+        if let Some(&(outside, _)) = outside {
+            return Some(outside);
         }
         let elsewhere = self
             .graph

@@ -357,11 +357,8 @@ impl<'s> Components<'s> {
                     }
                 }
                 if kind.endpoint == "dcim/device-bays" {
-                    // The device installed in a bay: its own `parent_device` says it, and
-                    // netsot has no bays to put it in.
-                    if r.get("installed_device").is_some() {
-                        report.add(kind.kind, "device installed in a bay");
-                    }
+                    // The device installed in a bay: its own `parent_device` says it.
+                    r.skip(&["installed_device"]);
                 }
                 if kind.endpoint == "dcim/module-bays" {
                     r.skip(&["installed_module"]);
@@ -620,7 +617,7 @@ pub(super) fn interface_entry(
     });
     for address in sorted {
         let mut a = Record::new("ipam.ipaddress", address);
-        nested.push(super::ipam::address_entry(&mut a, report).into_value());
+        nested.push(super::ipam::address_entry(context.scope, &mut a, report).into_value());
         a.skip(&[
             "assigned_object_type",
             "assigned_object_id",

@@ -286,6 +286,27 @@ fn device(
     );
     out.opt("position", number(r.get("position")).map(integral));
     out.opt("face", r.choice("face"));
+    // A child device: the parent's bay holding it (NetBox's `parent_device`, derived from
+    // the bay's `installed_device`).
+    if let Some(parent) = r.get("parent_device").filter(|p| !p.is_null()) {
+        let device = parent
+            .get("id")
+            .and_then(Value::as_u64)
+            .and_then(|id| context.names.scoped(scope, "dcim/devices", id, site));
+        let bay = parent
+            .get("device_bay")
+            .and_then(|b| b.get("name"))
+            .and_then(Value::as_str);
+        match device.zip(bay) {
+            Some((device, bay)) => {
+                out.set(
+                    "parent_device",
+                    serde_json::json!({"device": device, "bay": bay}),
+                );
+            }
+            None => report.add("dcim.device", "child of a device the import does not carry"),
+        }
+    }
     out.opt("status", r.choice("status"));
     out.opt("platform", named(&mut r, "platform"));
     out.opt("tenant", named(&mut r, "tenant"));
@@ -309,9 +330,8 @@ fn device(
     if let Some(data) = r.get("local_context_data").filter(|d| !d.is_null()) {
         out.set("config_context", data.clone());
     }
-    // The rendered context (merged from config contexts), the parent of a child device
-    // (recorded on the parent's bay) and the counts are derived.
-    r.skip(&["config_context", "parent_device", "primary_ip"]);
+    // The rendered context (merged from config contexts) and the counts are derived.
+    r.skip(&["config_context", "primary_ip"]);
     let device_id = object.get("id").and_then(Value::as_u64).unwrap_or(0);
     let type_id = object.get("device_type").and_then(nested_id);
     let numbering = chassis.of_device(device_id);

@@ -54,7 +54,7 @@ pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried
         let mut nested = Vec::new();
         for address in virtual_addresses.get(&id).into_iter().flatten() {
             let mut a = Record::new("ipam.ipaddress", address);
-            let mut entry = super::ipam::address_entry(&mut a, report);
+            let mut entry = super::ipam::address_entry(context.scope, &mut a, report);
             if entry.0.get("role").and_then(Value::as_str) == default_role {
                 entry.0.remove("role");
             }

@@ -13,6 +13,7 @@ use super::object_scope::import_scope;
 use super::organisation::{named_object, sort_key, tie};
 use super::record::{nested_id, Out, Record};
 use super::refs::{address, custom_fields, name, named, names};
+use super::scope::Scope;
 use super::{Context, NotCarried};
 
 const FILE: &str = "data/ipam.yaml";
@@ -203,7 +204,7 @@ pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried
             continue;
         }
         let mut r = Record::new("ipam.ipaddress", object);
-        let out = address_entry(&mut r, report);
+        let out = address_entry(context.scope, &mut r, report);
         if assigned.is_some() {
             report.add(
                 "ipam.ipaddress",
@@ -315,7 +316,7 @@ fn file_of(context: &Context, site: Option<u64>) -> String {
 }
 
 /// An address as netsot writes it, nested or not.
-pub(super) fn address_entry(r: &mut Record, report: &mut NotCarried) -> Out {
+pub(super) fn address_entry(scope: &Scope, r: &mut Record, report: &mut NotCarried) -> Out {
     let mut out = Out::new();
     out.set("address", r.text("address").unwrap_or_default());
     out.opt("vrf", named(r, "vrf"));
@@ -325,6 +326,32 @@ pub(super) fn address_entry(r: &mut Record, report: &mut NotCarried) -> Out {
     }
     out.opt("role", r.choice("role"));
     out.opt("dns_name", r.text("dns_name"));
+    // The inside address of a NAT: bare in the global table, else with its VRF.
+    if let Some(inside) = r.id("nat_inside") {
+        match scope.find("ipam/ip-addresses", inside) {
+            Some(inside) => {
+                let address = inside
+                    .get("address")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default();
+                match inside
+                    .get("vrf")
+                    .and_then(|v| v.get("name"))
+                    .and_then(Value::as_str)
+                {
+                    Some(vrf) => out.set(
+                        "nat_inside",
+                        serde_json::json!({"address": address, "vrf": vrf}),
+                    ),
+                    None => out.set("nat_inside", address),
+                }
+            }
+            None => report.add(
+                "ipam.ipaddress",
+                "NAT inside address the import does not carry",
+            ),
+        }
+    }
     out.opt("description", r.text("description"));
     out.list("tags", names(r, "tags"));
     out.opt("custom_fields", custom_fields(r, report));
