@@ -1,5 +1,5 @@
 //! Family 5: VLANs. VID ranges, duplicate VIDs and names per group, service VLAN or site,
-//! Q-in-Q roles, and the interface mode rules.
+//! Q-in-Q roles, VLAN translation rules, and the interface mode rules.
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -12,6 +12,7 @@ pub(super) fn check(graph: &Graph, config: &Config, out: &mut Vec<Diagnostic>) {
     group_ranges_valid(graph, out);
     vids_and_duplicates(graph, out);
     qinq_roles(graph, out);
+    translation_rules(graph, out);
     let untagged_also_tagged = config.policy.netbox_departures.untagged_also_tagged;
     interface_modes(graph, untagged_also_tagged, out);
 }
@@ -128,6 +129,58 @@ fn vids_and_duplicates(graph: &Graph, out: &mut Vec<Diagnostic>) {
             );
         } else {
             names.insert((scope, object.data.name.value.as_str()), i);
+        }
+    }
+}
+
+/// VLAN translation rules (`ipam/models/vlans.py` `VLANTranslationRule`): both VIDs 1 to
+/// 4094 (`local_vid`, `remote_vid` validators, NS0501), and each VID at most once per policy
+/// on each side (`ipam_vlantranslationrule_unique_policy_local_vid`, `..._remote_vid`,
+/// NS0502).
+fn translation_rules(graph: &Graph, out: &mut Vec<Diagnostic>) {
+    for object in &graph.model.vlan_translation_policies {
+        let policy = &object.data;
+        let mut seen: HashMap<(bool, u16), &crate::model::Spanned<u16>> = HashMap::default();
+        for rule in &policy.rules {
+            for (remote, vid) in [
+                (false, &rule.value.local_vid),
+                (true, &rule.value.remote_vid),
+            ] {
+                let side = if remote { "remote_vid" } else { "local_vid" };
+                if !(1..=4094).contains(&vid.value) {
+                    out.push(
+                        Diagnostic::new(
+                            &codes::VID_OUT_OF_RANGE,
+                            format!(
+                                "`{side}` {} of VLAN translation policy `{}` is outside 1-4094",
+                                vid.value, policy.name.value
+                            ),
+                        )
+                        .at(object.at(vid))
+                        .with_help("IEEE 802.1Q VLAN IDs run from 1 to 4094"),
+                    );
+                    continue;
+                }
+                match seen.get(&(remote, vid.value)) {
+                    Some(first) => out.push(
+                        Diagnostic::new(
+                            &codes::DUPLICATE_VLAN,
+                            format!(
+                                "VLAN translation policy `{}` has two rules with `{side}` {}",
+                                policy.name.value, vid.value
+                            ),
+                        )
+                        .at_labelled(object.at(vid), "used again here")
+                        .with_secondary(object.at(first), "first used here")
+                        .with_help(
+                            "a policy maps each VID once on each side: merge or remove one rule",
+                        ),
+                    ),
+                    None => {
+                        seen.insert((remote, vid.value), vid);
+                    }
+                }
+            }
         }
     }
 }

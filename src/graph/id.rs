@@ -15,7 +15,7 @@ use crate::model::fhrp::FhrpGroup;
 use crate::model::inventory::InventoryItemRole;
 use crate::model::ipam::{
     Aggregate, AsnRange, IpAddress, IpRange, Prefix, Rir, Role, RouteTarget, Service, Vlan,
-    VlanGroup, Vrf,
+    VlanGroup, VlanTranslationPolicy, Vrf,
 };
 use crate::model::organisation::{LocationObj, Region, Site, SiteGroup, Tenant, TenantGroup};
 use crate::model::power::{PowerFeed, PowerPanel};
@@ -116,6 +116,8 @@ pub type PrefixId = Id<Prefix>;
 pub type IpRangeId = Id<IpRange>;
 /// A VLAN group: an index of `model.vlan_groups` and `graph.vlan_groups`.
 pub type VlanGroupId = Id<VlanGroup>;
+/// A VLAN translation policy: an index of `model.vlan_translation_policies`.
+pub type VlanTranslationPolicyId = Id<VlanTranslationPolicy>;
 /// A VLAN: an index of `model.vlans` and `graph.vlans`.
 pub type VlanId = Id<Vlan>;
 /// A service: an index of `model.services` and `graph.services`.

@@ -68,6 +68,7 @@ pub struct Indexes {
     pub virtual_chassis: NameIndex<VirtualChassisId>,
     pub vrfs: NameIndex<VrfId>,
     pub route_targets: NameIndex<RouteTargetId>,
+    pub vlan_translation_policies: NameIndex<VlanTranslationPolicyId>,
     pub rirs: NameIndex<RirId>,
     pub roles: NameIndex<RoleId>,
     pub asn_ranges: NameIndex<AsnRangeId>,

@@ -253,6 +253,8 @@ pub struct Interface {
     pub tagged_vlans: ThinVec<Text>,
     /// The service VLAN of a Q-in-Q interface (`mode: q-in-q`).
     pub qinq_svlan: Option<Box<Text>>,
+    /// The VLAN translation policy applied to the interface, by name.
+    pub vlan_translation_policy: Option<Box<Text>>,
     pub vrf: Option<Text>,
     #[serde(default)]
     pub mark_connected: bool,

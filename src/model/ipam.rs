@@ -211,6 +211,29 @@ pub enum NatInside {
     },
 }
 
+/// A VLAN translation policy (NetBox 4.3's `ipam.VLANTranslationPolicy`): rules mapping a
+/// VID on the wire of an interface to another inside, applied to interfaces (of devices and
+/// virtual machines) with their `vlan_translation_policy`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct VlanTranslationPolicy {
+    pub name: Text,
+    pub description: Option<String>,
+    /// Its rules (NetBox's `ipam.VLANTranslationRule`): each VID at most once on each side.
+    #[serde(default)]
+    pub rules: Vec<Spanned<VlanTranslationRule>>,
+    #[serde(default)]
+    pub tags: Vec<Text>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct VlanTranslationRule {
+    /// 1 to 4094.
+    pub local_vid: Spanned<u16>,
+    /// 1 to 4094.
+    pub remote_vid: Spanned<u16>,
+    pub description: Option<String>,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct VlanGroup {
     pub name: Text,
@@ -345,5 +368,5 @@ keyed! {
     Vrf => Some("name"), RouteTarget => Some("name"), Rir => Some("name"), Aggregate => Some("prefix"),
     Prefix => Some("prefix"), IpRange => Some("start_address"), IpAddress => Some("address"),
     VlanGroup => Some("name"), Vlan => Some("name"), Asn => Some("asn"), Service => Some("name"),
-    Role => Some("name"), AsnRange => Some("name"),
+    Role => Some("name"), AsnRange => Some("name"), VlanTranslationPolicy => Some("name"),
 }

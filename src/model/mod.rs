@@ -353,6 +353,9 @@ collections! {
     fhrp_groups: FhrpGroup,
     vlan_groups: VlanGroup,
     vlans: Vlan,
+    /// VLAN translation policies with their rules; interfaces apply one with
+    /// `vlan_translation_policy`.
+    vlan_translation_policies: VlanTranslationPolicy,
     /// Groups of wireless LANs, nested by `parent`.
     wireless_lan_groups: WirelessLanGroup,
     /// Wireless LANs (SSIDs); interfaces join them with `wireless_lans`.

@@ -497,6 +497,22 @@ pub fn interface_desired(
         ipam::interface_svlan(graph, interface),
         svlan.map(|v| crate::diag::Location::new(location.file, v.span)),
     );
+    let policy = entry.and_then(|e| e.vlan_translation_policy.as_ref());
+    d.reference(
+        "vlan_translation_policy",
+        Kind::VlanTranslationPolicies,
+        policy.and_then(|p| {
+            let id = graph.indexes.vlan_translation_policies.get(&p.value)?;
+            Some(
+                model.vlan_translation_policies[id.index()]
+                    .data
+                    .name
+                    .value
+                    .clone(),
+            )
+        }),
+        policy.map(|p| crate::diag::Location::new(location.file, p.span)),
+    );
     // A component NetBox made from the type holds the fields' defaults
     // (`_instantiate_components`), as one the repository adds without values does.
     let object_type = if kind == Kind::Interfaces {

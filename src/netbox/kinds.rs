@@ -61,6 +61,10 @@ pub enum Kind {
     // After racks and clusters, which VLAN groups may be scoped to.
     VlanGroups,
     Vlans,
+    /// VLAN translation policies and their rules (`vlan_translation.rs`), before the
+    /// interfaces that apply them.
+    VlanTranslationPolicies,
+    VlanTranslationRules,
     Prefixes,
     IpRanges,
     /// Wireless LAN groups and LANs (`wireless.rs`): after VLANs and scopes, before the
@@ -224,6 +228,8 @@ impl Kind {
         Kind::VirtualChassis,
         Kind::VlanGroups,
         Kind::Vlans,
+        Kind::VlanTranslationPolicies,
+        Kind::VlanTranslationRules,
         Kind::Prefixes,
         Kind::IpRanges,
         Kind::WirelessLanGroups,
@@ -325,6 +331,8 @@ impl Kind {
             VirtualChassis => const { &spec("/api/dcim/virtual-chassis/", "virtual_chassis", "virtual chassis", "dcim.virtualchassis") },
             VlanGroups => const { &spec("/api/ipam/vlan-groups/", "vlan_groups", "VLAN group", "ipam.vlangroup") },
             Vlans => const { &spec("/api/ipam/vlans/", "vlans", "VLAN", "ipam.vlan") },
+            VlanTranslationPolicies => const { &spec("/api/ipam/vlan-translation-policies/", "vlan_translation_policies", "VLAN translation policy", "ipam.vlantranslationpolicy") },
+            VlanTranslationRules => const { &spec("/api/ipam/vlan-translation-rules/", "vlan_translation_rules", "VLAN translation rule", "ipam.vlantranslationrule") },
             Prefixes => const { &spec("/api/ipam/prefixes/", "prefixes", "prefix", "ipam.prefix") },
             IpRanges => const { &spec("/api/ipam/ip-ranges/", "ip_ranges", "IP range", "ipam.iprange") },
             Devices => const { &spec("/api/dcim/devices/", "devices", "device", "dcim.device") },

@@ -10,7 +10,7 @@
 //! `power.rs`: outlet templates, panels, feeds; `components.rs`: device components other than
 //! interfaces, table-driven; `inventory.rs`: inventory items, their roles and templates; `wireless.rs`: wireless LANs
 //! and links, and the radio side of interfaces), `extras.rs` (config contexts; `custom_fields.rs`: custom fields, their choice sets and the values objects carry), `ipam.rs` (with `fhrp.rs`:
-//! FHRP groups and their assignments; `asns.rs`: ASNs, and those of sites), `virtualization.rs`, `circuits.rs` (with `providers.rs`: providers'
+//! FHRP groups and their assignments; `asns.rs`: ASNs, and those of sites; `vlan_translation.rs`: VLAN translation policies and rules), `virtualization.rs`, `circuits.rs` (with `providers.rs`: providers'
 //! accounts and networks), `services.rs`. `kinds.rs`
 //! lists the kinds in the order they are applied, `state.rs` reads NetBox, `plan.rs`
 //! compares, `drift.rs` marks the fields NetBox changed since the last pushed revision,
@@ -45,6 +45,7 @@ mod services;
 mod state;
 mod templates;
 mod virtualization;
+mod vlan_translation;
 mod wireless;
 
 use std::collections::BTreeSet;
@@ -335,6 +336,7 @@ pub fn desired(compilation: &Compilation) -> Vec<Desired> {
     organisation::desired(graph, &mut out);
     contacts::desired(graph, &mut out);
     ipam::desired(graph, &mut out);
+    vlan_translation::desired(graph, &mut out);
     fhrp::desired(graph, &mut out);
     asns::desired(graph, &mut out);
     dcim::desired(graph, &mut out);
@@ -360,6 +362,7 @@ fn remote_key(kind: Kind, json: &Value, state: &State) -> (Option<String>, Optio
     organisation::remote_key(kind, json, state)
         .or_else(|| contacts::remote_key(kind, json, state))
         .or_else(|| ipam::remote_key(kind, json, state))
+        .or_else(|| vlan_translation::remote_key(kind, json, state))
         .or_else(|| fhrp::remote_key(kind, json, state))
         .or_else(|| asns::remote_key(kind, json, state))
         .or_else(|| dcim::remote_key(kind, json, state))

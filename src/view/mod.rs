@@ -365,6 +365,23 @@ impl<'g> Views<'g> {
                 .collect()
         });
         view["mac_addresses"] = Value::Array(macs);
+        // Only where there is one: few interfaces translate VLANs.
+        if let Some(policy) = entry.and_then(|e| e.vlan_translation_policy.as_ref()) {
+            let policy = g
+                .indexes
+                .vlan_translation_policies
+                .get(&policy.value)
+                .map(|p| &g.model.vlan_translation_policies[p.index()].data);
+            view["vlan_translation_policy"] = policy.map_or(Value::Null, |p| {
+                json!({
+                    "name": p.name.value,
+                    "rules": p.rules.iter().map(|r| json!({
+                        "local_vid": r.value.local_vid.value,
+                        "remote_vid": r.value.remote_vid.value,
+                    })).collect::<Vec<_>>(),
+                })
+            });
+        }
         view
     }
 

@@ -74,4 +74,5 @@ mod trace;
 mod values;
 mod verdict;
 mod virtual_disks;
+mod vlan_translation;
 mod wireless;

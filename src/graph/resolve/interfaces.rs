@@ -314,6 +314,9 @@ impl Builder<'_> {
         if let Some(svlan) = &entry.qinq_svlan {
             self.resolve_vlan(owner, svlan, file);
         }
+        if let Some(policy) = &entry.vlan_translation_policy {
+            self.resolve(which::VLAN_TRANSLATION_POLICIES, policy, file);
+        }
         links.vrf = self.resolve_opt(which::VRFS, entry.vrf.as_ref(), file);
         let on = match owner {
             Owner::Device(_) => tagged!("dcim.interface"),

@@ -25,6 +25,9 @@ impl Builder<'_> {
             }
             self.resolve_tags(&o.data.tags, o.file, tagged!("ipam.vrf"));
         }
+        for o in &model.vlan_translation_policies {
+            self.resolve_tags(&o.data.tags, o.file, tagged!("ipam.vlantranslationpolicy"));
+        }
         self.graph.aggregates = model
             .aggregates
             .par_iter()

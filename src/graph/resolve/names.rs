@@ -137,6 +137,12 @@ impl Builder<'_> {
         );
         ix.vrfs = index_named(&m.vrfs, "VRF", |o| (&o.name, None), d);
         ix.route_targets = index_named(&m.route_targets, "route target", |o| (&o.name, None), d);
+        ix.vlan_translation_policies = index_named(
+            &m.vlan_translation_policies,
+            "VLAN translation policy",
+            |o| (&o.name, None),
+            d,
+        );
         ix.rirs = index_named(&m.rirs, "RIR", |o| (&o.name, o.slug.as_ref()), d);
         ix.roles = index_named(&m.roles, "role", |o| (&o.name, o.slug.as_ref()), d);
         ix.asn_ranges = index_named(

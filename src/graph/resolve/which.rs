@@ -119,6 +119,7 @@ which! {
     VIRTUAL_CHASSIS: VirtualChassisId = "virtual chassis", virtual_chassis;
     VRFS: VrfId = "VRF", vrfs;
     ROUTE_TARGETS: RouteTargetId = "route target", route_targets;
+    VLAN_TRANSLATION_POLICIES: VlanTranslationPolicyId = "VLAN translation policy", vlan_translation_policies;
     RIRS: RirId = "RIR", rirs;
     ROLES: RoleId = "role", roles;
     CLUSTER_TYPES: ClusterTypeId = "cluster type", cluster_types;

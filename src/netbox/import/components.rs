@@ -596,6 +596,10 @@ pub(super) fn interface_entry(
             .and_then(|id| context.names.scoped(scope, "ipam/vlans", id, site)),
     );
     out.opt("vrf", named(r, "vrf"));
+    out.opt(
+        "vlan_translation_policy",
+        named(r, "vlan_translation_policy"),
+    );
     super::wireless::interface_fields(context, r, template, &mut out);
     if r.get("mark_connected").and_then(Value::as_bool) == Some(true) {
         out.set("mark_connected", true);

@@ -70,6 +70,8 @@ pub const ENDPOINTS: &[&str] = &[
     "tenancy/contact-assignments",
     "ipam/vrfs",
     "ipam/route-targets",
+    "ipam/vlan-translation-policies",
+    "ipam/vlan-translation-rules",
     "ipam/rirs",
     "ipam/aggregates",
     "ipam/asns",

@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::layout::{ip_key, site_file, Repo};
 use super::object_scope::import_scope;
 use super::organisation::{named_object, sort_key, tie};
-use super::record::{nested_id, Out, Record};
+use super::record::{nested_id, number, Out, Record};
 use super::refs::{address, custom_fields, name, named, names};
 use super::scope::Scope;
 use super::{Context, NotCarried};
@@ -39,6 +39,7 @@ pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried
         repo.add(FILE, "vrfs", sort_key(object, "name"), out.into_value());
         r.finish(report);
     }
+    vlan_translation(context, repo, report);
     for object in scope.objects("ipam/route-targets") {
         let mut r = Record::new("ipam.routetarget", object);
         let mut out = Out::new();
@@ -302,6 +303,50 @@ pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried
         r.finish(report);
     }
     services(context, repo, report);
+}
+
+/// VLAN translation policies, each with its rules nested in NetBox's order of local VIDs.
+fn vlan_translation(context: &Context, repo: &mut Repo, report: &mut NotCarried) {
+    let scope = context.scope;
+    let mut rules: std::collections::HashMap<u64, Vec<&Value>> = Default::default();
+    for rule in scope.objects("ipam/vlan-translation-rules") {
+        if let Some(policy) = rule.get("policy").and_then(nested_id) {
+            rules.entry(policy).or_default().push(rule);
+        }
+    }
+    for object in scope.objects("ipam/vlan-translation-policies") {
+        let mut r = Record::new("ipam.vlantranslationpolicy", object);
+        let mut out = Out::new();
+        out.set("name", r.text("name").unwrap_or_default());
+        out.opt("description", r.text("description"));
+        let id = object.get("id").and_then(Value::as_u64).unwrap_or(0);
+        let mut own = rules.remove(&id).unwrap_or_default();
+        own.sort_by_key(|rule| rule.get("local_vid").and_then(Value::as_u64));
+        let entries = own
+            .into_iter()
+            .map(|rule| {
+                let mut r = Record::new("ipam.vlantranslationrule", rule);
+                let mut entry = Out::new();
+                entry.opt("local_vid", number(r.get("local_vid")));
+                entry.opt("remote_vid", number(r.get("remote_vid")));
+                entry.opt("description", r.text("description"));
+                r.skip(&["policy"]);
+                r.finish(report);
+                entry.into_value()
+            })
+            .collect();
+        out.list("rules", entries);
+        out.list("tags", names(&mut r, "tags"));
+        // The rules are nested above.
+        r.skip(&["rules"]);
+        repo.add(
+            FILE,
+            "vlan_translation_policies",
+            sort_key(object, "name"),
+            out.into_value(),
+        );
+        r.finish(report);
+    }
 }
 
 /// The file of an object scoped to `site`, else the IPAM file.

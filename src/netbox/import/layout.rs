@@ -182,6 +182,7 @@ fn unique_key(collection: &str) -> Option<&'static [&'static str]> {
         | "virtual_chassis"
         | "vrfs"
         | "route_targets"
+        | "vlan_translation_policies"
         | "rirs"
         | "roles"
         | "vlan_groups"

@@ -357,6 +357,7 @@ fn owner(name: &str, object: &Value) -> Option<Key> {
         // A wireless link goes with its first interface, as a cable does not: a link has
         // one interface at each end and no path beyond them.
         "wireless/wireless-links" => nested("interface_a", "dcim/interfaces"),
+        "ipam/vlan-translation-rules" => nested("policy", "ipam/vlan-translation-policies"),
         "virtualization/interfaces" | "virtualization/virtual-disks" => {
             nested("virtual_machine", "virtualization/virtual-machines")
         }
