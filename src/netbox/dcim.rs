@@ -119,12 +119,7 @@ fn device_type(
 ) {
     let t = &object.data;
     let key = device_type_key(graph, id);
-    let manufacturer = named(
-        &graph.indexes.manufacturers,
-        &graph.model.manufacturers,
-        |m| &m.name,
-        Some(&t.manufacturer),
-    );
+    let manufacturer = manufacturer_name(graph, &t.manufacturer);
     let mut d = Desired::new(Kind::DeviceTypes, key.clone(), None, object.location());
     d.reference(
         "manufacturer",
@@ -648,14 +643,28 @@ pub fn device_key(graph: &Graph, device: DeviceId) -> String {
 
 pub fn device_type_key(graph: &Graph, id: DeviceTypeId) -> String {
     let t = &graph.model.device_types[id.index()].data;
-    let manufacturer = named(
+    type_key(graph, &t.manufacturer, &t.model)
+}
+
+/// The key of a device or module type: `MANUFACTURER/MODEL`, the manufacturer by the name
+/// its reference resolves to.
+pub fn type_key(
+    graph: &Graph,
+    manufacturer: &crate::model::Text,
+    model: &crate::model::Text,
+) -> String {
+    let manufacturer = manufacturer_name(graph, manufacturer).unwrap_or_default();
+    format!("{manufacturer}/{}", model.value)
+}
+
+/// The name of the manufacturer a device or module type names.
+pub fn manufacturer_name(graph: &Graph, manufacturer: &crate::model::Text) -> Option<String> {
+    named(
         &graph.indexes.manufacturers,
         &graph.model.manufacturers,
         |m| &m.name,
-        Some(&t.manufacturer),
+        Some(manufacturer),
     )
-    .unwrap_or_default();
-    format!("{manufacturer}/{}", t.model.value)
 }
 
 /// `SITE/DEVICE:NAME`, or `VM:NAME`.

@@ -22,7 +22,7 @@ use serde_json::Value;
 use super::kinds::Kind;
 use super::state::{Remote, State};
 use super::templates::{bay_position, Lists, Owner};
-use super::{named, Desired};
+use super::Desired;
 use crate::graph::module_ports::resolve_module_name;
 use crate::graph::{DeviceId, Graph, ModuleTypeId};
 
@@ -31,12 +31,7 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
     for (index, object) in model.module_types.iter().enumerate() {
         let t = &object.data;
         let key = module_type_key(graph, ModuleTypeId::from_index(index));
-        let manufacturer = named(
-            &graph.indexes.manufacturers,
-            &model.manufacturers,
-            |m| &m.name,
-            Some(&t.manufacturer),
-        );
+        let manufacturer = super::dcim::manufacturer_name(graph, &t.manufacturer);
         let mut d = Desired::new(Kind::ModuleTypes, key.clone(), None, object.location());
         d.reference(
             "manufacturer",
@@ -259,14 +254,7 @@ pub fn module_key(graph: &Graph, module: u32) -> String {
 
 pub fn module_type_key(graph: &Graph, id: ModuleTypeId) -> String {
     let t = &graph.model.module_types[id.index()].data;
-    let manufacturer = named(
-        &graph.indexes.manufacturers,
-        &graph.model.manufacturers,
-        |m| &m.name,
-        Some(&t.manufacturer),
-    )
-    .unwrap_or_default();
-    format!("{manufacturer}/{}", t.model.value)
+    super::dcim::type_key(graph, &t.manufacturer, &t.model)
 }
 
 /// The key and site of a NetBox object of one of this module's kinds. A bay's key is its

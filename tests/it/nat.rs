@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use crate::support::{compile_path, netbox_env, render, repo};
+use crate::support::{compile_path, render, repo};
 
 const NETWORK: &str = "vrfs:
   - {name: private}
@@ -85,11 +85,10 @@ NS0301 error data/ipam.yaml:18:44: no VRF named `green`
 /// written, and a second push plans nothing.
 #[test]
 fn nat_inside_is_pushed_and_imported_back() {
-    let Some((url, token)) = netbox_env() else {
+    use crate::netbox_support::{client, import_site, left, push, unique, CleanUp};
+    let Some(client) = client() else {
         return;
     };
-    use crate::netbox_support::{import_site, left, push, unique, CleanUp};
-    let client = netsot::netbox::Client::new(&url, Some(&token)).expect("a valid NetBox URL");
     let run = unique("h7-nat");
     // Addresses unique to the run: the last two octets from the suffix.
     let n = u32::from_str_radix(&run[run.len() - 4..], 16).unwrap_or(1);

@@ -9,17 +9,16 @@
 //! in one, which the import writes as the blade's `parent_device`. Names carry `h7-mod-` and a suffix unique to the run; only what the test
 //! created is deleted.
 
-use netsot::netbox::{self, Client, Kind};
+use netsot::netbox::{self, Kind};
 
-use crate::netbox_support::{import_site, left, push, unique, CleanUp};
-use crate::support::{netbox_env, repo};
+use crate::netbox_support::{client, import_site, left, push, unique, CleanUp};
+use crate::support::repo;
 
 #[test]
 fn modules_bays_and_child_devices_push_with_their_components_converge_and_import_back() {
-    let Some((url, token)) = netbox_env() else {
+    let Some(client) = client() else {
         return;
     };
-    let client = Client::new(&url, Some(&token)).expect("a valid NetBox URL");
     let run = unique("h7-mod");
     let chassis = format!(
         "manufacturer: {run}-acme

@@ -8,6 +8,13 @@ use netsot::netbox::{self, Client, Kind, Options, Pushed};
 
 use crate::support::{compile_path, listed, render};
 
+/// A client of the running NetBox, or `None` (the test then returns: `netbox_env` has said
+/// loudly that it was skipped, and `.ci/run` makes that a failure).
+pub fn client() -> Option<Client> {
+    let (url, token) = crate::support::netbox_env()?;
+    Some(Client::new(&url, Some(&token)).expect("a valid NetBox URL"))
+}
+
 /// `PREFIX-` and a suffix unique to the run, for every name a test pushes: NetBox is shared
 /// and keeps its data between runs.
 pub fn unique(prefix: &str) -> String {

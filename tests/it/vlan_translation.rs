@@ -3,7 +3,7 @@
 //! rules' VIDs in range and each once per policy on each side; shown on the interface;
 //! carried to NetBox and back.
 
-use crate::support::{compile_path, netbox_env, render, repo};
+use crate::support::{compile_path, render, repo};
 
 fn network(run: &str, rules: &str) -> String {
     format!(
@@ -88,11 +88,10 @@ NS0301 error data/network.yaml:23:83: no VLAN translation policy named `t-custom
 /// are pushed, a second push plans nothing, and the import writes them back.
 #[test]
 fn policies_rules_and_interfaces_are_pushed_and_imported_back() {
-    let Some((url, token)) = netbox_env() else {
+    use crate::netbox_support::{client, import_site, left, push, unique, CleanUp};
+    let Some(client) = client() else {
         return;
     };
-    use crate::netbox_support::{import_site, left, push, unique, CleanUp};
-    let client = netsot::netbox::Client::new(&url, Some(&token)).expect("a valid NetBox URL");
     let run = unique("h7-vxl");
     let dir = repo(&[
         ("netsot.yaml", "version: 1\n"),
