@@ -68,7 +68,7 @@ pub fn compile_timed(source: &Source, timings: &Timings) -> Result<Compilation, 
     // Config contexts that aliases blow up are refused before anything copies them.
     diagnostics.extend(crate::context::oversized(&model));
     let start = std::time::Instant::now();
-    let (graph, resolve_diagnostics) = graph::build(model, &config, &files, timings);
+    let (graph, resolve_diagnostics) = graph::build(model, &config, timings);
     diagnostics.extend(resolve_diagnostics);
     stages.push(Timing::since("resolve", start));
     let start = std::time::Instant::now();

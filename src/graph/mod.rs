@@ -32,7 +32,7 @@ pub use cable_ends::{CableNode, CableTarget, CircuitSide};
 pub use id::*;
 use index::{NameIndex, SiteIndex};
 pub use racks::RackGeometry;
-pub use resolve::{build, renumber, validate_dns_name};
+pub use resolve::{build, renumber, validate_dns_name, UnnamedPlace};
 pub use scope::ScopeId;
 pub use wireless::{WirelessLanNode, WirelessLinkNode};
 
@@ -481,9 +481,9 @@ pub struct Graph {
     pub generated_interfaces: Vec<GeneratedInterface>,
     /// For each device, its interfaces sorted by name, to find one by binary search.
     interfaces_by_name: Vec<InterfaceId>,
-    /// What messages and outputs call the devices without a `name` (NetBox allows them):
-    /// `<unnamed device with asset tag T>`, else `<unnamed device at FILE:LINE>`. Only
-    /// unnamed devices have an entry, so named ones cost nothing.
+    /// What messages, `diff` and the NetBox bridge call the devices without a `name` (NetBox
+    /// allows them): [`UnnamedPlace`]'s label (asset tag, device bay, rack unit, or type and
+    /// rank). Only unnamed devices have an entry, so named ones cost nothing.
     unnamed_devices: rustc_hash::FxHashMap<DeviceId, Box<str>>,
 }
 

@@ -136,8 +136,7 @@ fn holders(graph: &Graph) -> Vec<Holder<'_>> {
         });
     }
     for (index, object) in model.devices.iter().enumerate() {
-        // Unnamed devices are not pushed (docs/netbox.md), nor their contacts.
-        if object.data.contacts.is_empty() || object.data.name.is_none() {
+        if object.data.contacts.is_empty() {
             continue;
         }
         out.push(Holder {

@@ -2,7 +2,8 @@
 //! templates, racks, devices with their interfaces and primary addresses, and cables
 //! between any two ends (interfaces, other ports, power feeds, circuit terminations).
 //! Keys: names; a device type's is `MANUFACTURER/MODEL`, a template's `TYPE:NAME`, a rack's
-//! and a device's `SITE/NAME`, an interface's `SITE/DEVICE:NAME`, a cable's its two ends'
+//! and a device's `SITE/NAME` (an unnamed device's `SITE/<unnamed ...>`, its label in the
+//! graph: `unnamed.rs`), an interface's `SITE/DEVICE:NAME`, a cable's its two ends'
 //! keys, sorted, joined by ` = `.
 
 use serde_json::Value;
@@ -240,16 +241,13 @@ fn devices(graph: &Graph, out: &mut Vec<Desired>) {
     for (index, object) in model.devices.iter().enumerate() {
         let id = DeviceId::from_index(index);
         let x = &object.data;
-        // NetBox matches devices by site and name: an unnamed one has no natural key to
-        // match, so it is not pushed (docs/netbox.md).
-        let Some(name) = &x.name else {
-            continue;
-        };
+        // An unnamed device is matched by its label (`Graph::device_name`, made of what
+        // places it in NetBox: `unnamed_keys` makes the same from NetBox's copy).
         let node = &graph.devices[index];
         let site = site_name(graph, node.site);
         let key = device_key(graph, id);
         let mut d = Desired::new(Kind::Devices, key.clone(), site.clone(), object.location());
-        d.value("name", name.value.as_str())
+        d.value("name", x.name.as_ref().map(|n| n.value.as_str()))
             .reference(
                 "device_type",
                 Kind::DeviceTypes,

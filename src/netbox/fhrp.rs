@@ -41,12 +41,6 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
             continue;
         }
         let interface = links.interface;
-        // An unnamed device is not pushed (docs/netbox.md), nor what hangs on it.
-        if let Owner::Device(d) = graph.interfaces[interface.index()].owner {
-            if model.devices[d.index()].data.name.is_none() {
-                continue;
-            }
-        }
         let Some(entry) = graph.interface_entry(interface) else {
             continue;
         };

@@ -70,10 +70,6 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
         }
     }
     for (index, object) in model.devices.iter().enumerate() {
-        // Unnamed devices are not pushed (`dcim.rs`), nor their items.
-        if object.data.name.is_none() {
-            continue;
-        }
         let device = DeviceId::from_index(index);
         let templates: &[_] = graph.devices[index]
             .device_type

@@ -44,6 +44,7 @@ mod scope;
 mod services;
 mod state;
 mod templates;
+mod unnamed;
 mod virtualization;
 mod vlan_translation;
 mod wireless;

@@ -67,15 +67,9 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
         ) else {
             continue;
         };
-        if object.data.name.is_some() {
-            children.insert((parent, &bay.value.bay.value), DeviceId::from_index(index));
-        }
+        children.insert((parent, &bay.value.bay.value), DeviceId::from_index(index));
     }
-    for (index, object) in model.devices.iter().enumerate() {
-        // Unnamed devices are not pushed (`dcim.rs`), nor their bays and modules.
-        if object.data.name.is_none() {
-            continue;
-        }
+    for index in 0..model.devices.len() {
         let device = DeviceId::from_index(index);
         device_modules(graph, device, out);
         device_bays(graph, device, &children, out);

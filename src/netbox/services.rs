@@ -15,16 +15,12 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
     for (index, object) in model.services.iter().enumerate() {
         let s = &object.data;
         let node = &graph.services[index];
-        // A service whose owner did not resolve is an error netsot reports; an unnamed
-        // device's is not pushed, as its device is not.
+        // A service whose owner did not resolve is an error netsot reports.
         let Some(owner) = node.owner else {
             continue;
         };
         let (kind, owner_key) = match owner {
-            Owner::Device(d) if model.devices[d.index()].data.name.is_some() => {
-                (Kind::Devices, super::dcim::device_key(graph, d))
-            }
-            Owner::Device(_) => continue,
+            Owner::Device(d) => (Kind::Devices, super::dcim::device_key(graph, d)),
             Owner::VirtualMachine(v) => (
                 Kind::VirtualMachines,
                 model.virtual_machines[v.index()].data.name.value.clone(),

@@ -173,6 +173,7 @@ impl State {
 
     fn fill(&mut self, kind: Kind, objects: Vec<Value>) -> Result<(), NetboxError> {
         let mut remotes = Vec::with_capacity(objects.len());
+        let mut outside = Vec::new();
         for json in objects {
             let Some(id) = json.get("id").and_then(Value::as_u64) else {
                 return Err(NetboxError::Decode(format!(
@@ -180,9 +181,9 @@ impl State {
                     kind.spec().path
                 )));
             };
-            let (mut key, site) = super::remote_key(kind, &json, self);
+            let (key, site) = super::remote_key(kind, &json, self);
             if self.filter.is_some() && self.refers_outside(kind, &json) {
-                key = None;
+                outside.push(remotes.len());
             }
             remotes.push(Remote {
                 id,
@@ -195,7 +196,13 @@ impl State {
             Kind::Locations => super::organisation::location_paths(&mut remotes),
             Kind::InventoryItems => super::inventory::item_paths(&mut remotes),
             Kind::ModuleBays => super::modules::bay_paths(&mut remotes),
+            Kind::Devices | Kind::DevicePrimaryIps => {
+                super::unnamed::unnamed_keys(&mut remotes);
+            }
             _ => {}
+        }
+        for index in outside {
+            remotes[index].key = None;
         }
         let mut fresh = KindState::default();
         for remote in remotes {

@@ -54,6 +54,7 @@ mod netbox_racks;
 mod netbox_roundtrip;
 mod netbox_scopes;
 mod netbox_support;
+mod netbox_unnamed;
 mod netbox_wireless;
 mod output_settings;
 mod panic;

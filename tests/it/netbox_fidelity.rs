@@ -29,18 +29,21 @@ const DEVICES: &str = "sites: [{name: ams1}]\ndevice_roles: [{name: leaf}]\ntena
 
 #[test]
 fn an_unnamed_device_is_named_by_its_place_or_asset_tag_in_messages() {
+    // Each label is what places the device in NetBox: its type and rank in the site, its
+    // asset tag, its rack unit and face, the bay holding it.
     let data = format!(
-        "{DEVICES}devices:\n  - {{role: leaf, device_type: Acme/S1, site: ams1, position: 3}}\n  - {{role: leaf, device_type: Acme/S1, site: ams1, asset_tag: A-7, position: 3}}\n"
+        "{DEVICES}  - {{manufacturer: Acme, model: P, u_height: 1, subdevice_role: parent, device-bays: [{{name: B1}}]}}\ndevices:\n  - {{name: c1, role: leaf, device_type: Acme/P, site: ams1}}\n  - {{role: leaf, device_type: Acme/S1, site: ams1, position: 3}}\n  - {{role: leaf, device_type: Acme/S1, site: ams1, asset_tag: A-7, position: 3}}\n  - {{role: leaf, device_type: Acme/S1, site: ams1, rack: r1, position: 50, face: rear}}\n  - {{role: leaf, device_type: Acme/S1, site: ams1, parent_device: {{device: ams1/c1, bay: B1}}, primary_ip4: 10.0.0.9/32}}\n  - {{role: leaf, device_type: Acme/S1, site: ams1, primary_ip4: 10.0.0.8/32}}\n"
     );
     let dir = repo(&[("netsot.yaml", "version: 1\n"), ("data/a.yaml", &data)]);
     let out = render(&compile_path(dir.path()));
-    assert!(
-        out.contains("NS0602 error data/a.yaml:8:62: `<unnamed device at data/a.yaml:8>` has a position but no rack"),
-        "{out}"
-    );
-    assert!(
-        out.contains("`<unnamed device with asset tag A-7>` has a position but no rack"),
-        "{out}"
+    assert_eq!(
+        out,
+        "NS0602 error data/a.yaml:10:62: `<unnamed S1 #1>` has a position but no rack
+NS0602 error data/a.yaml:11:78: `<unnamed device with asset tag A-7>` has a position but no rack
+NS0602 error data/a.yaml:12:72: `<unnamed device in r1 at U50 rear>`: a 1U device at U50 reaches above the rack's top unit U42
+NS0307 error data/a.yaml:13:108: `primary_ip4` 10.0.0.9 is not assigned to any interface of `<unnamed device in bay B1 of c1>`
+NS0307 error data/a.yaml:14:65: `primary_ip4` 10.0.0.8 is not assigned to any interface of `<unnamed S1 #2>`
+"
     );
 }
 

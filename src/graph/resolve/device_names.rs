@@ -3,7 +3,9 @@
 //! `dcim_device_unique_name_site`, both on `Lower('name')`), and optional. Devices of one
 //! name in one site for different tenants are all indexed, so a reference to that name
 //! from the site is ambiguous (NS0302); unnamed devices are not indexed (nothing can name
-//! them) and get a stable label for messages.
+//! them) and get a label for messages, `diff` and the NetBox bridge, made of what places
+//! them uniquely in NetBox so it is the same from one revision (or one NetBox) to the next
+//! (`netbox::dcim::unnamed_label` makes the same label from NetBox's copy).
 //!
 //! Reports: NS0201 (duplicate-object).
 
@@ -25,10 +27,11 @@ impl Builder<'_> {
         let mut scoped: HashMap<(Option<SiteId>, Option<TenantId>, Folded<'_>), DeviceId> =
             HashMap::with_capacity_and_hasher(model.devices.len(), Default::default());
         let mut unnamed = HashMap::default();
+        let mut ordinals = HashMap::default();
         for (i, (o, node)) in model.devices.iter().zip(&self.graph.devices).enumerate() {
             let id = DeviceId::from_index(i);
             let Some(name) = &o.data.name else {
-                unnamed.insert(id, self.unnamed_label(model, i));
+                unnamed.insert(id, self.unnamed_label(model, i, &mut ordinals));
                 continue;
             };
             let key = (node.site, node.tenant, Folded(&name.value));
@@ -49,17 +52,97 @@ impl Builder<'_> {
         self.graph.unnamed_devices = unnamed;
     }
 
-    /// `<unnamed device with asset tag T>` (asset tags are unique in NetBox), else
-    /// `<unnamed device at FILE:LINE>`.
-    fn unnamed_label(&self, model: &Model, device: usize) -> Box<str> {
-        let object = &model.devices[device];
-        if let Some(tag) = &object.data.asset_tag {
-            return format!("<unnamed device with asset tag {}>", tag.value).into();
+    /// The label of an unnamed device: [`UnnamedPlace`]'s, from the device's entry and what
+    /// it resolved to; `ordinals` counts the devices placed by their type in each site.
+    fn unnamed_label<'m>(
+        &self,
+        model: &'m Model,
+        device: usize,
+        ordinals: &mut HashMap<(Option<SiteId>, &'m str), u32>,
+    ) -> Box<str> {
+        let data = &model.devices[device].data;
+        let node = &self.graph.devices[device];
+        let site = node
+            .site
+            .map(|s| model.sites[s.index()].data.name.value.as_str());
+        let place = if let Some(tag) = &data.asset_tag {
+            UnnamedPlace::AssetTag(&tag.value)
+        } else if let Some(parent) = &data.parent_device {
+            // The parent as its entry names it, less the device's own site.
+            let device = &parent.value.device.value;
+            let device = site
+                .and_then(|s| device.strip_prefix(s)?.strip_prefix('/'))
+                .unwrap_or(device);
+            UnnamedPlace::Bay {
+                device,
+                bay: &parent.value.bay.value,
+            }
+        } else if let Some((rack, position)) = node.rack.zip(data.position.as_ref()) {
+            UnnamedPlace::Rack {
+                rack: &model.racks[rack.index()].data.name.value,
+                position: position.value,
+                face: data.face.as_ref().map(|f| f.value.as_str()),
+            }
+        } else {
+            let model_name = node
+                .device_type
+                .map_or(data.device_type.value.as_str(), |t| {
+                    model.device_types[t.index()].data.model.value.as_str()
+                });
+            let ordinal = ordinals.entry((node.site, model_name)).or_insert(0);
+            *ordinal += 1;
+            UnnamedPlace::Type {
+                model: model_name,
+                ordinal: *ordinal,
+            }
+        };
+        place.to_string().into()
+    }
+}
+
+/// What places an unnamed device uniquely in NetBox, in order of preference: its asset tag
+/// (unique in NetBox), the device bay holding it (one child per bay), its rack unit and face
+/// (one device per unit and face), else its type and rank among the site's unnamed devices
+/// of that type placed by nothing else (in the order of the files; a NetBox lists them by
+/// id, the order a push created them in).
+#[derive(Clone, Copy, Debug)]
+pub enum UnnamedPlace<'a> {
+    AssetTag(&'a str),
+    Bay {
+        device: &'a str,
+        bay: &'a str,
+    },
+    Rack {
+        rack: &'a str,
+        position: f64,
+        face: Option<&'a str>,
+    },
+    Type {
+        model: &'a str,
+        ordinal: u32,
+    },
+}
+
+impl std::fmt::Display for UnnamedPlace<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            UnnamedPlace::AssetTag(tag) => write!(f, "<unnamed device with asset tag {tag}>"),
+            UnnamedPlace::Bay { device, bay } => {
+                write!(f, "<unnamed device in bay {bay} of {device}>")
+            }
+            UnnamedPlace::Rack {
+                rack,
+                position,
+                face,
+            } => {
+                write!(f, "<unnamed device in {rack} at U{position}")?;
+                if let Some(face) = face {
+                    write!(f, " {face}")?;
+                }
+                f.write_str(">")
+            }
+            UnnamedPlace::Type { model, ordinal } => write!(f, "<unnamed {model} #{ordinal}>"),
         }
-        let location = object.location();
-        let file = self.files.get(location.file);
-        let (line, _) = file.line_column(location.span.start);
-        format!("<unnamed device at {}:{line}>", file.path).into()
     }
 }
 

@@ -21,6 +21,7 @@ mod config_contexts;
 mod contacts;
 mod dcim;
 mod device_names;
+pub use device_names::UnnamedPlace;
 mod fhrp;
 mod interfaces;
 mod inventory;
@@ -44,7 +45,7 @@ use std::collections::HashMap;
 pub use interfaces::validate_dns_name;
 pub use refine::renumber;
 
-use crate::diag::{codes, suggestion_help, Diagnostic, Location, SourceMap};
+use crate::diag::{codes, suggestion_help, Diagnostic, Location};
 use crate::graph::id::{DeviceTypeId, SiteId, TagId};
 use crate::graph::index::SiteLookup;
 use crate::graph::Graph;
@@ -55,12 +56,7 @@ use crate::timing::Timings;
 use which::{SiteWhich, Which};
 
 /// Resolves every reference of `model`. Never fails; problems are diagnostics.
-pub fn build(
-    model: Model,
-    config: &Config,
-    files: &SourceMap,
-    timings: &Timings,
-) -> (Graph, Vec<Diagnostic>) {
+pub fn build(model: Model, config: &Config, timings: &Timings) -> (Graph, Vec<Diagnostic>) {
     let mut types_by_model: HashMap<String, Option<DeviceTypeId>> = HashMap::new();
     for (i, t) in model.device_types.iter().enumerate() {
         types_by_model
@@ -75,7 +71,6 @@ pub fn build(
         },
         diagnostics: std::sync::Mutex::new(Vec::new()),
         config,
-        files,
         types_by_model,
         timings,
         suggestions: crate::diag::SuggestionBudget::default(),
@@ -129,8 +124,6 @@ struct Builder<'a> {
     diagnostics: std::sync::Mutex<Vec<Diagnostic>>,
     /// The policy switches resolution applies (`policy.netbox_departures`).
     config: &'a Config,
-    /// The files read, to give unnamed devices a label with their line.
-    files: &'a SourceMap,
     /// Device types by bare model name; `None` when several types share the model.
     types_by_model: HashMap<String, Option<DeviceTypeId>>,
     /// Where the families with steps of their own (DCIM, interfaces) report them.

@@ -21,10 +21,15 @@ pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried
         let a = end(context, r.get("a_terminations"));
         let b = end(context, r.get("b_terminations"));
         let (Some((a, a_type, a_site)), Some((b, b_type, b_site))) = (a, b) else {
-            report.add(
-                "dcim.cable",
-                "cable with an end on several ports, or on none",
-            );
+            let why = if [r.peek("a_terminations"), r.peek("b_terminations")]
+                .into_iter()
+                .any(|ends| on_unnamed_device(context, ends))
+            {
+                "cable to a port of a device without a name (a cable end names its device)"
+            } else {
+                "cable with an end on several ports, or on none"
+            };
+            report.add("dcim.cable", why);
             continue;
         };
         let mut out = Out::new();
@@ -61,6 +66,17 @@ pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried
         repo.add(&file, "cables", key, out.into_value());
         r.finish(report);
     }
+}
+
+/// Whether one of a cable's ends is a port of a device without a name.
+fn on_unnamed_device(context: &Context, terminations: Option<&Value>) -> bool {
+    terminations
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|t| t.get("object")?.get("device").and_then(nested_id))
+        .filter_map(|id| context.scope.find("dcim/devices", id))
+        .any(|device| device.get("name").is_none_or(Value::is_null))
 }
 
 /// One end of a cable: its reference, its netsot termination type and its device's site.

@@ -193,31 +193,6 @@ impl<'s> Components<'s> {
             .map_or(&[], Vec::as_slice)
     }
 
-    /// Counts the components of a device that is not written.
-    pub fn report_device(&self, device: u64, report: &mut NotCarried) {
-        let interfaces = self.of("dcim/interfaces", Some(device));
-        report.add_many(
-            "dcim.interface",
-            "interface of a device without a name",
-            interfaces.len(),
-        );
-        let addresses: usize = interfaces
-            .iter()
-            .filter_map(|i| i.get("id").and_then(Value::as_u64))
-            .map(|id| self.addresses.get(&id).map_or(0, Vec::len))
-            .sum();
-        report.add_many(
-            "ipam.ipaddress",
-            "address on a device without a name",
-            addresses,
-        );
-        report.add_many(
-            "dcim.module",
-            "module of a device without a name",
-            self.modules.count(device),
-        );
-    }
-
     /// Writes the entries of a device's components into `out`. `numbering` is the slot
     /// number a virtual chassis member puts in its type's interface names
     /// ([`super::chassis::Numbering`]).

@@ -2,8 +2,8 @@
 //! sites with their locations, racks and devices into `data/sites/<slug>.yaml`.
 //!
 //! A device's components are written by [`super::components`]' rules: only what differs
-//! from its type. Devices without a name (NetBox allows them) have no identity in netsot's
-//! format yet, so they and their components are reported, not written.
+//! from its type. Devices without a name (NetBox allows them) are written without one,
+//! after the named devices of their site, in the order of their ids.
 
 use std::collections::HashMap;
 
@@ -250,15 +250,12 @@ fn device(
 ) {
     let scope = context.scope;
     let mut r = Record::new("dcim.device", object);
-    let Some(name) = r.text("name") else {
-        report.add("dcim.device", "device without a name (netsot needs one)");
-        let id = object.get("id").and_then(Value::as_u64).unwrap_or(0);
-        components.report_device(id, report);
-        return;
-    };
+    // An unnamed device (NetBox's `name` is nullable) is written without one: the repository
+    // labels it by what places it in NetBox (`graph::UnnamedPlace`), as the push keys it.
+    let name = r.text("name");
     let site = r.id("site");
     let mut out = Out::new();
-    out.set("name", name);
+    out.opt("name", name);
     out.opt("device_type", r.get("device_type").and_then(device_type));
     out.opt("role", named(&mut r, "role"));
     out.opt(
@@ -338,7 +335,9 @@ fn device(
     components.write_device(
         context, device_id, type_id, numbering, site, &mut out, report,
     );
-    let key = tie(name.to_string(), object);
+    // Unnamed devices after the named ones, in the order of their ids: the rank that labels
+    // one placed by nothing but its type.
+    let key = tie(name.unwrap_or("\u{10FFFF}").to_string(), object);
     repo.add(&file_of_site(site), "devices", key, out.into_value());
     r.finish(report);
 }

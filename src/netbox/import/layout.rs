@@ -132,6 +132,10 @@ impl Repo {
                             let Some(fields) = unique_key(name) else {
                                 return true;
                             };
+                            // An unnamed device takes no name from another.
+                            if name == "devices" && object.get("name").is_none() {
+                                return true;
+                            }
                             let key: Vec<&str> = fields
                                 .iter()
                                 .map(|f| object.get(*f).and_then(Value::as_str).unwrap_or_default())

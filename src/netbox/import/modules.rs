@@ -79,11 +79,6 @@ impl<'s> Modules<'s> {
         positions
     }
 
-    /// How many modules a device has.
-    pub fn count(&self, device: u64) -> usize {
-        self.by_device.get(&device).map_or(0, Vec::len)
-    }
-
     /// The module type of a module, by id.
     pub fn module_type(&self, module: u64) -> Option<u64> {
         self.modules
