@@ -477,6 +477,10 @@ pub struct Graph {
     /// (its first link's other end).
     pub wireless_links: Vec<WirelessLinkNode>,
     pub wireless_peers: rustc_hash::FxHashMap<InterfaceId, (WirelessLinkId, InterfaceId)>,
+    /// The virtual device contexts, device by device in file order.
+    pub vdcs: Vec<VdcNode>,
+    /// `(interface, index in vdcs)` for each context an interface joins, sorted.
+    pub interface_vdcs: Vec<(InterfaceId, u32)>,
     /// Interfaces from modules and renumbered ones, with their names.
     pub generated_interfaces: Vec<GeneratedInterface>,
     /// For each device, its interfaces sorted by name, to find one by binary search.
@@ -487,7 +491,44 @@ pub struct Graph {
     unnamed_devices: rustc_hash::FxHashMap<DeviceId, Box<str>>,
 }
 
+/// A virtual device context: `index` in its device's `virtual_device_contexts`, with what
+/// its references resolved to.
+#[derive(Clone, Copy, Debug)]
+pub struct VdcNode {
+    pub device: DeviceId,
+    pub index: u32,
+    pub tenant: Option<TenantId>,
+    pub primary_ip4: Option<IpId>,
+    pub primary_ip6: Option<IpId>,
+}
+
 impl Graph {
+    /// A virtual device context's entry.
+    pub fn vdc(
+        &self,
+        vdc: &VdcNode,
+    ) -> &crate::model::Spanned<crate::model::vdc::VirtualDeviceContext> {
+        &self.model.devices[vdc.device.index()]
+            .data
+            .virtual_device_contexts[vdc.index as usize]
+    }
+
+    /// A device's virtual device contexts, in the order written.
+    pub fn device_vdcs(&self, device: DeviceId) -> &[VdcNode] {
+        let start = self.vdcs.partition_point(|v| v.device < device);
+        let end = start + self.vdcs[start..].partition_point(|v| v.device == device);
+        &self.vdcs[start..end]
+    }
+
+    /// The contexts an interface joins, as indexes of [`Graph::vdcs`].
+    pub fn interface_vdcs(&self, interface: InterfaceId) -> impl Iterator<Item = u32> + '_ {
+        let start = self.interface_vdcs.partition_point(|(i, _)| *i < interface);
+        self.interface_vdcs[start..]
+            .iter()
+            .take_while(move |(i, _)| *i == interface)
+            .map(|&(_, v)| v)
+    }
+
     /// The relations of an interface (empty for one without an entry or address).
     pub fn links(&self, interface: InterfaceId) -> &InterfaceLinks {
         match unpacked(self.interfaces[interface.index()].links) {

@@ -198,6 +198,10 @@ pub struct Device {
     #[serde(default)]
     #[schemars(with = "Vec<Spanned<super::contacts::ContactAssignment>>")]
     pub contacts: super::contacts::Contacts,
+    /// The device's virtual device contexts; a thin vector, as most devices have none.
+    #[serde(default)]
+    #[schemars(with = "Vec<Spanned<super::vdc::VirtualDeviceContext>>")]
+    pub virtual_device_contexts: ThinVec<Spanned<super::vdc::VirtualDeviceContext>>,
 }
 
 impl Device {
@@ -255,6 +259,11 @@ pub struct Interface {
     pub qinq_svlan: Option<Box<Text>>,
     /// The VLAN translation policy applied to the interface, by name.
     pub vlan_translation_policy: Option<Box<Text>>,
+    /// Device interfaces only: the device's virtual device contexts the interface belongs
+    /// to, by name.
+    #[serde(default)]
+    #[schemars(with = "Vec<Text>")]
+    pub vdcs: ThinVec<Text>,
     pub vrf: Option<Text>,
     #[serde(default)]
     pub mark_connected: bool,

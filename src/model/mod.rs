@@ -24,6 +24,7 @@ pub mod racks;
 pub mod scope;
 pub mod spanned;
 pub mod tags;
+pub mod vdc;
 pub mod virtualization;
 pub mod wireless;
 

@@ -46,6 +46,7 @@ pub fn apply(
             | Kind::FrontPorts
             | Kind::InventoryItems => &[Kind::Devices, Kind::Modules],
             Kind::VmPrimaryIps => &[Kind::VirtualMachines],
+            Kind::VdcPrimaryIps => &[Kind::VirtualDeviceContexts],
             Kind::InterfacePrimaryMacs => &[Kind::Devices, Kind::Interfaces],
             Kind::VmInterfacePrimaryMacs => &[Kind::VmInterfaces],
             Kind::VcMasters => &[Kind::VirtualChassis],

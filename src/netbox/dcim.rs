@@ -490,6 +490,13 @@ pub fn interface_desired(
         ipam::interface_svlan(graph, interface),
         svlan.map(|v| crate::diag::Location::new(location.file, v.span)),
     );
+    if kind == Kind::Interfaces {
+        d.references(
+            "vdcs",
+            Kind::VirtualDeviceContexts,
+            super::vdcs::interface_vdcs(graph, interface),
+        );
+    }
     let policy = entry.and_then(|e| e.vlan_translation_policy.as_ref());
     d.reference(
         "vlan_translation_policy",

@@ -84,6 +84,9 @@ pub enum Kind {
     /// templates with the device; the push sets the child device each holds, once every
     /// device exists.
     DeviceBays,
+    /// Virtual device contexts (`vdcs.rs`), keyed `DEVICE:NAME`: before the interfaces
+    /// that join them.
+    VirtualDeviceContexts,
     Interfaces,
     /// Wireless links between two device interfaces, keyed `A = B`.
     WirelessLinks,
@@ -121,6 +124,8 @@ pub enum Kind {
     /// addresses exist (NetBox refuses a primary address that is not assigned to one of
     /// the device's interfaces).
     DevicePrimaryIps,
+    /// The primary addresses of virtual device contexts, updated only, as devices'.
+    VdcPrimaryIps,
     VmPrimaryIps,
     /// The masters of virtual chassis: the chassis again, updated only, once their members
     /// exist (NetBox refuses a master that is not a member).
@@ -238,6 +243,7 @@ impl Kind {
         Kind::ModuleBays,
         Kind::Modules,
         Kind::DeviceBays,
+        Kind::VirtualDeviceContexts,
         Kind::Interfaces,
         Kind::WirelessLinks,
         Kind::VirtualMachines,
@@ -260,6 +266,7 @@ impl Kind {
         Kind::ConfigContextProfiles,
         Kind::ConfigContexts,
         Kind::DevicePrimaryIps,
+        Kind::VdcPrimaryIps,
         Kind::VmPrimaryIps,
         Kind::VcMasters,
         Kind::FhrpGroupAssignments,
@@ -345,6 +352,8 @@ impl Kind {
             VmInterfacePrimaryMacs => const { &update_only(spec("/api/virtualization/interfaces/", "vm_interfaces", "VM interface", "virtualization.vminterface")) },
             IpAddresses => const { &spec("/api/ipam/ip-addresses/", "ip_addresses", "IP address", "ipam.ipaddress") },
             DevicePrimaryIps => const { &update_only(spec("/api/dcim/devices/", "devices", "device", "dcim.device")) },
+            VirtualDeviceContexts => const { &spec("/api/dcim/virtual-device-contexts/", "virtual_device_contexts", "virtual device context", "dcim.virtualdevicecontext") },
+            VdcPrimaryIps => const { &update_only(spec("/api/dcim/virtual-device-contexts/", "virtual_device_contexts", "virtual device context", "dcim.virtualdevicecontext")) },
             VmPrimaryIps => const { &update_only(spec("/api/virtualization/virtual-machines/", "virtual_machines", "virtual machine", "virtualization.virtualmachine")) },
             VcMasters => const { &update_only(spec("/api/dcim/virtual-chassis/", "virtual_chassis", "virtual chassis", "dcim.virtualchassis")) },
             FhrpGroupAssignments => const { &spec("/api/ipam/fhrp-group-assignments/", "fhrp_group_assignments", "FHRP group assignment", "ipam.fhrpgroupassignment") },

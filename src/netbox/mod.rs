@@ -8,7 +8,8 @@
 //! object's natural key is on both sides: `organisation.rs` (tags, tenancy, regions, sites,
 //! locations; `contacts.rs`: contacts and their assignments), `dcim.rs` (with `chassis.rs`: virtual chassis;
 //! `power.rs`: outlet templates, panels, feeds; `components.rs`: device components other than
-//! interfaces, table-driven; `inventory.rs`: inventory items, their roles and templates; `wireless.rs`: wireless LANs
+//! interfaces, table-driven; `vdcs.rs`: virtual device contexts; `unnamed.rs`: the keys of
+//! unnamed devices; `inventory.rs`: inventory items, their roles and templates; `wireless.rs`: wireless LANs
 //! and links, and the radio side of interfaces), `extras.rs` (config contexts; `custom_fields.rs`: custom fields, their choice sets and the values objects carry), `ipam.rs` (with `fhrp.rs`:
 //! FHRP groups and their assignments; `asns.rs`: ASNs, and those of sites; `vlan_translation.rs`: VLAN translation policies and rules), `virtualization.rs`, `circuits.rs` (with `providers.rs`: providers'
 //! accounts and networks), `services.rs`. `kinds.rs`
@@ -45,6 +46,7 @@ mod services;
 mod state;
 mod templates;
 mod unnamed;
+mod vdcs;
 mod virtualization;
 mod vlan_translation;
 mod wireless;
@@ -338,6 +340,7 @@ pub fn desired(compilation: &Compilation) -> Vec<Desired> {
     contacts::desired(graph, &mut out);
     ipam::desired(graph, &mut out);
     vlan_translation::desired(graph, &mut out);
+    vdcs::desired(graph, &mut out);
     fhrp::desired(graph, &mut out);
     asns::desired(graph, &mut out);
     dcim::desired(graph, &mut out);
@@ -364,6 +367,7 @@ fn remote_key(kind: Kind, json: &Value, state: &State) -> (Option<String>, Optio
         .or_else(|| contacts::remote_key(kind, json, state))
         .or_else(|| ipam::remote_key(kind, json, state))
         .or_else(|| vlan_translation::remote_key(kind, json, state))
+        .or_else(|| vdcs::remote_key(kind, json, state))
         .or_else(|| fhrp::remote_key(kind, json, state))
         .or_else(|| asns::remote_key(kind, json, state))
         .or_else(|| dcim::remote_key(kind, json, state))

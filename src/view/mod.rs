@@ -12,6 +12,7 @@ use serde_json::{json, Map, Value};
 
 mod components;
 mod inventory;
+mod vdcs;
 
 use crate::context::Contexts;
 use crate::graph::trace::{CableEnds, CablePath, PathEnd};
@@ -365,6 +366,13 @@ impl<'g> Views<'g> {
                 .collect()
         });
         view["mac_addresses"] = Value::Array(macs);
+        // Only where there are some: few interfaces join virtual device contexts.
+        if !g.interface_vdcs.is_empty() {
+            let vdcs = self.interface_vdcs(interface);
+            if !vdcs.is_empty() {
+                view["vdcs"] = Value::Array(vdcs);
+            }
+        }
         // Only where there is one: few interfaces translate VLANs.
         if let Some(policy) = entry.and_then(|e| e.vlan_translation_policy.as_ref()) {
             let policy = g
@@ -531,6 +539,7 @@ impl<'g> Views<'g> {
             "device_bays" => self.device_bays(device),
             "modules" => self.modules(device),
             "inventory_items" => self.inventory_items(device),
+            "virtual_device_contexts" => self.vdcs(device),
             "serial" => json!(data.serial),
             "asset_tag" => json!(data.asset_tag.as_ref().map(|a| a.value.clone())),
             "description" => json!(data.description),
@@ -693,6 +702,7 @@ pub const DEVICE_KEYS: &[&str] = &[
     "device_bays",
     "modules",
     "inventory_items",
+    "virtual_device_contexts",
     "serial",
     "asset_tag",
     "description",

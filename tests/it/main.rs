@@ -73,6 +73,7 @@ mod template;
 mod template_fit;
 mod trace;
 mod values;
+mod vdcs;
 mod verdict;
 mod virtual_disks;
 mod vlan_translation;

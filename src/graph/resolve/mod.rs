@@ -37,6 +37,7 @@ mod refine;
 mod scope;
 mod scoped;
 mod services;
+mod vdcs;
 mod which;
 mod wireless;
 
@@ -95,6 +96,7 @@ pub fn build(model: Model, config: &Config, timings: &Timings) -> (Graph, Vec<Di
         resolve_interfaces,
         resolve_nat,
         resolve_primary_ips,
+        resolve_vdcs,
         resolve_cables,
         resolve_wireless,
         resolve_inventory,

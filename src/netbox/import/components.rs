@@ -134,6 +134,7 @@ pub struct Components<'s> {
     /// Template endpoint → module type id → templates.
     module_templates: HashMap<&'static str, HashMap<u64, Vec<&'s Value>>>,
     modules: super::modules::Modules<'s>,
+    vdcs: super::vdcs::Vdcs<'s>,
 }
 
 impl<'s> Components<'s> {
@@ -184,6 +185,7 @@ impl<'s> Components<'s> {
             fhrp: super::fhrp::assignments(scope, report),
             module_templates,
             modules: super::modules::Modules::new(scope),
+            vdcs: super::vdcs::Vdcs::new(scope),
         }
     }
 
@@ -345,7 +347,9 @@ impl<'s> Components<'s> {
                 lists.push((collection, entries));
             }
         }
-        // A device's bays and modules before the components they give it.
+        // A device's contexts before the interfaces that join them, its bays and modules
+        // before the components they give it.
+        out.list("virtual_device_contexts", self.vdcs.entries(device, report));
         out.list("module_bays", bays);
         out.list("modules", self.modules.entries(device, report));
         out.list("interfaces", interfaces);
@@ -575,6 +579,7 @@ pub(super) fn interface_entry(
         "vlan_translation_policy",
         named(r, "vlan_translation_policy"),
     );
+    out.list("vdcs", super::refs::names(r, "vdcs"));
     super::wireless::interface_fields(context, r, template, &mut out);
     if r.get("mark_connected").and_then(Value::as_bool) == Some(true) {
         out.set("mark_connected", true);

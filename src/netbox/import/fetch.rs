@@ -27,6 +27,7 @@ pub const ENDPOINTS: &[&str] = &[
     "dcim/front-ports",
     "dcim/rear-ports",
     "dcim/device-bays",
+    "dcim/virtual-device-contexts",
     "dcim/module-bays",
     "dcim/modules",
     "dcim/inventory-items",

@@ -31,6 +31,7 @@ mod racks;
 pub mod record;
 mod refs;
 pub mod scope;
+mod vdcs;
 mod virtualization;
 mod wireless;
 mod yaml;

@@ -351,6 +351,7 @@ fn owner(name: &str, object: &Value) -> Option<Key> {
         | "dcim/front-ports"
         | "dcim/rear-ports"
         | "dcim/device-bays"
+        | "dcim/virtual-device-contexts"
         | "dcim/module-bays"
         | "dcim/modules"
         | "dcim/inventory-items" => nested("device", "dcim/devices"),
