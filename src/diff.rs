@@ -243,6 +243,7 @@ pub fn natural_key(collection: &str, fields: &Map<String, Value>) -> String {
             }
         }
         "circuits" => format!("{}/{}", get("provider"), get("cid")),
+        "virtual_circuits" => format!("{}/{}", get("provider_network"), get("cid")),
         "device_types" | "module_types" => format!("{}/{}", get("manufacturer"), get("model")),
         // Reservations have no name: a rack's units are held by one reservation only.
         "rack_reservations" => format!("{}/{} {}", get("site"), get("rack"), get("units")),

@@ -64,7 +64,7 @@ fn is_uncableable(kind: InterfaceType) -> bool {
 
 /// NetBox's `VIRTUAL_IFACE_TYPES` (`dcim/constants.py`).
 pub(super) fn is_virtual(kind: InterfaceType) -> bool {
-    matches!(kind.as_str(), "virtual" | "lag" | "bridge")
+    kind.is_virtual()
 }
 
 pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {

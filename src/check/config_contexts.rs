@@ -70,16 +70,32 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
 /// (reported).
 fn compile(profile: &Obj<ConfigContextProfile>, out: &mut Vec<Diagnostic>) -> Option<Validator> {
     let schema = profile.data.schema.as_ref()?;
-    let name = &profile.data.name.value;
+    let what = format!("config context profile `{}`", profile.data.name.value);
+    compile_schema(
+        &what,
+        &schema.value,
+        profile.at(schema),
+        &codes::INVALID_CONTEXT_SCHEMA,
+        out,
+    )
+}
+
+/// A profile's schema compiled (NetBox's `validate_schema`, `utilities/jsonschema.py`: a
+/// mapping that defines `properties`), or `None` when it is empty or not a valid one,
+/// reported with `code` at `at`; `what` names the profile in messages.
+pub(super) fn compile_schema(
+    what: &str,
+    schema: &Value,
+    at: crate::diag::Location,
+    code: &'static crate::diag::Rule,
+    out: &mut Vec<Diagnostic>,
+) -> Option<Validator> {
     let invalid = |reason: String, help: &str| {
-        Diagnostic::new(
-            &codes::INVALID_CONTEXT_SCHEMA,
-            format!("the schema of config context profile `{name}` {reason}"),
-        )
-        .at(profile.at(schema))
-        .with_help(help.to_string())
+        Diagnostic::new(code, format!("the schema of {what} {reason}"))
+            .at(at)
+            .with_help(help.to_string())
     };
-    match &schema.value {
+    match schema {
         Value::Null => return None,
         Value::String(s) if s.is_empty() => return None,
         Value::Object(map) => {
@@ -114,7 +130,7 @@ fn compile(profile: &Obj<ConfigContextProfile>, out: &mut Vec<Diagnostic>) -> Op
         .offline()
         .should_validate_formats(false)
         .with_pattern_options(patterns)
-        .build(&schema.value);
+        .build(schema);
     match built {
         Ok(validator) => Some(validator),
         Err(error) => {
@@ -138,7 +154,7 @@ fn compile(profile: &Obj<ConfigContextProfile>, out: &mut Vec<Diagnostic>) -> Op
 
 /// A validator's message, cut at its first line and at 200 characters: messages quote the
 /// offending value, which may be large.
-fn shorten(message: &str) -> String {
+pub(super) fn shorten(message: &str) -> String {
     let line = message.lines().next().unwrap_or_default();
     match line.char_indices().nth(200) {
         Some((end, _)) => format!("{}…", &line[..end]),

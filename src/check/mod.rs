@@ -18,6 +18,7 @@ mod interfaces;
 mod ipam;
 mod ipam_values;
 mod module_components;
+mod module_type_profiles;
 mod policy;
 mod ports;
 mod power;
@@ -64,7 +65,8 @@ pub fn run(
                         virtual_disks::check(graph, out);
                     }));
                     vlan.extend(collect(timings, "config_contexts", |out| {
-                        config_contexts::check(graph, out)
+                        config_contexts::check(graph, out);
+                        module_type_profiles::check(graph, out);
                     }));
                     vlan
                 },

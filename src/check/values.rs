@@ -168,6 +168,28 @@ pub(super) fn check(graph: &Graph, out: &mut Vec<Diagnostic>) {
         out,
     );
     named(&m.circuits, "circuit", 100, |o| (&o.cid, None), out);
+    named(
+        &m.virtual_circuit_types,
+        "virtual circuit type",
+        100,
+        |o| (&o.name, o.slug.as_ref()),
+        out,
+    );
+    named(
+        &m.virtual_circuits,
+        "virtual circuit",
+        100,
+        |o| (&o.cid, None),
+        out,
+    );
+    // Virtual device contexts: `name max_length=64`, under their device.
+    for device in &m.devices {
+        for vdc in device.data.virtual_device_contexts.iter() {
+            too_long(out, device.file, &vdc.value.name, 64, || {
+                "virtual device context name".into()
+            });
+        }
+    }
     named(&m.roles, "role", 100, |o| (&o.name, o.slug.as_ref()), out);
     named(
         &m.asn_ranges,

@@ -6,10 +6,13 @@ use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::marker::PhantomData;
 
-use crate::model::circuits::{Circuit, CircuitType, Provider, ProviderAccount, ProviderNetwork};
+use crate::model::circuits::{
+    Circuit, CircuitGroup, CircuitType, Provider, ProviderAccount, ProviderNetwork,
+    VirtualCircuitType,
+};
 use crate::model::contacts::{Contact, ContactGroup, ContactRole};
 use crate::model::dcim::{Cable, Device, DeviceRole, Manufacturer, Platform, Rack, VirtualChassis};
-use crate::model::device_type::{DeviceType, ModuleType};
+use crate::model::device_type::{DeviceType, ModuleType, ModuleTypeProfile};
 use crate::model::extras::{ConfigContext, ConfigContextProfile, CustomField};
 use crate::model::fhrp::FhrpGroup;
 use crate::model::inventory::InventoryItemRole;
@@ -136,6 +139,12 @@ pub type ProviderAccountId = Id<ProviderAccount>;
 pub type ProviderNetworkId = Id<ProviderNetwork>;
 /// A circuit type: an index of `model.circuit_types`.
 pub type CircuitTypeId = Id<CircuitType>;
+/// A circuit group: an index of `model.circuit_groups`.
+pub type CircuitGroupId = Id<CircuitGroup>;
+/// A module type profile: an index of `model.module_type_profiles`.
+pub type ModuleTypeProfileId = Id<ModuleTypeProfile>;
+/// A virtual circuit type: an index of `model.virtual_circuit_types`.
+pub type VirtualCircuitTypeId = Id<VirtualCircuitType>;
 /// A circuit: an index of `model.circuits`.
 pub type CircuitId = Id<Circuit>;
 /// A power panel: an index of `model.power_panels` and `graph.power_panels`.

@@ -83,6 +83,9 @@ pub struct Indexes {
     /// Provider networks by name, every holder kept (unique per provider only).
     pub provider_networks: NameIndex<ProviderNetworkId>,
     pub circuit_types: NameIndex<CircuitTypeId>,
+    pub virtual_circuit_types: NameIndex<VirtualCircuitTypeId>,
+    pub circuit_groups: NameIndex<CircuitGroupId>,
+    pub module_type_profiles: NameIndex<ModuleTypeProfileId>,
     pub circuits: NameIndex<CircuitId>,
     pub custom_fields: NameIndex<CustomFieldId>,
     pub config_contexts: NameIndex<ConfigContextId>,
@@ -477,6 +480,11 @@ pub struct Graph {
     /// (its first link's other end).
     pub wireless_links: Vec<WirelessLinkNode>,
     pub wireless_peers: rustc_hash::FxHashMap<InterfaceId, (WirelessLinkId, InterfaceId)>,
+    /// Each module type's profile, in `model.module_types` order; empty when no module type
+    /// names one.
+    pub module_type_profiles: Vec<Option<ModuleTypeProfileId>>,
+    /// Virtual circuits with their references resolved, in `model.virtual_circuits` order.
+    pub virtual_circuits: Vec<VirtualCircuitNode>,
     /// The virtual device contexts, device by device in file order.
     pub vdcs: Vec<VdcNode>,
     /// `(interface, index in vdcs)` for each context an interface joins, sorted.
@@ -489,6 +497,17 @@ pub struct Graph {
     /// allows them): [`UnnamedPlace`]'s label (asset tag, device bay, rack unit, or type and
     /// rank). Only unnamed devices have an entry, so named ones cost nothing.
     unnamed_devices: rustc_hash::FxHashMap<DeviceId, Box<str>>,
+}
+
+/// A virtual circuit: its network, account, type and tenant, and each termination's
+/// interface in the order written (`None` where it did not resolve).
+#[derive(Clone, Debug, Default)]
+pub struct VirtualCircuitNode {
+    pub network: Option<ProviderNetworkId>,
+    pub account: Option<ProviderAccountId>,
+    pub kind: Option<VirtualCircuitTypeId>,
+    pub tenant: Option<TenantId>,
+    pub terminations: Vec<Option<InterfaceId>>,
 }
 
 /// A virtual device context: `index` in its device's `virtual_device_contexts`, with what

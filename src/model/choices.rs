@@ -115,6 +115,11 @@ string_enum! {
 }
 
 impl InterfaceType {
+    /// Whether the type is virtual: NetBox's `VIRTUAL_IFACE_TYPES` (`dcim/constants.py`).
+    pub fn is_virtual(self) -> bool {
+        matches!(self.as_str(), "virtual" | "lag" | "bridge")
+    }
+
     /// Whether the type is a radio: NetBox's `WIRELESS_IFACE_TYPES` (`dcim/constants.py`),
     /// cellular included.
     pub fn is_wireless(self) -> bool {

@@ -73,10 +73,28 @@ impl DeviceType {
     }
 }
 
+/// A profile of module types (NetBox 4.3's `ModuleTypeProfile`: CPU, fan, power
+/// supply...): a JSON Schema the `attribute_data` of its module types conform to.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ModuleTypeProfile {
+    /// Unique; module types name their profile by it.
+    pub name: Text,
+    pub description: Option<String>,
+    /// A JSON Schema that defines `properties`; `$ref`s resolve within the schema only.
+    pub schema: Option<Spanned<serde_json::Value>>,
+    pub comments: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<Text>,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ModuleType {
     pub manufacturer: Text,
     pub model: Text,
+    /// The module type profile, by name (NetBox 4.3).
+    pub profile: Option<Text>,
+    /// The type's attributes (`{cores: 16}`), conforming to its profile's `schema`.
+    pub attribute_data: Option<Spanned<serde_json::Value>>,
     pub part_number: Option<String>,
     pub airflow: Option<Spanned<Airflow>>,
     pub weight: Option<f64>,
@@ -209,4 +227,4 @@ pub fn slugify(text: &str) -> String {
     slug.trim_matches('-').to_string()
 }
 
-keyed! { DeviceType => Some("model"), ModuleType => Some("model") }
+keyed! { DeviceType => Some("model"), ModuleType => Some("model"), ModuleTypeProfile => Some("name") }

@@ -321,6 +321,8 @@ collections! {
     /// Device types written inline, in the device-type library's format.
     device_types: device_type::DeviceType,
     module_types: device_type::ModuleType,
+    /// Module type profiles (NetBox 4.3): the schema of their module types' `attribute_data`.
+    module_type_profiles: device_type::ModuleTypeProfile,
     device_roles: DeviceRole,
     platforms: Platform,
     /// Functional roles of racks.
@@ -375,7 +377,14 @@ collections! {
     /// Provider networks, where a circuit may end instead of at a site.
     provider_networks: ProviderNetwork,
     circuit_types: CircuitType,
+    /// Groups of circuits and virtual circuits, which list theirs in `groups`.
+    circuit_groups: CircuitGroup,
     circuits: Circuit,
+    /// Types of virtual circuits (NetBox 4.2).
+    virtual_circuit_types: VirtualCircuitType,
+    /// Virtual circuits over a provider network, with their terminations on device
+    /// interfaces.
+    virtual_circuits: VirtualCircuit,
     /// JSON Schemas that config contexts naming them in `profile` must conform to.
     config_context_profiles: ConfigContextProfile,
     config_contexts: ConfigContext,

@@ -48,11 +48,7 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
             |p| &p.name,
             Some(&c.provider),
         );
-        let key = format!(
-            "{}/{}",
-            provider.as_deref().unwrap_or_default(),
-            c.cid.value
-        );
+        let key = circuit_key(graph, c);
         let mut d = Desired::new(Kind::Circuits, key.clone(), None, object.location());
         d.value("cid", c.cid.value.as_str())
             .reference(
@@ -131,6 +127,22 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
             out.push(d);
         }
     }
+}
+
+/// A circuit's key: `PROVIDER/CID`, the provider by the name its reference resolves to.
+pub fn circuit_key(graph: &Graph, circuit: &crate::model::circuits::Circuit) -> String {
+    let model = &graph.model;
+    let provider = named(
+        &graph.indexes.providers,
+        &model.providers,
+        |p| &p.name,
+        Some(&circuit.provider),
+    );
+    format!(
+        "{}/{}",
+        provider.as_deref().unwrap_or_default(),
+        circuit.cid.value
+    )
 }
 
 /// The key and site of a NetBox object of one of this module's kinds.

@@ -35,6 +35,9 @@ pub enum Kind {
     DeviceRoles,
     Platforms,
     DeviceTypes,
+    /// Module type profiles (`modules.rs`), keyed by name: before the module types that
+    /// name them. NetBox's migrations make a few (CPU, fan, power supply...).
+    ModuleTypeProfiles,
     /// Module types (`modules.rs`), keyed `MANUFACTURER/MODEL` as device types; the
     /// template kinds after them hold the templates of both (`templates.rs`).
     ModuleTypes,
@@ -140,8 +143,17 @@ pub enum Kind {
     ProviderAccounts,
     ProviderNetworks,
     CircuitTypes,
+    /// Circuit groups (`circuit_groups.rs`), keyed by name, before the circuits' memberships.
+    CircuitGroups,
     Circuits,
     CircuitTerminations,
+    /// Virtual circuits (`virtual_circuits.rs`): types, circuits keyed `NETWORK:CID`, and
+    /// terminations keyed by their interface; after provider networks and interfaces.
+    VirtualCircuitTypes,
+    VirtualCircuits,
+    VirtualCircuitTerminations,
+    /// Circuits' and virtual circuits' memberships of circuit groups, once both exist.
+    CircuitGroupAssignments,
     /// After every kind a cable may end on: interfaces, ports, power feeds, circuit
     /// terminations.
     Cables,
@@ -213,6 +225,7 @@ impl Kind {
         Kind::DeviceRoles,
         Kind::Platforms,
         Kind::DeviceTypes,
+        Kind::ModuleTypeProfiles,
         Kind::ModuleTypes,
         Kind::InterfaceTemplates,
         Kind::ConsolePortTemplates,
@@ -276,8 +289,13 @@ impl Kind {
         Kind::ProviderAccounts,
         Kind::ProviderNetworks,
         Kind::CircuitTypes,
+        Kind::CircuitGroups,
         Kind::Circuits,
         Kind::CircuitTerminations,
+        Kind::VirtualCircuitTypes,
+        Kind::VirtualCircuits,
+        Kind::VirtualCircuitTerminations,
+        Kind::CircuitGroupAssignments,
         Kind::Cables,
         Kind::ContactAssignments,
     ];
@@ -316,6 +334,7 @@ impl Kind {
             DeviceRoles => const { &spec("/api/dcim/device-roles/", "device_roles", "device role", "dcim.devicerole") },
             Platforms => const { &spec("/api/dcim/platforms/", "platforms", "platform", "dcim.platform") },
             DeviceTypes => const { &spec("/api/dcim/device-types/", "device_types", "device type", "dcim.devicetype") },
+            ModuleTypeProfiles => const { &spec("/api/dcim/module-type-profiles/", "module_type_profiles", "module type profile", "dcim.moduletypeprofile") },
             ModuleTypes => const { &spec("/api/dcim/module-types/", "module_types", "module type", "dcim.moduletype") },
             ModuleBayTemplates => const { &spec("/api/dcim/module-bay-templates/", "module_bay_templates", "module bay template", "dcim.modulebaytemplate") },
             DeviceBayTemplates => const { &spec("/api/dcim/device-bay-templates/", "device_bay_templates", "device bay template", "dcim.devicebaytemplate") },
@@ -366,6 +385,11 @@ impl Kind {
             CircuitTypes => const { &spec("/api/circuits/circuit-types/", "circuit_types", "circuit type", "circuits.circuittype") },
             Circuits => const { &spec("/api/circuits/circuits/", "circuits", "circuit", "circuits.circuit") },
             CircuitTerminations => const { &spec("/api/circuits/circuit-terminations/", "circuit_terminations", "circuit termination", "circuits.circuittermination") },
+            VirtualCircuitTypes => const { &spec("/api/circuits/virtual-circuit-types/", "virtual_circuit_types", "virtual circuit type", "circuits.virtualcircuittype") },
+            VirtualCircuits => const { &spec("/api/circuits/virtual-circuits/", "virtual_circuits", "virtual circuit", "circuits.virtualcircuit") },
+            VirtualCircuitTerminations => const { &spec("/api/circuits/virtual-circuit-terminations/", "virtual_circuit_terminations", "virtual circuit termination", "circuits.virtualcircuittermination") },
+            CircuitGroups => const { &spec("/api/circuits/circuit-groups/", "circuit_groups", "circuit group", "circuits.circuitgroup") },
+            CircuitGroupAssignments => const { &spec("/api/circuits/circuit-group-assignments/", "circuit_group_assignments", "circuit group assignment", "circuits.circuitgroupassignment") },
             ContactAssignments => const { &spec("/api/tenancy/contact-assignments/", "contact_assignments", "contact assignment", "tenancy.contactassignment") },
             PowerOutletTemplates => const { &spec("/api/dcim/power-outlet-templates/", "power_outlet_templates", "power outlet template", "dcim.poweroutlettemplate") },
             PowerPanels => const { &spec("/api/dcim/power-panels/", "power_panels", "power panel", "dcim.powerpanel") },

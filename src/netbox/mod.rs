@@ -12,7 +12,7 @@
 //! unnamed devices; `inventory.rs`: inventory items, their roles and templates; `wireless.rs`: wireless LANs
 //! and links, and the radio side of interfaces), `extras.rs` (config contexts; `custom_fields.rs`: custom fields, their choice sets and the values objects carry), `ipam.rs` (with `fhrp.rs`:
 //! FHRP groups and their assignments; `asns.rs`: ASNs, and those of sites; `vlan_translation.rs`: VLAN translation policies and rules), `virtualization.rs`, `circuits.rs` (with `providers.rs`: providers'
-//! accounts and networks), `services.rs`. `kinds.rs`
+//! accounts and networks; `virtual_circuits.rs`: virtual circuits, their types and terminations; `circuit_groups.rs`: circuit groups and memberships), `services.rs`. `kinds.rs`
 //! lists the kinds in the order they are applied, `state.rs` reads NetBox, `plan.rs`
 //! compares, `drift.rs` marks the fields NetBox changed since the last pushed revision,
 //! `apply.rs` writes and maps NetBox's refusals back to the repository's lines. `client.rs`
@@ -21,6 +21,7 @@
 mod apply;
 mod asns;
 mod chassis;
+mod circuit_groups;
 mod circuits;
 pub mod client;
 mod components;
@@ -47,6 +48,7 @@ mod state;
 mod templates;
 mod unnamed;
 mod vdcs;
+mod virtual_circuits;
 mod virtualization;
 mod vlan_translation;
 mod wireless;
@@ -341,6 +343,8 @@ pub fn desired(compilation: &Compilation) -> Vec<Desired> {
     ipam::desired(graph, &mut out);
     vlan_translation::desired(graph, &mut out);
     vdcs::desired(graph, &mut out);
+    virtual_circuits::desired(graph, &mut out);
+    circuit_groups::desired(graph, &mut out);
     fhrp::desired(graph, &mut out);
     asns::desired(graph, &mut out);
     dcim::desired(graph, &mut out);
@@ -368,6 +372,8 @@ fn remote_key(kind: Kind, json: &Value, state: &State) -> (Option<String>, Optio
         .or_else(|| ipam::remote_key(kind, json, state))
         .or_else(|| vlan_translation::remote_key(kind, json, state))
         .or_else(|| vdcs::remote_key(kind, json, state))
+        .or_else(|| virtual_circuits::remote_key(kind, json, state))
+        .or_else(|| circuit_groups::remote_key(kind, json, state))
         .or_else(|| fhrp::remote_key(kind, json, state))
         .or_else(|| asns::remote_key(kind, json, state))
         .or_else(|| dcim::remote_key(kind, json, state))

@@ -28,6 +28,21 @@ use crate::graph::{DeviceId, Graph, ModuleTypeId};
 
 pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
     let model = &graph.model;
+    for object in &model.module_type_profiles {
+        let p = &object.data;
+        let mut d = Desired::new(
+            Kind::ModuleTypeProfiles,
+            p.name.value.clone(),
+            None,
+            object.location(),
+        );
+        d.value("name", p.name.value.as_str())
+            .text("description", p.description.as_deref())
+            .value("schema", p.schema.as_ref().map(|s| s.value.clone()))
+            .text("comments", p.comments.as_deref())
+            .tags(&p.tags);
+        out.push(d);
+    }
     for (index, object) in model.module_types.iter().enumerate() {
         let t = &object.data;
         let key = module_type_key(graph, ModuleTypeId::from_index(index));
@@ -44,6 +59,36 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
         .value("airflow", t.airflow.as_ref().map(|a| a.value.as_str()))
         .text("description", t.description.as_deref())
         .text("comments", t.comments.as_deref());
+        // NetBox keeps the attributes only under a profile with a schema
+        // (`ModuleType.clean`); NS0639 warns of the others.
+        let profile = graph.module_type_profiles.get(index).copied().flatten();
+        let schema = profile.and_then(|p| {
+            model.module_type_profiles[p.index()]
+                .data
+                .schema
+                .as_ref()
+                .filter(|s| !s.value.is_null())
+        });
+        d.reference(
+            "profile",
+            Kind::ModuleTypeProfiles,
+            profile.map(|p| {
+                model.module_type_profiles[p.index()]
+                    .data
+                    .name
+                    .value
+                    .clone()
+            }),
+            super::at(object, t.profile.as_ref()),
+        )
+        // NetBox's API calls `attribute_data` `attributes`.
+        .value(
+            "attributes",
+            t.attribute_data
+                .as_ref()
+                .filter(|_| schema.is_some())
+                .map(|a| a.value.clone()),
+        );
         if let Some(weight) = t.weight {
             d.value("weight", weight);
             if let Some(unit) = &t.weight_unit {
@@ -259,6 +304,7 @@ pub fn remote_key(
     state: &State,
 ) -> Option<(Option<String>, Option<String>)> {
     Some(match kind {
+        Kind::ModuleTypeProfiles => (super::string(json, "name").map(str::to_string), None),
         Kind::DeviceBays => {
             let device = state.ref_object(Kind::Devices, json.get("device"));
             (

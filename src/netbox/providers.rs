@@ -98,6 +98,18 @@ pub fn network_key(graph: &Graph, text: &Text) -> String {
     }
 }
 
+/// The key of a resolved provider network: `PROVIDER/NAME`.
+pub fn network_key_of(graph: &Graph, network: crate::graph::ProviderNetworkId) -> String {
+    let n = &graph.model.provider_networks[network.index()].data;
+    format!("{}/{}", provider_name(graph, &n.provider), n.name.value)
+}
+
+/// The key of a resolved provider account: `PROVIDER/ACCOUNT`.
+pub fn account_key_of(graph: &Graph, account: crate::graph::ProviderAccountId) -> String {
+    let a = &graph.model.provider_accounts[account.index()].data;
+    account_key(graph, &a.provider, &a.account)
+}
+
 /// A provider's name from its name or slug as text.
 fn provider_name_of(graph: &Graph, text: &str) -> String {
     match graph.indexes.providers.get(text) {

@@ -5,7 +5,7 @@
 //! input and repository (`input.rs`), `NS01xx` syntax and shape (`syntax.rs`), `NS02xx`
 //! identity (`identity.rs`), `NS03xx` references (`references.rs`), `NS04xx` IPAM
 //! (`ipam.rs`), `NS05xx` VLANs (`vlans.rs`), `NS06xx` DCIM (`dcim.rs`, device types in
-//! `device_types.rs`, virtual machines' parts in `virtualization.rs`), `NS07xx` user policy (`policy.rs`), `NS08xx` rendering
+//! `device_types.rs`, virtual machines' parts in `virtualization.rs`, virtual circuits in `circuits.rs`, module type profiles in `module_type_profiles.rs`), `NS07xx` user policy (`policy.rs`), `NS08xx` rendering
 //! (`render.rs`, the Kea output's in `dhcp.rs`) and `NS09xx` NetBox's refusals (`netbox.rs`). A family that outgrows one
 //! file takes a second one named for what its rules are about; its `RULES` is added to
 //! `FAMILIES` below. The doc comment of each rule is what `netsot explain CODE` prints,
@@ -13,6 +13,7 @@
 
 use super::rule::Rule;
 
+mod circuits;
 mod config_contexts;
 mod custom_fields;
 mod dcim;
@@ -21,6 +22,7 @@ mod dhcp;
 mod identity;
 mod input;
 mod ipam;
+mod module_type_profiles;
 mod netbox;
 mod policy;
 mod references;
@@ -29,6 +31,7 @@ mod syntax;
 mod virtualization;
 mod vlans;
 
+pub use circuits::*;
 pub use config_contexts::*;
 pub use custom_fields::*;
 pub use dcim::*;
@@ -37,6 +40,7 @@ pub use dhcp::*;
 pub use identity::*;
 pub use input::*;
 pub use ipam::*;
+pub use module_type_profiles::*;
 pub use netbox::*;
 pub use policy::*;
 pub use references::*;
@@ -58,6 +62,8 @@ const FAMILIES: &[&[&Rule]] = &[
     dcim::RULES,
     device_types::RULES,
     virtualization::RULES,
+    circuits::RULES,
+    module_type_profiles::RULES,
     policy::RULES,
     render::RULES,
     dhcp::RULES,

@@ -4,7 +4,9 @@
 //!
 //! Reports: NS0301 (unresolved-reference), NS0302 (ambiguous-reference: a network name
 //! several providers hold, written without `PROVIDER/`), NS0201 (duplicate-object, per
-//! provider) and NS0656 (circuit-account-of-another-provider).
+//! provider, and a circuit group named twice by one circuit) and NS0656
+//! (circuit-account-of-another-provider). Circuit groups: their tenant and tags, and the
+//! `groups` of circuits (here) and virtual circuits (`virtual_circuits.rs`).
 
 use super::scoped::Keyed;
 use super::{which, Builder};
@@ -78,8 +80,13 @@ impl Builder<'_> {
             of_provider,
         );
 
+        for o in &model.circuit_groups {
+            self.resolve_opt(which::TENANTS, o.data.tenant.as_ref(), o.file);
+            self.resolve_tags(&o.data.tags, o.file, tagged!("circuits.circuitgroup"));
+        }
         for o in &model.circuits {
             let data = &o.data;
+            self.resolve_circuit_groups(&data.groups, &data.cid, o.file);
             let provider = self.resolve(which::PROVIDERS, &data.provider, o.file);
             self.resolve(which::CIRCUIT_TYPES, &data.kind, o.file);
             self.resolve_opt(which::TENANTS, data.tenant.as_ref(), o.file);
@@ -128,5 +135,49 @@ impl Builder<'_> {
             self.resolve_tags(&data.tags, o.file, tagged!("circuits.circuit"));
         }
         drop(model);
+    }
+
+    /// Resolves a circuit's or virtual circuit's `groups`: each group exists, and is named
+    /// once (NetBox's `circuits_circuitgroupassignment_unique_member_group`).
+    pub(super) fn resolve_circuit_groups(
+        &self,
+        groups: &[crate::model::Spanned<crate::model::circuits::CircuitGroupAssignment>],
+        cid: &Text,
+        file: crate::diag::FileId,
+    ) {
+        let mut seen: Vec<(CircuitGroupId, &Text)> = Vec::new();
+        for assignment in groups {
+            let group = &assignment.value.group;
+            self.resolve_tags(
+                &assignment.value.tags,
+                file,
+                tagged!("circuits.circuitgroupassignment"),
+            );
+            let Some(id) = self.resolve(which::CIRCUIT_GROUPS, group, file) else {
+                continue;
+            };
+            if let Some((_, first)) = seen.iter().find(|(other, _)| *other == id) {
+                self.push(
+                    Diagnostic::new(
+                        &codes::DUPLICATE_OBJECT,
+                        format!(
+                            "`{}` is in circuit group `{}` twice",
+                            cid.value, group.value
+                        ),
+                    )
+                    .at_labelled(
+                        crate::diag::Location::new(file, group.span),
+                        "named again here",
+                    )
+                    .with_secondary(
+                        crate::diag::Location::new(file, first.span),
+                        "first named here",
+                    )
+                    .with_help("a circuit is in a group once; keep one entry with its priority"),
+                );
+                continue;
+            }
+            seen.push((id, group));
+        }
     }
 }

@@ -26,6 +26,7 @@ mod fhrp;
 mod interfaces;
 mod inventory;
 mod ipam;
+mod module_type_profiles;
 mod modules;
 mod names;
 mod nat;
@@ -38,6 +39,7 @@ mod scope;
 mod scoped;
 mod services;
 mod vdcs;
+mod virtual_circuits;
 mod which;
 mod wireless;
 
@@ -91,6 +93,7 @@ pub fn build(model: Model, config: &Config, timings: &Timings) -> (Graph, Vec<Di
         resolve_racks,
         resolve_circuits,
         resolve_modules,
+        resolve_module_type_profiles,
         resolve_power,
         resolve_ipam,
         resolve_interfaces,
@@ -99,6 +102,7 @@ pub fn build(model: Model, config: &Config, timings: &Timings) -> (Graph, Vec<Di
         resolve_vdcs,
         resolve_cables,
         resolve_wireless,
+        resolve_virtual_circuits,
         resolve_inventory,
         resolve_services,
         resolve_config_contexts

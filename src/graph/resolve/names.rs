@@ -176,6 +176,24 @@ impl Builder<'_> {
             d,
         );
         ix.circuits = index_named(&m.circuits, "circuit", |o| (&o.cid, None), d);
+        ix.module_type_profiles = index_named(
+            &m.module_type_profiles,
+            "module type profile",
+            |o| (&o.name, None),
+            d,
+        );
+        ix.circuit_groups = index_named(
+            &m.circuit_groups,
+            "circuit group",
+            |o| (&o.name, o.slug.as_ref()),
+            d,
+        );
+        ix.virtual_circuit_types = index_named(
+            &m.virtual_circuit_types,
+            "virtual circuit type",
+            |o| (&o.name, o.slug.as_ref()),
+            d,
+        );
         ix.custom_fields = index_named(&m.custom_fields, "custom field", |o| (&o.name, None), d);
         ix.config_contexts =
             index_named(&m.config_contexts, "config context", |o| (&o.name, None), d);

@@ -126,8 +126,11 @@ which! {
     CLUSTER_GROUPS: ClusterGroupId = "cluster group", cluster_groups;
     PROVIDERS: ProviderId = "provider", providers;
     CIRCUIT_TYPES: CircuitTypeId = "circuit type", circuit_types;
+    VIRTUAL_CIRCUIT_TYPES: VirtualCircuitTypeId = "virtual circuit type", virtual_circuit_types;
     CIRCUITS: CircuitId = "circuit", circuits;
+    CIRCUIT_GROUPS: CircuitGroupId = "circuit group", circuit_groups;
     MODULE_TYPES: ModuleTypeId = "module type", module_types;
+    MODULE_TYPE_PROFILES: ModuleTypeProfileId = "module type profile", module_type_profiles;
     FHRP_GROUPS: FhrpGroupId = "FHRP group", fhrp_groups;
     CONTACT_GROUPS: ContactGroupId = "contact group", contact_groups;
     CONTACT_ROLES: ContactRoleId = "contact role", contact_roles;

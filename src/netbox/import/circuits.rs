@@ -3,6 +3,8 @@
 //! on something else than a site or a provider network (a region, a location) has no
 //! netsot form and is reported.
 
+use std::collections::HashMap;
+
 use serde_json::Value;
 
 use super::layout::Repo;
@@ -45,6 +47,23 @@ pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried
         );
         r.finish(report);
     }
+    for object in scope.objects("circuits/circuit-groups") {
+        let mut r = Record::new("circuits.circuitgroup", object);
+        let mut out = named_object(&mut r);
+        out.opt("tenant", named(&mut r, "tenant"));
+        out.opt("description", r.text("description"));
+        out.list("tags", names(&mut r, "tags"));
+        out.opt("custom_fields", custom_fields(&mut r, report));
+        r.skip(&["circuit_count"]);
+        repo.add(
+            FILE,
+            "circuit_groups",
+            sort_key(object, "name"),
+            out.into_value(),
+        );
+        r.finish(report);
+    }
+    let groups = group_entries(context, report);
     for object in scope.objects("circuits/circuits") {
         let mut r = Record::new("circuits.circuit", object);
         let mut out = Out::new();
@@ -66,6 +85,7 @@ pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried
                 out.opt(side, termination_entry(context, termination, report));
             }
         }
+        out.list("groups", groups.of("circuits.circuit", object));
         out.opt("description", r.text("description"));
         out.list("tags", names(&mut r, "tags"));
         out.opt("custom_fields", custom_fields(&mut r, report));
@@ -100,6 +120,54 @@ pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried
         ]);
         r.finish(report);
     }
+}
+
+/// The memberships of circuit groups, as entries of their member's `groups`, by member.
+pub(super) struct Groups(HashMap<(String, u64), Vec<Value>>);
+
+impl Groups {
+    /// The entries of the member `object` of content type `member_type`.
+    pub(super) fn of(&self, member_type: &str, object: &Value) -> Vec<Value> {
+        let id = object.get("id").and_then(Value::as_u64).unwrap_or_default();
+        self.0
+            .get(&(member_type.to_string(), id))
+            .cloned()
+            .unwrap_or_default()
+    }
+}
+
+/// Every membership, in the order of its id.
+pub(super) fn group_entries(context: &Context, report: &mut NotCarried) -> Groups {
+    let mut by_member: HashMap<(String, u64), Vec<Value>> = HashMap::new();
+    let mut assignments: Vec<&Value> = context
+        .scope
+        .objects("circuits/circuit-group-assignments")
+        .collect();
+    assignments.sort_by_key(|a| a.get("id").and_then(Value::as_u64));
+    for object in assignments {
+        let mut r = Record::new("circuits.circuitgroupassignment", object);
+        let member_type = r.text("member_type").unwrap_or_default().to_string();
+        let Some(member) = r.get("member_id").and_then(Value::as_u64) else {
+            continue;
+        };
+        let mut out = Out::new();
+        out.opt("group", named(&mut r, "group"));
+        out.opt("priority", r.choice("priority"));
+        out.list("tags", names(&mut r, "tags"));
+        if custom_fields(&mut r, report).is_some() {
+            report.add(
+                "circuits.circuitgroupassignment",
+                "custom field values (memberships have none in netsot)",
+            );
+        }
+        r.skip(&["member"]);
+        r.finish(report);
+        by_member
+            .entry((member_type, member))
+            .or_default()
+            .push(out.into_value());
+    }
+    Groups(by_member)
 }
 
 fn termination_entry(

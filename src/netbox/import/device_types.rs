@@ -135,6 +135,13 @@ pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried
             let model = r.text("model").unwrap_or_default();
             out.set("manufacturer", manufacturer.clone());
             out.set("model", model);
+            if kind == "dcim.moduletype" {
+                out.opt("profile", super::refs::named(&mut r, "profile"));
+                // NetBox's API calls `attribute_data` `attributes`.
+                if let Some(data) = r.get("attributes").filter(|d| !d.is_null()) {
+                    out.set("attribute_data", data.clone());
+                }
+            }
             if kind == "dcim.devicetype" {
                 if let Some(slug) = r.text("slug") {
                     if slug != slugify(&format!("{manufacturer}-{model}")) {

@@ -32,6 +32,7 @@ pub mod record;
 mod refs;
 pub mod scope;
 mod vdcs;
+mod virtual_circuits;
 mod virtualization;
 mod wireless;
 mod yaml;
@@ -112,6 +113,7 @@ pub fn convert(snapshot: &fetch::Snapshot, options: &Options) -> Result<Imported
     organisation::import(&context, &mut repo, &mut report);
     racks::import_types(&context, &mut repo, &mut report);
     inventory::import_roles(&context, &mut repo, &mut report);
+    modules::import_profiles(&context, &mut repo, &mut report);
     contacts::import(&context, &mut repo, &mut report);
     dcim::import(&context, &mut repo, &mut report);
     power::import(&context, &mut repo, &mut report);
@@ -122,6 +124,7 @@ pub fn convert(snapshot: &fetch::Snapshot, options: &Options) -> Result<Imported
     virtualization::import(&context, &mut repo, &mut report);
     providers::import(&context, &mut repo, &mut report);
     circuits::import(&context, &mut repo, &mut report);
+    virtual_circuits::import(&context, &mut repo, &mut report);
     extras::import(&context, &mut repo, &mut report);
     wireless::import(&context, &mut repo, &mut report);
     repo.leave_out_defaults(&extras::custom_field_defaults(&scope));

@@ -132,3 +132,36 @@ impl<'s> Modules<'s> {
         entries
     }
 }
+
+/// Module type profiles into `data/dcim.yaml`, before the module types that name them
+/// (NetBox's migrations make a few: CPU, fan, power supply...).
+pub(super) fn import_profiles(
+    context: &super::Context,
+    repo: &mut super::layout::Repo,
+    report: &mut NotCarried,
+) {
+    for object in context.scope.objects("dcim/module-type-profiles") {
+        let mut r = Record::new("dcim.moduletypeprofile", object);
+        let mut out = Out::new();
+        out.set("name", r.text("name").unwrap_or_default());
+        out.opt("description", r.text("description"));
+        if let Some(schema) = r.get("schema").filter(|s| !s.is_null()) {
+            out.set("schema", schema.clone());
+        }
+        out.opt("comments", r.text("comments"));
+        out.list("tags", super::refs::names(&mut r, "tags"));
+        if super::refs::custom_fields(&mut r, report).is_some() {
+            report.add(
+                "dcim.moduletypeprofile",
+                "custom field values (module type profiles have none in netsot)",
+            );
+        }
+        repo.add(
+            "data/dcim.yaml",
+            "module_type_profiles",
+            super::organisation::sort_key(object, "name"),
+            out.into_value(),
+        );
+        r.finish(report);
+    }
+}

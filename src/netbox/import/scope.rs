@@ -406,7 +406,18 @@ fn owner(name: &str, object: &Value) -> Option<Key> {
                 _ => None,
             }
         }
+        // A circuit's membership of a group comes with the circuit (and brings the group).
+        "circuits/circuit-group-assignments" => {
+            let id = object.get("member_id").and_then(Value::as_u64)?;
+            let member = match object.get("member_type").and_then(Value::as_str)? {
+                "circuits.circuit" => "circuits/circuits",
+                "circuits.virtualcircuit" => "circuits/virtual-circuits",
+                _ => return None,
+            };
+            Some((endpoint(member), id))
+        }
         "circuits/circuit-terminations" => nested("circuit", "circuits/circuits"),
+        "circuits/virtual-circuit-terminations" => nested("interface", "dcim/interfaces"),
         "dcim/power-feeds" => nested("power_panel", "dcim/power-panels"),
         _ if name.ends_with("-templates") => nested("device_type", "dcim/device-types")
             .or_else(|| nested("module_type", "dcim/module-types")),
