@@ -174,6 +174,12 @@ fn create(
                 })
                 .collect());
         }
+        if kind == Kind::Modules {
+            let taken = super::module_names::taken(&ready, desired, state);
+            if !taken.is_empty() {
+                return Ok(taken);
+            }
+        }
         let refused = send(
             client,
             kind,
@@ -544,7 +550,7 @@ fn field_refusals(object: &Desired, errors: &Map<String, Value>) -> Vec<Diagnost
 }
 
 /// NetBox's refusal of `object`, at the value of the field it names (or the object).
-fn refusal(object: &Desired, field: &str, message: &str) -> Diagnostic {
+pub(super) fn refusal(object: &Desired, field: &str, message: &str) -> Diagnostic {
     let at = object
         .fields
         .iter()

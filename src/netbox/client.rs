@@ -150,6 +150,10 @@ impl Client {
 
     /// An idempotent request, tried again twice when no answer came: a busy NetBox's
     /// gunicorn drops connections when a worker restarts, and asking twice changes nothing.
+    /// A read is also tried again when NetBox fails with a server error: a list read while
+    /// someone deletes related objects can fail inside NetBox (4.4.10 answered 500,
+    /// `VirtualCircuit matching query does not exist`, to a list of interfaces read while
+    /// a virtual circuit was deleted), and the same read a moment later succeeds.
     fn again(
         &self,
         method: &'static str,
@@ -161,6 +165,12 @@ impl Client {
         loop {
             match self.request(method, path, url, body) {
                 Err(NetboxError::Transport(_)) if attempt < 2 => {
+                    attempt += 1;
+                    std::thread::sleep(Duration::from_secs(2 * attempt));
+                }
+                Err(NetboxError::Http { status, .. })
+                    if method == "GET" && status >= 500 && attempt < 2 =>
+                {
                     attempt += 1;
                     std::thread::sleep(Duration::from_secs(2 * attempt));
                 }

@@ -36,6 +36,7 @@ mod inventory;
 mod ipam;
 pub mod kinds;
 mod mac_addresses;
+mod module_names;
 mod modules;
 mod organisation;
 pub mod plan;

@@ -207,3 +207,88 @@ cables:
     }
     assert!(!report.contains("module"), "{report}");
 }
+
+/// A module whose type would make a component the device's NetBox copy already has
+/// outside any module (made there by hand): NetBox's API cannot adopt it and would fail in
+/// its database; the push refuses the module at its line, naming the component, before
+/// sending it.
+#[test]
+fn a_module_over_a_component_netbox_already_has_is_refused_at_its_line() {
+    let Some(client) = client() else {
+        return;
+    };
+    let run = unique("h7-mod-clash");
+    let card = format!(
+        "manufacturer: {run}-acme
+model: {run}-card
+interfaces:
+  - {{name: 'et-{{module}}/0/0', type: 100gbase-x-qsfp28}}
+"
+    );
+    let data = |modules: &str| {
+        format!(
+            "sites:
+  - {{name: {run}-site, status: active}}
+device_roles:
+  - {{name: {run}-router, color: 9e9e9e}}
+device_types:
+  - manufacturer: {run}-acme
+    model: {run}-chassis
+    module-bays:
+      - {{name: FPC 0, position: '0'}}
+devices:
+  - name: {run}-r1
+    role: {run}-router
+    device_type: {run}-acme/{run}-chassis
+    site: {run}-site
+{modules}"
+        )
+    };
+    let dir = repo(&[
+        ("netsot.yaml", "version: 1\n"),
+        ("data/network.yaml", &data("")),
+        (&format!("module-types/{run}-acme/{run}-card.yaml"), &card),
+    ]);
+    let _clean_up = CleanUp {
+        client: &client,
+        path: dir.path().to_path_buf(),
+    };
+    push(dir.path(), &client, true);
+    // Someone made the interface by hand in NetBox.
+    let state = netbox::State::read_all(&client).expect("NetBox answers");
+    let device = state
+        .kind(Kind::Devices)
+        .get(&format!("{run}-site/{run}-r1"))
+        .expect("the device")
+        .id;
+    client
+        .post(
+            "/api/dcim/interfaces/",
+            &serde_json::json!({"device": device, "name": "et-0/0/0", "type": "virtual"}),
+        )
+        .expect("NetBox makes the interface");
+    let modules = format!("    modules:\n      - {{bay: FPC 0, type: {run}-acme/{run}-card}}\n");
+    std::fs::write(dir.path().join("data/network.yaml"), data(&modules)).expect("write");
+    let compilation = crate::support::compile_path(dir.path());
+    let pushed = netbox::push(
+        &compilation,
+        &client,
+        netbox::Options {
+            apply: true,
+            prune: false,
+            allow_input_errors: false,
+        },
+    )
+    .expect("the push runs");
+    let listed = crate::support::listed(&pushed.refused, &compilation);
+    assert_eq!(pushed.refused.len(), 1, "{listed}");
+    assert!(
+        listed.starts_with("NS0901 data/network.yaml:16:15: NetBox refused module")
+            && listed.contains("already has interface `et-0/0/0` outside any module"),
+        "{listed}"
+    );
+    assert!(
+        !pushed.applied.iter().any(|s| s.kind == Kind::Modules),
+        "the module was sent"
+    );
+}
