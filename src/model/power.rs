@@ -125,7 +125,14 @@ pub struct PowerOutlet {
     pub power_port: Option<Text>,
     /// The phase of a three-phase feed the outlet is on.
     pub feed_leg: Option<Spanned<FeedLeg>>,
+    /// `enabled` when not given (NetBox 4.4's `PowerOutlet.status`).
+    pub status: Option<Spanned<PowerOutletStatus>>,
     pub description: Option<String>,
+}
+
+string_enum! {
+    /// Whether an outlet gives power (NetBox's `PowerOutletStatusChoices`).
+    pub PowerOutletStatus = ["enabled", "disabled", "faulty"];
 }
 
 keyed! { PowerPanel => Some("name"), PowerFeed => Some("name") }

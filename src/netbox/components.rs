@@ -33,6 +33,8 @@ enum Unset {
     /// One (positions).
     One,
     False,
+    /// An outlet's status: `enabled`.
+    Enabled,
 }
 
 impl Unset {
@@ -40,6 +42,7 @@ impl Unset {
         match self {
             Unset::Blank => Value::from(""),
             Unset::Null => Value::Null,
+            Unset::Enabled => Value::from("enabled"),
             Unset::One => Value::from(1),
             Unset::False => Value::from(false),
         }
@@ -180,6 +183,7 @@ const ROWS: &[Row] = &[
             ("label", Unset::Blank),
             ("feed_leg", Unset::Null),
             ("description", Unset::Blank),
+            ("status", Unset::Enabled),
         ],
         sibling: Some(("power_port", Kind::PowerPorts)),
         replaces: true,
@@ -195,6 +199,8 @@ const ROWS: &[Row] = &[
                             text(o.label.as_deref()),
                             text(o.feed_leg.as_deref()),
                             text(o.description.as_deref()),
+                            // Templates have no status: NetBox makes outlets enabled.
+                            None,
                         ],
                         o.power_port.as_ref(),
                     )
@@ -213,6 +219,7 @@ const ROWS: &[Row] = &[
                             text(o.label.as_deref()),
                             choice(o.feed_leg.as_ref().map(|l| l.value.as_str())),
                             text(o.description.as_deref()),
+                            choice(o.status.as_ref().map(|s| s.value.as_str())),
                         ],
                         o.power_port.as_ref(),
                     )

@@ -103,6 +103,7 @@ impl Views<'_> {
                 "type": template.value.kind.as_ref().map(|k| k.value.as_str()),
                 "power_port": template.value.power_port,
                 "feed_leg": template.value.feed_leg,
+                "status": "enabled",
                 "connected_to": peer("power_outlet", name).map(|(_, label)| label),
             }));
         }
@@ -117,6 +118,7 @@ impl Views<'_> {
                 "type": template.kind.as_ref().map(|k| k.value.as_str()),
                 "power_port": g.module_outlet_power_port(&port),
                 "feed_leg": template.feed_leg,
+                "status": "enabled",
                 "connected_to": peer("power_outlet", &port.name).map(|(_, label)| label),
             }));
         }
@@ -128,6 +130,7 @@ impl Views<'_> {
                 "type": entry.kind.as_ref().map(|k| k.value.as_str()),
                 "power_port": entry.power_port.as_ref().map(|p| p.value.clone()),
                 "feed_leg": entry.feed_leg.as_ref().map(|l| l.value.as_str()),
+                "status": entry.status.as_ref().map_or("enabled", |s| s.value.as_str()),
                 "connected_to": peer("power_outlet", &entry.name.value).map(|(_, label)| label),
             }));
         }

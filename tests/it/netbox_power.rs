@@ -418,7 +418,7 @@ devices:
     site: {run}-site
     rack: r1
     power_outlets:
-      - {{name: Outlet 2, type: iec-60320-c13, power_port: Input, feed_leg: B}}
+      - {{name: Outlet 2, type: iec-60320-c13, power_port: Input, feed_leg: B, status: faulty}}
   - name: {run}-srv1
     role: {run}-pdu
     device_type: {run}-acme/{run}-server
@@ -492,13 +492,15 @@ cables:
     for expected in [
         format!("power_panels:\n  - {{name: {run}-panel, site: {run}-site, description: A side}}"),
         format!("  - name: feed-a\n    power_panel: {run}-panel\n    rack: r1\n    type: primary\n    supply: ac\n    phase: single-phase\n    voltage: 230\n    amperage: 16\n    max_utilization: 80\n"),
-        "      - {name: Outlet 2, type: iec-60320-c13, power_port: Input, feed_leg: B}".to_string(),
+        "      - {name: Outlet 2, type: iec-60320-c13, power_port: Input, feed_leg: B, status: faulty}".to_string(),
         "      - {name: PSU1, maximum_draw: 500, allocated_draw: 300}".to_string(),
         format!("a: \"{run}-panel:feed-a\""),
         "a_type: console_port".to_string(),
     ] {
         assert!(site.contains(&expected), "{expected}\nnot in:\n{site}");
     }
+    // Outlets' status is carried (NetBox 4.4's `PowerOutlet.status`, `enabled` by default).
+    assert!(!stderr.contains("dcim.poweroutlet"), "{stderr}");
     // The import pushed back plans nothing.
     let back = push(&out, false);
     assert!(back.plan.is_empty(), "{:#?}", back.plan.steps);

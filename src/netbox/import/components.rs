@@ -442,6 +442,10 @@ fn port_entry(r: &mut Record, kind: &PortKind) -> Map<String, Value> {
         out.opt(field, value);
     }
     out.opt("description", r.text("description"));
+    // An outlet's status (NetBox 4.4), `enabled` unless said otherwise; templates have none.
+    if kind.endpoint == "dcim/power-outlets" {
+        out.opt("status", r.choice("status").filter(|s| *s != "enabled"));
+    }
     r.skip(DERIVED);
     r.skip(&["device_type", "module_type", "mark_connected"]);
     out.0
