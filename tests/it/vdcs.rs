@@ -162,7 +162,7 @@ fn contexts_and_their_interfaces_are_pushed_and_imported_back() {
     let (text, report) = import_site(&client, &format!("{run}-site"));
     for expected in [
         "virtual_device_contexts:\n      - {name: admin, status: active, identifier: 1, primary_ip4: 192.0.2.1/24}\n".to_string(),
-        format!("      - name: prod\n        status: planned\n        identifier: 2\n        tenant: {run}-red\n        primary_ip6: 2001:db8::1/64\n        description: production\n"),
+        format!("      - name: prod\n        status: planned\n        identifier: 2\n        tenant: {run}-red\n        primary_ip6: \"2001:db8::1/64\"\n        description: production\n"),
         "vdcs: [admin, prod]".to_string(),
     ] {
         assert!(text.contains(&expected), "`{expected}` not imported:\n{text}");
