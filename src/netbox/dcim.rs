@@ -339,27 +339,21 @@ fn devices(graph: &Graph, out: &mut Vec<Desired>) {
             ));
         }
         super::components::desired(graph, id, object, &key, site.as_ref(), out);
-        let ip = |ip: Option<crate::graph::IpId>| ip.map(|ip| ipam::ip_key(graph, ip));
         let mut primary = Desired::new(Kind::DevicePrimaryIps, key, site, object.location());
         primary
-            .reference(
+            .address(
+                graph,
                 "primary_ip4",
-                Kind::IpAddresses,
-                ip(node.primary_ip4),
+                node.primary_ip4,
                 at(object, x.primary_ip4.as_ref()),
             )
-            .reference(
+            .address(
+                graph,
                 "primary_ip6",
-                Kind::IpAddresses,
-                ip(node.primary_ip6),
+                node.primary_ip6,
                 at(object, x.primary_ip6.as_ref()),
             )
-            .reference(
-                "oob_ip",
-                Kind::IpAddresses,
-                ip(node.oob_ip),
-                at(object, x.oob_ip.as_ref()),
-            );
+            .address(graph, "oob_ip", node.oob_ip, at(object, x.oob_ip.as_ref()));
         out.push(primary);
     }
 }

@@ -281,6 +281,19 @@ impl Desired {
         self
     }
 
+    /// A reference to an address of the graph (a device's, VM's or context's primary
+    /// address), by its key.
+    fn address(
+        &mut self,
+        graph: &crate::graph::Graph,
+        name: &'static str,
+        ip: Option<crate::graph::IpId>,
+        at: Option<Location>,
+    ) -> &mut Desired {
+        let key = ip.map(|ip| ipam::ip_key(graph, ip));
+        self.reference(name, Kind::IpAddresses, key, at)
+    }
+
     fn references(&mut self, name: &'static str, kind: Kind, keys: Vec<String>) -> &mut Desired {
         self.fields.push(Field {
             name,

@@ -44,19 +44,18 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
             .tags(&v.tags)
             .custom_fields(&defs, "dcim.virtualdevicecontext", &v.custom_fields);
         out.push(d);
-        let ip = |ip: Option<crate::graph::IpId>| ip.map(|ip| super::ipam::ip_key(graph, ip));
         let mut primary = Desired::new(Kind::VdcPrimaryIps, key, site, object.at(&v.name));
         primary
-            .reference(
+            .address(
+                graph,
                 "primary_ip4",
-                Kind::IpAddresses,
-                ip(node.primary_ip4),
+                node.primary_ip4,
                 at(object, v.primary_ip4.as_ref()),
             )
-            .reference(
+            .address(
+                graph,
                 "primary_ip6",
-                Kind::IpAddresses,
-                ip(node.primary_ip6),
+                node.primary_ip6,
                 at(object, v.primary_ip6.as_ref()),
             );
         out.push(primary);

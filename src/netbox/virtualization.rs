@@ -196,19 +196,18 @@ pub fn desired(graph: &Graph, out: &mut Vec<Desired>) {
             .tags(&disk.tags);
             out.push(d);
         }
-        let ip = |ip: Option<crate::graph::IpId>| ip.map(|ip| super::ipam::ip_key(graph, ip));
         let mut primary = Desired::new(Kind::VmPrimaryIps, key, site, object.location());
         primary
-            .reference(
+            .address(
+                graph,
                 "primary_ip4",
-                Kind::IpAddresses,
-                ip(node.primary_ip4),
+                node.primary_ip4,
                 at(object, v.primary_ip4.as_ref()),
             )
-            .reference(
+            .address(
+                graph,
                 "primary_ip6",
-                Kind::IpAddresses,
-                ip(node.primary_ip6),
+                node.primary_ip6,
                 at(object, v.primary_ip6.as_ref()),
             );
         out.push(primary);

@@ -15,7 +15,9 @@ use super::{Context, NotCarried};
 
 const FILE: &str = "data/circuits.yaml";
 
-pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried) {
+/// Writes the circuits; gives back the circuit group memberships, which virtual circuits
+/// list too (`virtual_circuits.rs`).
+pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried) -> Groups {
     let scope = context.scope;
     for object in scope.objects("circuits/providers") {
         let mut r = Record::new("circuits.provider", object);
@@ -120,6 +122,7 @@ pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried
         ]);
         r.finish(report);
     }
+    groups
 }
 
 /// The memberships of circuit groups, as entries of their member's `groups`, by member.
@@ -137,7 +140,7 @@ impl Groups {
 }
 
 /// Every membership, in the order of its id.
-pub(super) fn group_entries(context: &Context, report: &mut NotCarried) -> Groups {
+fn group_entries(context: &Context, report: &mut NotCarried) -> Groups {
     let mut by_member: HashMap<(String, u64), Vec<Value>> = HashMap::new();
     let mut assignments: Vec<&Value> = context
         .scope

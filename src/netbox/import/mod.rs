@@ -123,8 +123,8 @@ pub fn convert(snapshot: &fetch::Snapshot, options: &Options) -> Result<Imported
     fhrp::import(&context, &mut repo, &mut report);
     virtualization::import(&context, &mut repo, &mut report);
     providers::import(&context, &mut repo, &mut report);
-    circuits::import(&context, &mut repo, &mut report);
-    virtual_circuits::import(&context, &mut repo, &mut report);
+    let groups = circuits::import(&context, &mut repo, &mut report);
+    virtual_circuits::import(&context, &groups, &mut repo, &mut report);
     extras::import(&context, &mut repo, &mut report);
     wireless::import(&context, &mut repo, &mut report);
     repo.leave_out_defaults(&extras::custom_field_defaults(&scope));

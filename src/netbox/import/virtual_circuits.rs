@@ -14,7 +14,13 @@ use super::{Context, NotCarried};
 
 const FILE: &str = "data/circuits.yaml";
 
-pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried) {
+/// `groups`: the memberships of circuit groups, read with the circuits.
+pub(super) fn import(
+    context: &Context,
+    groups: &super::circuits::Groups,
+    repo: &mut Repo,
+    report: &mut NotCarried,
+) {
     let scope = context.scope;
     for object in scope.objects("circuits/virtual-circuit-types") {
         let mut r = Record::new("circuits.virtualcircuittype", object);
@@ -38,8 +44,6 @@ pub(super) fn import(context: &Context, repo: &mut Repo, report: &mut NotCarried
             terminations.entry(circuit).or_default().push(object);
         }
     }
-    // The memberships were read, and their leftovers reported, with the circuits.
-    let groups = super::circuits::group_entries(context, &mut NotCarried::default());
     for object in scope.objects("circuits/virtual-circuits") {
         let mut r = Record::new("circuits.virtualcircuit", object);
         let mut out = Out::new();
