@@ -365,14 +365,20 @@ fn send(
     match answer {
         Ok(Value::Array(answered)) => {
             for (step, json) in steps.into_iter().zip(answered) {
-                if step.action == Action::Create {
-                    let id = json.get("id").and_then(Value::as_u64).unwrap_or_default();
-                    state.kind_mut(kind).insert(Remote {
-                        id,
-                        key: Some(step.key.clone()),
-                        site: step.site.clone(),
-                        json,
-                    });
+                match step.action {
+                    Action::Create => {
+                        let id = json.get("id").and_then(Value::as_u64).unwrap_or_default();
+                        state.kind_mut(kind).insert(Remote {
+                            id,
+                            key: Some(step.key.clone()),
+                            site: step.site.clone(),
+                            json,
+                        });
+                    }
+                    // Renamed in place (a chassis member's renumbered interface): named
+                    // by its new key from now on.
+                    Action::Update(id) => state.kind_mut(kind).rekey(id, &step.key),
+                    Action::Delete(_) => {}
                 }
                 applied.push(step);
             }

@@ -431,8 +431,19 @@ pub fn interface_desired(
                 .unwrap_or_default(),
         );
     if kind == Kind::Interfaces {
-        // A module's interface: its label resolved as its name (`resolve_label`).
+        // NetBox names what it makes from a device type's template as the template does
+        // (`ComponentTemplateModel.instantiate`; it does not renumber chassis members) and
+        // what it makes from a module type's with `{module}` replaced: a renumbered or
+        // renamed interface is that one, renamed.
         let module = graph.interface_module(interface);
+        let made = match module {
+            Some(_) => graph.interface_template_name(interface),
+            None => template.map(|t| t.name.value.as_str()),
+        };
+        d.made_as = made
+            .filter(|made| *made != name)
+            .map(|made| format!("{owner_key}:{made}"));
+        // A module's interface: its label resolved as its name (`resolve_label`).
         let positions = module
             .map(|m| graph.module_positions(m))
             .unwrap_or_default();

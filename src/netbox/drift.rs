@@ -102,6 +102,7 @@ mod tests {
                 },
             ],
             made_by_netbox: false,
+            made_as: None,
         }
     }
 

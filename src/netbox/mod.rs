@@ -174,6 +174,11 @@ pub struct Desired {
     /// NetBox makes the object itself when another is created (a module's bays, with the
     /// module): the push never creates it, only updates it once it exists.
     pub made_by_netbox: bool,
+    /// The key NetBox gives the object when it makes it itself, where the repository's
+    /// differs (a virtual chassis member's renumbered interface, an interface an entry
+    /// renames): an object of that key the repository does not hold is renamed in place
+    /// (its id, cables and addresses kept) instead of a second one created.
+    pub made_as: Option<String>,
 }
 
 /// One field of a desired object.
@@ -221,6 +226,7 @@ impl Desired {
             location,
             fields: Vec::new(),
             made_by_netbox: false,
+            made_as: None,
         }
     }
 
@@ -233,9 +239,12 @@ impl Desired {
         self
     }
 
-    /// A text field, `""` when absent (NetBox stores blank text as `""`).
+    /// A text field, `""` when absent (NetBox stores blank text as `""`), without leading
+    /// and trailing whitespace: NetBox's serializers strip it (Django REST framework's
+    /// `CharField(trim_whitespace=True)`, the default), so a YAML block's final newline
+    /// (`comments: |`) would otherwise be an update on every push.
     fn text(&mut self, name: &'static str, value: Option<&str>) -> &mut Desired {
-        self.value(name, value.unwrap_or(""))
+        self.value(name, value.map_or("", str::trim))
     }
 
     fn value_at(

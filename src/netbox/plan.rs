@@ -98,15 +98,24 @@ pub fn plan_kind(
     let mut steps = Vec::new();
     let mut held = HashSet::new();
     let first = desired.partition_point(|d| d.kind < kind);
-    for (index, object) in desired[first..]
-        .iter()
-        .enumerate()
-        .take_while(|(_, d)| d.kind == kind)
-    {
+    let count = desired[first..].partition_point(|d| d.kind == kind);
+    let objects = &desired[first..first + count];
+    // The keys of the kind, to rename only what the repository does not hold under the
+    // name NetBox made it with.
+    let keys: HashSet<&str> = if objects.iter().any(|d| d.made_as.is_some()) {
+        objects.iter().map(|d| d.key.as_str()).collect()
+    } else {
+        HashSet::new()
+    };
+    for (index, object) in objects.iter().enumerate() {
         if !held.insert(object.key.as_str()) {
             continue; // a second object of one key: the first one is pushed
         }
-        match remote.get(&object.key) {
+        let existing = remote.get(&object.key).or_else(|| {
+            let made = object.made_as.as_deref().filter(|m| !keys.contains(m))?;
+            remote.get(made).filter(|_| held.insert(made))
+        });
+        match existing {
             None if kind.spec().update_only || object.made_by_netbox => {}
             None => steps.push(Step {
                 kind,
@@ -379,5 +388,65 @@ mod tests {
         assert!(same(&json!(42), &json!(42.0)));
         assert!(!same(&json!("active"), &json!("planned")));
         assert!(!same(&json!("10"), &json!(1.0)));
+    }
+
+    fn interface(key: &str, name: &str, made_as: Option<&str>) -> Desired {
+        let mut d = Desired::new(
+            Kind::Interfaces,
+            key.into(),
+            Some("s".into()),
+            Default::default(),
+        );
+        d.value("name", name);
+        d.made_as = made_as.map(str::to_string);
+        d
+    }
+
+    fn netbox_holding(names: &[&str]) -> State {
+        let mut state = State::default();
+        for (id, name) in (1..).zip(names) {
+            state.kind_mut(Kind::Interfaces).insert(Remote {
+                id,
+                key: Some(format!("s/sw2:{name}")),
+                site: Some("s".into()),
+                json: json!({ "id": id, "name": name }),
+            });
+        }
+        state
+    }
+
+    #[test]
+    fn what_netbox_made_under_another_name_is_renamed_not_doubled() {
+        let scope = BTreeSet::from(["s".to_string()]);
+        let state = netbox_holding(&["ge-0/0/0"]);
+        let renumbered = [interface(
+            "s/sw2:ge-1/0/0",
+            "ge-1/0/0",
+            Some("s/sw2:ge-0/0/0"),
+        )];
+        let (steps, not_held) = plan_kind(Kind::Interfaces, &renumbered, &state, &scope);
+        assert_eq!(steps.len(), 1);
+        assert_eq!(steps[0].action, Action::Update(1));
+        assert_eq!(steps[0].key, "s/sw2:ge-1/0/0");
+        assert_eq!(steps[0].fields[0].field, "name");
+        assert!(not_held.is_empty(), "{not_held:?}");
+
+        // The repository holds the made name too: that one is matched, the other created.
+        let both = [
+            interface("s/sw2:ge-0/0/0", "ge-0/0/0", None),
+            interface("s/sw2:ge-1/0/0", "ge-1/0/0", Some("s/sw2:ge-0/0/0")),
+        ];
+        let (steps, not_held) = plan_kind(Kind::Interfaces, &both, &state, &scope);
+        let actions: Vec<(&str, Action)> = steps.iter().map(|s| (&*s.key, s.action)).collect();
+        assert_eq!(actions, [("s/sw2:ge-1/0/0", Action::Create)]);
+        assert!(not_held.is_empty(), "{not_held:?}");
+    }
+
+    #[test]
+    fn a_renamed_object_is_found_by_its_new_key() {
+        let mut state = netbox_holding(&["ge-0/0/0"]);
+        state.kind_mut(Kind::Interfaces).rekey(1, "s/sw2:ge-1/0/0");
+        assert_eq!(state.id(Kind::Interfaces, "s/sw2:ge-1/0/0"), Some(1));
+        assert_eq!(state.id(Kind::Interfaces, "s/sw2:ge-0/0/0"), None);
     }
 }

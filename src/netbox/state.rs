@@ -40,6 +40,23 @@ impl KindState {
         self.by_id.get(&id).map(|&i| &self.objects[i])
     }
 
+    /// Names an object by a new key (an update renamed it); a no-op when it has that key.
+    pub fn rekey(&mut self, id: u64, key: &str) {
+        let Some(&index) = self.by_id.get(&id) else {
+            return;
+        };
+        let object = &mut self.objects[index];
+        if object.key.as_deref() == Some(key) {
+            return;
+        }
+        if let Some(old) = object.key.replace(key.to_string()) {
+            if self.by_key.get(&old) == Some(&index) {
+                self.by_key.remove(&old);
+            }
+        }
+        self.by_key.entry(key.to_string()).or_insert(index);
+    }
+
     pub fn insert(&mut self, remote: Remote) {
         let index = self.objects.len();
         if let Some(key) = &remote.key {

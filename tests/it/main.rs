@@ -42,6 +42,7 @@ mod module_components;
 mod module_type_profiles;
 mod modules;
 mod nat;
+mod netbox_chassis;
 mod netbox_conflicts;
 mod netbox_custom_fields;
 mod netbox_differential;

@@ -46,6 +46,10 @@ device_types:
   - manufacturer: {run}-acme
     model: {run}-s1
     u_height: 1
+    # a block ends in a newline, which NetBox strips: still a converged push
+    comments: |
+      Two lines of comments:
+      the block's last newline is not NetBox's.
     interfaces:
       - {{name: eth0, type: 1000base-t}}
       - {{name: eth1, type: 1000base-t}}

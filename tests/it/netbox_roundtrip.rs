@@ -5,9 +5,9 @@
 //!
 //! NetBox is shared and keeps what earlier runs pushed: the push is idempotent (objects are
 //! matched by natural keys), it prunes what NetBox holds in the examples' two sites and the
-//! examples do not (the interfaces NetBox instantiates from device type templates under
-//! the names netsot renumbers for virtual chassis members), and the import is limited to
-//! those sites (`--site`), so objects other tests create elsewhere change nothing.
+//! examples do not (the interfaces NetBox instantiates from device type templates that an
+//! entry removes), and the import is limited to those sites (`--site`), so objects other
+//! tests create elsewhere change nothing.
 
 use std::path::Path;
 
